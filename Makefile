@@ -1,0 +1,54 @@
+# Expo CMS. `make run` and `make test` are the README's first two commands.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+PORT ?= 8000
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test lint format messages check-messages venv clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.installed
+
+venv: $(VENV)/.installed
+
+run: $(VENV)/.installed
+	mkdir -p var
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --no-input
+	DJANGO_DEBUG=1 $(PY) manage.py load_demo
+	@echo ""
+	@echo "Expo CMS demo: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@echo "Create an organiser login with:  DJANGO_DEBUG=1 $(PY) manage.py createsuperuser"
+	@echo ""
+	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.installed-dev
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Refresh the catalogues (needs GNU gettext) and compile them; the .mo files are committed so
+# that running the site never needs gettext.
+messages: $(VENV)/.installed-dev
+	DJANGO_DEBUG=1 $(PY) manage.py makemessages --locale vi --locale en --no-obsolete --add-location file \
+		--ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*'
+	$(PY) scripts/po_sync.py
+	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --locale vi --locale en --ignore '.venv/*'
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

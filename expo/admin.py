@@ -1,0 +1,43 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+
+from expo.models import Edition, KeyFigure, Venue
+
+
+class VenueInline(TranslationTabularInline):
+    model = Venue
+    fields = ("order", "code", "name", "slug", "kind")
+    prepopulated_fields = {"slug": ("name_vi",)}
+    extra = 0
+
+
+class KeyFigureInline(TranslationTabularInline):
+    model = KeyFigure
+    fields = ("order", "value", "label")
+    extra = 0
+
+
+@admin.register(Edition)
+class EditionAdmin(TabbedTranslationAdmin):
+    list_display = ("acronym", "name", "start_date", "end_date", "venue_name", "is_current", "is_demo")
+    list_filter = ("is_current", "is_demo")
+    search_fields = ("acronym", "name_vi", "name_en", "theme_vi", "theme_en")
+    prepopulated_fields = {"slug": ("acronym",)}
+    date_hierarchy = "start_date"
+    inlines = [VenueInline, KeyFigureInline]
+    fieldsets = (
+        (None, {"fields": ("name", "acronym", "slug", "ordinal", "theme", "organiser")}),
+        (_("When and where"), {"fields": ("start_date", "end_date", "time_zone", "venue_name", "city")}),
+        (_("Public site"), {"fields": ("is_current", "is_demo", "description")}),
+    )
+
+
+@admin.register(Venue)
+class VenueAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "code", "kind", "edition", "order")
+    list_filter = ("edition", "kind")
+    list_select_related = ("edition",)
+    search_fields = ("name_vi", "name_en", "code")
+    prepopulated_fields = {"slug": ("name_vi",)}
+    fields = ("edition", "name", "slug", "code", "kind", "order", "description")

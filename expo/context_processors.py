@@ -1,0 +1,34 @@
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
+
+from expo.models import Edition
+
+# The main navigation, by URL name. A section shows once its app provides the page.
+NAV_SECTIONS = [
+    ("exhibitors:exhibitor_list", _("Exhibitors")),
+    ("exhibitors:product_list", _("Exhibits")),
+    ("expo:programme", _("Programme")),
+    ("press:index", _("Press")),
+]
+
+
+def _nav_sections(request):
+    match = getattr(request, "resolver_match", None)
+    current = f"{match.namespace}:{match.url_name}" if match else ""
+    sections = []
+    for url_name, label in NAV_SECTIONS:
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:
+            continue
+        sections.append({"url": url, "label": label, "current": current == url_name})
+    return sections
+
+
+def site(request):
+    """The current edition (fetched once, only if a template asks) and the main navigation."""
+    return {
+        "current_edition": SimpleLazyObject(Edition.objects.current),
+        "nav_sections": _nav_sections(request),
+    }

@@ -1,0 +1,98 @@
+"""The demo edition's content: VIDE 2024 (EXPO-FACTS.md) plus each app's invented rows.
+
+Apps add their own demo rows with `@demo.register(order=…)` in their `demo.py`; the
+`load_demo` command runs the expo's own loader first, then theirs, in one transaction.
+Everything is keyed on natural keys (slugs, codes), so loading twice leaves the same rows.
+"""
+
+import datetime
+
+from django.utils.module_loading import autodiscover_modules
+
+from expo.models import Edition, KeyFigure, Venue
+
+_loaders = []
+
+
+def register(*, order, label):
+    """Register `func(*, edition, progress) -> str` (a one-line summary of what it loaded)."""
+
+    def decorator(func):
+        _loaders.append((order, label, func))
+        return func
+
+    return decorator
+
+
+def loaders():
+    autodiscover_modules("demo")
+    return [(label, func) for _, label, func in sorted(_loaders, key=lambda entry: entry[0])]
+
+
+VENUES = [
+    # code, slug, kind, name vi, name en
+    ("A", "hall-a", Venue.Kind.HALL, "Nhà trưng bày A", "Exhibition Hall A"),
+    ("B", "hall-b", Venue.Kind.HALL, "Nhà trưng bày B", "Exhibition Hall B"),
+    ("C", "hall-c", Venue.Kind.HALL, "Nhà trưng bày C", "Exhibition Hall C"),
+    ("S", "static-display", Venue.Kind.STATIC_DISPLAY, "Khu trưng bày ngoài trời", "Outdoor static display"),
+    ("F", "flight-line", Venue.Kind.FLIGHT_LINE, "Đường băng trình diễn bay", "Flying display line"),
+    ("D", "demonstration-ground", Venue.Kind.DEMONSTRATION, "Khu trình diễn mặt đất", "Ground demonstration area"),
+    ("H1", "conference-hall", Venue.Kind.CONFERENCE, "Hội trường hội thảo", "Seminar hall"),
+    ("P", "press-centre", Venue.Kind.PRESS, "Trung tâm báo chí", "Press centre"),
+]
+
+KEY_FIGURES = [
+    ("140+", "đoàn quốc tế cấp cao được mời", "high-level international delegations invited"),
+    ("50", "quốc gia", "countries"),
+    ("350+", "đoàn trong nước cấp cao được mời", "high-level domestic delegations invited"),
+    ("4", "lĩnh vực trưng bày", "exhibit sectors"),
+]
+
+
+def load_edition():
+    """VIDE 2024 as the press reports describe it; returns (edition, summary)."""
+    Edition.objects.exclude(slug="vide-2024").filter(is_current=True).update(is_current=False)
+    edition, _ = Edition.objects.update_or_create(
+        slug="vide-2024",
+        defaults={
+            "acronym": "VIDE 2024",
+            "ordinal": 2,
+            "name_vi": "Triển lãm Quốc phòng quốc tế Việt Nam 2024",
+            "name_en": "Vietnam International Defence Expo 2024",
+            "theme_vi": "Hòa bình, Hữu nghị, Hợp tác cùng phát triển",
+            "theme_en": "Peace, Friendship, Cooperation for Development",
+            "organiser_vi": "Bộ Quốc phòng Việt Nam",
+            "organiser_en": "Ministry of National Defence of Viet Nam",
+            "venue_name_vi": "Sân bay Gia Lâm",
+            "venue_name_en": "Gia Lam Airfield",
+            "city_vi": "Hà Nội",
+            "city_en": "Hanoi",
+            "description_vi": (
+                "Triển lãm nhằm chia sẻ thành tựu, kinh nghiệm trong nghiên cứu, sản xuất và sử dụng "
+                "vũ khí, trang bị kỹ thuật; thúc đẩy hợp tác công nghiệp quốc phòng giữa các nước "
+                "tham gia; giới thiệu văn hóa, hình ảnh đất nước, con người Việt Nam với bạn bè quốc tế."
+            ),
+            "description_en": (
+                "The expo shares achievements and experience in the research, production and use of "
+                "weapons and technical equipment; promotes defence-industry cooperation among "
+                "participating countries; and presents the culture and people of Viet Nam to "
+                "international friends."
+            ),
+            "start_date": datetime.date(2024, 12, 19),
+            "end_date": datetime.date(2024, 12, 22),
+            "time_zone": "Asia/Ho_Chi_Minh",
+            "is_current": True,
+            "is_demo": True,
+        },
+    )
+    for order, (code, slug, kind, name_vi, name_en) in enumerate(VENUES, start=1):
+        Venue.objects.update_or_create(
+            edition=edition,
+            slug=slug,
+            defaults={"code": code, "kind": kind, "name_vi": name_vi, "name_en": name_en, "order": order},
+        )
+    for order, (value, label_vi, label_en) in enumerate(KEY_FIGURES, start=1):
+        KeyFigure.objects.update_or_create(
+            edition=edition, order=order, defaults={"value": value, "label_vi": label_vi, "label_en": label_en}
+        )
+    return edition, f"1 edition, {len(VENUES)} venues, {len(KEY_FIGURES)} key figures"

@@ -1,0 +1,153 @@
+"""The event itself: editions of the expo and the zones of its site."""
+
+import datetime
+import zoneinfo
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from expo.text import NormalizedTextModel
+
+
+def validate_time_zone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
+
+
+class EditionQuerySet(models.QuerySet):
+    def current(self):
+        """The edition the public site shows, or None when none is marked current."""
+        return self.filter(is_current=True).first()
+
+
+@dataclass(frozen=True)
+class Phase:
+    """Where today falls relative to an edition: before it, during it or after it."""
+
+    state: str  # "upcoming", "live" or "past"
+    days_to_go: int = 0
+    day_number: int = 0
+
+
+class Edition(NormalizedTextModel):
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=30, help_text=_("Short name, e.g. VIDE 2024."))
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    ordinal = models.PositiveSmallIntegerField(_("edition number"), default=1)
+    theme = models.CharField(_("theme"), max_length=300, blank=True)
+    description = models.TextField(_("about the expo"), blank=True)
+    organiser = models.CharField(_("organiser"), max_length=200, blank=True)
+    venue_name = models.CharField(_("venue"), max_length=200, help_text=_("e.g. Gia Lam Airfield"))
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(_("last day"))
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default="Asia/Ho_Chi_Minh", validators=[validate_time_zone]
+    )
+    is_current = models.BooleanField(
+        _("current edition"), default=False, help_text=_("The edition the public site shows. Only one can be current.")
+    )
+    is_demo = models.BooleanField(
+        _("demo content"), default=False, help_text=_("Shows a “demo content” notice on every public page.")
+    )
+
+    objects = EditionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="edition_ends_after_it_starts"),
+            models.UniqueConstraint(fields=["is_current"], condition=Q(is_current=True), name="one_current_edition"),
+        ]
+
+    def __str__(self):
+        return self.acronym or self.name
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The last day cannot be before the first day.")})
+
+    def get_absolute_url(self):
+        return reverse("expo:home")
+
+    @property
+    def tz(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def days(self):
+        """Every day of the edition, in order."""
+        count = (self.end_date - self.start_date).days + 1
+        return [self.start_date + datetime.timedelta(days=n) for n in range(count)]
+
+    def local_today(self, now=None):
+        """Today's date at the venue (not on the server, not in the visitor's browser)."""
+        return (now or timezone.now()).astimezone(self.tz).date()
+
+    def phase(self, now=None):
+        today = self.local_today(now)
+        if today < self.start_date:
+            return Phase("upcoming", days_to_go=(self.start_date - today).days)
+        if today > self.end_date:
+            return Phase("past")
+        return Phase("live", day_number=(today - self.start_date).days + 1)
+
+
+class Venue(NormalizedTextModel):
+    """A zone of the expo site: a hall, the static display, the flight line, a room…"""
+
+    class Kind(models.TextChoices):
+        HALL = "hall", _("Exhibition hall")
+        STATIC_DISPLAY = "static", _("Outdoor static display")
+        FLIGHT_LINE = "flight", _("Flight line")
+        DEMONSTRATION = "demo", _("Demonstration ground")
+        CONFERENCE = "conference", _("Conference room")
+        PRESS = "press", _("Press centre")
+        OTHER = "other", _("Other")
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="venues", verbose_name=_("edition"))
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=60)
+    code = models.CharField(
+        _("code"), max_length=12, blank=True, help_text=_("Short code on the site map, e.g. A or B2.")
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.HALL)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        ordering = ["edition", "order", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "slug"], name="venue_slug_unique_per_edition"),
+        ]
+
+    def __str__(self):
+        return f"{self.code} · {self.name}" if self.code else self.name
+
+
+class KeyFigure(NormalizedTextModel):
+    """A headline number on the home page, e.g. “140+ international delegations”."""
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="key_figures", verbose_name=_("edition")
+    )
+    value = models.CharField(_("value"), max_length=20, help_text=_("e.g. 140+"))
+    label = models.CharField(_("label"), max_length=120)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+        ordering = ["edition", "order", "pk"]
+
+    def __str__(self):
+        return f"{self.value} {self.label}"

@@ -1,0 +1,11 @@
+"""Public pages of the expo app (mounted under the language prefix)."""
+
+from django.urls import path
+
+from expo import views
+
+app_name = "expo"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+]

@@ -1,0 +1,23 @@
+"""Visitor-facing text of the expo app, in Vietnamese and English (django-modeltranslation)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from expo.models import Edition, KeyFigure, Venue
+
+
+@register(Edition)
+class EditionTranslation(TranslationOptions):
+    fields = ("name", "theme", "description", "organiser", "venue_name", "city")
+    required_languages = ("vi",)
+
+
+@register(Venue)
+class VenueTranslation(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = ("vi",)
+
+
+@register(KeyFigure)
+class KeyFigureTranslation(TranslationOptions):
+    fields = ("label",)
+    required_languages = ("vi",)

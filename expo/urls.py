@@ -1,0 +1,24 @@
+"""Root URL map. Public pages live under /vi/ and /en/; machine-facing URLs have no prefix."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path
+from django.views.decorators.cache import cache_page
+
+from expo import views
+from expo.sitemaps import PagesSitemap
+
+sitemaps = {"pages": PagesSitemap}
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", cache_page(600)(sitemap_views.sitemap), {"sitemaps": sitemaps}, name="sitemap"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("expo.site_urls")),
+    prefix_default_language=True,
+)

@@ -1,0 +1,48 @@
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+from expo.models import Edition
+
+
+@require_safe
+def home(request):
+    edition = Edition.objects.current()
+    context = {"edition": edition}
+    if edition is not None:
+        context.update(
+            phase=edition.phase(),
+            venues=edition.venues.all(),
+            key_figures=edition.key_figures.all(),
+        )
+    return render(request, "expo/home.html", context)
+
+
+@require_safe
+def healthz(request):
+    """For load balancers: 200 when the database answers, 503 otherwise. No details leak."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_safe
+@cache_control(max_age=3600, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /api/",
+        "Allow: /api/docs",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -1,0 +1,77 @@
+"""`load_demo`: the VIDE 2024 edition, idempotent, all-or-nothing."""
+
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from exhibitors.models import Category, Sector
+from expo.models import Edition, Venue
+
+
+def row_counts():
+    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+
+
+@pytest.mark.django_db
+def test_load_demo_loads_vide_2024():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    edition = Edition.objects.current()
+    assert edition.acronym == "VIDE 2024"
+    assert edition.name_vi == "Triển lãm Quốc phòng quốc tế Việt Nam 2024"
+    assert edition.theme_en == "Peace, Friendship, Cooperation for Development"
+    assert (edition.start_date.isoformat(), edition.end_date.isoformat()) == ("2024-12-19", "2024-12-22")
+    assert edition.is_demo
+    assert Venue.objects.filter(edition=edition, kind=Venue.Kind.FLIGHT_LINE).exists()
+    assert list(Sector.objects.values_list("name_vi", flat=True)) == [
+        "Phòng không – Không quân",
+        "Hải quân",
+        "Lục quân",
+        "An ninh",
+    ]
+    assert Category.objects.get(slug="submarines").name_vi == "Tàu ngầm"
+    assert Category.objects.filter(sector__slug="ground-forces").count() == 6
+    text = out.getvalue()
+    assert "[1/" in text and "4 sectors, 20 categories" in text
+    assert "Demo edition “VIDE 2024” loaded" in text
+
+
+@pytest.mark.django_db
+def test_load_demo_twice_leaves_the_same_rows():
+    call_command("load_demo", stdout=StringIO())
+    first = row_counts()
+    call_command("load_demo", stdout=StringIO())
+    assert row_counts() == first
+    assert Edition.objects.filter(is_current=True).count() == 1
+
+
+@pytest.mark.django_db
+def test_load_demo_repairs_a_half_loaded_database():
+    call_command("load_demo", stdout=StringIO())
+    full = row_counts()
+    Venue.objects.filter(slug="flight-line").delete()
+    Category.objects.filter(sector__slug="naval").delete()
+    call_command("load_demo", stdout=StringIO())
+    assert row_counts() == full
+
+
+@pytest.mark.django_db
+def test_load_demo_makes_the_demo_edition_current():
+    from model_bakery import baker
+
+    baker.make(Edition, slug="vide-2022", acronym="VIDE 2022", is_current=True)
+    call_command("load_demo", stdout=StringIO())
+    assert Edition.objects.current().slug == "vide-2024"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_load_demo_refuses_an_unmigrated_database():
+    call_command("migrate", "exhibitors", "zero", verbosity=0)
+    try:
+        with pytest.raises(CommandError, match="not fully migrated"):
+            call_command("load_demo", stdout=StringIO())
+    finally:
+        call_command("migrate", verbosity=0)

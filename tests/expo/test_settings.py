@@ -1,0 +1,65 @@
+"""Production mode refuses to start without its secrets; bad configuration gets one clear line."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_check(**env):
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
+    environ.update(env)
+    environ["DJANGO_SETTINGS_MODULE"] = "expo.settings"
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=environ, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_production_without_secret_key_refuses_to_start():
+    result = run_check(DJANGO_DEBUG="0", DJANGO_ALLOWED_HOSTS="expo.example.vn")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_production_without_allowed_hosts_refuses_to_start():
+    result = run_check(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="x" * 60)
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_production_with_secrets_starts(tmp_path):
+    result = run_check(
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="x" * 60,
+        DJANGO_ALLOWED_HOSTS="expo.example.vn",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize("url", ["mysqlx://nowhere/db", "not a url at all", "postgres://host:5432"])
+def test_malformed_database_url_is_named(url):
+    result = run_check(DJANGO_DEBUG="1", DATABASE_URL=url)
+    assert result.returncode != 0
+    assert "DATABASE_URL" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("hosts", ["https://expo.example.vn", "expo.example.vn/path", "expo.example.vn:8000"])
+def test_bad_allowed_hosts_are_named(hosts):
+    result = run_check(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="x" * 60, DJANGO_ALLOWED_HOSTS=hosts)
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS holds" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_debug_flag_is_named():
+    result = run_check(DJANGO_DEBUG="maybe")
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG must be one of" in result.stderr

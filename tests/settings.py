@@ -1,0 +1,14 @@
+"""Test settings: the real settings module in development mode, with fast password hashing.
+
+Production-mode behaviour (refusing to start without secrets) is tested by starting a real
+process with production variables, see tests/expo/test_settings.py.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_DEBUG", "1")
+
+from expo.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
