@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
 from expo import views
+from expo.api import api
 from expo.sitemaps import PagesSitemap
 
 sitemaps = {"pages": PagesSitemap}
@@ -16,6 +17,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", cache_page(600)(sitemap_views.sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     path("admin/", admin.site.urls),
+    path("api/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,0 +1,61 @@
+"""PDF rendering shared by every app (programme, fact sheets, badges, protocol printouts).
+
+WeasyPrint renders a Django template. Fonts are the project's own Noto Sans files, loaded by
+@font-face, so every machine renders Vietnamese the same. The URL fetcher serves only the
+project's static and media files: no network, no other local file, whatever the content says.
+"""
+
+import mimetypes
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.files.storage import default_storage
+from django.template.loader import render_to_string
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from expo.text import nfc
+
+# The base URL documents are rendered under; it is never contacted.
+BASE_URL = "https://pdf.expo.invalid/"
+
+
+class ProjectFilesFetcher(URLFetcher):
+    """Fetch /static/… and /media/… from the project's storages; refuse everything else."""
+
+    def fetch(self, url, headers=None):
+        parts = urlsplit(url)
+        if parts.scheme == "data":
+            return super().fetch(url, headers)
+        if f"{parts.scheme}://{parts.netloc}/" != BASE_URL:
+            raise ValueError(f"PDF rendering may not fetch {url!r}")
+        path = unquote(parts.path)
+        if ".." in path.split("/"):
+            raise ValueError("Parent paths are not allowed")
+        if path.startswith(settings.STATIC_URL):
+            body = _read_static(path.removeprefix(settings.STATIC_URL))
+        elif path.startswith(settings.MEDIA_URL):
+            with default_storage.open(path.removeprefix(settings.MEDIA_URL)) as handle:
+                body = handle.read()
+        else:
+            raise ValueError(f"PDF rendering may not fetch {url!r}")
+        mime_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body, headers={"Content-Type": mime_type})
+
+
+def _read_static(name):
+    found = finders.find(name)
+    if found:
+        with open(found, "rb") as handle:
+            return handle.read()
+    # Production: hashed names exist only in STATIC_ROOT.
+    with staticfiles_storage.open(name) as handle:
+        return handle.read()
+
+
+def render_pdf(template_name, context, *, request=None):
+    """Render `template_name` to PDF bytes. Text is NFC-normalised before layout."""
+    html = nfc(render_to_string(template_name, context, request=request))
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=ProjectFilesFetcher(fail_on_errors=False)).write_pdf()
