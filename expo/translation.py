@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from expo.models import Edition, KeyFigure, Venue
+from expo.models import Edition, KeyFigure, ProgrammeItem, Venue
 
 
 @register(Edition)
@@ -20,4 +20,10 @@ class VenueTranslation(TranslationOptions):
 @register(KeyFigure)
 class KeyFigureTranslation(TranslationOptions):
     fields = ("label",)
+    required_languages = ("vi",)
+
+
+@register(ProgrammeItem)
+class ProgrammeItemTranslation(TranslationOptions):
+    fields = ("title", "description", "hosts", "status_note")
     required_languages = ("vi",)
