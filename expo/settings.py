@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "django_filters",
     "import_export",
     "ninja",
+    "csp",
+    "axes",
     "expo",
     "exhibitors",
     "delegations",
@@ -97,6 +99,15 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # Counts failed admin logins and locks the username+address pair out (django-axes).
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "expo.urls"
@@ -218,6 +229,41 @@ if env_bool("DJANGO_HTTPS", default=not DEBUG):
     # Behind a proxy that terminates TLS and sets this header (see docs in README).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Content-Security-Policy (django-csp): our own origin only, no inline script or style.
+_media_origins = []
+if os.environ.get("S3_CUSTOM_DOMAIN"):
+    _media_origins.append(f"https://{os.environ['S3_CUSTOM_DOMAIN']}")
+elif os.environ.get("S3_ENDPOINT_URL"):
+    _media_origins.append(os.environ["S3_ENDPOINT_URL"].rstrip("/"))
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_media_origins],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Admin login lockout (django-axes): 5 failures for one username from one address lock that
+# pair out for an hour. Behind a proxy, set DJANGO_AXES_PROXY_COUNT to the number of proxies
+# in front of the app so the client address is read from X-Forwarded-For, not spoofed.
+AXES_VERBOSE = False
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+_axes_proxy_count = int(os.environ.get("DJANGO_AXES_PROXY_COUNT", "0") or 0)
+if _axes_proxy_count:
+    AXES_IPWARE_PROXY_COUNT = _axes_proxy_count
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 

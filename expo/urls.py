@@ -15,6 +15,8 @@ sitemaps = {"pages": PagesSitemap}
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # Browsers ask for /favicon.ico on every page, the admin's included.
+    path("favicon.ico", views.favicon),
     path("sitemap.xml", cache_page(600)(sitemap_views.sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),

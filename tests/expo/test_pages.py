@@ -112,3 +112,10 @@ def test_pages_link_their_alternates_in_the_head(client, edition, path):
     html = client.get(path).content.decode()
     assert '<link rel="alternate" hreflang="vi" href="http://testserver/vi/">' in html
     assert '<link rel="alternate" hreflang="en" href="http://testserver/en/">' in html
+
+
+def test_favicon_ico_leads_to_the_icon(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/expo/favicon.ico"
+    assert client.get("/static/expo/favicon.ico").getvalue()[:4] == b"\x00\x00\x01\x00"  # ICO header
