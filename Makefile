@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint format messages check-messages venv clean
+.PHONY: run test lint format messages venv clean backup restore
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,3 +52,11 @@ messages: $(VENV)/.installed-dev
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
+
+# Database and media in one archive (holds personal data: keep it encrypted).
+backup: $(VENV)/.installed
+	$(PY) manage.py backup $(if $(FILE),--output $(FILE),)
+
+restore: $(VENV)/.installed
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=var/backups/expo-….tar.gz" && exit 2)
+	$(PY) manage.py restore $(FILE)

@@ -1,0 +1,36 @@
+import tarfile
+
+from django.core.management.base import BaseCommand, CommandError
+
+from expo.backup import BackupError, restore_backup
+from expo.progress import Progress
+
+
+class Command(BaseCommand):
+    help = "Restore the database and media from a backup archive, then check every table's row count."
+
+    def add_arguments(self, parser):
+        parser.add_argument("archive", help="A .tar.gz written by `manage.py backup`.")
+        parser.add_argument("--no-input", action="store_true", help="Do not ask for confirmation.")
+
+    def handle(self, *args, archive, no_input=False, **options):
+        if not no_input:
+            answer = input("This replaces the current database and media files. Type 'yes' to go on: ")
+            if answer.strip().lower() != "yes":
+                raise CommandError("Restore cancelled.")
+        progress = Progress(self.stdout, steps=1)
+        progress.step(f"Restoring from {archive}")
+        try:
+            manifest, counts = restore_backup(archive, progress=progress)
+        except (BackupError, OSError, ValueError, KeyError, tarfile.TarError) as exc:
+            raise CommandError(f"Restore failed: {exc}") from exc
+        differing = {t: (n, counts.get(t)) for t, n in manifest["tables"].items() if counts.get(t) != n}
+        if differing:
+            details = ", ".join(f"{t}: {a} in backup, {b} now" for t, (a, b) in sorted(differing.items()))
+            raise CommandError(f"Row counts differ after restore: {details}")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Restored {len(manifest['tables'])} tables, {sum(counts.values())} rows; every table's row count "
+                "matches the backup."
+            )
+        )
