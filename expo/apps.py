@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ExpoConfig(AppConfig):
     name = "expo"
     verbose_name = _("Expo")
+
+    def ready(self):
+        # Cache freshness, not business logic: any write to public content bumps the version.
+        from expo.cache import connect_invalidation
+
+        connect_invalidation()

@@ -19,3 +19,7 @@ TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "tests" / "templates"]
 # django-axes needs the request in authenticate(), which the test client's login() does not
 # pass; the lockout itself is tested with axes switched on (tests/expo/test_security.py).
 AXES_ENABLED = False
+
+# Whole-page caching is switched on only by the tests that test it (tests/expo/test_cache.py),
+# so other tests see their ORM writes at once even when they bypass save().
+EXPO_PAGE_CACHE_SECONDS = 0

@@ -1,0 +1,85 @@
+"""Whole-page cache for anonymous visitors, made fresh by a content version.
+
+Anonymous GET/HEAD requests for public pages (under a language prefix) are answered from the
+shared cache (Redis in production), keyed by path, query string and a content version.
+Any write to a public model bumps the version, so an edit in the admin shows on the next
+request; the TTL only bounds memory. A request carrying a session cookie (staff, or anyone
+who logged in) is never served from, nor stored into, the cache; neither is a response that
+sets a cookie or varies on one (forms with CSRF tokens, messages).
+"""
+
+import hashlib
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+VERSION_KEY = "content-version"
+
+
+def content_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def bump_content_version(**kwargs):
+    """Make every cached public page stale. Call after bulk writes that bypass save()."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def connect_invalidation():
+    """Bump the version whenever a model of a public app is written (called from AppConfig.ready)."""
+    for label in settings.EXPO_PUBLIC_CONTENT_APPS:
+        for model in apps.get_app_config(label).get_models():
+            uid = f"expo-cache-{model._meta.label}"
+            post_save.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}-save")
+            post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}-delete")
+            for field in model._meta.local_many_to_many:
+                m2m_changed.connect(bump_content_version, sender=field.remote_field.through, dispatch_uid=f"{uid}-m2m")
+
+
+def _cache_key(request):
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"page:{content_version()}:{request.method == 'HEAD'}:{digest}"
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.timeout = settings.EXPO_PAGE_CACHE_SECONDS
+        self.prefixes = tuple(f"/{code}/" for code, _ in settings.LANGUAGES)
+
+    def cacheable_request(self, request):
+        return (
+            self.timeout > 0
+            and request.method in ("GET", "HEAD")
+            and request.path.startswith(self.prefixes)
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        )
+
+    def __call__(self, request):
+        if not self.cacheable_request(request):
+            return self.get_response(request)
+        key = _cache_key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Cache"] = "HIT"
+            return cached
+        response = self.get_response(request)
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "Cookie" not in response.get("Vary", "")
+            and "private" not in response.get("Cache-Control", "")
+        ):
+            response["X-Cache"] = "MISS"
+            cache.set(key, response, self.timeout)
+        return response
