@@ -76,7 +76,7 @@ class ProgrammeItemAdmin(TabbedTranslationAdmin):
     @admin.display(description=_("clash"), boolean=False, ordering="has_clash")
     def clash(self, item):
         if item.has_clash:
-            return format_html('<strong class="errornote">⚠ {}</strong>', _("overlaps in this venue"))
+            return format_html("<strong>⚠ {}</strong>", _("overlaps in this venue"))
         return ""
 
     def changelist_view(self, request, extra_context=None):

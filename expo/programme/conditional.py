@@ -3,14 +3,13 @@ poll every few minutes get a 304 instead of the whole programme when nothing cha
 
 The validators come from one aggregate over the edition's published items: the latest
 `updated_at` (every edit and every logged change touches it) and the count (an item
-unpublished or deleted changes it). The URL with its query string and the language are part
-of the ETag, since each filter and language is a different representation.
+unpublished or deleted changes it). The URL with its query string is part of the ETag, since each
+filter and language (`?lang=` or the /vi/ /en/ prefix) is a different representation.
 """
 
 import hashlib
 
 from django.db.models import Count, Max
-from django.utils import translation
 from django.views.decorators.http import condition
 
 from expo.models import Edition, ProgrammeItem
@@ -41,7 +40,7 @@ def _state(request):
 def programme_etag(request, *args, **kwargs):
     latest, count = _state(request)
     stamp = latest.isoformat() if latest else "-"
-    key = f"{stamp}|{count}|{request.get_full_path()}|{translation.get_language()}"
+    key = f"{stamp}|{count}|{request.get_full_path()}"
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 

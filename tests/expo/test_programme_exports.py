@@ -194,3 +194,10 @@ def test_exports_query_count_is_flat(client, edition, django_assert_max_num_quer
     for url in urls:
         with django_assert_max_num_queries(6):
             assert client.get(url).content.decode().count("http://testserver/vi/programme/item-") == 50
+
+
+def test_openapi_documents_the_programme_endpoints(client, db):
+    schema = client.get("/api/openapi.json").json()
+    assert {"/api/programme", "/api/programme/{item_id}"} <= set(schema["paths"])
+    names = [parameter["name"] for parameter in schema["paths"]["/api/programme"]["get"]["parameters"]]
+    assert names == ["day", "type", "venue", "audience", "lang"]
