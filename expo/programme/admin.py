@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from expo.models import Edition, ProgrammeItem
+from expo.models import Edition, ProgrammeChange, ProgrammeItem
 from expo.programme import services
+from expo.programme.changes import describe_change
 from expo.programme.selection import parse_day
 
 DELAYS = (15, 30)
@@ -167,3 +168,25 @@ class ProgrammeItemAdmin(TabbedTranslationAdmin):
         for item in queryset:
             services.cancel_item(item=item)
         self.message_user(request, _("%(count)d item(s) cancelled.") % {"count": len(queryset)})
+
+
+@admin.register(ProgrammeChange)
+class ProgrammeChangeAdmin(admin.ModelAdmin):
+    """The change log, read-only: rows are written by expo.programme.services only."""
+
+    list_display = ("changed_at", "item", "kind", "summary")
+    list_filter = ("kind", "item__edition")
+    list_select_related = ("item", "item__edition", "old_venue", "new_venue")
+    search_fields = ("item__title_vi", "item__title_en", "item__slug")
+    date_hierarchy = "changed_at"
+
+    @admin.display(description=_("change"))
+    def summary(self, change):
+        label, old, new = describe_change(change, change.item.edition.tz)
+        return format_html("{}: {} → {}", label, old, new)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

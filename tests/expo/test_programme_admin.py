@@ -6,6 +6,7 @@ from django.urls import reverse
 from model_bakery import baker
 
 from expo.models import ProgrammeChange, ProgrammeItem
+from expo.programme import services
 from tests.expo.programme_factories import at, make_item, make_venue
 
 CHANGELIST = "/admin/expo/programmeitem/"
@@ -141,3 +142,20 @@ def test_changelist_query_count_is_flat(editor_client, edition, django_assert_ma
         make_item(edition, venue=hall, start=f"{8 + n % 10:02d}:00", end=f"{8 + n % 10:02d}:45")
     with django_assert_max_num_queries(15):
         assert "Programme item" in editor_client.get(CHANGELIST).content.decode()
+
+
+def test_change_log_admin_is_read_only_and_flat(editor_client, edition, django_assert_max_num_queries):
+    hall = make_venue(edition)
+    item = make_item(edition, venue=hall, title_en="Flying display", start="09:00", end="09:30")
+    services.delay_item(item=item, minutes=15)
+    with django_assert_max_num_queries(15):
+        html = editor_client.get("/admin/expo/programmechange/").content.decode()
+    assert "Time: 19/12 09:00–09:30 → 19/12 09:15–09:45" in html
+    for _n in range(49):
+        services.delay_item(item=make_item(edition, venue=hall), minutes=15)
+    with django_assert_max_num_queries(15):
+        assert "Status: Scheduled → Delayed" in editor_client.get("/admin/expo/programmechange/").content.decode()
+    change = ProgrammeChange.objects.first()
+    assert editor_client.get(f"/admin/expo/programmechange/{change.pk}/change/").status_code == 200  # view only
+    assert editor_client.post(f"/admin/expo/programmechange/{change.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert ProgrammeChange.objects.filter(pk=change.pk).exists()
