@@ -1,10 +1,12 @@
 """Programme services and the public change log they keep."""
 
+import io
+
 import pytest
 from django.core.management import call_command
 from django.db import IntegrityError
 
-from expo.models import ProgrammeChange, ProgrammeItem
+from expo.models import Edition, ProgrammeChange, ProgrammeItem
 from expo.programme import services
 from tests.expo.programme_factories import at, make_item, make_venue
 
@@ -42,7 +44,7 @@ def test_move_records_both_venues(edition):
 
 
 def test_move_to_another_editions_venue_is_refused(edition):
-    other = ProgrammeItem.objects.model.edition.field.related_model.objects.create(
+    other = Edition.objects.create(
         slug="vide-2026", acronym="VIDE 2026", name_vi="VIDE 2026", venue_name_vi="Gia Lâm",
         start_date="2026-12-01", end_date="2026-12-04",
     )  # fmt: skip
@@ -78,7 +80,7 @@ def test_overlap_detection_in_the_same_venue(edition):
 
 @pytest.mark.django_db
 def test_demo_programme_covers_four_days_with_opening_closing_and_changes():
-    call_command("load_demo", stdout=__import__("io").StringIO())
+    call_command("load_demo", stdout=io.StringIO())
     items = ProgrammeItem.objects.published()
     assert 25 <= items.count() <= 35
     edition = items.first().edition
