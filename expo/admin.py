@@ -41,3 +41,6 @@ class VenueAdmin(TabbedTranslationAdmin):
     search_fields = ("name_vi", "name_en", "code")
     prepopulated_fields = {"slug": ("name_vi",)}
     fields = ("edition", "name", "slug", "code", "kind", "order", "description")
+
+
+from expo.programme import admin as programme_admin  # noqa: E402,F401  (registers ProgrammeItemAdmin)

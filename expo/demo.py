@@ -96,3 +96,7 @@ def load_edition():
             edition=edition, order=order, defaults={"value": value, "label_vi": label_vi, "label_en": label_en}
         )
     return edition, f"1 edition, {len(VENUES)} venues, {len(KEY_FIGURES)} key figures"
+
+
+# The programme's demo rows (registered with @register above; imported last on purpose).
+from expo.programme import demo as programme_demo  # noqa: E402,F401

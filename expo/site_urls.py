@@ -1,6 +1,6 @@
 """Public pages of the expo app (mounted under the language prefix)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from expo import views
 
@@ -8,4 +8,5 @@ app_name = "expo"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("programme/", include("expo.programme.urls")),
 ]

@@ -8,9 +8,12 @@ from django.views.decorators.cache import cache_page
 
 from expo import views
 from expo.api import api
+from expo.programme.api import router as programme_router
+from expo.programme.sitemaps import ProgrammeSitemap
 from expo.sitemaps import PagesSitemap
 
-sitemaps = {"pages": PagesSitemap}
+sitemaps = {"pages": PagesSitemap, "programme": ProgrammeSitemap}
+api.add_router("/programme", programme_router)
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -20,6 +23,7 @@ urlpatterns = [
     path("sitemap.xml", cache_page(600)(sitemap_views.sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    path("", include("expo.programme.export_urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -3,10 +3,12 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from expo.models import Edition
+from expo.programme.selection import now_and_next, utc_offset_label
 
 
 @require_safe
@@ -19,6 +21,9 @@ def home(request):
             venues=edition.venues.all(),
             key_figures=edition.key_figures.all(),
         )
+        if context["phase"].state == "live":
+            on_now, up_next = now_and_next(edition, timezone.now())
+            context.update(on_now=on_now, up_next=up_next, utc_offset=utc_offset_label(edition))
     return render(request, "expo/home.html", context)
 
 

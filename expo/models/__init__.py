@@ -2,12 +2,15 @@
 
 from expo.models.edition import Edition, EditionQuerySet, KeyFigure, Phase, Venue, validate_time_zone
 from expo.models.programme import ProgrammeItem, ProgrammeItemQuerySet
+from expo.models.programme_change import ProgrammeChange, ProgrammeChangeQuerySet
 
 __all__ = [
     "Edition",
     "EditionQuerySet",
     "KeyFigure",
     "Phase",
+    "ProgrammeChange",
+    "ProgrammeChangeQuerySet",
     "ProgrammeItem",
     "ProgrammeItemQuerySet",
     "Venue",

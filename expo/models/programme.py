@@ -5,7 +5,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +21,40 @@ class ProgrammeItemQuerySet(models.QuerySet):
         """Items starting on `day` in the time zone `tz` (the edition's, not the server's)."""
         start = datetime.datetime.combine(day, datetime.time.min, tzinfo=tz)
         return self.filter(start__gte=start, start__lt=start + datetime.timedelta(days=1))
+
+    def active(self):
+        """Items still taking place (not cancelled)."""
+        return self.exclude(status=ProgrammeItem.Status.CANCELLED)
+
+    def with_clashes(self):
+        """Annotate `has_clash`: a published, active item overlaps another one in the same venue."""
+        others = (
+            ProgrammeItem.objects.published()
+            .active()
+            .filter(venue=OuterRef("venue"), start__lt=OuterRef("end"), end__gt=OuterRef("start"))
+        )
+        clash = Exists(others.exclude(pk=OuterRef("pk")))
+        return self.annotate(
+            has_clash=models.Case(
+                models.When(
+                    Q(is_published=True, venue__isnull=False) & ~Q(status=ProgrammeItem.Status.CANCELLED) & clash,
+                    then=True,
+                ),
+                default=False,
+                output_field=models.BooleanField(),
+            )
+        )
+
+    def clashing_with(self, item):
+        """Published, active items in `item`'s venue whose time overlaps it (never the item itself)."""
+        if not item.venue_id:
+            return self.none()
+        return (
+            self.published()
+            .active()
+            .filter(venue_id=item.venue_id, start__lt=item.end, end__gt=item.start)
+            .exclude(pk=item.pk)
+        )
 
 
 class ProgrammeItem(NormalizedTextModel):

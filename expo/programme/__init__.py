@@ -1,0 +1,1 @@
+"""The programme: admin, services, public pages and exports of ProgrammeItem."""

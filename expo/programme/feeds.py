@@ -1,0 +1,58 @@
+"""Atom feed of the programme's public change log."""
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from expo.models import Edition, ProgrammeChange
+from expo.programme.changes import describe_change
+
+FEED_LENGTH = 50
+
+
+class ProgrammeChangesFeed(Feed):
+    feed_type = Atom1Feed
+
+    def get_object(self, request):
+        edition = Edition.objects.current()
+        if edition is None:
+            raise Http404("No edition")
+        return edition
+
+    def title(self, edition):
+        return _("%(edition)s: programme changes") % {"edition": edition.acronym}
+
+    def subtitle(self, edition):
+        return _("Every change to the time, venue or status of a published programme item.")
+
+    def link(self, edition):
+        return reverse("expo:programme_changes")
+
+    def items(self, edition):
+        return ProgrammeChange.objects.public(edition)[:FEED_LENGTH]
+
+    def item_title(self, change):
+        label, old, new = describe_change(change, change.item.edition.tz)
+        return f"{change.item.title} — {label}: {old} → {new}"
+
+    def item_description(self, change):
+        label, old, new = describe_change(change, change.item.edition.tz)
+        note = change.item.status_note
+        return f"{label}: {old} → {new}." + (f" {note}" if note else "")
+
+    def item_link(self, change):
+        return change.item.get_absolute_url()
+
+    def item_guid(self, change):
+        return f"programme-change-{change.pk}"
+
+    def item_guid_is_permalink(self, change):
+        return False
+
+    def item_pubdate(self, change):
+        return change.changed_at
+
+    def item_updateddate(self, change):
+        return change.changed_at

@@ -1,0 +1,88 @@
+"""Which published items a page or an export shows: the filters shared by every view.
+
+The same `?day=&type=&venue=&audience=` parameters work on the programme page, the iCal feed,
+the conference exports and the API, and are checked the same way: a value that is not one of
+the edition's days, types or venues is an error to explain, never a silent "everything".
+"""
+
+import datetime
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from expo.models import ProgrammeItem
+
+LANGUAGES = ("vi", "en")
+
+
+class ProgrammeFilterForm(forms.Form):
+    day = forms.DateField(label=_("Day"), required=False, input_formats=["%Y-%m-%d"])
+    type = forms.ChoiceField(
+        label=_("Type"), required=False, choices=[("", _("All types")), *ProgrammeItem.Type.choices]
+    )
+    venue = forms.ChoiceField(label=_("Venue"), required=False)
+    audience = forms.ChoiceField(
+        label=_("Audience"), required=False, choices=[("", _("All audiences")), *ProgrammeItem.Audience.choices]
+    )
+
+    def __init__(self, data, *, edition, venues):
+        super().__init__(data)
+        self.edition = edition
+        self.fields["venue"].choices = [("", _("All venues")), *((venue.slug, str(venue)) for venue in venues)]
+
+    def clean_day(self):
+        day = self.cleaned_data["day"]
+        if day is not None and not self.edition.start_date <= day <= self.edition.end_date:
+            raise forms.ValidationError(_("That day is not one of the expo's days."))
+        return day
+
+
+def filter_items(edition, cleaned):
+    """The edition's published items matching cleaned filter values, venue joined, in time order."""
+    items = ProgrammeItem.objects.published().filter(edition=edition).select_related("venue")
+    if cleaned.get("day"):
+        items = items.on_day(cleaned["day"], edition.tz)
+    if cleaned.get("type"):
+        items = items.filter(type=cleaned["type"])
+    if cleaned.get("venue"):
+        items = items.filter(venue__slug=cleaned["venue"])
+    if cleaned.get("audience"):
+        items = items.filter(audience=cleaned["audience"])
+    return items.order_by("start", "end", "pk")
+
+
+def parse_day(value):
+    """`YYYY-MM-DD` → date, anything else → None."""
+    try:
+        return datetime.datetime.strptime(value, "%Y-%m-%d").date()
+    except (TypeError, ValueError):
+        return None
+
+
+def export_language(request):
+    """`?lang=` of the exports: vi (the default) or en; anything else falls back to vi."""
+    lang = request.GET.get("lang", "vi")
+    return lang if lang in LANGUAGES else "vi"
+
+
+def utc_offset_label(edition):
+    """'UTC+7' for Asia/Ho_Chi_Minh: the offset at noon on the first day, named on every page."""
+    noon = datetime.datetime.combine(edition.start_date, datetime.time(12), tzinfo=edition.tz)
+    minutes = int(noon.utcoffset().total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "−"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def now_and_next(edition, now, *, upcoming=3):
+    """(items on now, the next `upcoming` items today) during the expo, in one query."""
+    day_end = datetime.datetime.combine(edition.local_today(now), datetime.time.max, tzinfo=edition.tz)
+    items = list(
+        ProgrammeItem.objects.published()
+        .active()
+        .filter(edition=edition, end__gt=now, start__lte=day_end)
+        .select_related("venue")
+        .order_by("start", "end", "pk")[:20]
+    )
+    on_now = [item for item in items if item.start <= now]
+    return on_now, [item for item in items if item.start > now][:upcoming]
