@@ -4,12 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 from expo.models import Edition
 
-# The main navigation, by URL name. A section shows once its app provides the page.
+# The main navigation: (URL name, label, the URL names that belong to the section by prefix).
+# A section shows once its app provides the page.
 NAV_SECTIONS = [
-    ("exhibitors:exhibitor_list", _("Exhibitors")),
-    ("exhibitors:product_list", _("Exhibits")),
-    ("expo:programme", _("Programme")),
-    ("press:index", _("Press")),
+    ("exhibitors:exhibitor_list", _("Exhibitors"), "exhibitors:exhibitor_"),
+    ("exhibitors:product_list", _("Exhibits"), "exhibitors:product_"),
+    ("expo:programme", _("Programme"), "expo:programme"),
+    ("press:index", _("Press"), "press:"),
 ]
 
 
@@ -17,12 +18,12 @@ def _nav_sections(request):
     match = getattr(request, "resolver_match", None)
     current = f"{match.namespace}:{match.url_name}" if match else ""
     sections = []
-    for url_name, label in NAV_SECTIONS:
+    for url_name, label, prefix in NAV_SECTIONS:
         try:
             url = reverse(url_name)
         except NoReverseMatch:
             continue
-        sections.append({"url": url, "label": label, "current": current == url_name})
+        sections.append({"url": url, "label": label, "current": current.startswith(prefix)})
     return sections
 
 

@@ -2,6 +2,7 @@
 
 import re
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -44,3 +45,25 @@ def test_missing_page_in_the_browser(demo, live_server, page, checker):
     assert response.status == 404
     expect(page.locator("h1")).to_have_text("Page not found")
     checker.check("404-en")
+
+
+def test_visitor_follows_the_programme_and_takes_it_along(demo, live_server, page, checker):
+    page.goto(f"{live_server.url}/en/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Programme").click()
+    expect(page.locator("h1")).to_have_text("Programme")
+    expect(page.get_by_text("UTC+7").first).to_be_visible()
+    checker.check("programme-en")
+    page.get_by_role("link", name=re.compile("Day 4")).click()
+    expect(page).to_have_url(re.compile(r"day=2024-12-22"))
+    item = page.locator("main h3 a, main .prog-item a").first
+    title = item.inner_text()
+    item.click()
+    expect(page.locator("h1")).to_have_text(title)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Add to calendar (.ics)").click()
+    ics = Path(download_info.value.path()).read_text(encoding="utf-8")
+    assert "BEGIN:VEVENT" in ics and "TZID=Asia/Ho_Chi_Minh" in ics
+    checker.check("programme-item-en")
+    page.get_by_role("link", name="Tiếng Việt").first.click()
+    expect(page.locator("html")).to_have_attribute("lang", "vi")
+    checker.check("programme-item-vi")
