@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "django_filters",
     "import_export",
     "ninja",
+    "auditlog",
+    "concurrency",
     "expo",
     "exhibitors",
     "delegations",
@@ -96,6 +98,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Puts the signed-in organiser on every audit log entry (delegations).
+    "auditlog.middleware.AuditlogMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
