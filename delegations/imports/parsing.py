@@ -49,7 +49,14 @@ class Parsers:
         self.types = _choice_lookup(Delegation.Type.choices)
         self.types.update({"quoc te": "international", "trong nuoc": "domestic"})
         self.levels = _choice_lookup(Delegation.Level.choices)
+        self.levels.update(
+            {"bo truong": "minister", "thu truong": "deputy_minister", "tong tham muu truong": "chief_of_defence"}
+        )
         self.roles = _choice_lookup(Member.Role.choices)
+        self.roles.update(
+            {"truong doan": "head", "pho doan": "deputy", "thanh vien": "member", "tro ly": "aide"}
+            | {"phien dich": "interpreter", "an ninh": "security", "bao ve": "security"}
+        )
         self.genders = _choice_lookup([c for c in Member.Gender.choices if c[0]])
         self.genders.update({"m": "male", "f": "female", "nam": "male", "nu": "female"})
 
