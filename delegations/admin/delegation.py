@@ -1,6 +1,7 @@
 """The delegations changelist and form: protocol order, filters, inlines, status actions, clash warnings."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import ORDER_VAR, ChangeList
 from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,15 @@ from delegations.clashes import find_clashes
 from delegations.models import Delegation, Engagement, Member, Movement, StatusChange
 
 Status = Delegation.Status
+
+
+class ProtocolOrderChangeList(ChangeList):
+    """Lists in protocol order unless a column header was clicked."""
+
+    def get_ordering(self, request, queryset):
+        if ORDER_VAR in self.params:
+            return super().get_ordering(request, queryset)
+        return ["level_rank", "country_sort", "organisation", "pk"]
 
 
 class ArrivalDayFilter(admin.SimpleListFilter):
@@ -136,9 +146,9 @@ class DelegationAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         arrivals = Q(movements__kind=Movement.Kind.ARRIVAL)
+        # Not super(): it orders before the protocol sort key exists; get_ordering() applies it after.
         return (
-            super()
-            .get_queryset(request)
+            self.model._default_manager.get_queryset()
             .in_protocol_order()
             .annotate(
                 member_total=Count("members", distinct=True),
@@ -146,8 +156,8 @@ class DelegationAdmin(admin.ModelAdmin):
             )
         )
 
-    def get_ordering(self, request):
-        return ["level_rank", "country_sort", "organisation", "pk"]
+    def get_changelist(self, request, **kwargs):
+        return ProtocolOrderChangeList
 
     def get_search_results(self, request, queryset, search_term):
         if not search_term.strip():
@@ -180,8 +190,9 @@ class DelegationAdmin(admin.ModelAdmin):
         return obj.arrival.astimezone(obj.edition.tz).strftime("%d/%m %H:%M")
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        delegation = self.get_object(request, object_id)
-        if delegation is not None and request.method == "GET":
+        allowed = self.has_view_or_change_permission(request)
+        delegation = self.get_object(request, object_id) if allowed and request.method == "GET" else None
+        if delegation is not None:
             for clash in find_clashes(delegation.edition):
                 if clash.involves(delegation.pk):
                     messages.warning(

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 from model_bakery import baker
 
 from delegations.models import Delegation, Member, Movement
@@ -15,13 +16,14 @@ def protocol_user(db):
 
 
 @pytest.fixture
-def protocol_client(client, protocol_user):
+def protocol_client(protocol_user):
+    client = Client()
     client.force_login(protocol_user)
     return client
 
 
 @pytest.fixture
-def viewer_client(client, db):
+def viewer_client(db):
     """A staff member who may see delegations but not sensitive data."""
     from django.contrib.auth.models import Permission
 
@@ -31,14 +33,16 @@ def viewer_client(client, db):
             content_type__app_label="delegations", codename__in=["view_delegation", "view_member", "change_member"]
         )
     )
+    client = Client()
     client.force_login(user)
     return client
 
 
 @pytest.fixture
-def editor_client(client, db):
+def editor_client(db):
     user = baker.make("auth.User", username="editor", is_staff=True)
     user.groups.add(Group.objects.get(name="Content editors"))
+    client = Client()
     client.force_login(user)
     return client
 
