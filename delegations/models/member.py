@@ -68,6 +68,9 @@ class Member(NormalizedTextModel):
         return self.full_name
 
     def save(self, *args, **kwargs):
+        if not self.nationality and self.delegation_id:
+            # Unless told otherwise, a member has the delegation's nationality (it decides name order).
+            self.nationality = self.delegation.country
         self.search_name = self.folded_name()
         super().save(*args, **kwargs)
 
