@@ -5,6 +5,8 @@ Everything here is fictitious demo content; no real official's name or data appe
 
 import datetime
 
+from auditlog.context import disable_auditlog
+
 from delegations.models import Delegation, Engagement, Interpreter, LiaisonOfficer, Member, Movement, StatusChange
 from expo import demo
 from expo.models import Venue
@@ -151,6 +153,12 @@ def _local(edition, day, hour, minute=0):
 
 @demo.register(order=40, label="Delegations (protocol, invented)")
 def load(*, edition, progress):
+    # Demo rows are not organisers' work: loading them (again) writes no audit entries.
+    with disable_auditlog():
+        return _load(edition)
+
+
+def _load(edition):
     officers = [
         LiaisonOfficer.objects.update_or_create(name=name, defaults={"rank": rank, "languages": languages})[0]
         for name, rank, languages in OFFICERS

@@ -35,7 +35,7 @@ class Engagement(NormalizedTextModel):
         _("counterpart"), max_length=200, blank=True, help_text=_("Who they meet, or whose stand they visit.")
     )
     venue = models.ForeignKey(
-        Venue, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("venue")
+        Venue, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("venue")
     )
     start = models.DateTimeField(_("start"), null=True, blank=True)
     end = models.DateTimeField(_("end"), null=True, blank=True)

@@ -3,9 +3,17 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.utils.translation import override
 from model_bakery import baker
 
 from delegations.models import Delegation, Member, Movement
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # Messages are asserted in English unless a test asks for Vietnamese (requests carry their own).
+    with override("en"):
+        yield
 
 
 @pytest.fixture

@@ -10,11 +10,11 @@ from openpyxl import Workbook
 from delegations.imports import import_delegations, template_csv
 from delegations.models import Delegation, Member, Movement
 
-HEADER = "country,organisation,delegation_type,level,role,family_name,given_name,rank,position,gender,nationality,passport_no,date_of_birth,email,phone,arrival_at,arrival_flight,departure_at,departure_flight,needs"
+HEADER = "country,organisation,delegation_type,level,role,family_name,given_name,rank,position,gender,nationality,passport_no,date_of_birth,email,phone,arrival_at,arrival_flight,departure_at,departure_flight,needs"  # noqa: E501
 ROWS = [
-    "VN,Bộ Quốc phòng,domestic,minister,head,Nguyễn,Văn An,Đại tướng,Bộ trưởng,nam,VN,,01/05/1960,,,2024-12-18 14:30,VN123,2024-12-22 18:00,VN124,Ăn chay",
+    "VN,Bộ Quốc phòng,domestic,minister,head,Nguyễn,Văn An,Đại tướng,Bộ trưởng,nam,VN,,01/05/1960,,,2024-12-18 14:30,VN123,2024-12-22 18:00,VN124,Ăn chay",  # noqa: E501
     "VN,Bộ Quốc phòng,,,aide,Trần,Thị Bình,Thượng tá,Trợ lý,nữ,,,1980-03-04,,,2024-12-18 14:30,VN123,,,",
-    "Pháp,Ministère des Armées,international,Deputy minister,head,Dupont,Marie,,Vice-ministre,F,FR,X123,1970-02-03,marie@example.org,+33 1 23,18/12/2024 09:00,AF100,2024-12-21 10:00,AF101,",
+    "Pháp,Ministère des Armées,international,Deputy minister,head,Dupont,Marie,,Vice-ministre,F,FR,X123,1970-02-03,marie@example.org,+33 1 23,18/12/2024 09:00,AF100,2024-12-21 10:00,AF101,",  # noqa: E501
     "France,Ministère des Armées,,,member,Martin,Paul,Colonel,Attaché,m,FR,X456,,,,,,,,",
 ]
 
