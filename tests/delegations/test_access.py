@@ -24,6 +24,8 @@ def every_url(edition):
         reverse("admin:delegations_delegation_change", args=[delegation.pk]),
         reverse("admin:delegations_delegation_delete", args=[delegation.pk]),
         reverse("admin:delegations_delegation_history", args=[delegation.pk]),
+        reverse("admin:autocomplete") + "?app_label=delegations&model_name=delegation&field_name=head&term=Ng",
+        reverse("admin:autocomplete") + "?app_label=delegations&model_name=member&field_name=delegation&term=B",
     ]
     for model in ("delegation", "member", "movement", "engagement", "liaisonofficer", "interpreter", "statuschange"):
         for action in ("changelist", "add"):

@@ -232,3 +232,21 @@ def test_export_escapes_formulae_and_masks_without_permission(protocol_client, v
     rows = list(workbook.active.iter_rows(values_only=True))
     assert rows[1][rows[0].index("family_name")] == "Nguyễn"
     assert not str(rows[1][rows[0].index("organisation")]).startswith("=")
+
+
+@pytest.mark.parametrize("model", ["liaisonofficer", "interpreter"])
+def test_officer_changelists_query_count_is_flat(protocol_client, edition, django_assert_max_num_queries, model):
+    from delegations.models import Interpreter, LiaisonOfficer
+
+    cls = LiaisonOfficer if model == "liaisonofficer" else Interpreter
+    url = reverse(f"admin:delegations_{model}_changelist")
+    for n in range(1, 41):
+        person = cls.objects.create(name=f"Nguyễn Văn {n}", languages="English")
+        if model == "liaisonofficer":
+            make_delegation(edition, organisation=f"Đơn vị {n}", liaison_officer=person)
+        else:
+            make_delegation(edition, organisation=f"Đơn vị {n}").interpreters.add(person)
+        if n in (1, 40):
+            with django_assert_max_num_queries(15):
+                html = protocol_client.get(url + "?q=nguyen+van", headers={"accept-language": "en"}).content.decode()
+            assert f"Nguyễn Văn {n}" in html
