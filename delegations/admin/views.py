@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 
 from django.contrib import admin, messages
 from django.db.models import Count
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -22,6 +22,7 @@ from delegations.charts import HEIGHT, WIDTH, bar_chart
 from delegations.clashes import find_clashes
 from delegations.imports import COLUMNS, import_delegations, template_csv
 from delegations.models import Delegation, Member, Movement
+from expo.models import Edition
 from expo.pdf import render_pdf
 
 SESSION_KEY = "delegations_import"
@@ -125,7 +126,7 @@ def import_view(model_admin, request):
         result = import_delegations(
             data=base64.b64decode(pending["data"]),
             filename=pending["name"],
-            edition=get_object_or_404(Delegation.edition.field.related_model, pk=pending["edition"]),
+            edition=get_object_or_404(Edition, pk=pending["edition"]),
             user=request.user,
             language=pending["language"],
         )
@@ -168,9 +169,16 @@ def _pdf(request, template, context, filename):
     return response
 
 
+def edition_or_404(request):
+    edition = chosen_edition(request)
+    if edition is None:
+        raise Http404("No edition")
+    return edition
+
+
 def print_list(model_admin, request):
     require_permission(request)
-    edition = chosen_edition(request)
+    edition = edition_or_404(request)
     language = request.GET.get("lang") if request.GET.get("lang") in ("vi", "en") else "vi"
     delegations = (
         Delegation.objects.filter(edition=edition)
@@ -184,7 +192,7 @@ def print_list(model_admin, request):
 
 def print_movements(model_admin, request):
     require_permission(request)
-    edition = chosen_edition(request)
+    edition = edition_or_404(request)
     movements = (
         Movement.objects.filter(delegation__edition=edition)
         .select_related("delegation__liaison_officer", "member__delegation")

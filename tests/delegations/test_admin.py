@@ -250,3 +250,56 @@ def test_officer_changelists_query_count_is_flat(protocol_client, edition, djang
             with django_assert_max_num_queries(15):
                 html = protocol_client.get(url + "?q=nguyen+van", headers={"accept-language": "en"}).content.decode()
             assert f"Nguyễn Văn {n}" in html
+
+
+def _delegation_form(client, delegation):
+    url = reverse("admin:delegations_delegation_change", args=[delegation.pk])
+    html = client.get(url).content.decode()
+    version = re.search(r'name="version" value="([^"]+)"', html).group(1)
+    data = {
+        "edition": delegation.edition_id,
+        "country": delegation.country.code,
+        "type": delegation.type,
+        "organisation": delegation.organisation,
+        "level": delegation.level,
+        "head": "",
+        "version": version,
+        "liaison_officer": "",
+        "hotel": "",
+        "vehicle": "",
+        "notes": "",
+    }
+    for prefix in ("members", "movements", "engagements", "status_changes"):
+        data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
+    return url, data
+
+
+def test_two_organisers_editing_one_delegation_second_save_refused(protocol_client, edition):
+    delegation = make_delegation(edition, "FR", "Ministère des Armées")
+    url, first = _delegation_form(protocol_client, delegation)
+    second = dict(first)
+    first["hotel"] = "Khách sạn Hồ Gươm"
+    response = protocol_client.post(url, first)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    second["hotel"] = "Khách sạn Tây Hồ"
+    response = protocol_client.post(url, second, headers={"accept-language": "vi"})
+    assert "Một người khác đã lưu bản ghi này" in response.content.decode()
+    delegation.refresh_from_db()
+    assert delegation.hotel == "Khách sạn Hồ Gươm"
+
+
+def test_engagement_outside_the_days_is_refused_in_the_form(protocol_client, edition):
+    delegation = make_delegation(edition)
+    url, data = _delegation_form(protocol_client, delegation)
+    data |= {
+        "engagements-TOTAL_FORMS": 1,
+        "engagements-0-kind": "bilateral",
+        "engagements-0-counterpart": "Bộ Quốc phòng Lào",
+        "engagements-0-start_0": "2024-12-25",
+        "engagements-0-start_1": "09:00",
+        "engagements-0-end_0": "2024-12-25",
+        "engagements-0-end_1": "10:00",
+    }
+    html = protocol_client.post(url, data, headers={"accept-language": "en"}).content.decode()
+    assert "An engagement must fall within the expo" in html
+    assert not Engagement.objects.exists()

@@ -81,3 +81,8 @@ def test_name_badges_have_names_and_a_qr_code(protocol_client, edition):
     assert "B7654321" not in text
     page = PdfReader(io.BytesIO(response.content)).pages[0]
     assert page.get_contents() is not None and b"re" in page.get_contents().get_data()  # QR modules drawn
+
+
+def test_printouts_without_an_edition_are_not_found(protocol_client, db):
+    for name in ("print_list", "print_movements"):
+        assert protocol_client.get(reverse(f"admin:delegations_delegation_{name}")).status_code == 404
