@@ -75,3 +75,16 @@ def test_nothing_is_public(client, edition, path):
 def test_sitemap_has_no_delegation(client, edition):
     make_member(make_delegation(edition, organisation="Bộ Tư lệnh Bí Mật"), "Nguyễn", "Văn Bí Mật")
     assert "Bí Mật" not in client.get("/sitemap.xml").content.decode()
+
+
+def test_only_protocol_holds_delegations_permissions(db):
+    from django.contrib.auth.models import Group
+
+    protocol = set(
+        Group.objects.get(name="Protocol")
+        .permissions.filter(content_type__app_label="delegations")
+        .values_list("codename", flat=True)
+    )
+    assert {"view_sensitive", "change_delegation", "add_member", "delete_engagement", "view_liaisonofficer"} <= protocol
+    for name in ("Content editors", "Press office"):
+        assert not Group.objects.get(name=name).permissions.filter(content_type__app_label="delegations").exists()
