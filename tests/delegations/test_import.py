@@ -187,3 +187,13 @@ def test_command_fails_with_every_error_and_saves_nothing(edition, tmp_path, cap
         call_command("import_delegations", str(path))
     assert "Row 6, column “country”: Unknown country “Atlantis”" in capsys.readouterr().err
     assert Member.objects.count() == 0
+
+
+def test_reimport_update_is_audited_with_old_and_new_values(edition):
+    run(edition, csv_bytes(ROWS[2:3]))
+    run(edition, csv_bytes([ROWS[2].replace("X123", "X999").replace("Vice-ministre", "Ministre")]))
+    # A new passport number is a new person (re-import keys on it); a changed position is an update.
+    run(edition, csv_bytes([ROWS[2].replace("Vice-ministre", "Ministre déléguée")]))
+    entry = LogEntry.objects.filter(content_type__model="member", action=LogEntry.Action.UPDATE).get()
+    assert entry.changes["position_vi"] == ["Vice-ministre", "Ministre déléguée"]
+    assert set(entry.changes) <= {"position", "position_vi"}  # modeltranslation's base column too
