@@ -88,7 +88,7 @@ class Member(NormalizedTextModel):
 
     @property
     def full_name(self):
-        """ "Nguyễn Văn An" for Vietnamese (family name first), "John Smith" for others."""
+        """Nguyễn Văn An for Vietnamese (family name first), John Smith for others."""
         parts = [self.family_name, self.given_name] if self.family_name_first else [self.given_name, self.family_name]
         return " ".join(part for part in parts if part)
 
