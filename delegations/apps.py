@@ -5,3 +5,20 @@ from django.utils.translation import gettext_lazy as _
 class DelegationsConfig(AppConfig):
     name = "delegations"
     verbose_name = _("Delegations")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from delegations import models
+
+        # Every change is recorded with who and when; passport numbers appear masked in the log.
+        auditlog.register(models.Delegation, m2m_fields={"interpreters"}, exclude_fields=["search_name", "version"])
+        auditlog.register(
+            models.Member,
+            mask_fields=["passport_no"],
+            exclude_fields=["search_name", "version"],
+        )
+        auditlog.register(models.Movement)
+        auditlog.register(models.Engagement)
+        auditlog.register(models.LiaisonOfficer, exclude_fields=["search_name"])
+        auditlog.register(models.Interpreter, exclude_fields=["search_name"])

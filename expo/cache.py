@@ -5,7 +5,8 @@ shared cache (Redis in production), keyed by path, query string and a content ve
 Any write to a public model bumps the version, so an edit in the admin shows on the next
 request; the TTL only bounds memory. A request carrying a session cookie (staff, or anyone
 who logged in) is never served from, nor stored into, the cache; neither is a response that
-sets a cookie or varies on one (forms with CSRF tokens, messages).
+sets a cookie or renders a CSRF token (forms, messages). `Vary: Cookie` alone does not stop
+caching: without a session cookie the session is empty, so the page cannot depend on it.
 """
 
 import hashlib
@@ -77,7 +78,8 @@ class AnonymousPageCacheMiddleware:
             response.status_code == 200
             and not response.streaming
             and not response.cookies
-            and "Cookie" not in response.get("Vary", "")
+            # A page with a CSRF token belongs to one visitor's cookie.
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and "private" not in response.get("Cache-Control", "")
         ):
             response["X-Cache"] = "MISS"

@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "ninja",
     "csp",
     "axes",
+    "auditlog",
+    "concurrency",
     "expo",
     "exhibitors",
     "delegations",
@@ -100,6 +102,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Puts the signed-in organiser on every audit log entry (delegations).
+    "auditlog.middleware.AuditlogMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.

@@ -64,3 +64,22 @@ def test_page_cache_can_be_switched_off(client, edition, settings, django_assert
     edition.theme_en = "Changed"
     type(edition).objects.filter(pk=edition.pk).update(theme_en="Changed without save()")
     assert "Changed without save()" in client.get("/en/").content.decode()
+
+
+def test_pages_with_a_csrf_token_are_not_cached(client, db, page_cache, settings):
+    # A public form page (such as the press accreditation form) renders a CSRF token.
+    from django.middleware.csrf import get_token
+    from django.test import RequestFactory
+
+    from expo.cache import AnonymousPageCacheMiddleware
+
+    def view_with_form(request):
+        from django.http import HttpResponse
+
+        return HttpResponse(f'<form><input name="csrfmiddlewaretoken" value="{get_token(request)}"></form>')
+
+    middleware = AnonymousPageCacheMiddleware(view_with_form)
+    request = RequestFactory().get("/en/press/accreditation/")
+    response = middleware(request)
+    assert "X-Cache" not in response
+    assert "X-Cache" not in middleware(RequestFactory().get("/en/press/accreditation/"))

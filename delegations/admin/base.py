@@ -1,0 +1,90 @@
+"""What every delegations admin shares: sensitive-field masking, folded search, stale-save refusal."""
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from delegations.models import Member
+from expo.models import Edition
+from expo.text import fold
+
+SENSITIVE_PERMISSION = "delegations.view_sensitive"
+MASK = "••••••"
+
+
+def can_see_sensitive(request):
+    return request.user.has_perm(SENSITIVE_PERMISSION)
+
+
+def require_permission(request, codename="delegations.view_delegation"):
+    if not request.user.has_perm(codename):
+        raise PermissionDenied
+
+
+def chosen_edition(request):
+    """The edition a protocol page is about: ?edition=<pk>, else the current one, else the latest."""
+    editions = Edition.objects.all()
+    raw = request.GET.get("edition", "")
+    if raw.isdigit():
+        edition = editions.filter(pk=int(raw)).first()
+        if edition:
+            return edition
+    return editions.current() or editions.first()
+
+
+class StaleSaveRefusedForm(forms.ModelForm):
+    """Refuses a save made from a page loaded before someone else's save (django-concurrency version)."""
+
+    stale_message = _(
+        "Someone else saved this record while you were editing it. Your changes were NOT saved and "
+        "theirs were kept: reload the page, then make your changes again."
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        version = cleaned.get("version")
+        if self.instance.pk and version is not None:
+            current = (
+                type(self.instance)
+                ._default_manager.filter(pk=self.instance.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            if current is not None and current != version:
+                raise ValidationError(self.stale_message, code="stale")
+        return cleaned
+
+
+def folded_search(queryset, term, *, member_path=None):
+    """Accent-insensitive search on the stored folded names: "nguyen van" finds "Nguyễn Văn"."""
+    words = fold(term).split()
+    for word in words[:8]:
+        condition = Q(search_name__contains=word)
+        if member_path is not None:
+            members = Member.objects.filter(**{member_path: OuterRef("pk")}, search_name__contains=word)
+            condition |= Exists(members)
+        queryset = queryset.filter(condition)
+    return queryset
+
+
+class SensitiveFieldsMixin:
+    """Without delegations.view_sensitive, a member's sensitive fields are replaced by a masked note."""
+
+    sensitive_fields = Member.SENSITIVE_FIELDS
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        if can_see_sensitive(request):
+            return fields
+        kept = [name for name in fields if name not in self.sensitive_fields]
+        return [*kept, "sensitive_data"]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        return readonly if can_see_sensitive(request) else [*readonly, "sensitive_data"]
+
+    @admin.display(description=_("passport, date of birth, phone, email, needs"))
+    def sensitive_data(self, obj):
+        return _("Hidden: you do not have permission to see sensitive personal data.")

@@ -1,0 +1,254 @@
+"""The delegations changelist and form: protocol order, filters, inlines, status actions, clash warnings."""
+
+from django.contrib import admin, messages
+from django.contrib.admin.views.main import ORDER_VAR, ChangeList
+from django.db.models import Count, Min, Q
+from django.db.models.functions import TruncDate
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_countries.filters import CountryFilter
+from modeltranslation.admin import TranslationStackedInline
+
+from delegations import services
+from delegations.admin import exports, views
+from delegations.admin.base import SensitiveFieldsMixin, StaleSaveRefusedForm, folded_search
+from delegations.clashes import find_clashes
+from delegations.models import Delegation, Engagement, Member, Movement, StatusChange
+
+Status = Delegation.Status
+
+
+class ProtocolOrderChangeList(ChangeList):
+    """Lists in protocol order unless a column header was clicked."""
+
+    def get_ordering(self, request, queryset):
+        if ORDER_VAR in self.params:
+            return super().get_ordering(request, queryset)
+        return ["level_rank", "country_sort", "organisation", "pk"]
+
+
+class ArrivalDayFilter(admin.SimpleListFilter):
+    title = _("arrival day")
+    parameter_name = "arrival_day"
+
+    def lookups(self, request, model_admin):
+        days = (
+            Movement.objects.filter(kind=Movement.Kind.ARRIVAL)
+            .annotate(day=TruncDate("at"))
+            .values_list("day", flat=True)
+            .distinct()
+            .order_by("day")
+        )
+        return [(day.isoformat(), day.strftime("%d/%m/%Y")) for day in days if day]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        valid = {code for code, _label in self.lookup_choices}
+        if value in valid:
+            arrivals = Movement.objects.filter(kind=Movement.Kind.ARRIVAL, at__date=value)
+            return queryset.filter(pk__in=arrivals.values("delegation_id"))
+        return queryset
+
+
+class MemberInline(SensitiveFieldsMixin, TranslationStackedInline):
+    model = Member
+    form = StaleSaveRefusedForm
+    extra = 0
+    fields = (
+        "order",
+        "role",
+        "family_name",
+        "given_name",
+        "rank",
+        "position",
+        "gender",
+        "nationality",
+        "languages",
+        *Member.SENSITIVE_FIELDS,
+        "version",
+    )
+
+
+class MovementInline(admin.TabularInline):
+    model = Movement
+    extra = 0
+    fields = ("kind", "member", "at", "flight", "airport", "pickup_arranged")
+    autocomplete_fields = ("member",)
+
+
+class EngagementInline(admin.TabularInline):
+    model = Engagement
+    extra = 0
+    fields = ("kind", "programme_item", "counterpart", "venue", "start", "end")
+    raw_id_fields = ("programme_item", "venue")
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = StatusChange
+    extra = 0
+    fields = ("status", "at", "by")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Delegation)
+class DelegationAdmin(admin.ModelAdmin):
+    form = StaleSaveRefusedForm
+    list_display = (
+        "country_name",
+        "organisation",
+        "level",
+        "type",
+        "status",
+        "head_name",
+        "liaison_officer",
+        "member_count",
+        "first_arrival",
+    )
+    list_display_links = ("country_name", "organisation")
+    list_filter = (
+        "status",
+        "type",
+        "level",
+        ("country", CountryFilter),
+        ("liaison_officer", admin.RelatedOnlyFieldListFilter),
+        ArrivalDayFilter,
+        "edition",
+    )
+    list_select_related = ("head", "liaison_officer", "edition")
+    search_fields = ("search_name",)
+    search_help_text = _("Organisation, country or member name; accents optional.")
+    autocomplete_fields = ("liaison_officer", "interpreters", "head")
+    list_per_page = 100
+    inlines = [MemberInline, MovementInline, EngagementInline, StatusChangeInline]
+    actions = [
+        "invite",
+        "accept",
+        "decline",
+        "mark_arrived",
+        "mark_departed",
+        "cancel",
+        exports.export_xlsx,
+        exports.export_csv,
+        views.badges_action,
+    ]
+    fieldsets = (
+        (None, {"fields": ("edition", "country", "type", "organisation", "level", "head", "status", "version")}),
+        (_("Looking after them"), {"fields": ("liaison_officer", "interpreters", "hotel", "vehicle", "notes")}),
+    )
+    readonly_fields = ("status",)
+
+    def get_urls(self):
+        return views.urls(self) + super().get_urls()
+
+    def get_queryset(self, request):
+        arrivals = Q(movements__kind=Movement.Kind.ARRIVAL)
+        # Not super(): it orders before the protocol sort key exists; get_ordering() applies it after.
+        return (
+            self.model._default_manager.get_queryset()
+            .in_protocol_order()
+            .annotate(
+                member_total=Count("members", distinct=True),
+                arrival=Min("movements__at", filter=arrivals),
+            )
+        )
+
+    def get_changelist(self, request, **kwargs):
+        return ProtocolOrderChangeList
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip():
+            return queryset, False
+        return folded_search(queryset, search_term, member_path="delegation"), False
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "head":
+            # Only this delegation's members can head it.
+            obj_id = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+            kwargs["queryset"] = Member.objects.filter(delegation_id=obj_id) if obj_id else Member.objects.none()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description=_("country"), ordering="country_sort")
+    def country_name(self, obj):
+        return obj.country.name
+
+    @admin.display(description=_("head of delegation"))
+    def head_name(self, obj):
+        return obj.head.title_and_name if obj.head else "—"
+
+    @admin.display(description=_("members"), ordering="member_total")
+    def member_count(self, obj):
+        return obj.member_total
+
+    @admin.display(description=_("arrival"), ordering="arrival")
+    def first_arrival(self, obj):
+        if not obj.arrival:
+            return "—"
+        return obj.arrival.astimezone(obj.edition.tz).strftime("%d/%m %H:%M")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        allowed = self.has_view_or_change_permission(request)
+        delegation = self.get_object(request, object_id) if allowed and request.method == "GET" else None
+        if delegation is not None:
+            for clash in find_clashes(delegation.edition):
+                if clash.involves(delegation.pk):
+                    messages.warning(
+                        request,
+                        _("Clash (%(resource)s: %(name)s): “%(first)s” and “%(second)s” overlap at %(time)s.")
+                        % {
+                            "resource": clash.resource_label,
+                            "name": clash.name,
+                            "first": clash.first,
+                            "second": clash.second,
+                            "time": clash.second.start.astimezone(delegation.edition.tz).strftime("%d/%m %H:%M"),
+                        },
+                    )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _step(self, request, queryset, status):
+        changed, refused = services.change_statuses(delegations=list(queryset), status=status, user=request.user)
+        if changed:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d delegation is now “%(status)s”.",
+                    "%(count)d delegations are now “%(status)s”.",
+                    len(changed),
+                )
+                % {"count": len(changed), "status": Status(status).label},
+                messages.SUCCESS,
+            )
+        if refused:
+            self.message_user(
+                request,
+                _("Not changed (this step does not follow their status): %(names)s")
+                % {"names": ", ".join(str(d) for d in refused)},
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("Invite the selected delegations"), permissions=["change"])
+    def invite(self, request, queryset):
+        self._step(request, queryset, Status.INVITED)
+
+    @admin.action(description=_("Mark as accepted"), permissions=["change"])
+    def accept(self, request, queryset):
+        self._step(request, queryset, Status.ACCEPTED)
+
+    @admin.action(description=_("Mark as declined"), permissions=["change"])
+    def decline(self, request, queryset):
+        self._step(request, queryset, Status.DECLINED)
+
+    @admin.action(description=_("Mark as arrived"), permissions=["change"])
+    def mark_arrived(self, request, queryset):
+        self._step(request, queryset, Status.ARRIVED)
+
+    @admin.action(description=_("Mark as departed"), permissions=["change"])
+    def mark_departed(self, request, queryset):
+        self._step(request, queryset, Status.DEPARTED)
+
+    @admin.action(description=_("Cancel"), permissions=["change"])
+    def cancel(self, request, queryset):
+        self._step(request, queryset, Status.CANCELLED)

@@ -1,0 +1,93 @@
+"""Members, liaison officers and interpreters: their own changelists, for search and autocomplete."""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from delegations.admin import exports
+from delegations.admin.base import MASK, SensitiveFieldsMixin, StaleSaveRefusedForm, can_see_sensitive, folded_search
+from delegations.models import Delegation, Interpreter, LiaisonOfficer, Member
+
+
+@admin.register(Member)
+class MemberAdmin(SensitiveFieldsMixin, TabbedTranslationAdmin):
+    form = StaleSaveRefusedForm
+    list_display = ("name", "rank", "position", "role", "delegation", "nationality", "passport")
+    list_filter = ("role", "delegation__status", "delegation__level", "delegation__edition")
+    list_select_related = ("delegation",)
+    search_fields = ("search_name",)
+    search_help_text = _("Family or given name; accents optional.")
+    autocomplete_fields = ("delegation",)
+    list_per_page = 100
+    actions = ["export_xlsx", "export_csv"]
+    fields = (
+        "delegation",
+        "order",
+        "role",
+        "family_name",
+        "given_name",
+        "rank",
+        "position",
+        "gender",
+        "nationality",
+        "languages",
+        *Member.SENSITIVE_FIELDS,
+        "version",
+    )
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip():
+            return queryset, False
+        return folded_search(queryset, search_term), False
+
+    @admin.display(description=_("name"), ordering="family_name")
+    def name(self, obj):
+        return obj.full_name
+
+    def get_list_display(self, request):
+        # Column callables get no request, so the masked column is chosen here.
+        columns = list(super().get_list_display(request))
+        return columns if can_see_sensitive(request) else [c if c != "passport" else "passport_masked" for c in columns]
+
+    @admin.display(description=_("passport number"))
+    def passport(self, obj):
+        return obj.passport_no or "—"
+
+    @admin.display(description=_("passport number"))
+    def passport_masked(self, obj):
+        return MASK if obj.passport_no else "—"
+
+    @admin.action(description=_("Export members of their delegations (XLSX)"), permissions=["view"])
+    def export_xlsx(self, request, queryset):
+        return exports.export_xlsx(self, request, Delegation.objects.filter(members__in=queryset).distinct())
+
+    @admin.action(description=_("Export members of their delegations (CSV)"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        return exports.export_csv(self, request, Delegation.objects.filter(members__in=queryset).distinct())
+
+
+class OfficerAdmin(admin.ModelAdmin):
+    list_display = ("name", "rank", "languages", "phone_number", "delegation_count")
+    search_fields = ("search_name",)
+    fields = ("name", "rank", "languages", "phone")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(delegation_total=Count("delegations"))
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip():
+            return queryset, False
+        return folded_search(queryset, search_term), False
+
+    @admin.display(description=_("phone"))
+    def phone_number(self, obj):
+        return obj.phone
+
+    @admin.display(description=_("delegations"), ordering="delegation_total")
+    def delegation_count(self, obj):
+        return obj.delegation_total
+
+
+admin.site.register(LiaisonOfficer, OfficerAdmin)
+admin.site.register(Interpreter, OfficerAdmin)

@@ -1,0 +1,72 @@
+"""Clash detection: one delegation, liaison officer, interpreter or vehicle booked twice at once.
+
+An engagement books its delegation and, through the delegation, its liaison officer,
+interpreters and vehicle. Clashes are computed, not stored, so they are never stale: all
+engagements of an edition are read in two queries and swept per resource in time order.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from delegations.models import Engagement
+
+RESOURCE_LABELS = {
+    "delegation": _("Delegation"),
+    "liaison_officer": _("Liaison officer"),
+    "interpreter": _("Interpreter"),
+    "vehicle": _("Vehicle"),
+}
+
+
+@dataclass(frozen=True)
+class Clash:
+    resource: str  # a key of RESOURCE_LABELS
+    name: str  # who or what is double-booked
+    first: Engagement
+    second: Engagement
+
+    @property
+    def resource_label(self):
+        return RESOURCE_LABELS[self.resource]
+
+    def involves(self, delegation_id):
+        return delegation_id in (self.first.delegation_id, self.second.delegation_id)
+
+
+def _bookings(engagement):
+    delegation = engagement.delegation
+    yield ("delegation", delegation.pk), str(delegation)
+    if delegation.liaison_officer_id:
+        yield ("liaison_officer", delegation.liaison_officer_id), str(delegation.liaison_officer)
+    for interpreter in delegation.interpreters.all():
+        yield ("interpreter", interpreter.pk), str(interpreter)
+    if delegation.vehicle.strip():
+        yield ("vehicle", delegation.vehicle.strip().casefold()), delegation.vehicle.strip()
+
+
+def find_clashes(edition):
+    """Every pair of overlapping bookings of the same resource in `edition`, in time order."""
+    engagements = (
+        Engagement.objects.filter(delegation__edition=edition, start__isnull=False, end__isnull=False)
+        .exclude(delegation__status__in=["declined", "cancelled"])
+        .select_related("delegation__liaison_officer", "programme_item", "venue")
+        .prefetch_related("delegation__interpreters")
+        .order_by("start", "pk")
+    )
+    by_resource = defaultdict(list)
+    names = {}
+    for engagement in engagements:
+        for key, name in _bookings(engagement):
+            by_resource[key].append(engagement)
+            names[key] = name
+    clashes = []
+    for key, booked in by_resource.items():
+        # Sorted by start: each engagement is compared with the earlier ones still running.
+        running = []
+        for engagement in booked:
+            running = [other for other in running if other.end > engagement.start]
+            clashes.extend(Clash(key[0], names[key], other, engagement) for other in running)
+            running.append(engagement)
+    return sorted(clashes, key=lambda clash: (clash.second.start, clash.resource, clash.first.pk))

@@ -1,0 +1,118 @@
+"""Cell parsers for the import: each returns a value or raises CellError with a reason."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+from django_countries import countries
+
+from delegations.models import Delegation, Member
+from expo.text import fold
+
+
+class CellError(ValueError):
+    pass
+
+
+def _country_lookup():
+    lookup = {}
+    for language in ("en", "vi"):
+        with override(language):
+            for code, name in countries:
+                lookup[fold(name)] = code
+    for code, _name in countries:
+        lookup[code.casefold()] = code
+        lookup[(countries.alpha3(code) or "").casefold()] = code
+    lookup.pop("", None)
+    return lookup
+
+
+def _choice_lookup(choices):
+    """Accept a choice's value or its label in either language, accent- and case-blind."""
+    lookup = {}
+    for value, label in choices:
+        lookup[fold(value.replace("_", " "))] = value
+        for language in ("en", "vi"):
+            with override(language):
+                lookup[fold(str(label))] = value
+    return lookup
+
+
+class Parsers:
+    """Built once per import: lookups of countries and choices in both languages."""
+
+    def __init__(self, tz):
+        self.tz = tz
+        self.countries = _country_lookup()
+        self.types = _choice_lookup(Delegation.Type.choices)
+        self.types.update({"quoc te": "international", "trong nuoc": "domestic"})
+        self.levels = _choice_lookup(Delegation.Level.choices)
+        self.levels.update(
+            {"bo truong": "minister", "thu truong": "deputy_minister", "tong tham muu truong": "chief_of_defence"}
+        )
+        self.roles = _choice_lookup(Member.Role.choices)
+        self.roles.update(
+            {"truong doan": "head", "pho doan": "deputy", "thanh vien": "member", "tro ly": "aide"}
+            | {"phien dich": "interpreter", "an ninh": "security", "bao ve": "security"}
+        )
+        self.genders = _choice_lookup([c for c in Member.Gender.choices if c[0]])
+        self.genders.update({"m": "male", "f": "female", "nam": "male", "nu": "female"})
+
+    def country(self, value):
+        code = self.countries.get(fold(str(value)))
+        if not code:
+            raise CellError(
+                _("Unknown country “%(value)s” (give an ISO code or the name in Vietnamese or English).")
+                % {"value": value}
+            )
+        return code
+
+    def choice(self, lookup, value):
+        found = lookup.get(fold(str(value)))
+        if not found:
+            raise CellError(_("Unknown value “%(value)s”.") % {"value": value})
+        return found
+
+    def date(self, value):
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        text = str(value).strip()
+        for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+            try:
+                return datetime.datetime.strptime(text, pattern).date()
+            except ValueError:
+                continue
+        raise CellError(_("“%(value)s” is not a date (use YYYY-MM-DD or DD/MM/YYYY).") % {"value": value})
+
+    def datetime(self, value):
+        """A local time at the event (its time zone), as an aware datetime."""
+        if isinstance(value, datetime.datetime):
+            moment = value
+        else:
+            text = " ".join(str(value).replace("T", " ").split())
+            moment = None
+            for pattern in ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S"):
+                try:
+                    moment = datetime.datetime.strptime(text, pattern)
+                    break
+                except ValueError:
+                    continue
+            if moment is None:
+                raise CellError(
+                    _("“%(value)s” is not a date and time (use YYYY-MM-DD HH:MM or DD/MM/YYYY HH:MM).")
+                    % {"value": value}
+                )
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=self.tz)
+        return moment
+
+    def email(self, value):
+        try:
+            validate_email(value)
+        except ValidationError as exc:
+            raise CellError(_("“%(value)s” is not an email address.") % {"value": value}) from exc
+        return value.lower()

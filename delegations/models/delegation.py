@@ -1,0 +1,193 @@
+"""A delegation, its status history, and the liaison officers and interpreters who look after it."""
+
+from concurrency.fields import AutoIncVersionField
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, Value, When
+from django.utils.translation import get_language, override
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.fields import CountryField
+
+from expo.models import Edition
+from expo.text import NormalizedTextModel, fold
+
+
+class LiaisonOfficer(NormalizedTextModel):
+    name = models.CharField(_("name"), max_length=150)
+    rank = models.CharField(_("rank"), max_length=100, blank=True)
+    languages = models.CharField(_("languages"), max_length=200, blank=True, help_text=_("e.g. English, French"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    search_name = models.CharField(max_length=150, editable=False, db_index=True, default="")
+
+    class Meta:
+        verbose_name = _("liaison officer")
+        verbose_name_plural = _("liaison officers")
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return f"{self.rank} {self.name}".strip()
+
+    def save(self, *args, **kwargs):
+        self.search_name = fold(self.name)
+        super().save(*args, **kwargs)
+
+
+class Interpreter(NormalizedTextModel):
+    name = models.CharField(_("name"), max_length=150)
+    rank = models.CharField(_("rank"), max_length=100, blank=True)
+    languages = models.CharField(_("languages"), max_length=200, blank=True, help_text=_("e.g. English, French"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    search_name = models.CharField(max_length=150, editable=False, db_index=True, default="")
+
+    class Meta:
+        verbose_name = _("interpreter")
+        verbose_name_plural = _("interpreters")
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return f"{self.name} ({self.languages})" if self.languages else self.name
+
+    def save(self, *args, **kwargs):
+        self.search_name = fold(self.name)
+        super().save(*args, **kwargs)
+
+
+class DelegationQuerySet(models.QuerySet):
+    def in_protocol_order(self, language=None):
+        """Level precedence first, then the country's name in `language` (the active one by default).
+
+        Country names are not stored, so the sort key is a CASE over the countries present,
+        folded so "Ấn Độ" sorts with the A's on every database.
+        """
+        language = language or get_language() or settings.LANGUAGE_CODE
+        codes = sorted({code for code in self.values_list("country", flat=True).order_by() if code})
+        with override(language):
+            names = {code: fold(str(countries.name(code))) for code in codes}
+        sort_name = Case(
+            *[When(country=code, then=Value(name)) for code, name in names.items()],
+            default=Value(""),
+            output_field=models.CharField(),
+        )
+        return self.annotate(country_sort=sort_name).order_by("level_rank", "country_sort", "organisation", "pk")
+
+
+class Delegation(NormalizedTextModel):
+    class Type(models.TextChoices):
+        INTERNATIONAL = "international", _("International")
+        DOMESTIC = "domestic", _("Domestic")
+
+    class Level(models.TextChoices):
+        MINISTER = "minister", _("Minister")
+        DEPUTY_MINISTER = "deputy_minister", _("Deputy minister")
+        CHIEF_OF_DEFENCE = "chief_of_defence", _("Chief of defence")
+        SERVICE_COMMANDER = "service_commander", _("Service commander")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        INVITED = "invited", _("Invited")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        ARRIVED = "arrived", _("Arrived")
+        DEPARTED = "departed", _("Departed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    # Protocol precedence: a lower rank is received and listed first.
+    PRECEDENCE = {
+        Level.MINISTER: 1,
+        Level.DEPUTY_MINISTER: 2,
+        Level.CHIEF_OF_DEFENCE: 3,
+        Level.SERVICE_COMMANDER: 4,
+        Level.OTHER: 9,
+    }
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.PROTECT, related_name="delegations", verbose_name=_("edition")
+    )
+    country = CountryField(_("country"))
+    type = models.CharField(_("type"), max_length=16, choices=Type.choices, default=Type.INTERNATIONAL)
+    organisation = models.CharField(_("organisation"), max_length=200, help_text=_("e.g. Ministry of Defence"))
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices, default=Level.OTHER)
+    level_rank = models.PositiveSmallIntegerField(_("precedence"), default=9, editable=False)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    head = models.ForeignKey(
+        "delegations.Member",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("head of delegation"),
+    )
+    liaison_officer = models.ForeignKey(
+        LiaisonOfficer,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="delegations",
+        verbose_name=_("liaison officer"),
+    )
+    interpreters = models.ManyToManyField(
+        Interpreter, blank=True, related_name="delegations", verbose_name=_("interpreters")
+    )
+    hotel = models.CharField(_("hotel"), max_length=200, blank=True)
+    vehicle = models.CharField(_("vehicle"), max_length=60, blank=True, help_text=_("Plate or call sign."))
+    notes = models.TextField(_("notes"), blank=True)
+    search_name = models.CharField(max_length=300, editable=False, db_index=True, default="")
+    version = AutoIncVersionField(_("version"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = DelegationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("delegation")
+        verbose_name_plural = _("delegations")
+        ordering = ["level_rank", "country", "organisation", "pk"]
+        permissions = [("view_sensitive", _("Can see sensitive personal data of delegation members"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "country", "organisation"], name="delegation_unique_per_country_organisation"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["edition", "status"]),
+            models.Index(fields=["edition", "level_rank", "country"]),
+        ]
+
+    def __str__(self):
+        return f"{self.country.name} · {self.organisation}"
+
+    def save(self, *args, **kwargs):
+        # Derived columns: precedence for ordering in SQL, folded text for accent-blind search.
+        self.level_rank = self.PRECEDENCE.get(self.level, 9)
+        self.search_name = self.folded_name()
+        super().save(*args, **kwargs)
+
+    def folded_name(self):
+        with override("en"):
+            english = str(self.country.name)
+        with override("vi"):
+            vietnamese = str(self.country.name)
+        return fold(f"{self.organisation} {english} {vietnamese}")[:300]
+
+
+class StatusChange(models.Model):
+    """One step of a delegation's status (invited, accepted…), with when and who."""
+
+    delegation = models.ForeignKey(
+        Delegation, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("delegation")
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Delegation.Status.choices)
+    at = models.DateTimeField(_("when"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("by")
+    )
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["delegation", "at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_status_display()} · {self.at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,54 @@
+"""Writes that take more than one step: status changes of delegations (with who and when).
+
+Admin actions call these; they never change `status` themselves. Imports live in
+`delegations.imports`, which these functions do not need.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from delegations.models import Delegation, StatusChange
+
+Status = Delegation.Status
+
+# Which statuses each step may start from.
+TRANSITIONS = {
+    Status.INVITED: {Status.DRAFT},
+    Status.ACCEPTED: {Status.INVITED, Status.DECLINED},
+    Status.DECLINED: {Status.INVITED, Status.ACCEPTED},
+    Status.ARRIVED: {Status.ACCEPTED},
+    Status.DEPARTED: {Status.ARRIVED},
+    Status.CANCELLED: {Status.DRAFT, Status.INVITED, Status.ACCEPTED},
+}
+
+
+@transaction.atomic
+def change_status(*, delegation, status, user, at=None):
+    """Move `delegation` to `status`, recording when and by whom; refuses a step out of order."""
+    delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
+    if delegation.status not in TRANSITIONS[status]:
+        raise ValidationError(
+            _("%(delegation)s cannot go from “%(current)s” to “%(new)s”."),
+            params={
+                "delegation": delegation,
+                "current": delegation.get_status_display(),
+                "new": Status(status).label,
+            },
+        )
+    delegation.status = status
+    delegation.save()
+    StatusChange.objects.create(delegation=delegation, status=status, at=at or timezone.now(), by=user)
+    return delegation
+
+
+def change_statuses(*, delegations, status, user):
+    """Apply one step to many delegations; returns (changed, refused) lists of delegations."""
+    changed, refused = [], []
+    for delegation in delegations:
+        try:
+            changed.append(change_status(delegation=delegation, status=status, user=user))
+        except ValidationError:
+            refused.append(delegation)
+    return changed, refused

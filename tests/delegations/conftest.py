@@ -1,0 +1,78 @@
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.utils.translation import override
+from model_bakery import baker
+
+from delegations.models import Delegation, Member, Movement
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # Messages are asserted in English unless a test asks for Vietnamese (requests carry their own).
+    with override("en"):
+        yield
+
+
+@pytest.fixture
+def protocol_user(db):
+    user = baker.make("auth.User", username="protocol", is_staff=True)
+    user.groups.add(Group.objects.get(name="Protocol"))
+    return user
+
+
+@pytest.fixture
+def protocol_client(protocol_user):
+    client = Client()
+    client.force_login(protocol_user)
+    return client
+
+
+@pytest.fixture
+def viewer_client(db):
+    """A staff member who may see delegations but not sensitive data."""
+    from django.contrib.auth.models import Permission
+
+    user = baker.make("auth.User", username="viewer", is_staff=True)
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="delegations", codename__in=["view_delegation", "view_member", "change_member"]
+        )
+    )
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def editor_client(db):
+    user = baker.make("auth.User", username="editor", is_staff=True)
+    user.groups.add(Group.objects.get(name="Content editors"))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def local(edition, day, hour, minute=0):
+    """A time at the venue on the edition's `day`-th day (0 = first day)."""
+    return datetime.datetime.combine(
+        edition.start_date + datetime.timedelta(days=day), datetime.time(hour, minute), tzinfo=edition.tz
+    )
+
+
+def make_delegation(edition, country="VN", organisation="Bộ Quốc phòng", **fields):
+    delegation = Delegation(edition=edition, country=country, organisation=organisation, **fields)
+    delegation.save()
+    return delegation
+
+
+def make_member(delegation, family_name="Nguyễn", given_name="Văn An", **fields):
+    member = Member(delegation=delegation, family_name=family_name, given_name=given_name, **fields)
+    member.save()
+    return member
+
+
+def make_movement(delegation, kind, at, **fields):
+    return Movement.objects.create(delegation=delegation, kind=kind, at=at, **fields)

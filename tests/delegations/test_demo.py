@@ -1,0 +1,19 @@
+from io import StringIO
+
+from django.core.management import call_command
+
+from delegations.clashes import find_clashes
+from delegations.models import Delegation, Engagement, Member, Movement
+from expo.models import Edition
+
+
+def test_demo_has_every_status_members_movements_and_one_clash(db):
+    call_command("load_demo", stdout=StringIO())
+    edition = Edition.objects.current()
+    assert set(Delegation.objects.values_list("status", flat=True)) == set(Delegation.Status.values)
+    assert Delegation.objects.count() == 20
+    assert Member.objects.count() == 40 and Movement.objects.count() == 40 and Engagement.objects.count() == 22
+    [clash] = find_clashes(edition)
+    assert clash.resource == "liaison_officer"
+    assert {clash.first.delegation.country.code, clash.second.delegation.country.code} == {"VN", "IN"}
+    assert Delegation.objects.get(country="VN", organisation="Bộ Quốc phòng").head.full_name == "Trần Minh Quang"
