@@ -142,8 +142,8 @@ def _page(request, params, catalogue_class, serialize):
             return _error(
                 request,
                 [
-                    {"type": "unknown_value", "loc": ["query", name], "msg": f"No {name} is called {value!r}."}
-                    for name, value in catalogue.unknown
+                    {"type": "unknown_value", "loc": ["query", name], "msg": f"No such {name}."}
+                    for name, _value in catalogue.unknown
                 ],
             )
         paginator = Paginator(results, PER_PAGE)

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.test import override_settings
 from model_bakery import baker
 
 from exhibitors.models import Exhibitor, Stand
@@ -203,7 +202,6 @@ def _grow(edition, sectors, venues, n):
         exhibitor.products.get().specifications.create(label_vi="Dài", value="1 m")
 
 
-@override_settings(MEDIA_ROOT="/tmp/expo-test-media-counts")
 @pytest.mark.parametrize(
     "url",
     [
