@@ -26,6 +26,12 @@ def jpeg_with_exif(size=(1600, 900)):
     return buffer.getvalue()
 
 
+def noisy_jpeg():
+    buffer = io.BytesIO()
+    Image.effect_noise((600, 400), 80).convert("RGB").save(buffer, "JPEG", quality=95)
+    return buffer.getvalue()
+
+
 def upload(data, name):
     return SimpleUploadedFile(name, data, content_type="image/png")
 
@@ -44,7 +50,7 @@ REFUSED = {
         "a.gif",
         "format",
     ),
-    "truncated jpeg": (jpeg_with_exif()[:4000], "cut.jpg", "damaged"),
+    "truncated jpeg": (noisy_jpeg()[:20000], "cut.jpg", "damaged"),
 }
 
 
