@@ -19,6 +19,7 @@ from exhibitors.catalogue import (
     ExhibitorCatalogue,
     Filters,
     ProductCatalogue,
+    clean,
 )
 from exhibitors.models import Exhibitor, Product, ProductImage, Stand
 from expo.api import api
@@ -134,7 +135,9 @@ def _error(request, problems):
 def _page(request, params, catalogue_class, serialize):
     with translation.override(params.lang):
         filters = Filters(
-            **params.dict(include={"sector", "category", "hall", "q", "sort"}), country=params.country.upper()
+            **{name: clean(getattr(params, name), MAX_QUERY_LENGTH) for name in ("sector", "category", "hall", "q")},
+            country=params.country.upper(),
+            sort=params.sort,
         )
         catalogue = catalogue_class(filters, edition=Edition.objects.current())
         results = catalogue.results()

@@ -7,6 +7,7 @@ Each facet is one query (counts come from correlated subqueries, not from Python
 so a list page costs the same handful of queries at 10 or 15,000 rows.
 """
 
+import unicodedata
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
@@ -34,6 +35,12 @@ class SubqueryCount(Subquery):
     output_field = models.IntegerField()
 
 
+def clean(value, limit):
+    """A parameter as text: control characters (NUL breaks PostgreSQL) and extra spaces removed."""
+    text = "".join(ch for ch in str(value or "") if unicodedata.category(ch)[0] != "C")
+    return " ".join(text.split())[:limit]
+
+
 @dataclass(frozen=True)
 class Filters:
     sector: str = ""
@@ -48,7 +55,7 @@ class Filters:
         """Read a query string leniently (pages): over-long values are cut, unknown sorts ignored."""
 
         def value(key, limit=MAX_VALUE_LENGTH):
-            return " ".join(str(params.get(key) or "").split())[:limit]
+            return clean(params.get(key), limit)
 
         sort = value("sort")
         return cls(
@@ -100,9 +107,11 @@ def _options(filters, name, rows):
     return options
 
 
-def _country_rows(queryset, lookup):
-    counts = queryset.order_by().values_list(lookup).annotate(n=Count("pk"))
-    rows = [(code, str(countries.name(code)), n) for code, n in counts if code]
+def _country_rows(queryset, lookup, selected):
+    counts = dict(queryset.order_by().values_list(lookup).annotate(n=Count("pk")))
+    if selected in countries and selected not in counts:
+        counts[selected] = 0  # a chosen country with no result stays visible, so it can be removed
+    rows = [(code, str(countries.name(code)), n) for code, n in counts.items() if code]
     return sorted(rows, key=lambda row: row[1])
 
 
@@ -199,7 +208,7 @@ class ExhibitorCatalogue(BaseCatalogue):
         return {
             "sector": [(s.slug, s.name, s.n) for s in sectors],
             "category": [(c.slug, c.name, c.n) for c in categories],
-            "country": _country_rows(f(ignore={"country"}), "country"),
+            "country": _country_rows(f(ignore={"country"}), "country", self.filters.country),
             "hall": self.hall_rows(f(ignore={"hall"}), "stands__venue"),
         }
 
@@ -242,7 +251,7 @@ class ProductCatalogue(BaseCatalogue):
         return {
             "sector": list(sectors.values()),
             "category": [(c.slug, c.name, c.n) for c in shown] + self._hidden_selected(categories, shown),
-            "country": _country_rows(f(ignore={"country"}), "exhibitor__country"),
+            "country": _country_rows(f(ignore={"country"}), "exhibitor__country", self.filters.country),
             "hall": self.hall_rows(f(ignore={"hall"}), "exhibitor__stands__venue"),
         }
 

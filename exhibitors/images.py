@@ -61,8 +61,11 @@ def check_upload(file):
                 _check_pixels(width, height)
                 image.verify()
             file.seek(0)
+            if not _is_complete(file.read(), image_format):
+                raise OSError("truncated")
+            file.seek(0)
             with Image.open(file) as image:
-                image.load()  # verify() misses truncated pixel data; a full decode does not
+                image.load()  # verify() misses damaged pixel data; a full decode does not
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise _too_many_pixels(None, None) from exc
     except UnidentifiedImageError as exc:
@@ -75,6 +78,19 @@ def check_upload(file):
     finally:
         file.seek(0)
     return CheckedImage(image_format, width, height)
+
+
+def _is_complete(data, image_format):
+    """Does the file end where its format says it ends?
+
+    Checked on the bytes because Pillow's own truncation check is a process-wide switch that
+    WeasyPrint turns off on import (ImageFile.LOAD_TRUNCATED_IMAGES = True).
+    """
+    if image_format == "JPEG":
+        return b"\xff\xd9" in data[-1024:]  # EOI; in entropy-coded data 0xFF is always escaped
+    if image_format == "PNG":
+        return b"IEND" in data[-64:]
+    return len(data) >= int.from_bytes(data[4:8], "little") + 8  # WebP: RIFF chunk size
 
 
 def _not_an_image():

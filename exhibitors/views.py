@@ -22,6 +22,7 @@ def _list_page(request, catalogue_class, template):
         "current_edition": edition,  # spares the context processor its own query
         "filters": filters,
         "facets": facets,
+        "has_facets": any(facet.options for facet in facets),
         "unknown": [(labels[name], value) for name, value in catalogue.unknown],
         "page": page,
         "sort_links": [(sort, filters.query(sort=sort)) for sort in ("name", "country")],

@@ -100,6 +100,11 @@ def test_bad_parameters_are_400_json(client, openapi, catalogue, path, params, f
     assert "<script>" not in response.content.decode()
 
 
+def test_control_characters_are_ignored(client, catalogue):
+    body = client.get("/api/exhibits", {"q": "tau\x00 ngam"}).json()
+    assert body["count"] == 2
+
+
 def test_exhibit_list_pages(client, edition, sectors):
     maker = make_exhibitor("maker", "Maker", "VN")
     for n in range(30):

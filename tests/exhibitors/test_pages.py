@@ -132,6 +132,13 @@ def test_unknown_facet_value_is_explained(client, catalogue):
     assert "ZZ" in html and titles(html) == []
 
 
+def test_a_chosen_country_without_results_can_still_be_removed(client, catalogue):
+    html = client.get("/en/exhibits/?country=FR&q=tank").content.decode()
+    assert titles(html) == []
+    assert '<a href="?q=tank" rel="nofollow" aria-current="true" class="facet__option facet__option--selected">' in html
+    assert "France" in html
+
+
 def test_bad_slugs_are_404(client, catalogue):
     assert client.get("/en/exhibits/no-such-thing/").status_code == 404
     assert client.get("/en/exhibitors/no-such-thing/").status_code == 404
