@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -139,11 +139,11 @@ class BaseCatalogue:
             queryset = queryset.search(self.filters.q)
         return queryset
 
-    def hall_condition(self, exhibitor_ref, value):
+    def hall_condition(self, exhibitor_field, value):
         if self.edition is None:
             return Q(pk__in=[])
-        stands = Stand.objects.filter(exhibitor=OuterRef(exhibitor_ref), edition=self.edition, venue__slug=value)
-        return Exists(stands)
+        stands = Stand.objects.filter(edition=self.edition, venue__slug=value).values("exhibitor_id")
+        return Q(**{f"{exhibitor_field}__in": stands})
 
     def hall_rows(self, queryset, venue_lookup):
         if self.edition is None:
@@ -188,10 +188,11 @@ class ExhibitorCatalogue(BaseCatalogue):
         return Exhibitor.objects.all()
 
     def condition(self, name, value):
+        # Uncorrelated IN subqueries: evaluated once, where a correlated EXISTS runs per row.
         if name == "sector":
-            return Exists(Exhibitor.sectors.through.objects.filter(exhibitor=OuterRef("pk"), sector__slug=value))
+            return Q(pk__in=Exhibitor.sectors.through.objects.filter(sector__slug=value).values("exhibitor_id"))
         if name == "category":
-            return Exists(Product.objects.published().filter(exhibitor=OuterRef("pk"), category__slug=value))
+            return Q(pk__in=Product.objects.published().filter(category__slug=value).values("exhibitor_id"))
         if name == "country":
             return Q(country=value)
         return self.hall_condition("pk", value)
@@ -201,9 +202,11 @@ class ExhibitorCatalogue(BaseCatalogue):
         sectors = Sector.objects.annotate(
             n=SubqueryCount(f(ignore={"sector"}).filter(sectors=OuterRef("pk")).values("pk"))
         )
-        has_product = Product.objects.published().filter(exhibitor=OuterRef("pk"), category=OuterRef(OuterRef("pk")))
+        # Distinct makers among the category's exhibits: cheaper than probing every exhibitor.
+        in_scope = f(ignore={"category"}).values("pk")
+        makers = Product.objects.published().filter(category=OuterRef("pk"), exhibitor__in=in_scope)
         categories = Category.objects.select_related("sector").annotate(
-            n=SubqueryCount(f(ignore={"category"}).filter(Exists(has_product)).values("pk"))
+            n=SubqueryCount(makers.order_by().values("exhibitor_id").distinct())
         )
         return {
             "sector": [(s.slug, s.name, s.n) for s in sectors],
@@ -232,7 +235,7 @@ class ProductCatalogue(BaseCatalogue):
             return Q(category__slug=value)
         if name == "country":
             return Q(exhibitor__country=value)
-        return self.hall_condition("exhibitor", value)
+        return self.hall_condition("exhibitor_id", value)
 
     def facet_rows(self):
         # Categories and sectors in one query: a sector's count is the sum of its categories'.

@@ -141,7 +141,8 @@ def _display_mode(sector_slug, n):
 
 def _number(rng, low, high):
     value = rng.randint(low, high)
-    return f"{value:,}".replace(",", ".") if value >= 10000 else str(value)
+    # A narrow no-break space groups thousands the same way in Vietnamese and English (SI style).
+    return f"{value:,}".replace(",", "\u202f") if value >= 10000 else str(value)
 
 
 @demo.register(order=20, label="Catalogue exhibitors, stands and exhibits")
