@@ -1,19 +1,30 @@
 """Root URL map. Public pages live under /vi/ and /en/; machine-facing URLs have no prefix."""
 
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
+from exhibitors.api import router as catalogue_router
+from exhibitors.sitemaps import ExhibitorSitemap, ProductSitemap
 from expo import views
 from expo.api import api
 from expo.programme.api import router as programme_router
 from expo.programme.sitemaps import ProgrammeSitemap
 from expo.sitemaps import PagesSitemap
 
-sitemaps = {"pages": PagesSitemap, "programme": ProgrammeSitemap}
+sitemaps = {
+    "pages": PagesSitemap,
+    "programme": ProgrammeSitemap,
+    "exhibitors": ExhibitorSitemap,
+    "exhibits": ProductSitemap,
+}
+
 api.add_router("/programme", programme_router)
+api.add_router("/", catalogue_router)
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -28,5 +39,9 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("expo.site_urls")),
+    path("", include("exhibitors.urls")),
     prefix_default_language=True,
 )
+
+# Uploaded media (exhibit images, logos) in development; static() adds nothing unless DEBUG.
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -7,7 +7,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from exhibitors.models import Category, Sector
+from exhibitors.models import Category, Product, Sector
 from expo.models import Edition, ProgrammeItem, Venue
 
 
@@ -54,6 +54,7 @@ def test_load_demo_repairs_a_half_loaded_database():
     full = row_counts()
     ProgrammeItem.objects.filter(venue__slug="flight-line").delete()  # venues are protected while used
     Venue.objects.filter(slug="flight-line").delete()
+    Product.objects.filter(category__sector__slug="naval").delete()  # exhibits protect their category
     Category.objects.filter(sector__slug="naval").delete()
     call_command("load_demo", stdout=StringIO())
     assert row_counts() == full

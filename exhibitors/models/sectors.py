@@ -1,4 +1,4 @@
-"""The exhibit catalogue: sectors and their categories (exhibitors and exhibits follow)."""
+"""Sectors and their categories: the tree the catalogue is browsed by."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

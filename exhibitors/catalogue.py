@@ -1,0 +1,278 @@
+"""Browsing the catalogue: filters from a query string, facet counts and ordered results.
+
+The public pages and the API share this module, so "?sector=naval&country=VN&q=tau" means
+the same thing in both. Facet counts are disjunctive: each facet counts what the *other*
+filters leave, so a visitor sees how many results each alternative value would give.
+Each facet is one query (counts come from correlated subqueries, not from Python loops),
+so a list page costs the same handful of queries at 10 or 15,000 rows.
+"""
+
+import unicodedata
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
+
+from django.db import models
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from exhibitors.models import Category, Exhibitor, Product, ProductImage, Sector, Stand
+from expo.models import Venue
+
+PER_PAGE = 24
+MAX_QUERY_LENGTH = 200
+MAX_VALUE_LENGTH = 80
+FACETS = ("sector", "category", "country", "hall")
+SORTS = ("name", "country")
+
+
+class SubqueryCount(Subquery):
+    """COUNT(*) of a queryset, usable as an annotation (one correlated subquery per row)."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) _count)"
+    output_field = models.IntegerField()
+
+
+def clean(value, limit):
+    """A parameter as text: control characters (NUL breaks PostgreSQL) and extra spaces removed."""
+    text = "".join(ch for ch in str(value or "") if unicodedata.category(ch)[0] != "C")
+    return " ".join(text.split())[:limit]
+
+
+@dataclass(frozen=True)
+class Filters:
+    sector: str = ""
+    category: str = ""
+    country: str = ""
+    hall: str = ""
+    q: str = ""
+    sort: str = "name"
+
+    @classmethod
+    def from_params(cls, params):
+        """Read a query string leniently (pages): over-long values are cut, unknown sorts ignored."""
+
+        def value(key, limit=MAX_VALUE_LENGTH):
+            return clean(params.get(key), limit)
+
+        sort = value("sort")
+        return cls(
+            sector=value("sector"),
+            category=value("category"),
+            country=value("country").upper(),
+            hall=value("hall"),
+            q=value("q", MAX_QUERY_LENGTH),
+            sort=sort if sort in SORTS else "name",
+        )
+
+    def active(self):
+        return {name: getattr(self, name) for name in FACETS if getattr(self, name)}
+
+    def query(self, **changes):
+        """The query string of this state with some values changed ("" removes one); page resets."""
+        state = replace(self, **changes)
+        params = {name: getattr(state, name) for name in (*FACETS, "q") if getattr(state, name)}
+        if state.sort != "name":
+            params["sort"] = state.sort
+        return "?" + urlencode(params) if params else "?"
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    query: str = ""
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list = field(default_factory=list)
+
+
+def _options(filters, name, rows):
+    """Facet options with a result (plus the selected one), each with the link that toggles it."""
+    selected = getattr(filters, name)
+    options = []
+    for value, label, count in rows:
+        is_selected = value == selected
+        if count or is_selected:
+            query = filters.query(**{name: "" if is_selected else value})
+            options.append(Option(value, label, count, is_selected, query))
+    return options
+
+
+def _country_rows(queryset, lookup, selected):
+    counts = dict(queryset.order_by().values_list(lookup).annotate(n=Count("pk")))
+    if selected in countries and selected not in counts:
+        counts[selected] = 0  # a chosen country with no result stays visible, so it can be removed
+    rows = [(code, str(countries.name(code)), n) for code, n in counts.items() if code]
+    return sorted(rows, key=lambda row: row[1])
+
+
+def _country_order(lookup):
+    """Order by the country's name in the active language (django-countries translates it)."""
+    whens = [models.When(**{lookup: code}, then=Value(str(name))) for code, name in countries]
+    return models.Case(*whens, default=Value(""), output_field=models.CharField())
+
+
+class BaseCatalogue:
+    model = None
+
+    def __init__(self, filters, *, edition):
+        self.filters = filters
+        self.edition = edition
+        self.unknown = []
+        self._facets = None
+
+    def filtered(self, *, ignore=()):
+        queryset = self.base()
+        for name, value in self.filters.active().items():
+            if name not in ignore:
+                queryset = queryset.filter(self.condition(name, value))
+        if self.filters.q:
+            queryset = queryset.search(self.filters.q)
+        return queryset
+
+    def hall_condition(self, exhibitor_field, value):
+        if self.edition is None:
+            return Q(pk__in=[])
+        stands = Stand.objects.filter(edition=self.edition, venue__slug=value).values("exhibitor_id")
+        return Q(**{f"{exhibitor_field}__in": stands})
+
+    def hall_rows(self, queryset, venue_lookup):
+        if self.edition is None:
+            return []
+        venues = Venue.objects.filter(edition=self.edition).annotate(
+            n=SubqueryCount(queryset.filter(**{venue_lookup: OuterRef("pk")}).values("pk"))
+        )
+        return [(venue.slug, str(venue), venue.n) for venue in venues]
+
+    def facets(self):
+        """The four facets, in order; also records which requested values do not exist."""
+        if self._facets is None:
+            rows = self.facet_rows()
+            known = {name: {row[0] for row in rows[name]} for name in FACETS}
+            known["country"] = set(countries.countries)
+            self.unknown = [(name, value) for name, value in self.filters.active().items() if value not in known[name]]
+            labels = {"sector": _("Sector"), "category": _("Category"), "country": _("Country"), "hall": _("Hall")}
+            self._facets = [Facet(name, labels[name], _options(self.filters, name, rows[name])) for name in FACETS]
+        return self._facets
+
+    def stand_annotations(self, exhibitor_ref):
+        if self.edition is None:
+            return {"stand_code": Value(""), "stand_venue": Value("")}
+        stands = Stand.objects.filter(exhibitor=OuterRef(exhibitor_ref), edition=self.edition)
+        return {
+            "stand_code": Subquery(stands.values("code")[:1]),
+            "stand_venue": Subquery(stands.values("venue__code")[:1]),
+        }
+
+    def results(self):
+        """The ordered rows to paginate; nothing at all when a filter names an unknown value."""
+        self.facets()
+        if self.unknown:
+            return self.model.objects.none()
+        return self.rows(self.filtered())
+
+
+class ExhibitorCatalogue(BaseCatalogue):
+    model = Exhibitor
+
+    def base(self):
+        return Exhibitor.objects.all()
+
+    def condition(self, name, value):
+        # Uncorrelated IN subqueries: evaluated once, where a correlated EXISTS runs per row.
+        if name == "sector":
+            return Q(pk__in=Exhibitor.sectors.through.objects.filter(sector__slug=value).values("exhibitor_id"))
+        if name == "category":
+            return Q(pk__in=Product.objects.published().filter(category__slug=value).values("exhibitor_id"))
+        if name == "country":
+            return Q(country=value)
+        return self.hall_condition("pk", value)
+
+    def facet_rows(self):
+        f = self.filtered
+        sectors = Sector.objects.annotate(
+            n=SubqueryCount(f(ignore={"sector"}).filter(sectors=OuterRef("pk")).values("pk"))
+        )
+        # Distinct makers among the category's exhibits: cheaper than probing every exhibitor.
+        in_scope = f(ignore={"category"}).values("pk")
+        makers = Product.objects.published().filter(category=OuterRef("pk"), exhibitor__in=in_scope)
+        categories = Category.objects.select_related("sector").annotate(
+            n=SubqueryCount(makers.order_by().values("exhibitor_id").distinct())
+        )
+        return {
+            "sector": [(s.slug, s.name, s.n) for s in sectors],
+            "category": [(c.slug, c.name, c.n) for c in categories],
+            "country": _country_rows(f(ignore={"country"}), "country", self.filters.country),
+            "hall": self.hall_rows(f(ignore={"hall"}), "stands__venue"),
+        }
+
+    def rows(self, queryset):
+        queryset = queryset.annotate(**self.stand_annotations("pk"))
+        if self.filters.sort == "country":
+            return queryset.order_by(_country_order("country"), "name", "pk")
+        return queryset.order_by("name", "pk")
+
+
+class ProductCatalogue(BaseCatalogue):
+    model = Product
+
+    def base(self):
+        return Product.objects.published()
+
+    def condition(self, name, value):
+        if name == "sector":
+            return Q(category__sector__slug=value)
+        if name == "category":
+            return Q(category__slug=value)
+        if name == "country":
+            return Q(exhibitor__country=value)
+        return self.hall_condition("exhibitor_id", value)
+
+    def facet_rows(self):
+        # Categories and sectors in one query: a sector's count is the sum of its categories'.
+        f = self.filtered
+        in_scope = f(ignore={"sector", "category"})
+        categories = list(
+            Category.objects.select_related("sector").annotate(
+                n=SubqueryCount(in_scope.filter(category=OuterRef("pk")).values("pk"))
+            )
+        )
+        sectors = {}
+        for category in categories:
+            slug, name, n = sectors.get(category.sector.slug, (category.sector.slug, category.sector.name, 0))
+            sectors[category.sector.slug] = (slug, name, n + category.n)
+        shown = [c for c in categories if c.sector.slug == self.filters.sector] if self.filters.sector else categories
+        return {
+            "sector": list(sectors.values()),
+            "category": [(c.slug, c.name, c.n) for c in shown] + self._hidden_selected(categories, shown),
+            "country": _country_rows(f(ignore={"country"}), "exhibitor__country", self.filters.country),
+            "hall": self.hall_rows(f(ignore={"hall"}), "exhibitor__stands__venue"),
+        }
+
+    def _hidden_selected(self, categories, shown):
+        # A selected category outside the selected sector still exists (and matches nothing).
+        return [(c.slug, c.name, 0) for c in categories if c.slug == self.filters.category and c not in shown]
+
+    def rows(self, queryset):
+        language = translation.get_language() or "vi"
+        name = F("name_vi")
+        if language != "vi":
+            name = Coalesce(NullIf(F(f"name_{language}"), Value("")), F("name_vi"), output_field=models.CharField())
+        images = Prefetch("images", queryset=ProductImage.objects.order_by("order", "pk"))
+        queryset = (
+            queryset.select_related("exhibitor", "category__sector")
+            .prefetch_related(images)
+            .annotate(sort_name=name, **self.stand_annotations("exhibitor"))
+        )
+        if self.filters.sort == "country":
+            return queryset.order_by(_country_order("exhibitor__country"), "sort_name", "pk")
+        return queryset.order_by("sort_name", "pk")

@@ -1,0 +1,117 @@
+"""Exhibits (products) with their ordered specifications and images."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from exhibitors import images
+from exhibitors.models.exhibitor import Exhibitor, matching, search_words
+from exhibitors.models.sectors import Category
+from expo.text import NormalizedTextModel, fold
+
+
+class ProductQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def search(self, query):
+        """Accent-insensitive: each word in the exhibit's own text or its exhibitor's name."""
+        return self.filter(matching(search_words(query), "search_text", "exhibitor__search_text"))
+
+
+class Product(NormalizedTextModel):
+    class DisplayMode(models.TextChoices):
+        STATIC = "static", _("Static display")
+        FLYING = "flying", _("Flying display")
+        GROUND = "ground", _("Ground demonstration")
+
+    exhibitor = models.ForeignKey(
+        Exhibitor, on_delete=models.CASCADE, related_name="products", verbose_name=_("exhibitor")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="products", verbose_name=_("category")
+    )
+    summary = models.CharField(_("summary"), max_length=300, blank=True, help_text=_("One or two sentences."))
+    description = models.TextField(_("description"), blank=True)
+    display_mode = models.CharField(
+        _("how it is shown"), max_length=10, choices=DisplayMode.choices, default=DisplayMode.STATIC
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    # Folded names and summaries in both languages; the exhibitor's name is searched on its own row.
+    search_text = models.TextField(editable=False, default="")
+
+    objects = ProductQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("exhibit")
+        verbose_name_plural = _("exhibits")
+        ordering = ["name"]
+        indexes = [
+            models.Index(fields=["is_published", "category"]),
+            models.Index(fields=["exhibitor", "is_published"]),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        parts = [self.name_vi, self.name_en, self.summary_vi, self.summary_en, self.slug.replace("-", " ")]
+        self.search_text = fold(" ".join(part or "" for part in parts))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("exhibitors:product_detail", kwargs={"slug": self.slug})
+
+
+class ProductSpecification(NormalizedTextModel):
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="specifications", verbose_name=_("exhibit")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    label = models.CharField(_("label"), max_length=120, help_text=_("e.g. Range, Crew, Top speed."))
+    value = models.CharField(_("value"), max_length=200, help_text=_("e.g. 40 km, 3, 70 km/h."))
+
+    class Meta:
+        verbose_name = _("specification")
+        verbose_name_plural = _("specifications")
+        ordering = ["product", "order", "pk"]
+
+    def __str__(self):
+        return f"{self.label}: {self.value}"
+
+
+class ProductImage(NormalizedTextModel):
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="images", verbose_name=_("exhibit"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    image = images.SafeImageField(
+        _("image"), upload_to="catalogue/products/", help_text=_("JPEG, PNG or WebP; at most 10 MB and 40 megapixels.")
+    )
+    image_width = models.PositiveIntegerField(editable=False, null=True)
+    image_height = models.PositiveIntegerField(editable=False, null=True)
+    image_renditions = models.JSONField(editable=False, default=list, blank=True)
+    alt_text = models.CharField(
+        _("alternative text"), max_length=250, help_text=_("What the image shows, for readers who cannot see it.")
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        ordering = ["product", "order", "pk"]
+
+    def __str__(self):
+        return self.alt_text or self.image.name
+
+    def save(self, *args, **kwargs):
+        images.keep_in_step(self, "image", folder="catalogue/products")
+        super().save(*args, **kwargs)
+
+    def srcset(self):
+        return images.srcset(self.image, self.image_width, self.image_renditions)
+
+    def thumbnail(self):
+        """(url, width, height) of the small version for cards and the admin."""
+        return images.smallest(self.image, self.image_width, self.image_height, self.image_renditions)

@@ -1,0 +1,85 @@
+"""Public catalogue pages: exhibitor directory, exhibit catalogue and their detail pages."""
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from exhibitors.catalogue import PER_PAGE, ExhibitorCatalogue, Filters, ProductCatalogue
+from exhibitors.models import Exhibitor, Product, ProductImage, Stand
+from expo.models import Edition
+
+
+def _list_page(request, catalogue_class, template):
+    edition = Edition.objects.current()
+    filters = Filters.from_params(request.GET)
+    catalogue = catalogue_class(filters, edition=edition)
+    facets = catalogue.facets()
+    labels = {facet.name: facet.label for facet in facets}
+    # get_page() turns "abc" into page 1 and 99999 into the last page: a bookmark never breaks.
+    page = Paginator(catalogue.results(), PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "current_edition": edition,  # spares the context processor its own query
+        "filters": filters,
+        "facets": facets,
+        "has_facets": any(facet.options for facet in facets),
+        "unknown": [(labels[name], value) for name, value in catalogue.unknown],
+        "page": page,
+        "sort_links": [(sort, filters.query(sort=sort)) for sort in ("name", "country")],
+        "clear_query": filters.query(sector="", category="", country="", hall="", q=""),
+    }
+    return render(request, template, context)
+
+
+@require_safe
+def exhibitor_list(request):
+    return _list_page(request, ExhibitorCatalogue, "exhibitors/exhibitor_list.html")
+
+
+@require_safe
+def product_list(request):
+    return _list_page(request, ProductCatalogue, "exhibitors/product_list.html")
+
+
+def _stand(exhibitor_id, edition):
+    if edition is None:
+        return None
+    return Stand.objects.filter(exhibitor_id=exhibitor_id, edition=edition).select_related("venue").first()
+
+
+@require_safe
+def exhibitor_detail(request, slug):
+    edition = Edition.objects.current()
+    exhibitor = get_object_or_404(Exhibitor.objects.prefetch_related("sectors"), slug=slug)
+    products = (
+        exhibitor.products.published()
+        .select_related("category")
+        .prefetch_related(Prefetch("images", queryset=ProductImage.objects.order_by("order", "pk")))
+        .order_by("name_vi", "pk")
+    )
+    context = {
+        "current_edition": edition,
+        "object": exhibitor,
+        "exhibitor": exhibitor,
+        "stand": _stand(exhibitor.pk, edition),
+        "products": products,
+    }
+    return render(request, "exhibitors/exhibitor_detail.html", context)
+
+
+@require_safe
+def product_detail(request, slug):
+    edition = Edition.objects.current()
+    product = get_object_or_404(
+        Product.objects.published()
+        .select_related("exhibitor", "category__sector")
+        .prefetch_related("specifications", Prefetch("images", queryset=ProductImage.objects.order_by("order", "pk"))),
+        slug=slug,
+    )
+    context = {
+        "current_edition": edition,
+        "object": product,
+        "product": product,
+        "stand": _stand(product.exhibitor_id, edition),
+    }
+    return render(request, "exhibitors/product_detail.html", context)

@@ -1,0 +1,81 @@
+"""Catalogue models: NFC text, the folded search column, constraints, demo data."""
+
+import time
+import unicodedata
+from io import StringIO
+
+import pytest
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django.db import IntegrityError, transaction
+
+from exhibitors.models import Category, Exhibitor, Product, ProductImage, ProductSpecification, Stand
+from tests.exhibitors.conftest import make_exhibitor, make_product
+
+
+def test_text_is_stored_in_nfc(edition, sectors):
+    decomposed = unicodedata.normalize("NFD", "Tàu ngầm Đường")
+    maker = make_exhibitor("m", decomposed, "VN")
+    product = make_product(maker, sectors["submarines"], "p", decomposed, "Submarine")
+    maker.refresh_from_db()
+    product.refresh_from_db()
+    assert maker.name == product.name_vi == unicodedata.normalize("NFC", decomposed)
+
+
+def test_search_column_follows_every_save(edition, sectors):
+    maker = make_exhibitor("m", "Công ty Sông Hồng", "VN")
+    product = make_product(maker, sectors["submarines"], "p", "Tàu ngầm", "Submarine")
+    assert product.search_text == "tau ngam submarine p"
+    assert "viet nam" in maker.search_text and "vietnam" in maker.search_text
+    product.summary_en = "Đường hầm"
+    product.save()
+    assert list(Product.objects.search("DUONG")) == [product]
+    maker.name = "Hà Nội Marine"
+    maker.save()
+    assert list(Product.objects.search("ha noi")) == [product]
+    assert list(Exhibitor.objects.search("ha noi")) == [maker]
+    assert list(Product.objects.search("hanoi marine")) == []
+
+
+def test_stand_code_is_unique_per_hall_and_edition(edition, venues):
+    first = make_exhibitor("a", "A", "VN", stand=(venues["A"], "A-01"), edition=edition)
+    second = make_exhibitor("b", "B", "VN")
+    Stand.objects.create(exhibitor=second, edition=edition, venue=venues["B"], code="A-01")  # another hall: fine
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Stand.objects.create(exhibitor=make_exhibitor("c", "C", "FR"), edition=edition, venue=venues["A"], code="A-01")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Stand.objects.create(exhibitor=first, edition=edition, venue=venues["B"], code="B-09")  # one stand per edition
+
+
+def counts():
+    models = (Exhibitor, Stand, Product, ProductSpecification, ProductImage, Category)
+    return {model.__name__: model.objects.count() for model in models}
+
+
+@pytest.mark.django_db
+def test_demo_catalogue_is_varied_fast_and_idempotent():
+    started = time.monotonic()
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert time.monotonic() - started < 20
+    first = counts()
+    assert first["Exhibitor"] == 40 and first["Stand"] == 40
+    assert first["Product"] == 150 and first["ProductSpecification"] == 600 and first["ProductImage"] == 150
+    assert Exhibitor.objects.values("country").distinct().count() >= 15
+    assert Exhibitor.objects.filter(country="VN", name__contains="Đường").exists()
+    assert all(category.products.exists() for category in Category.objects.all())
+    image = ProductImage.objects.first()
+    assert default_storage.exists(image.image.name)
+    assert all(default_storage.exists(r["name"]) for r in image.image_renditions)
+    assert "40 exhibitors with stands, 150 exhibits" in out.getvalue()
+    call_command("load_demo", stdout=StringIO())
+    assert counts() == first
+
+
+@pytest.mark.django_db
+def test_demo_catalogue_pages_render(client):
+    call_command("load_demo", stdout=StringIO())
+    html = client.get("/vi/exhibits/?q=tau+ngam").content.decode()
+    assert "Tàu ngầm diesel-điện" in html
+    product = Product.objects.published().first()
+    assert product.name_en in client.get(f"/en/exhibits/{product.slug}/").content.decode()
