@@ -15,6 +15,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.cache import get_max_age
 
 VERSION_KEY = "content-version"
 
@@ -74,14 +75,21 @@ class AnonymousPageCacheMiddleware:
             cached["X-Cache"] = "HIT"
             return cached
         response = self.get_response(request)
+        # A view can shorten the lifetime with max-age (e.g. until an embargo lifts) or opt out
+        # with private / no-store (pages that show one person's data).
+        max_age = get_max_age(response)
+        timeout = self.timeout if max_age is None else min(self.timeout, max_age)
+        cache_control = response.get("Cache-Control", "")
         if (
-            response.status_code == 200
+            timeout > 0
+            and response.status_code == 200
             and not response.streaming
             and not response.cookies
             # A page with a CSRF token belongs to one visitor's cookie.
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-            and "private" not in response.get("Cache-Control", "")
+            and "private" not in cache_control
+            and "no-store" not in cache_control
         ):
             response["X-Cache"] = "MISS"
-            cache.set(key, response, self.timeout)
+            cache.set(key, response, timeout)
         return response

@@ -83,3 +83,34 @@ def test_pages_with_a_csrf_token_are_not_cached(client, db, page_cache, settings
     response = middleware(request)
     assert "X-Cache" not in response
     assert "X-Cache" not in middleware(RequestFactory().get("/en/press/accreditation/"))
+
+
+def _middleware_around(view):
+    from django.test import RequestFactory
+
+    from expo.cache import AnonymousPageCacheMiddleware
+
+    middleware = AnonymousPageCacheMiddleware(view)
+    return lambda: middleware(RequestFactory().get("/en/press/"))
+
+
+def test_views_can_shorten_or_refuse_caching(db, page_cache):
+    from django.http import HttpResponse
+    from django.utils.cache import patch_cache_control
+
+    def private_page(request):
+        response = HttpResponse("one applicant's status")
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    get = _middleware_around(private_page)
+    assert "X-Cache" not in get()
+    assert "X-Cache" not in get()
+
+    def until_embargo(request):
+        response = HttpResponse("releases")
+        patch_cache_control(response, max_age=0)
+        return response
+
+    get = _middleware_around(until_embargo)
+    assert "X-Cache" not in get() and "X-Cache" not in get()
