@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint format messages venv clean backup restore
+.PHONY: run test lint format messages venv clean backup restore bench
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,3 +60,11 @@ backup: $(VENV)/.installed
 restore: $(VENV)/.installed
 	@test -n "$(FILE)" || (echo "usage: make restore FILE=var/backups/expo-….tar.gz" && exit 2)
 	$(PY) manage.py restore $(FILE)
+
+# The production configuration under load at the design scale; writes bench/RESULTS.md.
+# Needs PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/expo_bench) and wrk.
+bench: $(VENV)/.installed-dev
+	@command -v wrk >/dev/null || (echo "make bench needs wrk: apt-get install wrk" && exit 2)
+	psql "$${BENCH_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}" -tAc "SELECT 1 FROM pg_database WHERE datname = 'expo_bench'" | grep -q 1 \
+		|| psql "$${BENCH_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}" -c "CREATE DATABASE expo_bench"
+	$(PY) bench/run.py

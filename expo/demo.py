@@ -7,26 +7,13 @@ Everything is keyed on natural keys (slugs, codes), so loading twice leaves the 
 
 import datetime
 
-from django.utils.module_loading import autodiscover_modules
-
+from expo.loaders import LoaderRegistry
 from expo.models import Edition, KeyFigure, Venue
 
-_loaders = []
-
-
-def register(*, order, label):
-    """Register `func(*, edition, progress) -> str` (a one-line summary of what it loaded)."""
-
-    def decorator(func):
-        _loaders.append((order, label, func))
-        return func
-
-    return decorator
-
-
-def loaders():
-    autodiscover_modules("demo")
-    return [(label, func) for _, label, func in sorted(_loaders, key=lambda entry: entry[0])]
+# Loaders are `func(*, edition, progress) -> str`, the str a one-line summary of what it loaded.
+_registry = LoaderRegistry("demo")
+register = _registry.register
+loaders = _registry.loaders
 
 
 VENUES = [

@@ -70,7 +70,8 @@ class Parsers:
         return code
 
     def choice(self, lookup, value):
-        found = lookup.get(fold(str(value)))
+        # "deputy_minister", "Deputy minister" and "Thứ trưởng" all name the same level.
+        found = lookup.get(fold(str(value).replace("_", " ")))
         if not found:
             raise CellError(_("Unknown value “%(value)s”.") % {"value": value})
         return found

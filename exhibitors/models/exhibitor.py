@@ -69,8 +69,12 @@ class Exhibitor(NormalizedTextModel):
 
     def save(self, *args, **kwargs):
         images.keep_in_step(self, "logo", folder="catalogue/logos")
-        self.search_text = fold(" ".join([self.name, self.slug.replace("-", " "), *self._country_names()]))
+        self.refresh_search_text()
         super().save(*args, **kwargs)
+
+    def refresh_search_text(self):
+        """Keep the folded search column in step (save() calls it; bulk loaders call it too)."""
+        self.search_text = fold(" ".join([self.name, self.slug.replace("-", " "), *self._country_names()]))
 
     def _country_names(self):
         if not self.country:

@@ -58,9 +58,13 @@ class Product(NormalizedTextModel):
         return self.name
 
     def save(self, *args, **kwargs):
+        self.refresh_search_text()
+        super().save(*args, **kwargs)
+
+    def refresh_search_text(self):
+        """Keep the folded search column in step (save() calls it; bulk loaders call it too)."""
         parts = [self.name_vi, self.name_en, self.summary_vi, self.summary_en, self.slug.replace("-", " ")]
         self.search_text = fold(" ".join(part or "" for part in parts))
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("exhibitors:product_detail", kwargs={"slug": self.slug})

@@ -197,3 +197,11 @@ def test_reimport_update_is_audited_with_old_and_new_values(edition):
     entry = LogEntry.objects.filter(content_type__model="member", action=LogEntry.Action.UPDATE).get()
     assert entry.changes["position_vi"] == ["Vice-ministre", "Ministre déléguée"]
     assert set(entry.changes) <= {"position", "position_vi"}  # modeltranslation's base column too
+
+
+@pytest.mark.parametrize("level", ["deputy_minister", "Deputy minister", "THỨ TRƯỞNG", "thu truong"])
+def test_import_accepts_a_level_by_code_or_label_in_either_language(edition, level):
+    row = f"FR,Ministère des Armées,international,{level},head,Dupont,Marie,,,F,FR,X123,,,,,,,,"
+    result = run(edition, csv_bytes([row]))
+    assert result.ok, result.errors
+    assert Delegation.objects.get(country="FR").level == "deputy_minister"

@@ -1,0 +1,106 @@
+"""Design-scale delegations for `make bench`: 500 delegations, 5,000 members, imported for real.
+
+The rows go through the protocol team's own spreadsheet import (all-or-nothing, audited), so
+generating them also measures that import at full size.
+"""
+
+import csv
+import io
+import time
+
+from delegations.imports import import_delegations
+from delegations.imports.reading import COLUMNS
+from delegations.models import Delegation
+from expo import benchdata
+from expo.text import nfc
+
+COUNTRIES = [
+    "VN",
+    "US",
+    "FR",
+    "DE",
+    "GB",
+    "IT",
+    "ES",
+    "RU",
+    "CN",
+    "JP",
+    "KR",
+    "IN",
+    "ID",
+    "MY",
+    "SG",
+    "TH",
+    "PH",
+    "LA",
+    "KH",
+    "MM",
+    "AU",
+    "NZ",
+    "CA",
+    "BR",
+    "AR",
+]
+LEVELS = ["minister", "deputy_minister", "chief_of_defence", "service_commander", "other"]
+ROLES = ["head", "deputy", "member", "member", "member", "member", "aide", "aide", "interpreter", "security"]
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Smith", "Müller", "Dubois", "Rossi", "Tanaka", "Kim", "Singh"]
+GIVEN = ["Văn An", "Thị Hương", "Đức Minh", "Quang Huy", "John", "Anna", "Pierre", "Marco", "Yuki", "Min-jun", "Arjun"]
+ORGANISATION = "Bench Ministry of Defence"
+
+
+def bench_rows(*, delegations, members, rng, edition):
+    """Rows of the import spreadsheet (dicts keyed by COLUMNS)."""
+    first_day = edition.start_date
+    rows = []
+    per_delegation = max(members // max(delegations, 1), 1)
+    for d in range(delegations):
+        country = COUNTRIES[d % len(COUNTRIES)]
+        organisation = f"{ORGANISATION} {d // len(COUNTRIES) + 1}"
+        level = LEVELS[d % len(LEVELS)]
+        arrival_day = first_day.replace(day=max(first_day.day - 1, 1))
+        for m in range(per_delegation):
+            rows.append(
+                {
+                    "country": country,
+                    "organisation": organisation,
+                    "delegation_type": "domestic" if country == "VN" else "international",
+                    "level": level,
+                    "role": ROLES[m % len(ROLES)],
+                    "family_name": nfc(rng.choice(FAMILY)),
+                    "given_name": nfc(rng.choice(GIVEN)),
+                    "rank": "",
+                    "position": "Đại biểu",
+                    "gender": rng.choice(["female", "male"]),
+                    "nationality": country,
+                    "passport_no": f"B{d:04d}{m:03d}",
+                    "date_of_birth": f"19{rng.randint(55, 90)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+                    "email": f"member{d}.{m}@example.invalid",
+                    "phone": f"+84 90 {d:03d} {m:04d}",
+                    "arrival_at": f"{arrival_day:%Y-%m-%d} {8 + m % 10:02d}:{(m * 7) % 60:02d}",
+                    "arrival_flight": f"VN{100 + d % 800}",
+                    "departure_at": f"{edition.end_date:%Y-%m-%d} {12 + m % 8:02d}:00",
+                    "departure_flight": f"VN{900 + d % 90}",
+                    "needs": "",
+                }
+            )
+    return rows
+
+
+def rows_to_csv(rows):
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+@benchdata.register(order=40, label="Delegations: spreadsheet import at full size")
+def generate_delegations(*, edition, counts, rng, progress):
+    Delegation.objects.filter(edition=edition, organisation__startswith=ORGANISATION).delete()
+    rows = bench_rows(delegations=counts["delegations"], members=counts["members"], rng=rng, edition=edition)
+    started = time.monotonic()
+    result = import_delegations(data=rows_to_csv(rows), filename="bench.csv", edition=edition, progress=progress)
+    elapsed = time.monotonic() - started
+    if not result.ok:
+        raise RuntimeError(f"bench import refused: {[str(e) for e in result.errors[:5]]}")
+    return f"{result.summary()}; timing: delegation import of {len(rows)} member rows: {elapsed:.1f} s"

@@ -1,0 +1,77 @@
+"""Design-scale data for `make bench` (`manage.py generate_bench_data`).
+
+Each app registers a generator in its own `benchdata.py` with `@benchdata.register(order=…)`;
+a generator is `func(*, edition, counts, rng, progress) -> str` (a summary line). Everything
+is seeded, so two runs produce the same rows; every bench row's slug starts with "bench-",
+so a new run replaces the last one without touching demo or real content.
+"""
+
+from expo.loaders import LoaderRegistry
+
+_registry = LoaderRegistry("benchdata")
+register = _registry.register
+generators = _registry.loaders
+
+PREFIX = "bench-"
+
+# Syllables for invented but realistic names, with the diacritics that search must fold.
+VI_SYLLABLES = [
+    "Hòa",
+    "Bình",
+    "Đông",
+    "Sơn",
+    "Hải",
+    "Thành",
+    "Quang",
+    "Việt",
+    "Tiến",
+    "Phú",
+    "Hưng",
+    "Long",
+    "Ngọc",
+    "Đức",
+    "Trường",
+    "Minh",
+    "Thịnh",
+    "Lạc",
+    "Kiên",
+    "Đạt",
+    "Nghĩa",
+    "Tân",
+    "Phát",
+    "Hồng",
+]
+EN_WORDS = [
+    "Aero",
+    "Marine",
+    "Defence",
+    "Systems",
+    "Dynamics",
+    "Optics",
+    "Armour",
+    "Signal",
+    "Vector",
+    "Falcon",
+    "Harbour",
+    "Summit",
+    "Delta",
+    "Orbit",
+    "Titan",
+    "Granite",
+    "Nova",
+    "Sentinel",
+    "Atlas",
+    "Pioneer",
+]
+
+
+def vi_name(rng, words=2):
+    return " ".join(rng.choice(VI_SYLLABLES) for _ in range(words))
+
+
+def en_name(rng, words=2):
+    return " ".join(rng.choice(EN_WORDS) for _ in range(words))
+
+
+# The programme's generator lives with the programme (registered above; imported last on purpose).
+from expo.programme import benchdata as programme_benchdata  # noqa: E402,F401

@@ -1,0 +1,26 @@
+"""Registries of loaders that each app contributes in a module of its own (demo.py, benchdata.py).
+
+The expo app cannot import the other apps, so they register themselves: the registry imports
+every installed app's `<module_name>` module the first time its loaders are asked for.
+"""
+
+from django.utils.module_loading import autodiscover_modules
+
+
+class LoaderRegistry:
+    def __init__(self, module_name):
+        self.module_name = module_name
+        self._entries = []
+
+    def register(self, *, order, label):
+        """Decorator: register `func` to run at `order` (lower first), announced as `label`."""
+
+        def decorator(func):
+            self._entries.append((order, label, func))
+            return func
+
+        return decorator
+
+    def loaders(self):
+        autodiscover_modules(self.module_name)
+        return [(label, func) for _, label, func in sorted(self._entries, key=lambda entry: entry[0])]

@@ -1,0 +1,48 @@
+import random
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from expo import benchdata, demo
+from expo.models import Edition
+from expo.progress import Progress
+
+
+class Command(BaseCommand):
+    help = (
+        "Fill the database with design-scale rows for `make bench` (seeded, repeatable). Use a separate "
+        "database: it adds thousands of invented exhibitors, exhibits, programme items and delegations."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--exhibitors", type=int, default=2500)
+        parser.add_argument("--exhibits", type=int, default=15000)
+        parser.add_argument("--delegations", type=int, default=500)
+        parser.add_argument("--members", type=int, default=5000)
+        parser.add_argument("--programme", type=int, default=300)
+        parser.add_argument("--images", type=int, default=300, help="Exhibits that get a drawn image.")
+        parser.add_argument("--seed", type=int, default=2024)
+
+    def handle(self, *args, **options):
+        counts = {
+            key: options[key] for key in ("exhibitors", "exhibits", "delegations", "members", "programme", "images")
+        }
+        if any(value < 0 for value in counts.values()):
+            raise CommandError("Counts cannot be negative.")
+        rng = random.Random(options["seed"])  # noqa: S311 (repeatable test data, not secrets)
+        steps = benchdata.generators()
+        progress = Progress(self.stdout, steps=1 + len(steps))
+        progress.step("Demo edition as the base (sectors, categories, venues)")
+        with transaction.atomic():
+            edition, summary = demo.load_edition()
+            for _label, loader in demo.loaders():
+                loader(edition=edition, progress=progress)
+        progress.done(summary)
+        edition = Edition.objects.get(pk=edition.pk)
+        for label, generator in steps:
+            progress.step(label)
+            with transaction.atomic():
+                progress.done(generator(edition=edition, counts=counts, rng=rng, progress=progress))
+        self.stdout.write(
+            self.style.SUCCESS(f"Bench data generated in {progress.elapsed:.0f} s (seed {options['seed']}).")
+        )
