@@ -4,6 +4,10 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 
 from expo.models import Edition, KeyFigure, Venue
 
+admin.site.site_header = _("Expo CMS · organisers")
+admin.site.site_title = _("Expo CMS")
+admin.site.index_title = _("Back office")
+
 
 class VenueInline(TranslationTabularInline):
     model = Venue

@@ -29,3 +29,52 @@ def test_organiser_logs_in_and_edits_the_edition_in_two_languages(organiser, liv
     assert checker.csp_violations == []
     assert checker.failed_requests == []
     assert checker.console_errors == []
+
+
+HEADER = (
+    "country,organisation,delegation_type,level,role,family_name,given_name,rank,position,gender,nationality,"
+    "passport_no,date_of_birth,email,phone,arrival_at,arrival_flight,departure_at,departure_flight,needs"
+)
+GOOD_ROW = (
+    "Lào,Bộ Quốc phòng Lào,international,Bộ trưởng,head,Chansamone,Chanyalath,Đại tướng,Bộ trưởng,nam,LA,"
+    "P1234567,{dob},,,2024-12-18 10:00,QV311,2024-12-22 16:00,QV312,"
+)
+
+
+def test_organiser_imports_a_delegation_list_fixes_an_error_and_sees_the_dashboard(
+    organiser, live_server, page, checker, tmp_path
+):
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/delegations/delegation/import/")
+    page.fill("#id_username", "organiser")
+    page.fill("#id_password", "a-long-test-password")
+    page.locator("input[type=submit]").click()
+
+    wrong = tmp_path / "delegations.csv"
+    wrong.write_text(HEADER + "\n" + GOOD_ROW.format(dob="31/02/1958") + "\n", encoding="utf-8")
+    page.set_input_files("input[type=file]", str(wrong))
+    page.locator("input[type=submit]").last.click()
+    errors = page.locator("#content-main table")
+    expect(errors).to_contain_text("date_of_birth")
+    expect(errors).to_contain_text("31/02/1958")
+    checker.check("import-errors")
+
+    fixed = tmp_path / "delegations-fixed.csv"
+    fixed.write_text(HEADER + "\n" + GOOD_ROW.format(dob="1958-02-28") + "\n", encoding="utf-8")
+    page.set_input_files("input[type=file]", str(fixed))
+    page.locator("input[type=submit]").last.click()
+    confirm = page.locator("input[name=confirm]")
+    expect(confirm).to_be_visible()
+    checker.check("import-preview")
+    confirm.click()
+    expect(page.locator(".messagelist")).to_be_visible()
+
+    from delegations.models import Delegation, Member
+
+    laos = Delegation.objects.get(country="LA", organisation="Bộ Quốc phòng Lào")
+    assert laos.head.family_name == "Chansamone"
+    page.goto(f"{live_server.url}/admin/delegations/delegation/dashboard/")
+    summary = f"{Delegation.objects.count()} delegations · {Member.objects.count()} members"
+    expect(page.locator("#content")).to_contain_text(summary)
+    expect(page.locator("#content")).to_contain_text("Laos")
+    expect(page.locator("svg").first).to_be_visible()
+    checker.check("dashboard")
