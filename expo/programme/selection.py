@@ -15,14 +15,25 @@ from expo.models import ProgrammeItem
 LANGUAGES = ("vi", "en")
 
 
+# Errors never repeat the visitor's value: exports answer in plain text, and nothing a
+# visitor typed should come back verbatim.
+UNKNOWN = {"invalid_choice": _("This is not one of the listed options.")}
+
+
 class ProgrammeFilterForm(forms.Form):
     day = forms.DateField(label=_("Day"), required=False, input_formats=["%Y-%m-%d"])
     type = forms.ChoiceField(
-        label=_("Type"), required=False, choices=[("", _("All types")), *ProgrammeItem.Type.choices]
+        label=_("Type"),
+        required=False,
+        choices=[("", _("All types")), *ProgrammeItem.Type.choices],
+        error_messages=UNKNOWN,
     )
-    venue = forms.ChoiceField(label=_("Venue"), required=False)
+    venue = forms.ChoiceField(label=_("Venue"), required=False, error_messages=UNKNOWN)
     audience = forms.ChoiceField(
-        label=_("Audience"), required=False, choices=[("", _("All audiences")), *ProgrammeItem.Audience.choices]
+        label=_("Audience"),
+        required=False,
+        choices=[("", _("All audiences")), *ProgrammeItem.Audience.choices],
+        error_messages=UNKNOWN,
     )
 
     def __init__(self, data, *, edition, venues):

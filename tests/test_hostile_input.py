@@ -1,0 +1,113 @@
+"""Every public URL pattern under hostile parameters: never a 5xx, never reflected markup.
+
+The URL patterns are read from the project's own URL map, so a page added later is swept
+too. Each pattern is tried with its parameters replaced by bad values and with a set of bad
+query strings; pages with real objects (from the demo edition) get the bad query strings.
+"""
+
+from io import StringIO
+from urllib.parse import quote, urlencode
+
+import pytest
+from django.core.management import call_command
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import translation
+
+MARKUP = "<script>alert(1)</script>"
+SVG = '"><svg onload=alert(1)>'
+BAD_SEGMENTS = ["no-such-thing", "x" * 300, MARKUP, "' OR '1'='1", "..%2F..%2Fetc%2Fpasswd", "%00", "１２３"]
+BAD_QUERIES = [
+    {"page": "abc"},
+    {"page": "-1"},
+    {"page": "9" * 30},
+    {"q": "tàu ngầm " * 600},
+    {"q": MARKUP},
+    {"q": "'; DROP TABLE exhibitors_product; --"},
+    {"q": "\x00"},
+    {"sector": SVG, "category": MARKUP, "country": "ZZ", "hall": "' OR 1=1 --"},
+    {"sector": "naval", "country": "VN", "sort": MARKUP},
+    {"day": "2024-13-45"},
+    {"day": "1999-01-01"},
+    {"day": MARKUP},
+    {"type": "bogus", "venue": SVG, "audience": "x" * 5000},
+    {"lang": "xx"},
+    {"lang": MARKUP},
+]
+SKIP_PREFIXES = ("admin/", "media/", "static/")
+
+
+def walk(resolver=None, prefix=""):
+    """Yield (route, pattern) for every leaf URL pattern."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            yield from walk(entry, route)
+        elif isinstance(entry, URLPattern):
+            yield route, entry
+
+
+def concrete(route, value):
+    """The route with every <converter:name> replaced by `value` and regex anchors removed."""
+    import re
+
+    path = re.sub(r"<(?:\w+:)?\w+>", value, route)
+    return "/" + path.replace("^", "").replace("$", "").replace("\\Z", "")
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=StringIO())
+
+
+def assert_safe(client, url, failures):
+    response = client.get(url)
+    body = b"" if getattr(response, "streaming", False) else response.content
+    if response.status_code >= 500:
+        failures.append(f"{response.status_code} {url}")
+    elif MARKUP.encode() in body or b"<svg onload" in body:
+        failures.append(f"markup reflected unescaped: {url}")
+
+
+def test_every_public_pattern_survives_bad_path_segments(client, demo):
+    failures = []
+    routes = [route for route, _ in walk() if not route.startswith(SKIP_PREFIXES)]
+    assert len(routes) > 20
+    for lang in ("vi", "en"):
+        with translation.override(lang):
+            routes = [route for route, _ in walk() if not route.startswith(SKIP_PREFIXES)]
+        for route in routes:
+            if "<" not in route:
+                continue
+            for bad in BAD_SEGMENTS:
+                assert_safe(client, concrete(route, quote(bad, safe="%")), failures)
+    assert failures == []
+
+
+def test_every_public_page_survives_bad_query_strings(client, demo):
+    from exhibitors.models import Exhibitor, Product
+    from expo.models import ProgrammeItem
+
+    pages = {"/vi/", "/en/", "/sitemap.xml", "/robots.txt", "/healthz"}
+    for route, _ in walk():
+        if "<" not in route and not route.startswith(SKIP_PREFIXES):
+            pages.add(concrete(route, ""))
+    for lang in ("vi", "en"):
+        with translation.override(lang):
+            pages.update(concrete(route, "") for route, _ in walk() if "<" not in route and "admin" not in route)
+            pages.add(Product.objects.published().first().get_absolute_url())
+            pages.add(Exhibitor.objects.first().get_absolute_url())
+            pages.add(ProgrammeItem.objects.published().first().get_absolute_url())
+    failures = []
+    for page in sorted(pages):
+        if page.startswith(("/admin", "/media", "/static")):
+            continue
+        for query in BAD_QUERIES:
+            assert_safe(client, f"{page}?{urlencode(query)}", failures)
+    assert failures == []
+
+
+@pytest.mark.parametrize("path", ["/xx/", "/EN/", "/vi/../en/", "/en/%00/", "/vi//exhibits//", "/" + "a" * 3000])
+def test_bad_language_prefixes_and_paths_are_404(client, demo, path):
+    response = client.get(path)
+    assert response.status_code == 404
