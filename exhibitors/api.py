@@ -22,7 +22,7 @@ from exhibitors.catalogue import (
     clean,
 )
 from exhibitors.models import Exhibitor, Product, ProductImage, Stand
-from expo.api import api
+from expo.api import Error, api
 from expo.models import Edition
 
 router = Router(tags=["catalogue"])
@@ -37,16 +37,6 @@ class CatalogueQuery(Schema):
     sort: Literal["name", "country"] = "name"
     page: int = Field(1, ge=1, le=100_000)
     lang: Literal["vi", "en"] = "vi"
-
-
-class Problem(Schema):
-    type: str
-    loc: list[str]
-    msg: str
-
-
-class Error(Schema):
-    detail: list[Problem] | str
 
 
 class Named(Schema):

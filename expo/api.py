@@ -4,7 +4,7 @@ Each app adds its router in the root URL map. Errors are JSON with status 400, n
 bad parameters get {"detail": [...]} naming each problem.
 """
 
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.errors import ValidationError
 
 api = NinjaAPI(
@@ -15,6 +15,18 @@ api = NinjaAPI(
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
+
+
+class Problem(Schema):
+    type: str
+    loc: list[str]
+    msg: str
+
+
+class Error(Schema):
+    """Every 4xx body: a list of problems with parameters, or one sentence."""
+
+    detail: list[Problem] | str
 
 
 @api.exception_handler(ValidationError)

@@ -16,6 +16,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 
+from expo.api import Error
 from expo.models import ProgrammeItem
 from expo.programme.conditional import current_edition, programme_conditional
 from expo.programme.selection import filter_items
@@ -84,7 +85,11 @@ def _out(request, edition, item):
     }
 
 
-@router.get("", response=list[ProgrammeItemOut], summary="Published programme items, in time order")
+@router.get(
+    "",
+    response={200: list[ProgrammeItemOut], 400: Error, 404: Error},
+    summary="Published programme items, in time order",
+)
 @decorate_view(programme_conditional)
 def list_items(request, filters: Query[ProgrammeFilters]):
     edition = _edition(request)
@@ -102,7 +107,11 @@ def list_items(request, filters: Query[ProgrammeFilters]):
         return [_out(request, edition, item) for item in filter_items(edition, cleaned)]
 
 
-@router.get("/{item_id}", response=ProgrammeItemOut, summary="One programme item, by UUID or slug")
+@router.get(
+    "/{item_id}",
+    response={200: ProgrammeItemOut, 400: Error, 404: Error},
+    summary="One programme item, by UUID or slug",
+)
 @decorate_view(programme_conditional)
 def get_item(request, item_id: str, lang: Literal["vi", "en"] = "vi"):
     edition = _edition(request)
