@@ -3,6 +3,7 @@ semicolon) and XLSX, into rows keyed by normalised header names."""
 
 import csv
 import io
+import itertools
 
 from django.utils.translation import gettext as _
 
@@ -37,6 +38,20 @@ class UnreadableFile(ValueError):
     pass
 
 
+# Ten times the largest peer's member list: a longer file is a mistake (or an attack), and it
+# is refused before it is read to the end.
+MAX_ROWS = 50_000
+
+
+def _limited(rows):
+    table = list(itertools.islice(rows, MAX_ROWS + 2))  # the header, the limit, one more
+    if len(table) > MAX_ROWS + 1:
+        raise UnreadableFile(
+            _("The file has more than %(count)s rows. Split it into smaller files.") % {"count": f"{MAX_ROWS:,}"}
+        )
+    return table
+
+
 def normalise_header(value):
     return "_".join(str(value or "").strip().lower().replace("-", " ").split())
 
@@ -48,7 +63,7 @@ def _csv_rows(data):
         raise UnreadableFile(_("The file is not UTF-8 text (save it as “CSV UTF-8”).")) from exc
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    return _limited(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
 
 
 def _xlsx_rows(data):
@@ -59,7 +74,8 @@ def _xlsx_rows(data):
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
         raise UnreadableFile(_("The file is not a readable XLSX workbook.")) from exc
     try:
-        return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+        # data_only: a formula's cached value is read; formulas are never evaluated.
+        return [list(row) for row in _limited(workbook.worksheets[0].iter_rows(values_only=True))]
     finally:
         workbook.close()
 

@@ -9,6 +9,7 @@ from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from exhibitors import services
+from exhibitors.admin.importing import LimitedImportForm
 from exhibitors.models import Exhibitor, Product, ProductImage, ProductSpecification, Stand
 from exhibitors.resources import ExhibitorResource, ProductResource
 from expo.models import Venue
@@ -78,6 +79,7 @@ class ProductImageInline(TranslationStackedInline):
 @admin.register(Exhibitor)
 class ExhibitorAdmin(ImportExportMixin, TabbedTranslationAdmin):
     resource_classes = [ExhibitorResource]
+    import_form_class = LimitedImportForm
     list_display = ("name", "country", "sector_list", "current_stand")
     list_filter = ("country", "sectors", HallFilter)
     search_fields = ("name", "slug", "description_vi", "description_en")
@@ -113,6 +115,7 @@ class ExhibitorAdmin(ImportExportMixin, TabbedTranslationAdmin):
 @admin.register(Product)
 class ProductAdmin(ImportExportMixin, TabbedTranslationAdmin):
     resource_classes = [ProductResource]
+    import_form_class = LimitedImportForm
     list_display = ("name", "thumbnail", "exhibitor", "country", "category", "display_mode", "is_published")
     list_filter = (
         "is_published",

@@ -205,3 +205,27 @@ def test_import_accepts_a_level_by_code_or_label_in_either_language(edition, lev
     result = run(edition, csv_bytes([row]))
     assert result.ok, result.errors
     assert Delegation.objects.get(country="FR").level == "deputy_minister"
+
+
+def test_import_refuses_a_file_of_100000_rows_before_reading_it_all(edition):
+    rows = [f"VN,Bộ {n},domestic,minister,member,Nguyễn,An {n},,,,VN,P{n:07d},,,,,,,," for n in range(100_000)]
+    result = run(edition, csv_bytes(rows))
+    assert not result.ok
+    assert [(e.row, e.column) for e in result.errors] == [(1, "-")]
+    assert "more than 50,000 rows" in str(result.errors[0])
+    assert Delegation.objects.count() == 0
+
+
+def test_formulas_in_a_workbook_are_read_as_values_never_run(edition):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADER.split(","))
+    sheet.append(["VN", '=HYPERLINK("http://evil.example","Bộ Quốc phòng")', "domestic", "minister", "head",
+                  "Nguyễn", "Văn An", *[""] * 13])  # fmt: skip
+    buffer = io.BytesIO()
+    book.save(buffer)
+    result = run(edition, buffer.getvalue(), filename="list.xlsx")
+    # openpyxl gives the formula's cached value; a workbook never opened in Excel has none.
+    assert not result.ok
+    assert any(e.column == "organisation" for e in result.errors)
+    assert Delegation.objects.count() == 0

@@ -136,3 +136,26 @@ def test_groups_hold_catalogue_permissions(db):
     assert "view_product" in press and "change_product" not in press
     protocol = set(Group.objects.get(name="Protocol").permissions.values_list("codename", flat=True))
     assert "view_exhibitor" in protocol and "delete_exhibitor" not in protocol
+
+
+def test_import_refuses_a_spreadsheet_of_100000_rows_with_a_reason(admin_client, sectors):
+    url = reverse("admin:exhibitors_exhibitor_import")
+    fmt = _csv_format(admin_client, url)
+    header = "slug,name,country,website,press_contact,description_vi,description_en,sectors\n"
+    sheet = header + "".join(f"x{n},X {n},VN,,,,,naval\n" for n in range(100_000))
+    upload = SimpleUploadedFile("exhibitors.csv", sheet.encode(), content_type="text/csv")
+    html = admin_client.post(
+        url, {"resource": "0", "format": fmt, "import_file": upload}, headers={"accept-language": "en"}
+    ).content.decode()
+    assert "The file has more than 50,000 rows. Split it into smaller files." in html
+    assert not Exhibitor.objects.filter(slug__startswith="x").exists()
+
+
+def test_import_refuses_a_damaged_workbook(admin_client, sectors):
+    url = reverse("admin:exhibitors_exhibitor_import")
+    fmt = _csv_format(admin_client, url)
+    upload = SimpleUploadedFile("exhibitors.xlsx", b"PK\x03\x04 not really a zip file", content_type="text/csv")
+    html = admin_client.post(
+        url, {"resource": "0", "format": fmt, "import_file": upload}, headers={"accept-language": "en"}
+    ).content.decode()
+    assert "The file cannot be read as CSV or XLSX." in html
