@@ -1,6 +1,7 @@
 """Exhibitors (with their stands) and exhibits (with specifications and images) in the admin."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Prefetch
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -80,6 +81,8 @@ class ProductImageInline(TranslationStackedInline):
 class ExhibitorAdmin(ImportExportMixin, TabbedTranslationAdmin):
     resource_classes = [ExhibitorResource]
     import_form_class = LimitedImportForm
+    # A website typed without a scheme means https (Django 6's default; explicit until then).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "country", "sector_list", "current_stand")
     list_filter = ("country", "sectors", HallFilter)
     search_fields = ("name", "slug", "description_vi", "description_en")

@@ -159,3 +159,11 @@ def test_import_refuses_a_damaged_workbook(admin_client, sectors):
         url, {"resource": "0", "format": fmt, "import_file": upload}, headers={"accept-language": "en"}
     ).content.decode()
     assert "The file cannot be read as CSV or XLSX." in html
+
+
+def test_exhibitor_change_page_opens_and_reads_a_bare_website_as_https(admin_client, catalogue):
+    exhibitor = catalogue["exhibitors"]["song_hong"]
+    url = reverse("admin:exhibitors_exhibitor_change", args=[exhibitor.pk])
+    assert f'value="{exhibitor.name}"' in admin_client.get(url).content.decode()
+    form = admin_client.get(url).context["adminform"].form
+    assert form.fields["website"].clean("songhong.example.vn") == "https://songhong.example.vn"
