@@ -5,6 +5,7 @@ WeasyPrint renders a Django template. Fonts are the project's own Noto Sans file
 project's static and media files: no network, no other local file, whatever the content says.
 """
 
+import functools
 import mimetypes
 from urllib.parse import unquote, urlsplit
 
@@ -13,8 +14,6 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from expo.text import nfc
 
@@ -22,27 +21,56 @@ from expo.text import nfc
 BASE_URL = "https://pdf.expo.invalid/"
 
 
-class ProjectFilesFetcher(URLFetcher):
-    """Fetch /static/… and /media/… from the project's storages; refuse everything else."""
+class PdfUnavailable(Exception):
+    """WeasyPrint's system libraries (Pango) are missing: the site runs, PDFs answer 503."""
 
-    def fetch(self, url, headers=None):
-        parts = urlsplit(url)
-        if parts.scheme == "data":
-            return super().fetch(url, headers)
-        if f"{parts.scheme}://{parts.netloc}/" != BASE_URL:
-            raise ValueError(f"PDF rendering may not fetch {url!r}")
-        path = unquote(parts.path)
-        if ".." in path.split("/"):
-            raise ValueError("Parent paths are not allowed")
-        if path.startswith(settings.STATIC_URL):
-            body = _read_static(path.removeprefix(settings.STATIC_URL))
-        elif path.startswith(settings.MEDIA_URL):
-            with default_storage.open(path.removeprefix(settings.MEDIA_URL)) as handle:
-                body = handle.read()
-        else:
-            raise ValueError(f"PDF rendering may not fetch {url!r}")
-        mime_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, body, headers={"Content-Type": mime_type})
+
+@functools.cache
+def _weasyprint():
+    # Imported on first use, so the rest of the site starts on a machine without Pango.
+    try:
+        import weasyprint
+        import weasyprint.urls
+    except OSError as exc:
+        raise PdfUnavailable(
+            "PDF rendering needs the system libraries libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
+        ) from exc
+    return weasyprint
+
+
+@functools.cache
+def fetcher_class():
+    urls = _weasyprint().urls
+
+    class ProjectFilesFetcher(urls.URLFetcher):
+        """Fetch /static/… and /media/… from the project's storages; refuse everything else."""
+
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            if parts.scheme == "data":
+                return super().fetch(url, headers)
+            if f"{parts.scheme}://{parts.netloc}/" != BASE_URL:
+                raise ValueError(f"PDF rendering may not fetch {url!r}")
+            path = unquote(parts.path)
+            if ".." in path.split("/"):
+                raise ValueError("Parent paths are not allowed")
+            if path.startswith(settings.STATIC_URL):
+                body = _read_static(path.removeprefix(settings.STATIC_URL))
+            elif path.startswith(settings.MEDIA_URL):
+                with default_storage.open(path.removeprefix(settings.MEDIA_URL)) as handle:
+                    body = handle.read()
+            else:
+                raise ValueError(f"PDF rendering may not fetch {url!r}")
+            mime_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+            return urls.URLFetcherResponse(url, body, headers={"Content-Type": mime_type})
+
+    return ProjectFilesFetcher
+
+
+def __getattr__(name):
+    if name == "ProjectFilesFetcher":
+        return fetcher_class()
+    raise AttributeError(name)
 
 
 def _read_static(name):
@@ -57,5 +85,7 @@ def _read_static(name):
 
 def render_pdf(template_name, context, *, request=None):
     """Render `template_name` to PDF bytes. Text is NFC-normalised before layout."""
+    weasyprint = _weasyprint()
     html = nfc(render_to_string(template_name, context, request=request))
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=ProjectFilesFetcher(fail_on_errors=False)).write_pdf()
+    fetcher = fetcher_class()(fail_on_errors=False)
+    return weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf()

@@ -64,3 +64,29 @@ def test_document_pointing_outside_still_renders_without_fetching(caplog):
     refused = [r.getMessage() for r in caplog.records if "may not fetch" in r.getMessage()]
     assert any("file:///etc/passwd" in message for message in refused)
     assert any("http://example.com/x.png" in message for message in refused)
+
+
+def test_pdf_without_the_system_libraries_is_a_503_not_a_500(client, edition, monkeypatch):
+    from expo import pdf
+
+    def missing():
+        raise pdf.PdfUnavailable("no Pango here")
+
+    # Stand-in for a machine without Pango: the import of WeasyPrint is what fails there.
+    monkeypatch.setattr(pdf, "_weasyprint", missing)
+    response = client.get("/en/programme/programme.pdf")
+    assert response.status_code == 503
+    assert "PDF documents cannot be produced on this server" in response.content.decode()
+
+
+def test_the_site_starts_without_importing_weasyprint():
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sys, django; os.environ['DJANGO_SETTINGS_MODULE']='tests.settings'; django.setup();"
+        "from django.test import Client; from django.urls import get_resolver; get_resolver().url_patterns;"
+        "print('weasyprint' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

@@ -1,0 +1,20 @@
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+
+from expo.pdf import PdfUnavailable
+
+
+class PdfUnavailableMiddleware:
+    """A PDF asked of a server without WeasyPrint's libraries: 503 with a sentence, not a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, PdfUnavailable):
+            message = _("PDF documents cannot be produced on this server at the moment. Please try again later.")
+            return HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
+        return None
