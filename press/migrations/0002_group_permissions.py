@@ -12,7 +12,7 @@ GRANTS = {
     PRESS_OFFICE: model_permissions(
         "press", "pressrelease", "releasephoto", "releaseattachment", "presscontact", "factsheetupload"
     )
-    + model_permissions("press", "mediaaccreditation", actions=("change", "view")),
+    + model_permissions("press", "mediaaccreditation", actions=("change", "delete", "view")),
 }
 
 

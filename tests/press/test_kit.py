@@ -101,3 +101,13 @@ def test_kit_without_edition_is_a_clear_page(client, db):
     response = client.get("/en/press/kit.zip")
     assert response.status_code == 503
     assert "The press kit is being prepared." in response.content.decode()
+
+
+def test_benchmark_functions_render_cold_then_serve_warm(catalogue):
+    from press import bench
+
+    name = bench.exhibitor_sheet_cold("song-hong", "vi")
+    assert name.startswith("factsheets/exhibitor/song-hong/song-hong-vi-")
+    warm = bench.exhibitor_sheet_warm("song-hong", "vi")
+    assert "Công ty Cơ khí Sông Hồng" in pdf_text(warm)
+    assert bench.press_kit("en", workers=1).files == 4  # expo sheet and three exhibitors, no release
