@@ -214,6 +214,11 @@ WHITENOISE_AUTOREFRESH = DEBUG
 if DEBUG:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
+# Press centre: personal files (accreditation photos) outside the public media folder, and
+# the site's public address for links printed in PDFs (QR codes); the request's host if unset.
+PRESS_PRIVATE_ROOT = Path(os.environ.get("PRESS_PRIVATE_ROOT", VAR_DIR / "private"))
+EXPO_SITE_URL = os.environ.get("EXPO_SITE_URL", "").strip().rstrip("/")
+
 AWS_STORAGE_BUCKET_NAME = os.environ.get("S3_BUCKET", "").strip()
 if AWS_STORAGE_BUCKET_NAME:
     # S3-compatible object storage for media (credentials come from the usual AWS_* variables).

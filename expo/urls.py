@@ -15,16 +15,21 @@ from expo.api import api
 from expo.programme.api import router as programme_router
 from expo.programme.sitemaps import ProgrammeSitemap
 from expo.sitemaps import PagesSitemap
+from press.api import router as press_router
+from press.sitemaps import PressPagesSitemap, PressReleaseSitemap
 
 sitemaps = {
     "pages": PagesSitemap,
     "programme": ProgrammeSitemap,
     "exhibitors": ExhibitorSitemap,
     "exhibits": ProductSitemap,
+    "press": PressPagesSitemap,
+    "releases": PressReleaseSitemap,
 }
 
 api.add_router("/programme", programme_router)
 api.add_router("/", catalogue_router)
+api.add_router("/", press_router)
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -39,6 +44,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("expo.site_urls")),
+    path("", include("press.urls")),
     path("", include("exhibitors.urls")),
     prefix_default_language=True,
 )

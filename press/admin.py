@@ -1,0 +1,189 @@
+"""Press office back office: releases (with embargo), contacts, uploaded fact sheets, accreditations."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
+
+from press import factsheets, services
+from press.models import (
+    FactSheetUpload,
+    MediaAccreditation,
+    PressContact,
+    PressRelease,
+    ReleaseAttachment,
+    ReleasePhoto,
+)
+
+
+class ReleasePhotoInline(TranslationStackedInline):
+    model = ReleasePhoto
+    fields = ("image", "order", "caption", "credit")
+    extra = 0
+
+
+class ReleaseAttachmentInline(TranslationTabularInline):
+    model = ReleaseAttachment
+    fields = ("title", "file")
+    extra = 0
+
+
+@admin.register(PressRelease)
+class PressReleaseAdmin(TabbedTranslationAdmin):
+    list_display = ("title", "publish_at", "visibility", "edition")
+    list_filter = ("edition",)
+    list_select_related = ("edition",)
+    search_fields = ("title_vi", "title_en", "slug")
+    date_hierarchy = "publish_at"
+    prepopulated_fields = {"slug": ("title_en",)}
+    fields = ("edition", "title", "slug", "summary", "body", "publish_at")
+    inlines = [ReleasePhotoInline, ReleaseAttachmentInline]
+
+    @admin.display(description=_("visible"))
+    def visibility(self, release):
+        if release.publish_at <= timezone.now():
+            return _("Published")
+        return _("Under embargo")
+
+
+@admin.register(PressContact)
+class PressContactAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "role", "email", "phone", "edition", "order")
+    list_select_related = ("edition",)
+    search_fields = ("name", "role_vi", "role_en", "email")
+    fields = ("edition", "name", "role", "email", "phone", "order")
+
+
+@admin.register(FactSheetUpload)
+class FactSheetUploadAdmin(admin.ModelAdmin):
+    list_display = ("title", "subject", "language", "replaces_generated", "uploaded_at")
+    list_filter = ("language", "replaces_generated")
+    list_select_related = ("edition", "exhibitor", "product")
+    search_fields = ("title", "exhibitor__name", "product__name_vi", "product__name_en")
+    autocomplete_fields = ("exhibitor", "product")
+    fields = ("title", "language", "edition", "exhibitor", "product", "file", "replaces_generated")
+
+    @admin.display(description=_("subject"))
+    def subject(self, upload):
+        return upload.edition or upload.exhibitor or upload.product
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = MediaAccreditation
+        fields = ["status", "reason"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == MediaAccreditation.Status.REJECTED and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", _("Give the reason for rejecting the application."))
+        return cleaned
+
+
+@admin.register(MediaAccreditation)
+class MediaAccreditationAdmin(admin.ModelAdmin):
+    form = DecisionForm
+    list_display = ("name", "outlet", "country", "role", "status", "created_at", "decided_by")
+    list_filter = ("status", "role", "edition")
+    list_select_related = ("decided_by", "edition")
+    search_fields = ("name", "outlet", "email", "press_card_number")
+    readonly_fields = (
+        "photo_preview",
+        "name",
+        "outlet",
+        "country",
+        "role",
+        "email",
+        "phone",
+        "press_card_number",
+        "created_at",
+        "decided_by",
+        "decided_at",
+        "badge_link",
+    )
+    fields = (*readonly_fields[:9], "status", "reason", "decided_by", "decided_at", "badge_link")
+    actions = ["approve", "print_badges"]
+
+    def has_add_permission(self, request):
+        return False  # journalists apply through the public form
+
+    def get_urls(self):
+        own = [
+            path("<int:pk>/photo/", self.admin_site.admin_view(self.photo_view), name="press_accreditation_photo"),
+            path("<int:pk>/badge.pdf", self.admin_site.admin_view(self.badge_view), name="press_accreditation_badge"),
+        ]
+        return own + super().get_urls()
+
+    @admin.display(description=_("photo"))
+    def photo_preview(self, accreditation):
+        if not accreditation.pk or not accreditation.photo:
+            return "—"
+        url = reverse("admin:press_accreditation_photo", args=[accreditation.pk])
+        return format_html('<img src="{}" width="150" alt="">', url)
+
+    @admin.display(description=_("badge"))
+    def badge_link(self, accreditation):
+        if accreditation.status != MediaAccreditation.Status.APPROVED:
+            return _("Only approved applications get a badge.")
+        url = reverse("admin:press_accreditation_badge", args=[accreditation.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Print the badge (PDF)"))
+
+    def _get_viewable(self, request, pk):
+        accreditation = get_object_or_404(MediaAccreditation, pk=pk)
+        if not self.has_view_permission(request, accreditation):
+            raise PermissionDenied
+        return accreditation
+
+    def photo_view(self, request, pk):
+        accreditation = self._get_viewable(request, pk)
+        response = FileResponse(accreditation.photo.open("rb"), content_type="image/jpeg")
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def badge_view(self, request, pk):
+        return self._badges_response(request, MediaAccreditation.objects.filter(pk=self._get_viewable(request, pk).pk))
+
+    def _badges_response(self, request, queryset):
+        approved = list(queryset.filter(status=MediaAccreditation.Status.APPROVED))
+        if not approved:
+            self.message_user(request, _("None of these applications is approved."), messages.WARNING)
+            return None
+        pdf = services.badges_pdf(accreditations=approved, base_url=factsheets.site_url(request))
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = 'attachment; filename="press-badges.pdf"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def save_model(self, request, obj, form, change):
+        if "status" in form.changed_data or "reason" in form.changed_data:
+            if obj.status == MediaAccreditation.Status.PENDING:
+                obj.decided_by, obj.decided_at = None, None
+                obj.save(update_fields=["status", "reason", "decided_by", "decided_at"])
+                return
+            services.decide_accreditation(accreditation=obj, status=obj.status, reason=obj.reason, by=request.user)
+
+    @admin.action(description=_("Approve the selected applications"), permissions=["change"])
+    def approve(self, request, queryset):
+        count = 0
+        for accreditation in queryset.filter(status=MediaAccreditation.Status.PENDING):
+            try:
+                services.decide_accreditation(
+                    accreditation=accreditation, status=MediaAccreditation.Status.APPROVED, by=request.user
+                )
+            except ValidationError:
+                continue
+            count += 1
+        self.message_user(
+            request, ngettext("%(n)d application approved.", "%(n)d applications approved.", count) % {"n": count}
+        )
+
+    @admin.action(description=_("Print badges of the selected approved applications"), permissions=["view"])
+    def print_badges(self, request, queryset):
+        return self._badges_response(request, queryset)

@@ -1,0 +1,50 @@
+"""Open-data API of the press centre: published releases only (`/api/releases`)."""
+
+from datetime import datetime
+from typing import Literal
+
+from django.shortcuts import get_object_or_404
+from django.utils import translation
+from ninja import Field, Query, Router, Schema
+
+from press.models import PressRelease
+from press.sanitize import clean_html
+
+router = Router(tags=["press"])
+
+
+class ReleaseQuery(Schema):
+    lang: Literal["vi", "en"] = "vi"
+    limit: int = Field(20, ge=1, le=100)
+
+
+class ReleaseOut(Schema):
+    slug: str
+    title: str
+    summary: str
+    body_html: str
+    publish_at: datetime
+    url: str
+
+
+def _out(release):
+    return {
+        "slug": release.slug,
+        "title": release.title,
+        "summary": release.summary,
+        "body_html": clean_html(release.body),
+        "publish_at": release.publish_at,
+        "url": release.get_absolute_url(),
+    }
+
+
+@router.get("/releases", response=list[ReleaseOut], summary="Published press releases, newest first")
+def list_releases(request, params: Query[ReleaseQuery]):
+    with translation.override(params.lang):
+        return [_out(release) for release in PressRelease.objects.published()[: params.limit]]
+
+
+@router.get("/releases/{slug}", response=ReleaseOut, summary="One published press release")
+def release_detail(request, slug: str, lang: Literal["vi", "en"] = "vi"):
+    with translation.override(lang):
+        return _out(get_object_or_404(PressRelease.objects.published(), slug=slug))

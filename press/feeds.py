@@ -1,0 +1,41 @@
+"""RSS and Atom feeds of published releases, one per language (the URL's prefix)."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from press.models import PressRelease
+from press.sanitize import plain_text
+from press.views import expire_with_next_release
+
+
+class ReleasesFeed(Feed):
+    title = _("Press releases")
+    description = _("Press releases of the expo's press office.")
+
+    def __call__(self, request, *args, **kwargs):
+        return expire_with_next_release(super().__call__(request, *args, **kwargs))
+
+    def link(self):
+        return reverse("press:index")
+
+    def items(self):
+        return PressRelease.objects.published()[:30]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary or plain_text(item.body)[:500]
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        return max(item.publish_at, item.updated_at)
+
+
+class ReleasesAtomFeed(ReleasesFeed):
+    feed_type = Atom1Feed
+    subtitle = ReleasesFeed.description

@@ -1,0 +1,167 @@
+"""The press kit: one zip per language with the expo sheet, every release and every exhibitor sheet.
+
+Built ahead of time (`manage.py build_press_kit`) and again whenever it is stale, so a
+download never waits for 2,500 renders: the view serves the last built zip at once and, if
+the content changed since, starts a rebuild in a background thread (one at a time, guarded
+by a lock in the shared cache). A build reuses every stored fact sheet and renders only the
+missing ones, in parallel.
+"""
+
+import datetime
+import hashlib
+import json
+import logging
+import shutil
+import tempfile
+import threading
+import zipfile
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.core.files import File
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import close_old_connections, connection
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+
+from expo.cache import content_version
+from expo.models import Edition
+from press.factsheets import exhibitor_sheets, expo_sheet, store_many
+from press.models import PressRelease
+from press.sanitize import plain_text
+
+logger = logging.getLogger(__name__)
+FOLDER = "press-kit"
+LOCK_SECONDS = 30 * 60
+
+
+@dataclass
+class KitResult:
+    name: str
+    files: int
+    rendered: int
+    reused: int
+    unchanged: bool
+
+
+def _meta_name(language):
+    return f"{FOLDER}/{language}.json"
+
+
+def current_kit(language):
+    """{"name", "fingerprint", "built_at", "files"} of the last built kit, or None."""
+    try:
+        with default_storage.open(_meta_name(language)) as handle:
+            meta = json.loads(handle.read())
+    except (FileNotFoundError, ValueError):
+        return None
+    return meta if default_storage.exists(meta.get("name", "")) else None
+
+
+def _release_text(release):
+    lines = [release.title, date_format(timezone.localtime(release.publish_at), "DATETIME_FORMAT"), ""]
+    if release.summary:
+        lines += [release.summary, ""]
+    lines.append(plain_text(release.body))
+    return "\n".join(lines) + "\n"
+
+
+def build_kit(language, *, workers=None, progress=None):
+    """Build (or confirm) the kit in `language`; returns a KitResult. Plain function for benchmarks."""
+    edition = Edition.objects.current()
+    if edition is None:
+        raise LookupError("No current edition: mark one edition as current first.")
+    say = progress or (lambda message: None)
+    sheets = [expo_sheet(edition, language), *exhibitor_sheets(edition, language)]
+    say(f"{language}: {len(sheets)} fact sheets")
+
+    def rendered_so_far(done, total):
+        # A line at each tenth: a long build never looks hung and never floods a log.
+        if total and (done == total or done % max(total // 10, 1) == 0):
+            say(f"{language}: rendered {done}/{total} missing sheets")
+
+    reused, rendered = store_many(sheets, workers=workers, progress=rendered_so_far)
+    with translation.override(language):
+        releases = [
+            (f"releases/{r.publish_at:%Y-%m-%d}-{r.slug}.txt", _release_text(r))
+            for r in PressRelease.objects.published().order_by("publish_at", "pk")
+        ]
+    fingerprint = hashlib.sha256(
+        json.dumps([[s.storage_name for s in sheets], releases], sort_keys=True).encode()
+    ).hexdigest()[:16]
+    previous = current_kit(language)
+    files = len(sheets) + len(releases)
+    if previous and previous["fingerprint"] == fingerprint:
+        return KitResult(previous["name"], files, rendered, reused, unchanged=True)
+
+    name = f"{FOLDER}/{edition.slug}-press-kit-{language}-{fingerprint}.zip"
+    with tempfile.TemporaryFile() as temporary:
+        # PDFs are compressed already: stored as they are, which keeps the build I/O-bound.
+        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_STORED) as archive:
+            for sheet in sheets:
+                folder = "" if sheet.kind == "expo" else "exhibitors/"
+                with (
+                    default_storage.open(sheet.storage_name) as source,
+                    archive.open(f"{folder}{sheet.filename}", "w") as target,
+                ):
+                    shutil.copyfileobj(source, target)
+            for path, text in releases:
+                archive.writestr(path, text, compress_type=zipfile.ZIP_DEFLATED)
+        temporary.seek(0)
+        if not default_storage.exists(name):
+            default_storage.save(name, File(temporary))
+    meta = {"name": name, "fingerprint": fingerprint, "built_at": timezone.now().isoformat(), "files": files}
+    if default_storage.exists(_meta_name(language)):
+        default_storage.delete(_meta_name(language))
+    default_storage.save(_meta_name(language), ContentFile(json.dumps(meta).encode()))
+    if previous and previous["name"] != name:
+        default_storage.delete(previous["name"])
+    return KitResult(name, files, rendered, reused, unchanged=False)
+
+
+def _freshness_stamp():
+    """Changes whenever the kit may be stale: any content write, or an embargo that lifted."""
+    latest = PressRelease.objects.published().order_by("-publish_at").values_list("publish_at", flat=True).first()
+    return f"{content_version()}:{latest.isoformat() if latest else ''}"
+
+
+def refresh_if_stale(language, *, background=True):
+    """Rebuild the kit if the content changed since it was last checked; never two builds at once."""
+    if not Edition.objects.filter(is_current=True).exists():
+        return False
+    stamp = _freshness_stamp()
+    checked_key = f"press-kit:checked:{language}"
+    if cache.get(checked_key) == stamp and current_kit(language):
+        return False
+    lock_key = f"press-kit:building:{language}"
+    if not cache.add(lock_key, 1, timeout=LOCK_SECONDS):
+        return False  # another process is building it
+
+    def run():
+        try:
+            build_kit(language)
+            cache.set(checked_key, _freshness_stamp(), timeout=None)
+        except Exception:
+            logger.exception("Building the %s press kit failed", language)
+        finally:
+            cache.delete(lock_key)
+            if background:
+                connection.close()
+
+    if background:
+        close_old_connections()
+        threading.Thread(target=run, name=f"press-kit-{language}", daemon=True).start()
+    else:
+        run()
+    return True
+
+
+def built_at(meta):
+    return datetime.datetime.fromisoformat(meta["built_at"])
+
+
+def download_name(language):
+    edition = Edition.objects.current()
+    slug = edition.slug if edition else "expo"
+    return f"{slug}-press-kit-{language}.zip"

@@ -1,0 +1,90 @@
+"""Media accreditation: journalists' applications, vetted by the press office.
+
+Personal data: visible only to the Press office group in the admin; the badge photo lives in
+private storage, never under the public media URL.
+"""
+
+import os
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from expo.models import Edition
+from expo.text import NormalizedTextModel
+
+
+class PrivateStorage(FileSystemStorage):
+    """Personal files: kept outside MEDIA_ROOT (settings.PRESS_PRIVATE_ROOT), with no public URL."""
+
+    @property
+    def base_location(self):
+        return settings.PRESS_PRIVATE_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):
+        raise ValueError("Private files have no public URL; serve them through a permission-checked view.")
+
+
+def private_storage():
+    return PrivateStorage()
+
+
+class MediaAccreditation(NormalizedTextModel):
+    class Role(models.TextChoices):
+        REPORTER = "reporter", _("Reporter")
+        PHOTOGRAPHER = "photographer", _("Photographer")
+        CAMERA = "camera", _("Camera operator")
+        EDITOR = "editor", _("Editor")
+        TECHNICIAN = "technician", _("Technician")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="accreditations")
+    name = models.CharField(_("full name"), max_length=150)
+    outlet = models.CharField(_("media outlet"), max_length=200)
+    country = CountryField(_("country"))
+    role = models.CharField(_("role"), max_length=15, choices=Role.choices)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=40)
+    press_card_number = models.CharField(_("press card number"), max_length=60)
+    photo = models.ImageField(_("photo for the badge"), storage=private_storage, upload_to="accreditation/")
+    language = models.CharField(_("language"), max_length=2, default="vi", editable=False)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    reason = models.TextField(_("reason for the decision"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("applied at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("media accreditation")
+        verbose_name_plural = _("media accreditations")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["edition", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="rejected") | ~Q(reason=""), name="accreditation_rejection_has_reason"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="pending") | Q(decided_at__isnull=False), name="accreditation_decision_has_time"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} · {self.outlet}"

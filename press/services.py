@@ -1,0 +1,95 @@
+"""Writes of the press centre: accreditation applications and decisions, badges."""
+
+import base64
+import io
+import uuid
+
+import segno
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps
+
+from exhibitors.images import check_upload
+from expo.pdf import render_pdf
+from press.models import MediaAccreditation
+
+SIGNING_SALT = "press.accreditation.status"
+BADGE_PHOTO_SIZE = (600, 800)
+
+
+def status_token(accreditation):
+    return signing.dumps(accreditation.pk, salt=SIGNING_SALT)
+
+
+def accreditation_for_token(token):
+    """The application a status link points to, or None if the link was altered."""
+    try:
+        pk = signing.loads(token, salt=SIGNING_SALT)
+    except signing.BadSignature:
+        return None
+    return MediaAccreditation.objects.filter(pk=pk).select_related("edition").first()
+
+
+def _badge_photo(upload):
+    """Check the upload by the catalogue's image rules, then keep a re-encoded JPEG (no EXIF, no GPS)."""
+    check_upload(upload)
+    with Image.open(upload) as opened:
+        image = ImageOps.exif_transpose(opened).convert("RGB")
+    image.thumbnail(BADGE_PHOTO_SIZE, Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}.jpg")
+
+
+@transaction.atomic
+def apply_for_accreditation(*, edition, fields, photo, language):
+    """Save a journalist's application (pending); `fields` are the form's cleaned values."""
+    accreditation = MediaAccreditation(edition=edition, language=language, **fields)
+    accreditation.photo = _badge_photo(photo)
+    accreditation.full_clean(exclude=["photo"])
+    accreditation.save()
+    return accreditation
+
+
+@transaction.atomic
+def decide_accreditation(*, accreditation, status, reason="", by):
+    """Approve or reject an application, recording who decided and when."""
+    if status not in (MediaAccreditation.Status.APPROVED, MediaAccreditation.Status.REJECTED):
+        raise ValidationError(_("Choose approve or reject."))
+    if status == MediaAccreditation.Status.REJECTED and not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for rejecting the application.")})
+    accreditation.status = status
+    accreditation.reason = reason.strip()
+    accreditation.decided_by = by
+    accreditation.decided_at = timezone.now()
+    accreditation.save(update_fields=["status", "reason", "decided_by", "decided_at"])
+    return accreditation
+
+
+def _photo_data_uri(accreditation):
+    # The photo lives in private storage, outside what the PDF fetcher may read: inline it.
+    with accreditation.photo.open("rb") as handle:
+        return "data:image/jpeg;base64," + base64.b64encode(handle.read()).decode()
+
+
+def badges_pdf(*, accreditations, base_url):
+    """One PDF page per approved accreditation: photo, name, outlet, role and a QR code to its status."""
+    badges = []
+    for accreditation in accreditations:
+        if accreditation.status != MediaAccreditation.Status.APPROVED:
+            continue
+        with translation.override(accreditation.language):
+            status_url = base_url + reverse("press:accreditation_status", kwargs={"token": status_token(accreditation)})
+        badges.append(
+            {
+                "accreditation": accreditation,
+                "photo": _photo_data_uri(accreditation) if accreditation.photo else "",
+                "qr_code": segno.make(status_url, error="m").svg_data_uri(scale=4, border=2),
+            }
+        )
+    return render_pdf("pdf/badge.html", {"badges": badges})

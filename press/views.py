@@ -1,0 +1,163 @@
+"""Public press centre: releases, fact sheets, press kit and media accreditation."""
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from exhibitors.models import Exhibitor
+from expo.models import Edition
+from press import factsheets, kit, ratelimit, services
+from press.forms import AccreditationForm, ReleaseSearchForm
+from press.models import FactSheetUpload, PressContact, PressRelease
+
+EXHIBITORS_PER_PAGE = 24
+RATE_LIMIT = {"scope": "accreditation", "limit": 5, "window": 10 * 60}
+
+
+def expire_with_next_release(response):
+    """A page listing releases may be cached only until the next embargo lifts."""
+    upcoming = PressRelease.objects.next_release_time()
+    if upcoming is not None:
+        seconds = max(1, int((upcoming - timezone.now()).total_seconds()))
+        patch_cache_control(response, max_age=seconds)
+    return response
+
+
+@require_safe
+def index(request):
+    edition = Edition.objects.current()
+    search = ReleaseSearchForm(request.GET)
+    query = search.cleaned_data["q"] if search.is_valid() else ""
+    releases = PressRelease.objects.published()
+    exhibitors = Exhibitor.objects.only("slug", "name", "country")
+    if query:
+        releases = releases.search(query)
+        exhibitors = exhibitors.search(query)
+    page = Paginator(exhibitors.order_by("name", "pk"), EXHIBITORS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "current_edition": edition,
+        "search": search,
+        "query": query,
+        "releases": releases.only("slug", "title_vi", "title_en", "summary_vi", "summary_en", "publish_at")[:10],
+        "page": page,
+        "contacts": PressContact.objects.filter(edition=edition) if edition else [],
+        "documents": FactSheetUpload.objects.filter(edition=edition, replaces_generated=False) if edition else [],
+    }
+    return expire_with_next_release(render(request, "press/index.html", context))
+
+
+@require_safe
+def release_detail(request, slug):
+    release = get_object_or_404(
+        PressRelease.objects.published().prefetch_related("photos", "attachments").select_related("edition"),
+        slug=slug,
+    )
+    context = {"object": release, "release": release, "current_edition": release.edition}
+    return render(request, "press/release_detail.html", context)
+
+
+def _pdf_response(name, filename, *, storage=default_storage):
+    response = FileResponse(storage.open(name), as_attachment=True, filename=filename, content_type="application/pdf")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _serve_sheet(sheet, replacement):
+    if replacement is not None:
+        return _pdf_response(replacement.file.name, sheet.filename)
+    return _pdf_response(factsheets.stored_sheet(sheet), sheet.filename)
+
+
+def _replacement(language, **subject):
+    return FactSheetUpload.objects.filter(language=language, replaces_generated=True, **subject).first()
+
+
+@require_safe
+def expo_factsheet(request):
+    edition = Edition.objects.current()
+    if edition is None:
+        raise Http404
+    language = translation.get_language()
+    return _serve_sheet(factsheets.expo_sheet(edition, language), _replacement(language, edition=edition))
+
+
+@require_safe
+def exhibitor_factsheet(request, slug):
+    exhibitor = get_object_or_404(Exhibitor.objects.prefetch_related("sectors"), slug=slug)
+    language = translation.get_language()
+    sheet = factsheets.exhibitor_sheet(exhibitor, language, edition=Edition.objects.current())
+    return _serve_sheet(sheet, _replacement(language, exhibitor=exhibitor))
+
+
+@require_safe
+def exhibit_factsheet(request, slug):
+    product = get_object_or_404(factsheets.exhibit_queryset(), slug=slug)
+    language = translation.get_language()
+    sheet = factsheets.exhibit_sheet(
+        product, language, edition=Edition.objects.current(), base_url=factsheets.site_url(request)
+    )
+    return _serve_sheet(sheet, _replacement(language, product=product))
+
+
+@require_safe
+def press_kit(request):
+    language = translation.get_language()
+    kit.refresh_if_stale(language, background=getattr(settings, "PRESS_KIT_BACKGROUND", True))
+    meta = kit.current_kit(language)
+    if meta is None:
+        response = render(request, "press/kit_pending.html", status=503)
+        response["Retry-After"] = "120"
+        return response
+    response = FileResponse(
+        default_storage.open(meta["name"]),
+        as_attachment=True,
+        filename=kit.download_name(language),
+        content_type="application/zip",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _private(response):
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def accreditation(request):
+    edition = Edition.objects.current()
+    if edition is None:
+        raise Http404
+    form = AccreditationForm(request.POST or None, request.FILES or None)
+    status = 200
+    refused = False
+    if request.method == "POST":
+        if not ratelimit.hit(request, **RATE_LIMIT):
+            refused, status = True, 429
+        elif form.is_valid() and not form.is_bot():
+            fields = {name: form.cleaned_data[name] for name in AccreditationForm.Meta.fields}
+            application = services.apply_for_accreditation(
+                edition=edition, fields=fields, photo=form.cleaned_data["photo"], language=translation.get_language()
+            )
+            return redirect("press:accreditation_status", token=services.status_token(application))
+        elif form.is_bot():
+            # Tell a bot nothing useful; a person never fills the hidden field.
+            form.add_error(None, _("Your application could not be accepted. Please try again."))
+    context = {"form": form, "refused": refused, "current_edition": edition}
+    return _private(render(request, "press/accreditation_form.html", context, status=status))
+
+
+@require_safe
+def accreditation_status(request, token):
+    application = services.accreditation_for_token(token)
+    if application is None:
+        raise Http404
+    context = {"application": application, "current_edition": application.edition}
+    return _private(render(request, "press/accreditation_status.html", context))

@@ -1,0 +1,206 @@
+"""Media accreditation: public form, honeypot, rate limit, private status link, vetting and badges."""
+
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from press import services
+from press.models import MediaAccreditation
+from tests.press.conftest import pdf_text, png_bytes
+
+URL = "/vi/press/accreditation/"
+
+
+def application(**changes):
+    data = {
+        "name": "Lê Thị Hồng Nhung",
+        "outlet": "Báo Quân đội Nhân dân",
+        "country": "VN",
+        "role": "reporter",
+        "email": "nhung@example.vn",
+        "phone": "+84 90 000 0000",
+        "press_card_number": "BC-12345",
+        "photo": SimpleUploadedFile("me.png", png_bytes(size=(900, 1200)), "image/png"),
+        "website": "",
+    }
+    data.update(changes)
+    return data
+
+
+def test_form_is_in_the_page_language_and_never_cached(client, edition):
+    response = client.get(URL)
+    html = response.content.decode()
+    assert "Đăng ký thẻ tác nghiệp" in html and "số thẻ nhà báo" in html.lower()
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    assert "Media accreditation" in client.get("/en/press/accreditation/").content.decode()
+
+
+def test_application_is_saved_pending_with_a_private_status_link(client, edition, settings):
+    response = client.post(URL, application())
+    accreditation = MediaAccreditation.objects.get()
+    assert accreditation.status == "pending" and accreditation.name == "Lê Thị Hồng Nhung"
+    assert accreditation.language == "vi"
+    assert response.status_code == 302 and response["Location"].startswith("/vi/press/accreditation/status/")
+    page = client.get(response["Location"])
+    html = page.content.decode()
+    assert "Đang chờ duyệt" in html and "Báo Quân đội Nhân dân" in html
+    assert "private" in page["Cache-Control"] and "no-store" in page["Cache-Control"]
+    # The photo was re-encoded into private storage, never under the public media folder.
+    assert str(settings.PRESS_PRIVATE_ROOT) in accreditation.photo.path
+    assert not settings.MEDIA_ROOT.exists() or not list(settings.MEDIA_ROOT.rglob("*.jpg"))
+
+
+def test_altered_status_link_is_404(client, edition):
+    client.post(URL, application())
+    token = services.status_token(MediaAccreditation.objects.get())
+    assert client.get(f"/vi/press/accreditation/status/{token}x/").status_code == 404
+    assert client.get("/vi/press/accreditation/status/1/").status_code == 404
+
+
+def test_bad_form_comes_back_with_messages_in_the_page_language_and_nothing_saved(client, edition):
+    response = client.post("/en/press/accreditation/", application(email="not-an-email", name=""))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Please correct the fields marked below; nothing has been saved yet." in html
+    assert "Enter a valid email address." in html and "This field is required." in html
+    html = client.post(URL, application(phone="")).content.decode()
+    assert "Vui lòng sửa các ô được đánh dấu bên dưới; hồ sơ chưa được lưu." in html
+    assert not MediaAccreditation.objects.exists()
+
+
+def test_photo_that_is_not_an_image_is_refused_with_a_reason(client, edition):
+    fake = SimpleUploadedFile("me.jpg", b"<html><script>alert(1)</script></html>", "image/jpeg")
+    html = client.post(URL, application(photo=fake)).content.decode()
+    assert "Tệp này không phải ảnh JPEG, PNG hay WebP" in html
+    assert not MediaAccreditation.objects.exists()
+
+
+def test_honeypot_saves_nothing(client, edition):
+    html = client.post(URL, application(website="http://spam.example")).content.decode()
+    assert "Không thể tiếp nhận hồ sơ của bạn." in html
+    assert not MediaAccreditation.objects.exists()
+
+
+def test_flood_is_refused_by_the_rate_limit_in_the_page_language(edition):
+    client = Client(REMOTE_ADDR="203.0.113.9")
+    for _ in range(5):
+        assert client.post("/en/press/accreditation/", application(name="")).status_code == 200
+    response = client.post("/en/press/accreditation/", application())
+    assert response.status_code == 429
+    assert "Too many applications were sent from your connection." in response.content.decode()
+    vietnamese = client.post(URL, application())
+    assert vietnamese.status_code == 429 and "Có quá nhiều hồ sơ được gửi" in vietnamese.content.decode()
+    assert not MediaAccreditation.objects.exists()
+    # Another address still gets through.
+    assert Client(REMOTE_ADDR="198.51.100.7").post(URL, application()).status_code == 302
+
+
+@pytest.fixture
+def pending(client, edition):
+    client.post(URL, application())
+    return MediaAccreditation.objects.get()
+
+
+@pytest.mark.parametrize("group", [None, "Content editors", "Protocol"])
+def test_only_the_press_office_sees_applications(client, pending, user_in, group):
+    client.force_login(user_in(group))
+    for url in (
+        "/admin/press/mediaaccreditation/",
+        f"/admin/press/mediaaccreditation/{pending.pk}/change/",
+        f"/admin/press/mediaaccreditation/{pending.pk}/photo/",
+        f"/admin/press/mediaaccreditation/{pending.pk}/badge.pdf",
+    ):
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert "Lê Thị Hồng Nhung" not in response.content.decode()
+
+
+def test_anonymous_visitors_are_sent_to_the_login(pending):
+    response = Client().get("/admin/press/mediaaccreditation/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_applicants_data_never_reaches_public_channels(client, pending):
+    for url in ("/vi/press/", "/en/press/", "/sitemap.xml", "/api/releases", "/api/openapi.json"):
+        assert "Lê Thị Hồng Nhung" not in client.get(url).content.decode()
+        assert "nhung@example.vn" not in client.get(url).content.decode()
+
+
+def test_press_office_approves_and_prints_the_badge(client, pending, user_in):
+    officer = user_in("Press office")
+    client.force_login(officer)
+    url = f"/admin/press/mediaaccreditation/{pending.pk}/change/"
+    html = client.get(url, headers={"accept-language": "en"}).content.decode()
+    assert "Lê Thị Hồng Nhung" in html and "BC-12345" in html
+    response = client.post(url, {"status": "approved", "reason": ""})
+    assert response.status_code == 302
+    pending.refresh_from_db()
+    assert pending.status == "approved" and pending.decided_by == officer and pending.decided_at is not None
+    badge = client.get(f"/admin/press/mediaaccreditation/{pending.pk}/badge.pdf")
+    assert badge["Content-Type"] == "application/pdf"
+    text = pdf_text(badge.content)
+    assert "Lê Thị Hồng Nhung" in text and "Báo Quân đội Nhân dân" in text and "VIDE 2024" in text
+    assert b"/Subtype /Image" in badge.content  # the photo (the QR code is vector graphics)
+    status = client.get(re.search(r"/vi/press/accreditation/status/[^/]+/", _status_url(pending)).group(0))
+    assert "Đã duyệt" in status.content.decode()
+
+
+def _status_url(accreditation):
+    return f"/vi/press/accreditation/status/{services.status_token(accreditation)}/"
+
+
+def test_rejection_needs_a_reason_and_is_shown_to_the_applicant(client, pending, user_in):
+    officer = user_in("Press office")
+    client.force_login(officer)
+    url = f"/admin/press/mediaaccreditation/{pending.pk}/change/"
+    html = client.post(url, {"status": "rejected", "reason": " "}).content.decode()
+    assert "Hãy nêu lý do từ chối hồ sơ." in html
+    pending.refresh_from_db()
+    assert pending.status == "pending"
+    client.post(url, {"status": "rejected", "reason": "Thẻ nhà báo đã hết hạn."})
+    pending.refresh_from_db()
+    assert pending.status == "rejected" and pending.decided_by == officer
+    html = Client().get(_status_url(pending)).content.decode()
+    assert "Bị từ chối" in html and "Thẻ nhà báo đã hết hạn." in html
+
+
+def test_badge_of_a_pending_application_is_refused(client, pending, user_in):
+    client.force_login(user_in("Press office"))
+    response = client.post(
+        "/admin/press/mediaaccreditation/",
+        {"action": "print_badges", "_selected_action": [pending.pk]},
+        follow=True,
+    )
+    assert "Không có hồ sơ nào trong số này đã được duyệt." in response.content.decode()
+
+
+def test_approve_action_records_who_and_when(client, edition, pending, user_in):
+    officer = user_in("Press office")
+    client.force_login(officer)
+    client.post("/admin/press/mediaaccreditation/", {"action": "approve", "_selected_action": [pending.pk]})
+    pending.refresh_from_db()
+    assert pending.status == "approved" and pending.decided_by == officer
+
+
+def test_accreditation_changelist_query_count(client, edition, user_in, django_assert_max_num_queries):
+    client.force_login(user_in("Press office"))
+    client.post(URL, application())
+    with django_assert_max_num_queries(15):
+        client.get("/admin/press/mediaaccreditation/")
+    for n in range(30):
+        MediaAccreditation.objects.create(
+            edition=edition,
+            name=f"Nhà báo {n}",
+            outlet="Báo",
+            country="FR",
+            role="editor",
+            email=f"n{n}@example.fr",
+            phone="1",
+            press_card_number=str(n),
+            photo="accreditation/x.jpg",
+        )
+    with django_assert_max_num_queries(15):
+        html = client.get("/admin/press/mediaaccreditation/", headers={"accept-language": "en"}).content.decode()
+    assert "31 media accreditations" in html

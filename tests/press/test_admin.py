@@ -1,0 +1,51 @@
+"""Press admin: group permissions and flat changelists."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from press.models import FactSheetUpload, PressContact
+
+
+def codenames(group_name):
+    return set(
+        Group.objects.get(name=group_name)
+        .permissions.filter(content_type__app_label="press")
+        .values_list("codename", flat=True)
+    )
+
+
+def test_only_the_press_office_holds_press_permissions(db):
+    press = codenames("Press office")
+    assert {"add_pressrelease", "change_pressrelease", "view_mediaaccreditation", "change_mediaaccreditation"} <= press
+    assert "add_mediaaccreditation" not in press  # journalists apply through the public form
+    assert codenames("Content editors") == set()
+    assert codenames("Protocol") == set()
+
+
+def _grow(edition, catalogue, numbers):
+    for n in numbers:
+        PressContact.objects.create(edition=edition, name=f"Người {n}", role_vi="Báo chí", order=n)
+        FactSheetUpload.objects.create(
+            exhibitor=catalogue["exhibitors"]["song_hong"],
+            language="vi",
+            title=f"Tài liệu {n}",
+            file=SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF\n"),
+        )
+
+
+@pytest.mark.parametrize("model_name", ["presscontact", "factsheetupload"])
+def test_changelist_query_count_is_flat(admin_client, edition, catalogue, model_name, django_assert_max_num_queries):
+    url = f"/admin/press/{model_name}/"
+    _grow(edition, catalogue, [0])
+    with django_assert_max_num_queries(15):
+        admin_client.get(url)
+    _grow(edition, catalogue, range(1, 40))
+    with django_assert_max_num_queries(15):
+        html = admin_client.get(url, headers={"accept-language": "en"}).content.decode()
+    assert "40 " in html
+
+
+def test_upload_form_offers_exhibitor_and_exhibit_search(admin_client, edition):
+    html = admin_client.get("/admin/press/factsheetupload/add/", headers={"accept-language": "en"}).content.decode()
+    assert 'name="exhibitor"' in html and 'name="product"' in html and "Replaces the generated fact sheet" in html

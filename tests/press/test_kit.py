@@ -1,0 +1,113 @@
+"""The press kit: contents per language, reuse of stored sheets, rebuild when stale, the command."""
+
+import datetime
+import io
+import zipfile
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from press import kit
+from press.models import PressRelease
+from tests.press.conftest import body, make_release, pdf_text
+
+
+@pytest.fixture
+def releases(edition):
+    make_release(
+        edition,
+        "khai-mac",
+        hours=-3,
+        title_vi="Khai mạc Triển lãm",
+        title_en="The expo opens",
+        body_vi="<p>Triển lãm <strong>khai mạc</strong> tại Sân bay Gia Lâm.</p>",
+    )
+    make_release(edition, "chua-cong-bo", hours=5, title_vi="Chưa công bố", title_en="Not yet")
+
+
+def open_kit(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    return response, zipfile.ZipFile(io.BytesIO(body(response)))
+
+
+def test_kit_holds_expo_sheet_published_releases_and_exhibitor_sheets(client, catalogue, releases):
+    response, archive = open_kit(client, "/vi/press/kit.zip")
+    assert response["Content-Disposition"] == 'attachment; filename="vide-2024-press-kit-vi.zip"'
+    names = sorted(archive.namelist())
+    release_file = next(name for name in names if name.startswith("releases/"))
+    assert names == sorted(
+        [
+            "vide-2024-vi-factsheet.pdf",
+            "exhibitors/duong-lam-vi-factsheet.pdf",
+            "exhibitors/marine-demo-vi-factsheet.pdf",
+            "exhibitors/song-hong-vi-factsheet.pdf",
+            release_file,
+        ]
+    )
+    assert release_file.endswith("-khai-mac.txt")  # the embargoed release is not in it
+    release_text = archive.read(release_file).decode()
+    assert release_text.startswith("Khai mạc Triển lãm\n") and "Triển lãm khai mạc tại Sân bay Gia Lâm." in release_text
+    sheet = pdf_text(archive.read("exhibitors/song-hong-vi-factsheet.pdf"))
+    assert "Công ty Cơ khí Sông Hồng" in sheet and "Gian hàng A-01 · Nhà A" in sheet
+    assert "Triển lãm Quốc phòng quốc tế Việt Nam 2024" in pdf_text(archive.read("vide-2024-vi-factsheet.pdf"))
+
+
+def test_english_kit_is_in_english(client, catalogue, releases):
+    _, archive = open_kit(client, "/en/press/kit.zip")
+    assert "exhibitors/marine-demo-en-factsheet.pdf" in archive.namelist()
+    text = pdf_text(archive.read("exhibitors/song-hong-en-factsheet.pdf"))
+    assert "Stand A-01 · Hall A" in text and "SH-1 submarine" in text
+    release = next(n for n in archive.namelist() if n.startswith("releases/"))
+    assert archive.read(release).decode().startswith("The expo opens\n")
+
+
+def test_kit_is_rebuilt_when_an_embargo_lifts_or_content_changes(client, catalogue, releases):
+    _, first = open_kit(client, "/vi/press/kit.zip")
+    # The embargo lifts with time (no write to the database).
+    PressRelease.objects.filter(slug="chua-cong-bo").update(publish_at=timezone.now() - datetime.timedelta(seconds=1))
+    _, second = open_kit(client, "/vi/press/kit.zip")
+    assert len([n for n in second.namelist() if n.startswith("releases/")]) == 2
+    exhibitor = catalogue["exhibitors"]["marine"]
+    exhibitor.description_vi = "Nhà đóng tàu ngầm của Pháp."
+    exhibitor.save()
+    _, third = open_kit(client, "/vi/press/kit.zip")
+    assert "Nhà đóng tàu ngầm của Pháp." in pdf_text(third.read("exhibitors/marine-demo-vi-factsheet.pdf"))
+
+
+def test_rebuild_reuses_stored_sheets(catalogue, releases):
+    first = kit.build_kit("vi", workers=1)
+    assert (first.rendered, first.reused, first.unchanged) == (4, 0, False)
+    again = kit.build_kit("vi", workers=1)
+    assert (again.rendered, again.reused, again.unchanged) == (0, 4, True)
+    exhibitor = catalogue["exhibitors"]["duong"]
+    exhibitor.website = "https://duonglam.example.vn"
+    exhibitor.save()
+    changed = kit.build_kit("vi", workers=1)
+    assert (changed.rendered, changed.reused, changed.unchanged) == (1, 3, False)
+
+
+def test_build_press_kit_command_reports_progress_and_a_summary(catalogue, releases, capsys):
+    call_command("build_press_kit", "--workers", "1")
+    out = capsys.readouterr().out
+    assert "vi: 4 fact sheets" in out and "en: rendered 4/4 missing sheets" in out
+    assert "Press kits built in" in out
+    assert "vi: 5 files (4 rendered, 0 reused, rebuilt); en: 5 files (4 rendered, 0 reused, rebuilt)" in out
+
+
+def test_kit_without_edition_is_a_clear_page(client, db):
+    response = client.get("/en/press/kit.zip")
+    assert response.status_code == 503
+    assert "The press kit is being prepared." in response.content.decode()
+
+
+def test_benchmark_functions_render_cold_then_serve_warm(catalogue):
+    from press import bench
+
+    name = bench.exhibitor_sheet_cold("song-hong", "vi")
+    assert name.startswith("factsheets/exhibitor/song-hong/song-hong-vi-")
+    warm = bench.exhibitor_sheet_warm("song-hong", "vi")
+    assert "Công ty Cơ khí Sông Hồng" in pdf_text(warm)
+    assert bench.press_kit("en", workers=1).files == 4  # expo sheet and three exhibitors, no release
