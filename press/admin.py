@@ -3,8 +3,8 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -143,12 +143,19 @@ class MediaAccreditationAdmin(admin.ModelAdmin):
 
     def photo_view(self, request, pk):
         accreditation = self._get_viewable(request, pk)
-        response = FileResponse(accreditation.photo.open("rb"), content_type="image/jpeg")
+        try:
+            photo = accreditation.photo.open("rb")
+        except (FileNotFoundError, ValueError) as exc:
+            raise Http404(_("This application has no photo.")) from exc
+        response = FileResponse(photo, content_type="image/jpeg")
         response["Cache-Control"] = "private, no-store"
         return response
 
     def badge_view(self, request, pk):
-        return self._badges_response(request, MediaAccreditation.objects.filter(pk=self._get_viewable(request, pk).pk))
+        accreditation = self._get_viewable(request, pk)
+        response = self._badges_response(request, MediaAccreditation.objects.filter(pk=accreditation.pk))
+        # Not approved: back to the application, where the warning is shown.
+        return response or redirect("admin:press_mediaaccreditation_change", accreditation.pk)
 
     def _badges_response(self, request, queryset):
         approved = list(queryset.filter(status=MediaAccreditation.Status.APPROVED))

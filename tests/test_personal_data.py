@@ -20,6 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from pypdf import PdfReader
 
 from delegations.models import Delegation, Member
+from expo.models import Edition
 
 SECRETS = {
     "passport": "ZX9988776",
@@ -31,9 +32,30 @@ SECRETS = {
 }
 
 
+# A journalist's application: seen by the press office only.
+JOURNALIST = {
+    "email": "secret.journalist@example.invalid",
+    "phone": "+84 91 555 0101",
+    "card": "PC-778899-Q",
+}
+
+
 @pytest.fixture
 def seeded(db):
+    from press.models import MediaAccreditation
+
     call_command("load_demo", stdout=StringIO())
+    MediaAccreditation.objects.create(
+        edition=Edition.objects.current(),
+        name="Phóng Viên Thử",
+        outlet="Báo Thử Nghiệm",
+        country="VN",
+        role=MediaAccreditation.Role.REPORTER,
+        email=JOURNALIST["email"],
+        phone=JOURNALIST["phone"],
+        press_card_number=JOURNALIST["card"],
+        photo="accreditation/none.jpg",
+    )
     delegation = Delegation.objects.order_by("pk").first()
     member = Member.objects.create(
         delegation=delegation,
@@ -100,7 +122,7 @@ def body_text(response):
     return data.decode("utf-8", errors="replace")
 
 
-def leaks(client, urls):
+def leaks(client, urls, secrets):
     found = []
     for url in urls:
         response = client.get(url)
@@ -108,7 +130,7 @@ def leaks(client, urls):
             found.append(f"{response.status_code} {url}")
             continue
         text = body_text(response)
-        for label, secret in SECRETS.items():
+        for label, secret in secrets.items():
             if secret in text:
                 found.append(f"{label} at {url}")
     return found
@@ -135,11 +157,22 @@ def test_no_url_shows_sensitive_data_without_the_permission(client, seeded, who)
         client.force_login(users[who]())
     urls = project_urls(delegation, member)
     assert len(urls) > 80
-    assert leaks(client, urls) == []
+    # The press office vets journalists, so only they may see applications; nobody here sees delegates.
+    secrets = SECRETS if who == "press office" else {**SECRETS, **JOURNALIST}
+    assert leaks(client, urls, secrets) == []
     if who == "protocol without permission":
         # They do reach the member (so the walk above saw the page), with the sensitive fields masked.
         page = client.get(reverse("admin:delegations_member_change", args=[member.pk])).content.decode()
         assert "Bí Mật" in page
+
+
+def test_the_press_office_does_see_applications(client, seeded):
+    from press.models import MediaAccreditation
+
+    client.force_login(staff("press-officer", group="Press office"))
+    application = MediaAccreditation.objects.get(press_card_number=JOURNALIST["card"])
+    page = client.get(reverse("admin:press_mediaaccreditation_change", args=[application.pk])).content.decode()
+    assert JOURNALIST["email"] in page and JOURNALIST["phone"] in page
 
 
 def test_the_protocol_team_does_see_them(client, seeded):

@@ -49,3 +49,23 @@ def test_changelist_query_count_is_flat(admin_client, edition, catalogue, model_
 def test_upload_form_offers_exhibitor_and_exhibit_search(admin_client, edition):
     html = admin_client.get("/admin/press/factsheetupload/add/", headers={"accept-language": "en"}).content.decode()
     assert 'name="exhibitor"' in html and 'name="product"' in html and "Replaces the generated fact sheet" in html
+
+
+def test_badge_of_an_application_not_yet_approved_leads_back_with_a_warning(admin_client, db):
+    from django.urls import reverse
+
+    from expo.models import Edition
+    from press.models import MediaAccreditation
+
+    edition = Edition.objects.create(
+        slug="e", acronym="E", name_vi="E", venue_name_vi="V", start_date="2024-12-19", end_date="2024-12-22"
+    )
+    application = MediaAccreditation.objects.create(
+        edition=edition, name="A", outlet="B", country="VN", role="reporter", email="a@example.vn", phone="1",
+        press_card_number="C", photo="accreditation/missing.jpg",
+    )  # fmt: skip
+    response = admin_client.get(reverse("admin:press_accreditation_badge", args=[application.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:press_mediaaccreditation_change", args=[application.pk])
+    photo = admin_client.get(reverse("admin:press_accreditation_photo", args=[application.pk]))
+    assert photo.status_code == 404
