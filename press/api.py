@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import translation
 from ninja import Field, Query, Router, Schema
 
+from expo.api import Error
 from press.models import PressRelease
 from press.sanitize import clean_html
 
@@ -38,13 +39,13 @@ def _out(release):
     }
 
 
-@router.get("/releases", response=list[ReleaseOut], summary="Published press releases, newest first")
+@router.get("/releases", response={200: list[ReleaseOut], 400: Error}, summary="Published press releases, newest first")
 def list_releases(request, params: Query[ReleaseQuery]):
     with translation.override(params.lang):
         return [_out(release) for release in PressRelease.objects.published()[: params.limit]]
 
 
-@router.get("/releases/{slug}", response=ReleaseOut, summary="One published press release")
+@router.get("/releases/{slug}", response={200: ReleaseOut, 404: Error}, summary="One published press release")
 def release_detail(request, slug: str, lang: Literal["vi", "en"] = "vi"):
     with translation.override(lang):
         return _out(get_object_or_404(PressRelease.objects.published(), slug=slug))
