@@ -1,5 +1,6 @@
 """A visitor on the public site, in a real browser."""
 
+import io
 import re
 from io import StringIO
 from pathlib import Path
@@ -67,3 +68,44 @@ def test_visitor_follows_the_programme_and_takes_it_along(demo, live_server, pag
     page.get_by_role("link", name="Tiếng Việt").first.click()
     expect(page.locator("html")).to_have_attribute("lang", "vi")
     checker.check("programme-item-vi")
+
+
+def test_visitor_filters_searches_opens_an_exhibit_and_takes_its_fact_sheet(demo, live_server, page, checker):
+    from pypdf import PdfReader
+
+    from exhibitors.models import Product
+
+    expected = {
+        p.name_en
+        for p in Product.objects.published()
+        .filter(category__sector__slug="naval", exhibitor__country="VN")
+        .search("tau ngam")
+    }
+    assert expected  # the demo has Vietnamese submarines
+
+    page.goto(f"{live_server.url}/en/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Exhibits").click()
+    filters = page.get_by_role("complementary", name="Filters")
+    filters.get_by_role("link", name=re.compile(r"^Naval\b")).click()
+    expect(page).to_have_url(re.compile(r"sector=naval"))
+    filters.locator("summary", has_text="Country").click()
+    filters.get_by_role("link", name=re.compile(r"^Vietnam\b")).click()
+    expect(page).to_have_url(re.compile(r"country=VN"))
+    checker.check("exhibits-filtered-en")
+
+    page.get_by_role("searchbox").fill("tau ngam")  # no diacritics
+    page.get_by_role("button", name="Search").click()
+    titles = page.locator(".card__title a")
+    expect(titles).to_have_count(len(expected))
+    assert set(titles.all_inner_texts()) == expected
+    checker.check("exhibits-search-en")
+
+    titles.first.click()
+    expect(page.locator("h1")).to_have_text(sorted(expected)[0])
+    checker.check("exhibit-en")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Fact sheet (PDF)").click()
+    data = Path(download_info.value.path()).read_bytes()
+    assert data.startswith(b"%PDF-")
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    assert sorted(expected)[0] in text
