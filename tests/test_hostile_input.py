@@ -63,6 +63,7 @@ def demo(db):
 def assert_safe(client, url, failures):
     response = client.get(url)
     body = b"" if getattr(response, "streaming", False) else response.content
+    response.close()  # file downloads hold their file open until closed
     if response.status_code >= 500:
         failures.append(f"{response.status_code} {url}")
     elif MARKUP.encode() in body or b"<svg onload" in body:

@@ -130,6 +130,7 @@ def leaks(client, urls, secrets):
             found.append(f"{response.status_code} {url}")
             continue
         text = body_text(response)
+        response.close()  # file downloads hold their file open until closed
         for label, secret in secrets.items():
             if secret in text:
                 found.append(f"{label} at {url}")
