@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 from django_countries import countries
 
@@ -14,11 +15,13 @@ from expo.models import Edition
 
 
 def _prepare_cards(rows, detail_url_name):
-    """Give each row of a page its link, country name and first image once, in Python: per card
-    in the template each of these costs a reverse(), a translation lookup or a queryset."""
+    """Give each row of a page its link, country name, stand label and first image once, in
+    Python: per card in the template each of these costs a reverse(), a translation lookup or
+    a queryset."""
     # One reverse() for the page: a slug is URL-safe, so the others follow the same pattern.
     prefix = reverse(detail_url_name, kwargs={"slug": "slug"}).removesuffix("slug/")
     names = {}
+    stand = gettext("Stand %(code)s")
     for row in rows:
         exhibitor = getattr(row, "exhibitor", row)
         code = exhibitor.country.code
@@ -26,6 +29,8 @@ def _prepare_cards(rows, detail_url_name):
             names[code] = str(countries.name(code))
         row.url = f"{prefix}{row.slug}/"
         row.country_name = names[code]
+        # The same message as the templates' {% blocktranslate %}Stand {{ code }}…
+        row.stand_label = stand % {"code": row.stand_code} if row.stand_code else ""
         if "images" in getattr(row, "_prefetched_objects_cache", {}):
             images = row._prefetched_objects_cache["images"]
             row.first_image = images[0] if images else None
