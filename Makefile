@@ -65,6 +65,7 @@ restore: $(VENV)/.installed
 # Needs PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/expo_bench) and wrk.
 bench: $(VENV)/.installed-dev
 	@command -v wrk >/dev/null || (echo "make bench needs wrk: apt-get install wrk" && exit 2)
-	psql "$${BENCH_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}" -tAc "SELECT 1 FROM pg_database WHERE datname = 'expo_bench'" | grep -q 1 \
-		|| psql "$${BENCH_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}" -c "CREATE DATABASE expo_bench"
+	db="$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/expo_bench}"; name="$${db##*/}"; \
+	psql "$${BENCH_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}" -tAc "SELECT 1 FROM pg_database WHERE datname = '$$name'" | grep -q 1 \
+		|| psql "$${BENCH_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}" -c "CREATE DATABASE \"$$name\""
 	$(PY) bench/run.py

@@ -1,6 +1,9 @@
 """What `make bench` measures, and its report. Runs inside Django (bench database)."""
 
+import os
 import platform
+import statistics
+import time
 from pathlib import Path
 
 from django.apps import apps
@@ -28,6 +31,8 @@ LOADED = {
     "schedule.xml",
     "API exhibits list",
 }
+# Pages also loaded with every cache off (page cache and shared fragments).
+NOTHING_CACHED = {"exhibitors list", "exhibitors list, facets", "exhibits list", "schedule.xml"}
 
 
 def _first(model_label, **filters):
@@ -81,12 +86,16 @@ def page_urls():
 
 
 def count_queries(urls):
+    """{label: (queries on a cold cache, queries on a repeat request, status)}; the page cache
+    is off here, so the repeat shows what the shared fragments (expo.cache.remember) save."""
     client = Client()
     counts = {}
     for label, path in urls.items():
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path)
-        counts[label] = (len(queries), response.status_code)
+        with CaptureQueriesContext(connection) as repeat:
+            client.get(path)
+        counts[label] = (len(queries), len(repeat), response.status_code)
     return counts
 
 
@@ -110,14 +119,36 @@ def static_file_url():
     return staticfiles_storage.url("expo/css/site.css")
 
 
+def _median_ms(func, args_list):
+    times = []
+    for args in args_list:
+        started = time.perf_counter()
+        func(*args)
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
 def time_jobs():
-    """Slow jobs that the apps expose as plain functions, timed here (cold and warm)."""
-    jobs = {}
-    try:
-        from press import bench as press_bench
-    except ImportError:
-        return jobs
-    jobs.update(press_bench.timings())
+    """Fact sheets cold and warm (median of several exhibitors) and the press kit, as the press
+    app's own functions do them (press/bench.py). BENCH_SKIP_KIT=1 leaves the kit out."""
+    from exhibitors.models import Exhibitor
+    from press import bench as press_bench
+
+    slugs = list(Exhibitor.objects.order_by("?").values_list("slug", flat=True)[:7])
+    args = [(slug, "vi") for slug in slugs]
+    cold = _median_ms(press_bench.exhibitor_sheet_cold, args)
+    warm = _median_ms(press_bench.exhibitor_sheet_warm, args)
+    jobs = {
+        "fact sheet, cold (render + store), median of 7": f"{cold:.0f} ms",
+        "fact sheet, warm (from storage), median of 7": f"{warm:.0f} ms",
+    }
+    if os.environ.get("BENCH_SKIP_KIT") != "1":
+        started = time.perf_counter()
+        result = press_bench.press_kit("vi")
+        minutes = (time.perf_counter() - started) / 60
+        jobs["press kit (vi), all exhibitors"] = (
+            f"{minutes:.1f} min ({result.rendered} rendered, {result.reused} reused)"
+        )
     return jobs
 
 
@@ -135,12 +166,12 @@ def render_report(*, urls, public_counts, admin_counts, results, rss, jobs, sett
         "",
         "## Queries per request (public budget ≤ 8, admin ≤ 15)",
         "",
-        "| page | path | queries | status |",
-        "|---|---|---|---|",
+        "| page | path | queries (cold cache) | queries (repeat) | status |",
+        "|---|---|---|---|---|",
     ]
-    for label, (count, status) in public_counts.items():
+    for label, (count, repeat, status) in public_counts.items():
         flag = "" if count <= PUBLIC_BUDGET else " **over budget**"
-        lines.append(f"| {label} | `{urls[label]}` | {count}{flag} | {status} |")
+        lines.append(f"| {label} | `{urls[label]}` | {count}{flag} | {repeat} | {status} |")
     lines += ["", "| admin changelist | rows | queries | status |", "|---|---|---|---|"]
     for label, (count, status, rows) in sorted(admin_counts.items()):
         flag = "" if count <= ADMIN_BUDGET else " **over budget**"

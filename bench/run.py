@@ -5,8 +5,9 @@ Steps (each figure a median of several rounds):
    `generate_bench_data` at the design scale, and collect static files;
 2. count queries per request for every public page type and every admin changelist;
 3. start gunicorn (debug off, whitenoise) and load it with `wrk` from a separate process at
-   16 and 64 connections: two baselines (a static file, /healthz) and the pages, uncached and
-   cached (a second server with the page cache on, sharing Redis when REDIS_URL is set);
+   16 and 64 connections: two baselines (a static file, /healthz) and the pages, uncached
+   (page cache off, shared fragments on) and cached (a second server with the page cache on,
+   sharing Redis when REDIS_URL is set), and a few pages with nothing cached at all;
 4. time the slow jobs (fact-sheet render, delegation import, press kit) where they exist;
 5. record peak memory (RSS) per worker;
 and write bench/RESULTS.md. Exits non-zero only when it could not run.
@@ -42,7 +43,7 @@ def log(message):
     print(message, flush=True)
 
 
-def production_env(static_root, cache_seconds):
+def production_env(static_root, cache_seconds, fragment_seconds=600):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(
         DJANGO_SETTINGS_MODULE="expo.settings",
@@ -54,6 +55,7 @@ def production_env(static_root, cache_seconds):
         DJANGO_LOG_LEVEL="WARNING",
         DATABASE_URL=DATABASE_URL,
         EXPO_PAGE_CACHE_SECONDS=str(cache_seconds),
+        EXPO_FRAGMENT_CACHE_SECONDS=str(fragment_seconds),
     )
     return env
 
@@ -210,6 +212,17 @@ def main():
                     results[key] = measure(server.url + path, connections)
                     log(f"  {key[0]:<34} {key[1]:<8} c={connections:<3} {results[key][0]:8.0f} req/s")
             rss["cached" if cached else "uncached"] = server.worker_peak_rss_mb()
+
+    # "none": the page cache and the shared fragments (facet counts, current edition, schedule
+    # documents) both off, so every request computes everything.
+    with Server(production_env(static_root, cache_seconds=0, fragment_seconds=0)) as server:
+        for name, path in urls.items():
+            if name not in pages.NOTHING_CACHED:
+                continue
+            for connections in CONNECTIONS:
+                key = (name, "none", connections)
+                results[key] = measure(server.url + path, connections)
+                log(f"  {key[0]:<34} {key[1]:<8} c={connections:<3} {results[key][0]:8.0f} req/s")
 
     log("[4/5] Slow jobs")
     jobs = {**timings, **pages.time_jobs()}

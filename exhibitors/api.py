@@ -6,7 +6,6 @@ over-long query is a 400 with a JSON explanation, so a partner's bug surfaces at
 
 from typing import Literal
 
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import translation
@@ -130,7 +129,7 @@ def _page(request, params, catalogue_class, serialize):
             sort=params.sort,
         )
         catalogue = catalogue_class(filters, edition=Edition.objects.current())
-        results = catalogue.results()
+        catalogue.facets()
         if catalogue.unknown:
             return _error(
                 request,
@@ -139,7 +138,7 @@ def _page(request, params, catalogue_class, serialize):
                     for name, _value in catalogue.unknown
                 ],
             )
-        paginator = Paginator(results, PER_PAGE)
+        paginator = catalogue.paginator()
         if params.page > paginator.num_pages:
             msg = f"There are {paginator.num_pages} pages."
             return _error(request, [{"type": "out_of_range", "loc": ["query", "page"], "msg": msg}])

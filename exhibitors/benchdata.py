@@ -150,7 +150,9 @@ def generate_catalogue(*, edition, counts, rng, progress):
         palette = ((31, 77, 58), (200, 210, 200))
         _drawing((960, 640), palette, product.name_en[:30], product.category.sector.slug).save(buffer, "JPEG")
         image = ProductImage(product=product, alt_text_vi=product.name_vi, alt_text_en=product.name_en)
-        image.image.save(f"{product.slug}.jpg", ContentFile(buffer.getvalue()), save=False)
+        # An uncommitted file, as an upload is: save() then stores it with its size and thumbnails
+        # (FieldFile.save() would commit it first, and save() would leave it unprocessed).
+        image.image = ContentFile(buffer.getvalue(), name=f"{product.slug}.jpg")
         image.save()
     return (
         f"{len(exhibitors)} exhibitors from {len(set(COUNTRIES[: len(exhibitors)]))} countries, "

@@ -3,14 +3,19 @@
 The public pages and the API share this module, so "?sector=naval&country=VN&q=tau" means
 the same thing in both. Facet counts are disjunctive: each facet counts what the *other*
 filters leave, so a visitor sees how many results each alternative value would give.
-Each facet is one query (counts come from correlated subqueries, not from Python loops),
-so a list page costs the same handful of queries at 10 or 15,000 rows.
+Each facet is one GROUP BY query over the filtered set (an uncorrelated IN subquery that the
+database evaluates once), so a list page costs the same handful of queries at 10 or 15,000
+rows. The facet counts and the result count are the same for every visitor, so they are kept
+in the shared cache per filter combination and language, keyed by the content version: any
+edit makes them fresh on the next request.
 """
 
+import hashlib
 import unicodedata
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
@@ -19,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from exhibitors.models import Category, Exhibitor, Product, ProductImage, Sector, Stand
+from expo.cache import remember
 from expo.models import Venue
 
 PER_PAGE = 24
@@ -26,13 +32,23 @@ MAX_QUERY_LENGTH = 200
 MAX_VALUE_LENGTH = 80
 FACETS = ("sector", "category", "country", "hall")
 SORTS = ("name", "country")
+# Long texts a list card never shows: not read from the database at all.
+PRODUCT_LIST_DEFERRED = (
+    "description", "description_vi", "description_en", "search_text",
+    "exhibitor__description", "exhibitor__description_vi", "exhibitor__description_en",
+    "exhibitor__search_text", "exhibitor__press_contact", "exhibitor__logo_renditions",
+    "category__description", "category__description_vi", "category__description_en",
+    "category__sector__description", "category__sector__description_vi", "category__sector__description_en",
+)  # fmt: skip
+EXHIBITOR_LIST_DEFERRED = ("description", "description_vi", "description_en", "search_text", "press_contact")
 
 
-class SubqueryCount(Subquery):
-    """COUNT(*) of a queryset, usable as an annotation (one correlated subquery per row)."""
+class CountedPaginator(Paginator):
+    """A paginator told its row count (cached with the facets), sparing a COUNT(*) query."""
 
-    template = "(SELECT COUNT(*) FROM (%(subquery)s) _count)"
-    output_field = models.IntegerField()
+    def __init__(self, object_list, per_page, *, count):
+        super().__init__(object_list, per_page)
+        self.count = count
 
 
 def clean(value, limit):
@@ -129,6 +145,7 @@ class BaseCatalogue:
         self.edition = edition
         self.unknown = []
         self._facets = None
+        self._count = 0
 
     def filtered(self, *, ignore=()):
         queryset = self.base()
@@ -145,29 +162,52 @@ class BaseCatalogue:
         stands = Stand.objects.filter(edition=self.edition, venue__slug=value).values("exhibitor_id")
         return Q(**{f"{exhibitor_field}__in": stands})
 
-    def hall_rows(self, queryset, venue_lookup):
+    def hall_rows(self, counted):
+        """Venues of the edition with a count; `counted` is the Count() over their stands."""
         if self.edition is None:
             return []
-        venues = Venue.objects.filter(edition=self.edition).annotate(
-            n=SubqueryCount(queryset.filter(**{venue_lookup: OuterRef("pk")}).values("pk"))
-        )
+        venues = Venue.objects.filter(edition=self.edition).annotate(n=counted).order_by("order", "code")
         return [(venue.slug, str(venue), venue.n) for venue in venues]
+
+    def cache_key(self):
+        """Names this catalogue state (language, edition, filters); the list templates also key
+        their rendered facet fragment with it (plus the content version)."""
+        state = (type(self).__name__, translation.get_language(), getattr(self.edition, "pk", None), self.filters)
+        return "catalogue:" + hashlib.sha256(repr(state).encode()).hexdigest()
+
+    def _computed(self):
+        """(facets, unknown values, result count): the same for every visitor, so shared."""
+        return remember(self.cache_key(), self._compute)
+
+    def _compute(self):
+        rows = self.facet_rows()
+        known = {name: {row[0] for row in rows[name]} for name in FACETS}
+        known["country"] = set(countries.countries)
+        unknown = [(name, value) for name, value in self.filters.active().items() if value not in known[name]]
+        labels = {"sector": _("Sector"), "category": _("Category"), "country": _("Country"), "hall": _("Hall")}
+        # Plain strings: the key already names the language.
+        facets = [Facet(name, str(labels[name]), _options(self.filters, name, rows[name])) for name in FACETS]
+        count = 0 if unknown else self.filtered().count()
+        return facets, unknown, count
+
+    def count(self):
+        self.facets()
+        return self._count
+
+    def paginator(self):
+        return CountedPaginator(self.results(), PER_PAGE, count=self.count())
 
     def facets(self):
         """The four facets, in order; also records which requested values do not exist."""
         if self._facets is None:
-            rows = self.facet_rows()
-            known = {name: {row[0] for row in rows[name]} for name in FACETS}
-            known["country"] = set(countries.countries)
-            self.unknown = [(name, value) for name, value in self.filters.active().items() if value not in known[name]]
-            labels = {"sector": _("Sector"), "category": _("Category"), "country": _("Country"), "hall": _("Hall")}
-            self._facets = [Facet(name, labels[name], _options(self.filters, name, rows[name])) for name in FACETS]
+            self._facets, self.unknown, self._count = self._computed()
         return self._facets
 
     def stand_annotations(self, exhibitor_ref):
         if self.edition is None:
             return {"stand_code": Value(""), "stand_venue": Value("")}
-        stands = Stand.objects.filter(exhibitor=OuterRef(exhibitor_ref), edition=self.edition)
+        # order_by(): one stand per exhibitor and edition, so Stand's default ordering (a join) is moot.
+        stands = Stand.objects.filter(exhibitor=OuterRef(exhibitor_ref), edition=self.edition).order_by()
         return {
             "stand_code": Subquery(stands.values("code")[:1]),
             "stand_venue": Subquery(stands.values("venue__code")[:1]),
@@ -199,24 +239,24 @@ class ExhibitorCatalogue(BaseCatalogue):
 
     def facet_rows(self):
         f = self.filtered
-        sectors = Sector.objects.annotate(
-            n=SubqueryCount(f(ignore={"sector"}).filter(sectors=OuterRef("pk")).values("pk"))
-        )
-        # Distinct makers among the category's exhibits: cheaper than probing every exhibitor.
+        in_scope = f(ignore={"sector"}).values("pk")
+        sectors = Sector.objects.annotate(n=Count("exhibitors", filter=Q(exhibitors__in=in_scope)))
+        # Distinct makers among each category's published exhibits.
         in_scope = f(ignore={"category"}).values("pk")
-        makers = Product.objects.published().filter(category=OuterRef("pk"), exhibitor__in=in_scope)
+        makers = Q(products__is_published=True, products__exhibitor__in=in_scope)
         categories = Category.objects.select_related("sector").annotate(
-            n=SubqueryCount(makers.order_by().values("exhibitor_id").distinct())
+            n=Count("products__exhibitor", filter=makers, distinct=True)
         )
+        in_scope = f(ignore={"hall"}).values("pk")
         return {
             "sector": [(s.slug, s.name, s.n) for s in sectors],
             "category": [(c.slug, c.name, c.n) for c in categories],
             "country": _country_rows(f(ignore={"country"}), "country", self.filters.country),
-            "hall": self.hall_rows(f(ignore={"hall"}), "stands__venue"),
+            "hall": self.hall_rows(Count("stands__exhibitor", filter=Q(stands__exhibitor__in=in_scope), distinct=True)),
         }
 
     def rows(self, queryset):
-        queryset = queryset.annotate(**self.stand_annotations("pk"))
+        queryset = queryset.defer(*EXHIBITOR_LIST_DEFERRED).annotate(**self.stand_annotations("pk"))
         if self.filters.sort == "country":
             return queryset.order_by(_country_order("country"), "name", "pk")
         return queryset.order_by("name", "pk")
@@ -240,11 +280,9 @@ class ProductCatalogue(BaseCatalogue):
     def facet_rows(self):
         # Categories and sectors in one query: a sector's count is the sum of its categories'.
         f = self.filtered
-        in_scope = f(ignore={"sector", "category"})
+        in_scope = f(ignore={"sector", "category"}).values("pk")
         categories = list(
-            Category.objects.select_related("sector").annotate(
-                n=SubqueryCount(in_scope.filter(category=OuterRef("pk")).values("pk"))
-            )
+            Category.objects.select_related("sector").annotate(n=Count("products", filter=Q(products__in=in_scope)))
         )
         sectors = {}
         for category in categories:
@@ -255,7 +293,9 @@ class ProductCatalogue(BaseCatalogue):
             "sector": list(sectors.values()),
             "category": [(c.slug, c.name, c.n) for c in shown] + self._hidden_selected(categories, shown),
             "country": _country_rows(f(ignore={"country"}), "exhibitor__country", self.filters.country),
-            "hall": self.hall_rows(f(ignore={"hall"}), "exhibitor__stands__venue"),
+            "hall": self.hall_rows(
+                Count("stands__exhibitor__products", filter=Q(stands__exhibitor__products__in=f(ignore={"hall"})))
+            ),
         }
 
     def _hidden_selected(self, categories, shown):
@@ -270,6 +310,7 @@ class ProductCatalogue(BaseCatalogue):
         images = Prefetch("images", queryset=ProductImage.objects.order_by("order", "pk"))
         queryset = (
             queryset.select_related("exhibitor", "category__sector")
+            .defer(*PRODUCT_LIST_DEFERRED)
             .prefetch_related(images)
             .annotate(sort_name=name, **self.stand_annotations("exhibitor"))
         )

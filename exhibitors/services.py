@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from exhibitors.models import Product
+from expo.cache import bump_content_version
 
 
 @transaction.atomic
@@ -10,4 +11,8 @@ def set_published(*, products, published):
     """Publish or unpublish the given exhibits; returns how many changed."""
     ids = list(products.exclude(is_published=published).values_list("pk", flat=True))
     # update() skips save(), which is fine: the folded search text does not depend on the flag.
-    return Product.objects.filter(pk__in=ids).update(is_published=published)
+    changed = Product.objects.filter(pk__in=ids).update(is_published=published)
+    if changed:
+        # update() sends no post_save either: make cached pages and facet counts fresh by hand.
+        transaction.on_commit(bump_content_version)
+    return changed

@@ -18,6 +18,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import get_max_age
 
 VERSION_KEY = "content-version"
+_MISSING = object()
 
 
 def content_version():
@@ -26,6 +27,23 @@ def content_version():
         cache.add(VERSION_KEY, 1, timeout=None)
         version = cache.get(VERSION_KEY, 1)
     return version
+
+
+def remember(name, compute):
+    """compute()'s value, shared by every process until the content version changes.
+
+    For fragments that are the same for every visitor (the current edition, the catalogue's
+    facet counts). EXPO_FRAGMENT_CACHE_SECONDS bounds memory; 0 switches this off.
+    """
+    timeout = settings.EXPO_FRAGMENT_CACHE_SECONDS
+    if timeout <= 0:
+        return compute()
+    key = f"fragment:{content_version()}:{name}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
 
 
 def bump_content_version(**kwargs):

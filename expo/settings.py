@@ -173,6 +173,9 @@ else:
 # Anonymous public pages are served from the cache; any write to these apps' models makes
 # them fresh (expo/cache.py). 0 switches the page cache off.
 EXPO_PAGE_CACHE_SECONDS = int(os.environ.get("EXPO_PAGE_CACHE_SECONDS", "300"))
+# Fragments that are the same for every visitor (current edition, catalogue facet counts),
+# also under the content version; 0 switches them off.
+EXPO_FRAGMENT_CACHE_SECONDS = int(os.environ.get("EXPO_FRAGMENT_CACHE_SECONDS", "600"))
 EXPO_PUBLIC_CONTENT_APPS = ["expo", "exhibitors", "press"]
 
 AUTH_PASSWORD_VALIDATORS = [

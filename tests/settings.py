@@ -23,6 +23,8 @@ AXES_ENABLED = False
 # Whole-page caching is switched on only by the tests that test it (tests/expo/test_cache.py),
 # so other tests see their ORM writes at once even when they bypass save().
 EXPO_PAGE_CACHE_SECONDS = 0
+# Likewise the shared fragments (current edition, facet counts): see tests/exhibitors/test_catalogue_cache.py.
+EXPO_FRAGMENT_CACHE_SECONDS = 0
 
 # Press kits are rebuilt in the request's thread in tests: a background thread would use its
 # own database connection, which cannot see the test's transaction.

@@ -50,12 +50,14 @@ def _thumbnail(image):
     if not image or not image.image:
         return "—"
     url, width, height = image.thumbnail()
-    scale = 96 / width if width else 1
+    if not width or not height:  # size unknown (a file stored without processing): let CSS size it
+        return format_html('<img src="{}" width="96" alt="{}" loading="lazy">', url, image.alt_text)
+    scale = 96 / width
     return format_html(
         '<img src="{}" width="{}" height="{}" alt="{}" loading="lazy">',
         url,
         round(width * scale),
-        round((height or 0) * scale),
+        round(height * scale),
         image.alt_text,
     )
 

@@ -62,7 +62,7 @@ class Exhibitor(NormalizedTextModel):
         verbose_name = _("exhibitor")
         verbose_name_plural = _("exhibitors")
         ordering = ["name"]
-        indexes = [models.Index(fields=["country", "name"])]
+        indexes = [models.Index(fields=["country", "name"]), models.Index(fields=["name", "id"])]
 
     def __str__(self):
         return self.name

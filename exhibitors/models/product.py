@@ -1,6 +1,8 @@
 """Exhibits (products) with their ordered specifications and images."""
 
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -52,6 +54,18 @@ class Product(NormalizedTextModel):
         indexes = [
             models.Index(fields=["is_published", "category"]),
             models.Index(fields=["exhibitor", "is_published"]),
+            # The catalogue's default order: the first page is read off the index, no sort.
+            models.Index(
+                fields=["name_vi", "id"], condition=models.Q(is_published=True), name="product_published_name"
+            ),
+            # The same in English, where a missing English name falls back to the Vietnamese one
+            # (the expression is exhibitors.catalogue.ProductCatalogue.rows's sort key).
+            models.Index(
+                Coalesce(NullIf("name_en", Value("")), "name_vi"),
+                "id",
+                condition=models.Q(is_published=True),
+                name="product_published_name_en",
+            ),
         ]
 
     def __str__(self):

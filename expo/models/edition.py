@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from expo.cache import remember
 from expo.text import NormalizedTextModel
 
 
@@ -21,8 +22,15 @@ def validate_time_zone(value):
 
 class EditionQuerySet(models.QuerySet):
     def current(self):
-        """The edition the public site shows, or None when none is marked current."""
-        return self.filter(is_current=True).first()
+        """The edition the public site shows, or None when none is marked current.
+
+        Every public page asks for it, so `Edition.objects.current()` keeps it in the shared
+        cache under the content version, which any save of an expo model bumps (a filtered
+        queryset is not cached: its answer depends on the filter).
+        """
+        if self.query.has_filters():
+            return self.filter(is_current=True).first()
+        return remember("current-edition", lambda: self.filter(is_current=True).first())
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ schedule with their status in the subtitle, as the format has no status field.
 """
 
 import datetime
+import hashlib
 import json
 import re
 import uuid
@@ -16,9 +17,10 @@ from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
+from expo.cache import remember
 from expo.models import ProgrammeItem
-from expo.programme.conditional import current_edition, programme_conditional
-from expo.programme.selection import export_language, filter_items
+from expo.programme.conditional import current_edition, programme_conditional, programme_etag
+from expo.programme.selection import export_language, filter_items, for_rows
 
 SCHEDULE_VERSION = "1.0"
 # schedule.xml.xsd's slug type ("voc-slug-new"); the element is optional, so others are left out.
@@ -39,10 +41,11 @@ def _duration(item):
 def _subtitle(item):
     if item.status == ProgrammeItem.Status.SCHEDULED:
         return ""
-    return f"{item.get_status_display()}. {item.status_note}".strip()
+    return f"{item.status_label}. {item.status_note}".strip()
 
 
-def _event(request, edition, item, acronym):
+def _event(site, edition, item, acronym):
+    """One event; `item` comes from selection.for_rows (labels and link computed once)."""
     start = item.start.astimezone(edition.tz)
     room = str(item.venue.name) if item.venue else str(edition.venue_name)
     return {
@@ -54,10 +57,10 @@ def _event(request, edition, item, acronym):
         "duration": _duration(item),
         "room": room,
         "slug": f"{acronym}-{item.slug.lower()}".strip("-_"),
-        "url": request.build_absolute_uri(item.get_absolute_url()),
+        "url": site + item.url,
         "title": item.title,
         "subtitle": _subtitle(item),
-        "track": str(item.get_type_display()),
+        "track": item.type_label,
         "type": item.type,
         "language": translation.get_language(),
         "abstract": item.description,
@@ -70,7 +73,8 @@ def _event(request, edition, item, acronym):
 def build_schedule(request, edition):
     """The schedule as a dict in the JSON layout; the XML writer reads the same dict."""
     acronym = conference_acronym(edition)
-    items = filter_items(edition, {})
+    items = for_rows(filter_items(edition, {}), edition.tz)
+    site = request.build_absolute_uri("/").removesuffix("/")  # once, not per event
     by_day = {}
     for item in items:
         by_day.setdefault(item.start.astimezone(edition.tz).date(), []).append(item)
@@ -79,7 +83,7 @@ def build_schedule(request, edition):
         day_start = datetime.datetime.combine(day, datetime.time.min, tzinfo=edition.tz)
         rooms = {}
         for item in by_day.get(day, []):
-            event = _event(request, edition, item, acronym)
+            event = _event(site, edition, item, acronym)
             rooms.setdefault(event["room"], []).append(event)
         days.append(
             {
@@ -167,11 +171,33 @@ def _schedule(request):
         return build_schedule(request, edition), edition, language
 
 
+def _export(request, write):
+    """(body, edition, language): the written document is the same for every client of this
+    URL until the programme changes, and apps poll it, so it is kept in the shared cache under
+    its ETag (which names the programme's state) and the absolute URL (links carry the host)."""
+    data, edition, language = None, current_edition(request), export_language(request)
+
+    def build():
+        nonlocal data, edition, language
+        data, edition, language = _schedule(request)
+        return write(data)
+
+    key = f"schedule:{write.__name__}:{programme_etag(request)}:{request.build_absolute_uri()}"
+    body = remember(hashlib.sha256(key.encode()).hexdigest(), build)
+    if edition is None:
+        raise Http404("No edition")
+    return body, edition, language
+
+
+def schedule_json_text(data):
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
 @require_safe
 @programme_conditional
 def schedule_json(request):
-    data, edition, language = _schedule(request)
-    response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=1), content_type="application/json")
+    body, edition, language = _export(request, schedule_json_text)
+    response = HttpResponse(body, content_type="application/json")
     response["Content-Disposition"] = f'inline; filename="schedule-{edition.slug}-{language}.json"'
     return response
 
@@ -179,7 +205,7 @@ def schedule_json(request):
 @require_safe
 @programme_conditional
 def schedule_xml_view(request):
-    data, edition, language = _schedule(request)
-    response = HttpResponse(schedule_xml(data), content_type=XML_TYPE)
+    body, edition, language = _export(request, schedule_xml)
+    response = HttpResponse(body, content_type=XML_TYPE)
     response["Content-Disposition"] = f'inline; filename="schedule-{edition.slug}-{language}.xml"'
     return response

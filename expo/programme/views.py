@@ -13,7 +13,7 @@ from expo.models import ProgrammeChange, ProgrammeItem
 from expo.pdf import render_pdf
 from expo.programme.changes import change_rows
 from expo.programme.conditional import current_edition, programme_conditional
-from expo.programme.selection import ProgrammeFilterForm, filter_items, parse_day, utc_offset_label
+from expo.programme.selection import ProgrammeFilterForm, filter_items, for_rows, parse_day, utc_offset_label
 
 CHANGES_PER_PAGE = 50
 
@@ -45,7 +45,8 @@ def programme(request):
     day = _chosen_day(request, edition)
     venues = list(edition.venues.all())
     form = ProgrammeFilterForm(request.GET, edition=edition, venues=venues)
-    items = list(filter_items(edition, {**form.cleaned_data, "day": day})) if form.is_valid() else []
+    rows = filter_items(edition, {**form.cleaned_data, "day": day}) if form.is_valid() else []
+    items = for_rows(rows, edition.tz)
     filtered = any(request.GET.get(name) for name in ("type", "venue", "audience"))
     context = {
         "edition": edition,

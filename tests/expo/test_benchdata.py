@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from delegations.models import Delegation, Member
-from exhibitors.models import Exhibitor, Product, ProductSpecification, Stand
+from exhibitors.models import Exhibitor, Product, ProductImage, ProductSpecification, Stand
 from expo.models import ProgrammeItem
 
 SMALL = ["--exhibitors", "30", "--exhibits", "120", "--images", "2", "--delegations", "6", "--members", "30",
@@ -41,6 +41,11 @@ def test_bench_data_is_generated_at_the_asked_scale_and_repeatably(settings, tmp
         "members": 30,
     }
     assert "timing: delegation import of 30 member rows:" in out.getvalue()
+    # Images go through the upload path: sizes and thumbnails, as the catalogue cards need.
+    images = list(ProductImage.objects.filter(product__slug__startswith="bench-"))
+    assert len(images) == 2
+    assert all(image.image_width == 960 and image.image_height == 640 for image in images)
+    assert all(image.image_renditions and image.thumbnail()[1] < 960 for image in images)
     names = list(Product.objects.filter(slug__startswith="bench-").order_by("slug").values_list("name_vi", flat=True))
     call_command("generate_bench_data", *SMALL, stdout=StringIO())
     assert bench_counts() == first

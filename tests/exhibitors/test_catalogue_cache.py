@@ -1,0 +1,61 @@
+"""Facet counts and result counts kept in the shared cache: cheaper repeat visits, never stale."""
+
+import pytest
+
+from exhibitors import services
+from exhibitors.models import Product, Sector
+from tests.exhibitors.conftest import make_exhibitor, make_product
+from tests.exhibitors.test_pages import facet_counts, titles
+
+
+@pytest.fixture(autouse=True)
+def _fragment_cache(settings):
+    settings.EXPO_FRAGMENT_CACHE_SECONDS = 600
+
+
+@pytest.mark.parametrize("url", ["/en/exhibits/?country=VN", "/en/exhibitors/?sector=naval"])
+def test_a_repeat_visit_reuses_the_cached_facets(client, catalogue, url, django_assert_max_num_queries):
+    first = client.get(url).content.decode()
+    # The page of rows and (for exhibits) their images: no edition, facet or count query.
+    with django_assert_max_num_queries(2):
+        again = client.get(url).content.decode()
+    assert facet_counts(again) == facet_counts(first)
+    assert titles(again) == titles(first)
+    assert "result" in again
+
+
+def test_a_new_exhibit_shows_in_the_counts_at_once(client, catalogue, sectors):
+    before = facet_counts(client.get("/en/exhibits/").content.decode())
+    maker = make_exhibitor("new-maker", "Ha Long Yards", "VN", sectors=[sectors["naval"]])
+    make_product(maker, sectors["submarines"], "hl-1", "Tàu HL-1", "HL-1 submarine")
+    html = client.get("/en/exhibits/").content.decode()
+    after = facet_counts(html)
+    assert after["Submarines"] == before["Submarines"] + 1
+    assert after["Vietnam"] == before["Vietnam"] + 1
+    assert "HL-1 submarine" in titles(html)
+    assert "5 results" in html
+
+
+def test_unpublishing_through_the_service_updates_the_counts(client, catalogue, django_capture_on_commit_callbacks):
+    assert facet_counts(client.get("/en/exhibits/").content.decode())["Tanks"] == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        services.set_published(products=Product.objects.filter(category__slug="tanks"), published=False)
+    html = client.get("/en/exhibits/").content.decode()
+    assert "Tanks" not in facet_counts(html)
+    assert "DL-3 tank" not in titles(html)
+
+
+def test_renaming_a_sector_shows_in_the_facets_at_once(client, catalogue):
+    assert "Naval" in facet_counts(client.get("/en/exhibitors/").content.decode())
+    sector = Sector.objects.get(slug="naval")
+    sector.name_en = "Maritime"
+    sector.save()
+    counts = facet_counts(client.get("/en/exhibitors/").content.decode())
+    assert "Maritime" in counts and "Naval" not in counts
+
+
+def test_each_language_keeps_its_own_facet_labels(client, catalogue):
+    english = facet_counts(client.get("/en/exhibits/").content.decode())
+    vietnamese = facet_counts(client.get("/vi/exhibits/").content.decode())
+    assert "Naval" in english and "Hải quân" in vietnamese
+    assert english["Naval"] == vietnamese["Hải quân"]
