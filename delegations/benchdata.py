@@ -14,33 +14,8 @@ from delegations.models import Delegation
 from expo import benchdata
 from expo.text import nfc
 
-COUNTRIES = [
-    "VN",
-    "US",
-    "FR",
-    "DE",
-    "GB",
-    "IT",
-    "ES",
-    "RU",
-    "CN",
-    "JP",
-    "KR",
-    "IN",
-    "ID",
-    "MY",
-    "SG",
-    "TH",
-    "PH",
-    "LA",
-    "KH",
-    "MM",
-    "AU",
-    "NZ",
-    "CA",
-    "BR",
-    "AR",
-]
+# Delegations come from the first half of the bench countries.
+COUNTRIES = benchdata.COUNTRIES[:25]
 LEVELS = ["minister", "deputy_minister", "chief_of_defence", "service_commander", "other"]
 ROLES = ["head", "deputy", "member", "member", "member", "member", "aide", "aide", "interpreter", "security"]
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Smith", "Müller", "Dubois", "Rossi", "Tanaka", "Kim", "Singh"]

@@ -10,59 +10,6 @@ from expo import benchdata
 from expo.models import Venue
 from expo.text import nfc
 
-# Fifty countries, as at the largest shows.
-COUNTRIES = [
-    "VN",
-    "US",
-    "FR",
-    "DE",
-    "GB",
-    "IT",
-    "ES",
-    "RU",
-    "CN",
-    "JP",
-    "KR",
-    "IN",
-    "ID",
-    "MY",
-    "SG",
-    "TH",
-    "PH",
-    "LA",
-    "KH",
-    "MM",
-    "AU",
-    "NZ",
-    "CA",
-    "BR",
-    "AR",
-    "CL",
-    "MX",
-    "ZA",
-    "EG",
-    "TR",
-    "IL",
-    "AE",
-    "SA",
-    "PK",
-    "BD",
-    "LK",
-    "NL",
-    "BE",
-    "SE",
-    "NO",
-    "FI",
-    "DK",
-    "PL",
-    "CZ",
-    "SK",
-    "HU",
-    "RO",
-    "BG",
-    "UA",
-    "BY",
-]
 COMPANY_VI = ["Công ty", "Tổng công ty", "Viện", "Nhà máy"]
 COMPANY_EN = ["Ltd", "JSC", "Corporation", "Industries", "Group"]
 SPEC_LABELS = [("Tầm bắn", "Range", "km"), ("Kíp lái", "Crew", ""), ("Tốc độ tối đa", "Top speed", "km/h"),
@@ -86,7 +33,7 @@ def generate_catalogue(*, edition, counts, rng, progress):
 
     exhibitors = []
     for n in range(counts["exhibitors"]):
-        country = COUNTRIES[n % len(COUNTRIES)]
+        country = benchdata.COUNTRIES[n % len(benchdata.COUNTRIES)]
         exhibitor = Exhibitor(
             slug=f"{benchdata.PREFIX}exhibitor-{n}",
             name=_exhibitor_name(rng, n, country),
@@ -155,6 +102,6 @@ def generate_catalogue(*, edition, counts, rng, progress):
         image.image = ContentFile(buffer.getvalue(), name=f"{product.slug}.jpg")
         image.save()
     return (
-        f"{len(exhibitors)} exhibitors from {len(set(COUNTRIES[: len(exhibitors)]))} countries, "
+        f"{len(exhibitors)} exhibitors from {len(set(benchdata.COUNTRIES[: len(exhibitors)]))} countries, "
         f"{len(products)} exhibits, {len(products) * len(SPEC_LABELS)} specifications, {len(with_images)} images"
     )
