@@ -62,8 +62,8 @@ def demo(db):
 
 def assert_safe(client, url, failures):
     response = client.get(url)
-    body = b"" if getattr(response, "streaming", False) else response.content
-    response.close()  # file downloads hold their file open until closed
+    # Reading a download to its end closes its file (the test client closes it then).
+    body = b"".join(response.streaming_content) if getattr(response, "streaming", False) else response.content
     if response.status_code >= 500:
         failures.append(f"{response.status_code} {url}")
     elif MARKUP.encode() in body or b"<svg onload" in body:
@@ -108,7 +108,14 @@ def test_every_public_page_survives_bad_query_strings(client, demo):
     assert failures == []
 
 
-@pytest.mark.parametrize("path", ["/xx/", "/EN/", "/vi/../en/", "/en/%00/", "/vi//exhibits//", "/" + "a" * 3000])
+@pytest.mark.parametrize("path", ["/xx/", "/EN/", "/vi/../en/", "/vi//exhibits//", "/" + "a" * 3000])
 def test_bad_language_prefixes_and_paths_are_404(client, demo, path):
     response = client.get(path)
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/api/programme/%00", "/api/releases/a%00b", "/vi/exhibits/?q=%00", "/en/%00/"])
+def test_nul_bytes_are_refused_before_any_view(client, db, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "NUL" in response.content.decode()

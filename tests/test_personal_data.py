@@ -129,8 +129,7 @@ def leaks(client, urls, secrets):
         if response.status_code >= 500:
             found.append(f"{response.status_code} {url}")
             continue
-        text = body_text(response)
-        response.close()  # file downloads hold their file open until closed
+        text = body_text(response)  # reads downloads to the end, which closes their file
         for label, secret in secrets.items():
             if secret in text:
                 found.append(f"{label} at {url}")

@@ -9,6 +9,8 @@ from io import StringIO
 import pytest
 import schemathesis
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -21,8 +23,22 @@ EXAMPLES = 30
 EXCLUDED = [positive_data_acceptance]
 
 
+@pytest.fixture
+def wsgi_in_test_transaction():
+    """Call the real WSGI app inside the test's transaction, as Django's own test client does.
+
+    The WSGI handler closes "obsolete" connections at each request; inside a test transaction
+    (autocommit off) that would close the test's PostgreSQL connection mid-test.
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
-def test_api_answers_every_generated_request_within_its_schema():
+def test_api_answers_every_generated_request_within_its_schema(wsgi_in_test_transaction):
     call_command("load_demo", stdout=StringIO())
     schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
     operations = [result.ok() for result in schema.get_all_operations()]

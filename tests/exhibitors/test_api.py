@@ -101,7 +101,7 @@ def test_bad_parameters_are_400_json(client, openapi, catalogue, path, params, f
 
 
 def test_control_characters_are_ignored(client, catalogue):
-    body = client.get("/api/exhibits", {"q": "tau\x00 ngam"}).json()
+    body = client.get("/api/exhibits", {"q": "tau\x07 ngam\x1b"}).json()  # NUL is refused earlier, with a 400
     assert body["count"] == 2
 
 
