@@ -10,6 +10,21 @@ from delegations.models import Member
 from expo.models import Edition
 from expo.text import fold
 
+# A member's fields in the admin, in the order the protocol team reads them (inline and page).
+MEMBER_FIELDS = (
+    "order",
+    "role",
+    "family_name",
+    "given_name",
+    "rank",
+    "position",
+    "gender",
+    "nationality",
+    "languages",
+    *Member.SENSITIVE_FIELDS,
+    "version",
+)
+
 SENSITIVE_PERMISSION = "delegations.view_sensitive"
 MASK = "••••••"
 

@@ -11,7 +11,7 @@ from modeltranslation.admin import TranslationStackedInline
 
 from delegations import services
 from delegations.admin import exports, views
-from delegations.admin.base import SensitiveFieldsMixin, StaleSaveRefusedForm, folded_search
+from delegations.admin.base import MEMBER_FIELDS, SensitiveFieldsMixin, StaleSaveRefusedForm, folded_search
 from delegations.clashes import find_clashes
 from delegations.models import Delegation, Engagement, Member, Movement, StatusChange
 
@@ -54,19 +54,7 @@ class MemberInline(SensitiveFieldsMixin, TranslationStackedInline):
     model = Member
     form = StaleSaveRefusedForm
     extra = 0
-    fields = (
-        "order",
-        "role",
-        "family_name",
-        "given_name",
-        "rank",
-        "position",
-        "gender",
-        "nationality",
-        "languages",
-        *Member.SENSITIVE_FIELDS,
-        "version",
-    )
+    fields = MEMBER_FIELDS
 
 
 class MovementInline(admin.TabularInline):

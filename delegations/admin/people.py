@@ -6,7 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from delegations.admin import exports
-from delegations.admin.base import MASK, SensitiveFieldsMixin, StaleSaveRefusedForm, can_see_sensitive, folded_search
+from delegations.admin.base import (
+    MASK,
+    MEMBER_FIELDS,
+    SensitiveFieldsMixin,
+    StaleSaveRefusedForm,
+    can_see_sensitive,
+    folded_search,
+)
 from delegations.models import Delegation, Interpreter, LiaisonOfficer, Member
 
 
@@ -21,20 +28,7 @@ class MemberAdmin(SensitiveFieldsMixin, TabbedTranslationAdmin):
     autocomplete_fields = ("delegation",)
     list_per_page = 100
     actions = ["export_xlsx", "export_csv"]
-    fields = (
-        "delegation",
-        "order",
-        "role",
-        "family_name",
-        "given_name",
-        "rank",
-        "position",
-        "gender",
-        "nationality",
-        "languages",
-        *Member.SENSITIVE_FIELDS,
-        "version",
-    )
+    fields = ("delegation", *MEMBER_FIELDS)
 
     def get_search_results(self, request, queryset, search_term):
         if not search_term.strip():
