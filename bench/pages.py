@@ -87,7 +87,7 @@ def page_urls():
 
 def count_queries(urls):
     """{label: (queries on a cold cache, queries on a repeat request, status)}; the page cache
-    is off here, so the repeat shows what the shared fragments (expo.cache.remember) save."""
+    is off here, so the repeat shows what the shared fragments (common.cache.remember) save."""
     client = Client()
     counts = {}
     for label, path in urls.items():

@@ -8,11 +8,11 @@ import csv
 import io
 import time
 
+from common.text import nfc
 from delegations.imports import import_delegations
 from delegations.imports.reading import COLUMNS
 from delegations.models import Delegation
 from expo import benchdata
-from expo.text import nfc
 
 # Delegations come from the first half of the bench countries.
 COUNTRIES = benchdata.COUNTRIES[:25]

@@ -4,11 +4,11 @@ from io import BytesIO
 
 from django.core.files.base import ContentFile
 
+from common.text import nfc
 from exhibitors.demo import _drawing
 from exhibitors.models import Category, Exhibitor, Product, ProductImage, ProductSpecification, Sector, Stand
 from expo import benchdata
 from expo.models import Venue
-from expo.text import nfc
 
 COMPANY_VI = ["Công ty", "Tổng công ty", "Viện", "Nhà máy"]
 COMPANY_EN = ["Ltd", "JSC", "Corporation", "Industries", "Group"]

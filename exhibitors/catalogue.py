@@ -23,8 +23,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from common.cache import remember
 from exhibitors.models import Category, Exhibitor, Product, ProductImage, Sector, Stand
-from expo.cache import remember
 from expo.models import Venue
 
 PER_PAGE = 24

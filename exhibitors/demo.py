@@ -6,11 +6,11 @@ import random
 
 from PIL import Image, ImageDraw, ImageFont
 
-from exhibitors import images
+from common import images
+from common.text import fold
 from exhibitors.demo_data import EXHIBITORS, KINDS, PALETTES, SPECIFICATIONS
 from exhibitors.models import Category, Exhibitor, Product, ProductImage, ProductSpecification, Sector, Stand
 from expo import demo
-from expo.text import fold
 
 SECTORS = [
     (

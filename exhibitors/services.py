@@ -2,8 +2,8 @@
 
 from django.db import transaction
 
+from common.cache import bump_content_version
 from exhibitors.models import Product
-from expo.cache import bump_content_version
 
 
 @transaction.atomic

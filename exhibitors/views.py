@@ -8,9 +8,9 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 from django_countries import countries
 
+from common.cache import content_version
 from exhibitors.catalogue import ExhibitorCatalogue, Filters, ProductCatalogue
 from exhibitors.models import Exhibitor, Product, ProductImage, Stand
-from expo.cache import content_version
 from expo.models import Edition
 
 

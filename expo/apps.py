@@ -8,6 +8,6 @@ class ExpoConfig(AppConfig):
 
     def ready(self):
         # Cache freshness, not business logic: any write to public content bumps the version.
-        from expo.cache import connect_invalidation
+        from common.cache import connect_invalidation
 
         connect_invalidation()

@@ -6,7 +6,7 @@ is seeded, so two runs produce the same rows; every bench row's slug starts with
 so a new run replaces the last one without touching demo or real content.
 """
 
-from expo.loaders import LoaderRegistry
+from common.loaders import LoaderRegistry
 
 _registry = LoaderRegistry("benchdata")
 register = _registry.register

@@ -7,7 +7,7 @@ Everything is keyed on natural keys (slugs, codes), so loading twice leaves the 
 
 import datetime
 
-from expo.loaders import LoaderRegistry
+from common.loaders import LoaderRegistry
 from expo.models import Edition, KeyFigure, Venue
 
 # Loaders are `func(*, edition, progress) -> str`, the str a one-line summary of what it loaded.

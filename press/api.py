@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import translation
 from ninja import Field, Query, Router, Schema
 
+from common.sanitize import clean_html
 from expo.api import Error
 from press.models import PressRelease
-from press.sanitize import clean_html
 
 router = Router(tags=["press"])
 

@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from common.sanitize import plain_text
 from press.models import PressRelease
-from press.sanitize import plain_text
 from press.views import expire_with_next_release
 
 

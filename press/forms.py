@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from exhibitors.images import SafeImageFormField
+from common.images import SafeImageFormField
 from press.models import MediaAccreditation
 
 

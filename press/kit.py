@@ -25,11 +25,11 @@ from django.db import close_old_connections, connection
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
-from expo.cache import content_version
+from common.cache import content_version
+from common.sanitize import plain_text
 from expo.models import Edition
 from press.factsheets import exhibitor_sheets, expo_sheet, store_many
 from press.models import PressRelease
-from press.sanitize import plain_text
 
 logger = logging.getLogger(__name__)
 FOLDER = "press-kit"

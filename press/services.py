@@ -14,8 +14,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
-from exhibitors.images import check_upload
-from expo.pdf import render_pdf
+from common.images import check_upload
+from common.pdf import render_pdf
 from press.models import MediaAccreditation
 
 SIGNING_SALT = "press.accreditation.status"

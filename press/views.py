@@ -10,9 +10,10 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from common import ratelimit
 from exhibitors.models import Exhibitor
 from expo.models import Edition
-from press import factsheets, kit, ratelimit, services
+from press import factsheets, kit, services
 from press.forms import AccreditationForm, ReleaseSearchForm
 from press.models import FactSheetUpload, PressContact, PressRelease
 

@@ -6,9 +6,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from common.text import fold
 from delegations.models import Member
 from expo.models import Edition
-from expo.text import fold
 
 # A member's fields in the admin, in the order the protocol team reads them (inline and page).
 MEMBER_FIELDS = (

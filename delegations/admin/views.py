@@ -16,6 +16,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
+from common.pdf import render_pdf
 from delegations.admin.base import can_see_sensitive, chosen_edition, require_permission
 from delegations.admin.forms import ImportForm
 from delegations.charts import HEIGHT, WIDTH, bar_chart
@@ -23,7 +24,6 @@ from delegations.clashes import find_clashes
 from delegations.imports import COLUMNS, import_delegations, template_csv
 from delegations.models import Delegation, Member, Movement
 from expo.models import Edition
-from expo.pdf import render_pdf
 
 SESSION_KEY = "delegations_import"
 

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django_countries import countries
 
+from common.text import fold
 from delegations.models import Delegation, Member
-from expo.text import fold
 
 
 class CellError(ValueError):

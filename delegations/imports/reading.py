@@ -7,7 +7,8 @@ import itertools
 
 from django.utils.translation import gettext as _
 
-from expo.text import nfc
+from common.spreadsheets import MAX_ROWS
+from common.text import nfc
 
 COLUMNS = (
     "country",
@@ -36,11 +37,6 @@ REQUIRED_COLUMNS = ("country", "organisation", "family_name")
 
 class UnreadableFile(ValueError):
     pass
-
-
-# Ten times the largest peer's member list: a longer file is a mistake (or an attack), and it
-# is refused before it is read to the end.
-MAX_ROWS = 50_000
 
 
 def _limited(rows):

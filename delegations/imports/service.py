@@ -12,11 +12,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.text import fold
 from delegations.imports.parsing import CellError, Parsers
 from delegations.imports.reading import COLUMNS, REQUIRED_COLUMNS, UnreadableFile, read_table
 from delegations.imports.writing import Writer, member_key
 from delegations.models import Member
-from expo.text import fold
 
 MEMBER_COLUMNS = {
     # import column -> Member field (position is written in the import's language)

@@ -10,8 +10,8 @@ from auditlog.diff import mask_str
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 
+from common.text import fold
 from delegations.models import Delegation, Member, Movement
-from expo.text import fold
 
 MEMBER_FIELDS = (
     "family_name",

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField
 
+from common.text import NormalizedTextModel, fold
 from expo.models import Edition
-from expo.text import NormalizedTextModel, fold
 
 
 class LiaisonOfficer(NormalizedTextModel):

@@ -7,9 +7,9 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from common.text import NormalizedTextModel
 from delegations.models.delegation import Delegation
 from expo.models import ProgrammeItem, Venue
-from expo.text import NormalizedTextModel
 
 
 class Engagement(NormalizedTextModel):

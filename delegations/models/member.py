@@ -7,8 +7,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from common.text import NormalizedTextModel, fold
 from delegations.models.delegation import Delegation
-from expo.text import NormalizedTextModel, fold
 
 # Nationalities whose names are written family name first (Nguyễn Văn An, not Văn An Nguyễn).
 FAMILY_NAME_FIRST = frozenset({"VN", "CN", "TW", "HK", "MO", "JP", "KR", "KP", "KH", "HU", "MN"})

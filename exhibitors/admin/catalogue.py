@@ -9,8 +9,8 @@ from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
+from common.spreadsheets import LimitedImportForm
 from exhibitors import services
-from exhibitors.admin.importing import LimitedImportForm
 from exhibitors.models import Exhibitor, Product, ProductImage, ProductSpecification, Stand
 from exhibitors.resources import ExhibitorResource, ProductResource
 from expo.models import Venue

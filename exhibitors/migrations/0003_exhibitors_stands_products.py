@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django_countries.fields
-import exhibitors.images
+import common.images
 from django.db import migrations, models
 
 
@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
                 ("country", django_countries.fields.CountryField(max_length=2, verbose_name="country")),
                 (
                     "logo",
-                    exhibitors.images.SafeImageField(blank=True, upload_to="catalogue/logos/", verbose_name="logo"),
+                    common.images.SafeImageField(blank=True, upload_to="catalogue/logos/", verbose_name="logo"),
                 ),
                 ("logo_width", models.PositiveIntegerField(editable=False, null=True)),
                 ("logo_height", models.PositiveIntegerField(editable=False, null=True)),
@@ -131,7 +131,7 @@ class Migration(migrations.Migration):
                 ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
                 (
                     "image",
-                    exhibitors.images.SafeImageField(
+                    common.images.SafeImageField(
                         help_text="JPEG, PNG or WebP; at most 10 MB and 40 megapixels.",
                         upload_to="catalogue/products/",
                         verbose_name="image",

@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField
 
-from exhibitors import images
+from common import images
+from common.text import NormalizedTextModel, fold
 from exhibitors.models.sectors import Sector
 from expo.models import Edition, Venue
-from expo.text import NormalizedTextModel, fold
 
 
 def search_words(query):

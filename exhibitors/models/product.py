@@ -6,10 +6,10 @@ from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from exhibitors import images
+from common import images
+from common.text import NormalizedTextModel, fold
 from exhibitors.models.exhibitor import Exhibitor, matching, search_words
 from exhibitors.models.sectors import Category
-from expo.text import NormalizedTextModel, fold
 
 
 class ProductQuerySet(models.QuerySet):

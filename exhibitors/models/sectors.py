@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from expo.text import NormalizedTextModel
+from common.text import NormalizedTextModel
 
 
 class Sector(NormalizedTextModel):

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from expo.cache import remember
-from expo.text import NormalizedTextModel
+from common.cache import remember
+from common.text import NormalizedTextModel
 
 
 def validate_time_zone(value):

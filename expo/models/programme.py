@@ -9,8 +9,8 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from common.text import NormalizedTextModel
 from expo.models.edition import Edition, Venue
-from expo.text import NormalizedTextModel
 
 
 class ProgrammeItemQuerySet(models.QuerySet):

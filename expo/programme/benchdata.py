@@ -2,9 +2,9 @@
 
 import datetime
 
+from common.text import nfc
 from expo import benchdata
 from expo.models import ProgrammeItem, Venue
-from expo.text import nfc
 
 TITLES = [
     (ProgrammeItem.Type.SEMINAR, "Hội thảo: {}", "Seminar: {}"),

@@ -17,7 +17,7 @@ from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from expo.cache import remember
+from common.cache import remember
 from expo.models import ProgrammeItem
 from expo.programme.conditional import current_edition, programme_conditional, programme_etag
 from expo.programme.selection import export_language, filter_items, for_rows

@@ -9,8 +9,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from common.pdf import render_pdf
 from expo.models import ProgrammeChange, ProgrammeItem
-from expo.pdf import render_pdf
 from expo.programme.changes import change_rows
 from expo.programme.conditional import current_edition, programme_conditional
 from expo.programme.selection import ProgrammeFilterForm, filter_items, for_rows, parse_day, utc_offset_label

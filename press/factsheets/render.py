@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import translation
 
-from expo.pdf import render_pdf
+from common.pdf import render_pdf
 from press import render_worker
 
 TEMPLATES = {

@@ -2,9 +2,9 @@
 
 import django.db.models.deletion
 import django_countries.fields
-import exhibitors.images
+import common.images
 import press.models.accreditation
-import press.validators
+import common.validators
 from django.conf import settings
 from django.db import migrations, models
 
@@ -117,7 +117,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         help_text="PDF, at most 20 MB.",
                         upload_to="press/attachments/",
-                        validators=[press.validators.validate_pdf],
+                        validators=[common.validators.validate_pdf],
                         verbose_name="PDF file",
                     ),
                 ),
@@ -141,7 +141,7 @@ class Migration(migrations.Migration):
                 ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
                 (
                     "image",
-                    exhibitors.images.SafeImageField(
+                    common.images.SafeImageField(
                         help_text="JPEG, PNG or WebP; at most 10 MB and 40 megapixels. Visitors can download it in full size.",
                         upload_to="press/photos/",
                         verbose_name="photo",
@@ -188,7 +188,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         help_text="PDF, at most 20 MB.",
                         upload_to="press/factsheets/",
-                        validators=[press.validators.validate_pdf],
+                        validators=[common.validators.validate_pdf],
                         verbose_name="PDF file",
                     ),
                 ),

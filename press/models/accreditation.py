@@ -13,8 +13,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from common.text import NormalizedTextModel
 from expo.models import Edition
-from expo.text import NormalizedTextModel
 
 
 class PrivateStorage(FileSystemStorage):

@@ -5,12 +5,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from exhibitors import images
+from common import images
+from common.sanitize import clean_html
+from common.text import NormalizedTextModel, fold
+from common.validators import validate_pdf
 from exhibitors.models.exhibitor import matching, search_words
 from expo.models import Edition
-from expo.text import NormalizedTextModel, fold
-from press.sanitize import clean_html
-from press.validators import validate_pdf
 
 
 class PressReleaseQuerySet(models.QuerySet):

@@ -4,10 +4,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from common.text import NormalizedTextModel
+from common.validators import validate_pdf
 from exhibitors.models import Exhibitor, Product
 from expo.models import Edition
-from expo.text import NormalizedTextModel
-from press.validators import validate_pdf
 
 
 class FactSheetUpload(NormalizedTextModel):

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from press.sanitize import clean_html
+from common.sanitize import clean_html
 
 register = template.Library()
 

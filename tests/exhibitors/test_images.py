@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from PIL import Image
 
-from exhibitors import images
+from common import images
 from exhibitors.models import Product, ProductImage
 from tests.exhibitors.conftest import make_exhibitor, png_bytes
 

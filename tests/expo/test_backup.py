@@ -15,7 +15,7 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import connection
 
-from expo.backup import table_counts
+from common.backup import table_counts
 
 ROOT = Path(__file__).resolve().parents[2]
 

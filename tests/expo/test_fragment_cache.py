@@ -1,4 +1,4 @@
-"""Shared fragments (expo.cache.remember): the current edition and the conference exports are
+"""Shared fragments (common.cache.remember): the current edition and the conference exports are
 computed once per content version, and an edit shows on the next request."""
 
 import pytest

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from model_bakery import baker
 
+from common.text import fold
 from expo.models import Edition, Venue
-from expo.text import fold
 
 
 def test_decomposed_vietnamese_is_stored_composed(edition):

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from expo.pdf import ProjectFilesFetcher, render_pdf
+from common.pdf import ProjectFilesFetcher, render_pdf
 
 TITLE = "Triển lãm Quốc phòng quốc tế Việt Nam 2024"
 BODY = "Hòa bình, Hữu nghị, Hợp tác cùng phát triển — Đường băng Gia Lâm"
@@ -67,7 +67,7 @@ def test_document_pointing_outside_still_renders_without_fetching(caplog):
 
 
 def test_pdf_without_the_system_libraries_is_a_503_not_a_500(client, edition, monkeypatch):
-    from expo import pdf
+    from common import pdf
 
     def missing():
         raise pdf.PdfUnavailable("no Pango here")

@@ -8,10 +8,10 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from model_bakery import baker
 
+from common.validators import MAX_PDF_BYTES
 from exhibitors.models import Exhibitor, ProductImage, ProductSpecification
 from press import factsheets
 from press.models import FactSheetUpload
-from press.validators import MAX_PDF_BYTES
 from tests.press.conftest import body, pdf_text, png_bytes
 
 

@@ -2,9 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from common.progress import Progress
 from delegations.imports import import_delegations
 from expo.models import Edition
-from expo.progress import Progress
 
 
 class Command(BaseCommand):

@@ -3,8 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from expo.backup import BackupError, create_backup
-from expo.progress import Progress
+from common.backup import BackupError, create_backup
+from common.progress import Progress
 
 
 class Command(BaseCommand):

@@ -3,9 +3,9 @@ import random
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from common.progress import Progress
 from expo import benchdata, demo
 from expo.models import Edition
-from expo.progress import Progress
 
 
 class Command(BaseCommand):

@@ -2,8 +2,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
 
+from common.progress import Progress
 from expo import demo
-from expo.progress import Progress
 
 
 class Command(BaseCommand):

@@ -2,8 +2,8 @@ import tarfile
 
 from django.core.management.base import BaseCommand, CommandError
 
-from expo.backup import BackupError, restore_backup
-from expo.progress import Progress
+from common.backup import BackupError, restore_backup
+from common.progress import Progress
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Limits on catalogue spreadsheets, checked before django-import-export reads them."""
+"""Limits on uploaded spreadsheets (catalogue and delegation imports), checked before they are read."""
 
 import io
 
@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from import_export.forms import ImportForm
 
 MAX_BYTES = 10 * 1024 * 1024
-# Far above the design scale (15,000 exhibits); a longer file is a mistake or an attack.
+# Far above the design scale (15,000 exhibits, 5,000 delegation members): a longer file is a
+# mistake or an attack, and it is refused before it is read to the end.
 MAX_ROWS = 50_000
 
 

@@ -15,7 +15,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 
-from expo.text import nfc
+from common.text import nfc
 
 # The base URL documents are rendered under; it is never contacted.
 BASE_URL = "https://pdf.expo.invalid/"

@@ -1,7 +1,7 @@
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils.translation import gettext as _
 
-from expo.pdf import PdfUnavailable
+from common.pdf import PdfUnavailable
 
 
 class PdfUnavailableMiddleware:
