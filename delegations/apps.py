@@ -9,7 +9,11 @@ class DelegationsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from delegations import models
+        from delegations import models, selectors
+        from expo import public_counts
+
+        # The press fact sheet shows this number only; it never imports this app.
+        public_counts.register(public_counts.CONFIRMED_DELEGATIONS, selectors.confirmed_delegation_count)
 
         # Every change is recorded with who and when; passport numbers appear masked in the log.
         auditlog.register(models.Delegation, m2m_fields={"interpreters"}, exclude_fields=["search_name", "version"])

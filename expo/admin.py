@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from expo.models import Edition, KeyFigure, Venue
+from expo.programme import admin as programme_admin  # noqa: F401  (registers ProgrammeItemAdmin)
 
 admin.site.site_header = _("Expo CMS · organisers")
 admin.site.site_title = _("Expo CMS")
@@ -45,6 +46,3 @@ class VenueAdmin(TabbedTranslationAdmin):
     search_fields = ("name_vi", "name_en", "code")
     prepopulated_fields = {"slug": ("name_vi",)}
     fields = ("edition", "name", "slug", "code", "kind", "order", "description")
-
-
-from expo.programme import admin as programme_admin  # noqa: E402,F401  (registers ProgrammeItemAdmin)

@@ -8,7 +8,7 @@ so a new run replaces the last one without touching demo or real content.
 
 from common.loaders import LoaderRegistry
 
-_registry = LoaderRegistry("benchdata")
+_registry = LoaderRegistry("benchdata", "programme.benchdata")
 register = _registry.register
 generators = _registry.loaders
 
@@ -125,7 +125,3 @@ def vi_name(rng, words=2):
 
 def en_name(rng, words=2):
     return " ".join(rng.choice(EN_WORDS) for _ in range(words))
-
-
-# The programme's generator lives with the programme (registered above; imported last on purpose).
-from expo.programme import benchdata as programme_benchdata  # noqa: E402,F401

@@ -11,7 +11,7 @@ from common.loaders import LoaderRegistry
 from expo.models import Edition, KeyFigure, Venue
 
 # Loaders are `func(*, edition, progress) -> str`, the str a one-line summary of what it loaded.
-_registry = LoaderRegistry("demo")
+_registry = LoaderRegistry("demo", "programme.demo")
 register = _registry.register
 loaders = _registry.loaders
 
@@ -83,7 +83,3 @@ def load_edition():
             edition=edition, order=order, defaults={"value": value, "label_vi": label_vi, "label_en": label_en}
         )
     return edition, f"1 edition, {len(VENUES)} venues, {len(KEY_FIGURES)} key figures"
-
-
-# The programme's demo rows (registered with @register above; imported last on purpose).
-from expo.programme import demo as programme_demo  # noqa: E402,F401

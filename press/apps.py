@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class PressConfig(AppConfig):
     name = "press"
     verbose_name = _("Press centre")
+
+    def ready(self):
+        from expo import slots
+        from press.slots import factsheet_link
+
+        # The catalogue's pages show the fact-sheet button without the catalogue importing press.
+        slots.register(slots.FACTSHEET, factsheet_link)

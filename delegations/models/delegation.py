@@ -93,6 +93,9 @@ class Delegation(NormalizedTextModel):
         DEPARTED = "departed", _("Departed")
         CANCELLED = "cancelled", _("Cancelled")
 
+    # A delegation that said yes (and may have come and gone): counted as "confirmed" in public figures.
+    CONFIRMED_STATUSES = (Status.ACCEPTED, Status.ARRIVED, Status.DEPARTED)
+
     # Protocol precedence: a lower rank is received and listed first.
     PRECEDENCE = {
         Level.MINISTER: 1,

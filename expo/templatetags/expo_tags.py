@@ -6,6 +6,8 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.dates import MONTHS
 
+from expo import slots
+
 register = template.Library()
 
 # Each language is named in itself, so a reader finds their own whatever page they are on.
@@ -68,3 +70,9 @@ def date_range(start, end):
     if start.year == end.year:
         return f"{start.day} {MONTHS[start.month]} – {end.day} {MONTHS[end.month]} {end.year}"
     return f"{start.day} {MONTHS[start.month]} {start.year} – {end.day} {MONTHS[end.month]} {end.year}"
+
+
+@register.simple_tag
+def slot(name, obj):
+    """What other apps put in the page's slot `name` for `obj` (see expo/slots.py)."""
+    return slots.render(name, obj)

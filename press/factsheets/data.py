@@ -11,7 +11,6 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import translation
@@ -19,12 +18,11 @@ from django.utils.text import slugify
 from django_countries import countries
 
 from exhibitors.models import Exhibitor, Product, ProductImage, Sector, Stand
+from expo import public_counts
 from expo.templatetags.expo_tags import date_range
 
 # Bump when a fact-sheet template changes, so every stored sheet is rendered again.
 TEMPLATE_VERSION = "1"
-# Delegations that said yes (or came): counted, never named, for the expo sheet.
-CONFIRMED_DELEGATION_STATUSES = ("accepted", "arrived", "departed")
 
 
 @dataclass
@@ -83,7 +81,7 @@ def expo_sheet(edition, language):
             "countries": Exhibitor.objects.filter(pk__in=exhibitor_ids).values("country").distinct().count(),
             "exhibits": Product.objects.published().filter(exhibitor_id__in=exhibitor_ids).count(),
             "programme_items": edition.programme_items.published().count(),
-            "delegations": _confirmed_delegations(edition),
+            "delegations": public_counts.count(public_counts.CONFIRMED_DELEGATIONS, edition),
         }
         data = {
             "name": edition.name,
@@ -99,16 +97,6 @@ def expo_sheet(edition, language):
             "is_demo": edition.is_demo,
         }
     return Sheet("expo", edition.slug, language, data)
-
-
-def _confirmed_delegations(edition):
-    # Looked up by name: the press app must not import the delegations app (its data never leaves
-    # the admin); only this number does.
-    try:
-        delegation = apps.get_model("delegations", "Delegation")
-    except LookupError:
-        return 0
-    return delegation.objects.filter(edition=edition, status__in=CONFIRMED_DELEGATION_STATUSES).count()
 
 
 def _exhibitor_data(exhibitor, stand, products, edition):

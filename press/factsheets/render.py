@@ -14,8 +14,9 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import translation
 
+from common import workers as worker_processes
 from common.pdf import render_pdf
-from press import render_worker
+from press.factsheets.data import Sheet
 
 TEMPLATES = {
     "expo": "pdf/factsheet_expo.html",
@@ -31,6 +32,12 @@ def render_sheet(sheet):
         context["qr_code"] = segno.make(sheet.data["page_url"], error="m").svg_data_uri(scale=4, border=2)
     with translation.override(sheet.language):
         return render_pdf(TEMPLATES[sheet.kind], context)
+
+
+def render_job(job):
+    """PDF bytes of the sheet described by `job` (kind, slug, language, data): run in a worker."""
+    kind, slug, language, data = job
+    return render_sheet(Sheet(kind, slug, language, data))
 
 
 def store_rendered(sheet, pdf):
@@ -77,11 +84,11 @@ def store_many(sheets, *, workers=None, progress=None):
             if progress:
                 progress(done, len(missing))
         return reused, len(missing)
-    jobs = [(s.kind, s.slug, s.language, s.data) for s in missing]
+    jobs = [(f"{__name__}.render_job", (s.kind, s.slug, s.language, s.data)) for s in missing]
     context = get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=render_worker.setup) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=worker_processes.setup) as pool:
         for done, (sheet, pdf) in enumerate(
-            zip(missing, pool.map(render_worker.render, jobs, chunksize=8), strict=True), 1
+            zip(missing, pool.map(worker_processes.call, jobs, chunksize=8), strict=True), 1
         ):
             store_rendered(sheet, pdf)
             if progress:
