@@ -2,31 +2,60 @@
 
 Anonymous GET/HEAD requests for public pages (under a language prefix) are answered from the
 shared cache (Redis in production), keyed by path, query string and a content version.
-Any write to a public model bumps the version, so an edit in the admin shows on the next
-request; the TTL only bounds memory. A request carrying a session cookie (staff, or anyone
-who logged in) is never served from, nor stored into, the cache; neither is a response that
+A committed write to a public model (@public_content) bumps the version, so an edit in the
+admin shows on the next request; the TTL only bounds memory. Downloads (PDF, zip) are not
+cached here. A request carrying a session cookie (staff, or anyone who logged in) is never
+served from, nor stored into, the cache; neither is a response that
 sets a cookie or renders a CSRF token (forms, messages). `Vary: Cookie` alone does not stop
 caching: without a session cookie the session is empty, so the page cannot depend on it.
 """
 
+import contextvars
 import hashlib
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import get_max_age
 
 VERSION_KEY = "content-version"
 _MISSING = object()
 
+# The models whose rows anonymous visitors see, each declared with @public_content.
+_public_models = []
+# Within a request (ContentVersionMiddleware), the version read once: {"version": n} or {}.
+_request_memo = contextvars.ContextVar("content_version_memo", default=None)
 
-def content_version():
+
+def public_content(model):
+    """Class decorator for a model whose rows the public site shows: any committed write to it
+    makes every cached page and fragment stale. Private models (accreditation applications,
+    delegations) are never declared, so their writes never flush the public cache."""
+    _public_models.append(model)
+    return model
+
+
+def public_models():
+    return tuple(_public_models)
+
+
+def _read_version():
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, 1, timeout=None)
         version = cache.get(VERSION_KEY, 1)
     return version
+
+
+def content_version():
+    """The current content version; inside a request it is read from the cache once."""
+    memo = _request_memo.get()
+    if memo is None:
+        return _read_version()
+    if "version" not in memo:
+        memo["version"] = _read_version()
+    return memo["version"]
 
 
 def remember(name, compute):
@@ -46,23 +75,69 @@ def remember(name, compute):
     return value
 
 
-def bump_content_version(**kwargs):
-    """Make every cached public page stale. Call after bulk writes that bypass save()."""
+def bump_content_version():
+    """Make every cached public page stale now. Writers call bump_on_commit() instead."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
+    memo = _request_memo.get()
+    if memo is not None:
+        memo.pop("version", None)
+
+
+def bump_on_commit(using=None):
+    """Bump the version once the current transaction commits (at once outside a transaction).
+
+    Bumping before the commit would let a request in between cache the old page under the new
+    version until the TTL. A transaction that writes many rows bumps once (its callbacks share
+    one flag); one rolled back never bumps.
+    """
+    using = using or DEFAULT_DB_ALIAS
+    connection = transaction.get_connection(using)
+    batch = getattr(connection, "_content_bump_batch", None)
+    if not connection.in_atomic_block or batch is None or batch["done"]:
+        batch = {"done": False}
+        connection._content_bump_batch = batch
+
+    def bump():
+        if not batch["done"]:
+            batch["done"] = True
+            bump_content_version()
+
+    transaction.on_commit(bump, using=using)
+
+
+def _written(sender, using=None, **kwargs):
+    bump_on_commit(using)
 
 
 def connect_invalidation():
-    """Bump the version whenever a model of a public app is written (called from AppConfig.ready)."""
-    for label in settings.EXPO_PUBLIC_CONTENT_APPS:
-        for model in apps.get_app_config(label).get_models():
-            uid = f"expo-cache-{model._meta.label}"
-            post_save.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}-save")
-            post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}-delete")
-            for field in model._meta.local_many_to_many:
-                m2m_changed.connect(bump_content_version, sender=field.remote_field.through, dispatch_uid=f"{uid}-m2m")
+    """Bump the version after every committed write to a @public_content model (AppConfig.ready)."""
+    for model in _public_models:
+        uid = f"expo-cache-{model._meta.label}"
+        post_save.connect(_written, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(_written, sender=model, dispatch_uid=f"{uid}-delete")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(_written, sender=field.remote_field.through, dispatch_uid=f"{uid}-m2m")
+
+
+class ContentVersionMiddleware:
+    """Reads the content version at most once per request, however many fragments ask for it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_memo.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_memo.reset(token)
+
+
+# Downloads are files, not pages: never kept in the page cache (their own storage serves them).
+DOWNLOAD_SUFFIXES = (".pdf", ".zip")
 
 
 def _cache_key(request):
@@ -81,6 +156,7 @@ class AnonymousPageCacheMiddleware:
             self.timeout > 0
             and request.method in ("GET", "HEAD")
             and request.path.startswith(self.prefixes)
+            and not request.path.endswith(DOWNLOAD_SUFFIXES)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
         )
 
@@ -102,6 +178,7 @@ class AnonymousPageCacheMiddleware:
             timeout > 0
             and response.status_code == 200
             and not response.streaming
+            and not response.has_header("Content-Disposition")
             and not response.cookies
             # A page with a CSRF token belongs to one visitor's cookie.
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")

@@ -6,11 +6,11 @@ over-long query is a 400 with a JSON explanation, so a partner's bug surfaces at
 
 from typing import Literal
 
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from ninja import Field, Query, Router, Schema
 
+from exhibitors import presenters, selectors
 from exhibitors.catalogue import (
     MAX_QUERY_LENGTH,
     MAX_VALUE_LENGTH,
@@ -20,9 +20,7 @@ from exhibitors.catalogue import (
     ProductCatalogue,
     clean,
 )
-from exhibitors.models import Exhibitor, Product, ProductImage, Stand
 from expo.api import Error, api
-from expo.models import Edition
 
 router = Router(tags=["catalogue"])
 
@@ -121,14 +119,14 @@ def _error(request, problems):
     return api.create_response(request, {"detail": problems}, status=400)
 
 
-def _page(request, params, catalogue_class, serialize):
+def _page(request, params, catalogue_class, kind, serialize):
     with translation.override(params.lang):
         filters = Filters(
             **{name: clean(getattr(params, name), MAX_QUERY_LENGTH) for name in ("sector", "category", "hall", "q")},
             country=params.country.upper(),
             sort=params.sort,
         )
-        catalogue = catalogue_class(filters, edition=Edition.objects.current())
+        catalogue = catalogue_class(filters, edition=request.edition)
         catalogue.facets()
         if catalogue.unknown:
             return _error(
@@ -148,7 +146,7 @@ def _page(request, params, catalogue_class, serialize):
             "page": page.number,
             "pages": paginator.num_pages,
             "per_page": PER_PAGE,
-            "results": [serialize(request, row) for row in page.object_list],
+            "results": [serialize(request, row) for row in presenters.present(list(page.object_list), kind)],
         }
 
 
@@ -164,9 +162,8 @@ def _image(request, image):
     }
 
 
-def _stand(exhibitor_id):
-    edition = Edition.objects.current()
-    stand = edition and Stand.objects.filter(exhibitor_id=exhibitor_id, edition=edition).select_related("venue").first()
+def _stand(request, exhibitor_id):
+    stand = selectors.stand_for(exhibitor_id, request.edition)
     if not stand:
         return None
     return {"code": stand.code, "hall": stand.venue.name, "hall_code": stand.venue.code}
@@ -177,14 +174,13 @@ def _exhibitor(request, exhibitor):
         "slug": exhibitor.slug,
         "name": exhibitor.name,
         "country": exhibitor.country.code,
-        "country_name": str(exhibitor.country.name),
-        "url": request.build_absolute_uri(exhibitor.get_absolute_url()),
-        "stand_code": getattr(exhibitor, "stand_code", None),
+        "country_name": exhibitor.country_name,
+        "url": request.build_absolute_uri(exhibitor.url),
+        "stand_code": exhibitor.stand_code,
     }
 
 
 def _product(request, product):
-    images = list(product.images.all())
     return {
         "slug": product.slug,
         "name": product.name,
@@ -194,22 +190,22 @@ def _product(request, product):
         "sector": {"slug": product.category.sector.slug, "name": product.category.sector.name},
         "exhibitor": {"slug": product.exhibitor.slug, "name": product.exhibitor.name},
         "country": product.exhibitor.country.code,
-        "url": request.build_absolute_uri(product.get_absolute_url()),
-        "stand_code": getattr(product, "stand_code", None),
-        "image": _image(request, images[0] if images else None),
+        "url": request.build_absolute_uri(product.url),
+        "stand_code": product.stand_code,
+        "image": _image(request, product.first_image),
     }
 
 
 @router.get("/exhibitors", response={200: ExhibitorPage, 400: Error}, summary="Exhibitors, filtered and paginated")
 def exhibitors(request, params: Query[CatalogueQuery]):
-    return _page(request, params, ExhibitorCatalogue, _exhibitor)
+    return _page(request, params, ExhibitorCatalogue, "exhibitor", _exhibitor)
 
 
 @router.get("/exhibitors/{slug}", response={200: ExhibitorDetailOut, 404: Error}, summary="One exhibitor")
 def exhibitor(request, slug: str, lang: Literal["vi", "en"] = "vi"):
     with translation.override(lang):
-        obj = get_object_or_404(Exhibitor.objects.prefetch_related("sectors"), slug=slug)
-        stand = _stand(obj.pk)
+        obj = presenters.present([get_object_or_404(selectors.exhibitors_with_sectors(), slug=slug)], "exhibitor")[0]
+        stand = _stand(request, obj.pk)
         return {
             **_exhibitor(request, obj),
             "stand_code": stand and stand["code"],
@@ -224,19 +220,14 @@ def exhibitor(request, slug: str, lang: Literal["vi", "en"] = "vi"):
 
 @router.get("/exhibits", response={200: ProductPage, 400: Error}, summary="Published exhibits, filtered and paginated")
 def exhibits(request, params: Query[CatalogueQuery]):
-    return _page(request, params, ProductCatalogue, _product)
+    return _page(request, params, ProductCatalogue, "exhibit", _product)
 
 
 @router.get("/exhibits/{slug}", response={200: ProductDetailOut, 404: Error}, summary="One published exhibit")
 def exhibit(request, slug: str, lang: Literal["vi", "en"] = "vi"):
     with translation.override(lang):
-        product = get_object_or_404(
-            Product.objects.published()
-            .select_related("exhibitor", "category__sector")
-            .prefetch_related("specifications", Prefetch("images", queryset=ProductImage.objects.order_by("order"))),
-            slug=slug,
-        )
-        stand = _stand(product.exhibitor_id)
+        product = presenters.present([get_object_or_404(selectors.published_exhibits(), slug=slug)], "exhibit")[0]
+        stand = _stand(request, product.exhibitor_id)
         return {
             **_product(request, product),
             "stand_code": stand and stand["code"],

@@ -17,14 +17,15 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from common.cache import remember
-from exhibitors.models import Category, Exhibitor, Product, ProductImage, Sector, Stand
+from exhibitors import selectors
+from exhibitors.models import Category, Exhibitor, Product, Sector, Stand
 from expo.models import Venue
 
 PER_PAGE = 24
@@ -157,14 +158,14 @@ class BaseCatalogue:
         return queryset
 
     def hall_condition(self, exhibitor_field, value):
-        if self.edition is None:
+        if not self.edition:
             return Q(pk__in=[])
         stands = Stand.objects.filter(edition=self.edition, venue__slug=value).values("exhibitor_id")
         return Q(**{f"{exhibitor_field}__in": stands})
 
     def hall_rows(self, counted):
         """Venues of the edition with a count; `counted` is the Count() over their stands."""
-        if self.edition is None:
+        if not self.edition:
             return []
         venues = Venue.objects.filter(edition=self.edition).annotate(n=counted).order_by("order", "code")
         return [(venue.slug, str(venue), venue.n) for venue in venues]
@@ -204,7 +205,7 @@ class BaseCatalogue:
         return self._facets
 
     def stand_annotations(self, exhibitor_ref):
-        if self.edition is None:
+        if not self.edition:
             return {"stand_code": Value(""), "stand_venue": Value("")}
         # order_by(): one stand per exhibitor and edition, so Stand's default ordering (a join) is moot.
         stands = Stand.objects.filter(exhibitor=OuterRef(exhibitor_ref), edition=self.edition).order_by()
@@ -307,11 +308,10 @@ class ProductCatalogue(BaseCatalogue):
         name = F("name_vi")
         if language != "vi":
             name = Coalesce(NullIf(F(f"name_{language}"), Value("")), F("name_vi"), output_field=models.CharField())
-        images = Prefetch("images", queryset=ProductImage.objects.order_by("order", "pk"))
         queryset = (
             queryset.select_related("exhibitor", "category__sector")
             .defer(*PRODUCT_LIST_DEFERRED)
-            .prefetch_related(images)
+            .prefetch_related(selectors.ordered_images())
             .annotate(sort_name=name, **self.stand_annotations("exhibitor"))
         )
         if self.filters.sort == "country":

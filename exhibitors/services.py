@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from common.cache import bump_content_version
+from common.cache import bump_on_commit
 from exhibitors.models import Product
 
 
@@ -14,5 +14,5 @@ def set_published(*, products, published):
     changed = Product.objects.filter(pk__in=ids).update(is_published=published)
     if changed:
         # update() sends no post_save either: make cached pages and facet counts fresh by hand.
-        transaction.on_commit(bump_content_version)
+        bump_on_commit()
     return changed

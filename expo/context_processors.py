@@ -28,8 +28,12 @@ def _nav_sections(request):
 
 
 def site(request):
-    """The current edition (fetched once, only if a template asks) and the main navigation."""
-    return {
-        "current_edition": SimpleLazyObject(Edition.objects.current),
-        "nav_sections": _nav_sections(request),
-    }
+    """`edition` (the request's, fetched only if a template asks) and the main navigation.
+
+    A view may put another edition in its context as `edition` (a past edition's press release)
+    and the page header follows it.
+    """
+    edition = getattr(request, "edition", None)
+    if edition is None:  # a request that did not pass the middleware (e.g. built by hand)
+        edition = SimpleLazyObject(Edition.objects.current)
+    return {"edition": edition, "nav_sections": _nav_sections(request)}

@@ -18,4 +18,4 @@ def register(name, counter):
 
 def count(name, edition):
     counter = _counters.get(name)
-    return counter(edition) if counter is not None and edition is not None else 0
+    return counter(edition) if counter is not None and edition else 0

@@ -94,10 +94,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "common.middleware.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The content version is read once per request, however many caches ask (common/cache.py).
+    "common.cache.ContentVersionMiddleware",
     # Early, so a cache hit skips everything below (the stored response already has its headers).
     "common.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # request.edition, read lazily by views, templates and the admin (expo/middleware.py).
+    "expo.middleware.EditionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -177,7 +181,6 @@ EXPO_PAGE_CACHE_SECONDS = int(os.environ.get("EXPO_PAGE_CACHE_SECONDS", "300"))
 # Fragments that are the same for every visitor (current edition, catalogue facet counts),
 # also under the content version; 0 switches them off.
 EXPO_FRAGMENT_CACHE_SECONDS = int(os.environ.get("EXPO_FRAGMENT_CACHE_SECONDS", "600"))
-EXPO_PUBLIC_CONTENT_APPS = ["expo", "exhibitors", "press"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

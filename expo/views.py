@@ -7,15 +7,14 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from expo.models import Edition
 from expo.programme.selection import now_and_next, utc_offset_label
 
 
 @require_safe
 def home(request):
-    edition = Edition.objects.current()
-    context = {"edition": edition}
-    if edition is not None:
+    edition = request.edition
+    context = {}
+    if edition:
         context.update(
             phase=edition.phase(),
             venues=edition.venues.all(),

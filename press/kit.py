@@ -68,7 +68,10 @@ def _release_text(release):
 
 
 def build_kit(language, *, workers=None, progress=None):
-    """Build (or confirm) the kit in `language`; returns a KitResult. Plain function for benchmarks."""
+    """Build (or confirm) the kit in `language`; returns a KitResult. Plain function for benchmarks.
+
+    Runs outside any request (command, background thread), so it asks for the current edition itself.
+    """
     edition = Edition.objects.current()
     if edition is None:
         raise LookupError("No current edition: mark one edition as current first.")
@@ -161,7 +164,6 @@ def built_at(meta):
     return datetime.datetime.fromisoformat(meta["built_at"])
 
 
-def download_name(language):
-    edition = Edition.objects.current()
+def download_name(language, edition):
     slug = edition.slug if edition else "expo"
     return f"{slug}-press-kit-{language}.zip"

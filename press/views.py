@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from common import ratelimit
+from exhibitors import selectors
 from exhibitors.models import Exhibitor
-from expo.models import Edition
 from press import factsheets, kit, services
 from press.forms import AccreditationForm, ReleaseSearchForm
 from press.models import FactSheetUpload, PressContact, PressRelease
@@ -32,7 +32,7 @@ def expire_with_next_release(response):
 
 @require_safe
 def index(request):
-    edition = Edition.objects.current()
+    edition = request.edition
     search = ReleaseSearchForm(request.GET)
     query = search.cleaned_data["q"] if search.is_valid() else ""
     releases = PressRelease.objects.published()
@@ -42,7 +42,6 @@ def index(request):
         exhibitors = exhibitors.search(query)
     page = Paginator(exhibitors.order_by("name", "pk"), EXHIBITORS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
-        "current_edition": edition,
         "search": search,
         "query": query,
         "releases": releases.only("slug", "title_vi", "title_en", "summary_vi", "summary_en", "publish_at")[:10],
@@ -59,7 +58,7 @@ def release_detail(request, slug):
         PressRelease.objects.published().prefetch_related("photos", "attachments").select_related("edition"),
         slug=slug,
     )
-    context = {"object": release, "release": release, "current_edition": release.edition}
+    context = {"object": release, "release": release, "edition": release.edition}
     return render(request, "press/release_detail.html", context)
 
 
@@ -81,8 +80,8 @@ def _replacement(language, **subject):
 
 @require_safe
 def expo_factsheet(request):
-    edition = Edition.objects.current()
-    if edition is None:
+    edition = request.edition
+    if not edition:
         raise Http404
     language = translation.get_language()
     return _serve_sheet(factsheets.expo_sheet(edition, language), _replacement(language, edition=edition))
@@ -90,9 +89,9 @@ def expo_factsheet(request):
 
 @require_safe
 def exhibitor_factsheet(request, slug):
-    exhibitor = get_object_or_404(Exhibitor.objects.prefetch_related("sectors"), slug=slug)
+    exhibitor = get_object_or_404(selectors.exhibitors_with_sectors(), slug=slug)
     language = translation.get_language()
-    sheet = factsheets.exhibitor_sheet(exhibitor, language, edition=Edition.objects.current())
+    sheet = factsheets.exhibitor_sheet(exhibitor, language, edition=request.edition)
     return _serve_sheet(sheet, _replacement(language, exhibitor=exhibitor))
 
 
@@ -100,9 +99,7 @@ def exhibitor_factsheet(request, slug):
 def exhibit_factsheet(request, slug):
     product = get_object_or_404(factsheets.exhibit_queryset(), slug=slug)
     language = translation.get_language()
-    sheet = factsheets.exhibit_sheet(
-        product, language, edition=Edition.objects.current(), base_url=factsheets.site_url(request)
-    )
+    sheet = factsheets.exhibit_sheet(product, language, edition=request.edition, base_url=factsheets.site_url(request))
     return _serve_sheet(sheet, _replacement(language, product=product))
 
 
@@ -118,7 +115,7 @@ def press_kit(request):
     response = FileResponse(
         default_storage.open(meta["name"]),
         as_attachment=True,
-        filename=kit.download_name(language),
+        filename=kit.download_name(language, request.edition),
         content_type="application/zip",
     )
     response["X-Content-Type-Options"] = "nosniff"
@@ -133,8 +130,8 @@ def _private(response):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def accreditation(request):
-    edition = Edition.objects.current()
-    if edition is None:
+    edition = request.edition
+    if not edition:
         raise Http404
     form = AccreditationForm(request.POST or None, request.FILES or None)
     status = 200
@@ -151,7 +148,7 @@ def accreditation(request):
         elif form.is_bot():
             # Tell a bot nothing useful; a person never fills the hidden field.
             form.add_error(None, _("Your application could not be accepted. Please try again."))
-    context = {"form": form, "refused": refused, "current_edition": edition}
+    context = {"form": form, "refused": refused}
     return _private(render(request, "press/accreditation_form.html", context, status=status))
 
 
@@ -160,5 +157,5 @@ def accreditation_status(request, token):
     application = services.accreditation_for_token(token)
     if application is None:
         raise Http404
-    context = {"application": application, "current_edition": application.edition}
+    context = {"application": application, "edition": application.edition}
     return _private(render(request, "press/accreditation_status.html", context))

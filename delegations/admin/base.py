@@ -46,7 +46,7 @@ def chosen_edition(request):
         edition = editions.filter(pk=int(raw)).first()
         if edition:
             return edition
-    return editions.current() or editions.first()
+    return request.edition or editions.first()
 
 
 class StaleSaveRefusedForm(forms.ModelForm):

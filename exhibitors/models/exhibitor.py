@@ -10,6 +10,7 @@ from django_countries import countries
 from django_countries.fields import CountryField
 
 from common import images
+from common.cache import public_content
 from common.text import NormalizedTextModel, fold
 from exhibitors.models.sectors import Sector
 from expo.models import Edition, Venue
@@ -36,6 +37,7 @@ class ExhibitorQuerySet(models.QuerySet):
         return self.filter(matching(search_words(query), "search_text"))
 
 
+@public_content
 class Exhibitor(NormalizedTextModel):
     name = models.CharField(_("company name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -95,6 +97,7 @@ class Exhibitor(NormalizedTextModel):
         return images.smallest(self.logo, self.logo_width, self.logo_height, self.logo_renditions, at_least=160)
 
 
+@public_content
 class Stand(NormalizedTextModel):
     """Where an exhibitor shows at one edition: a venue (hall, static display…) and a code."""
 

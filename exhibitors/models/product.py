@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from common import images
+from common.cache import public_content
 from common.text import NormalizedTextModel, fold
 from exhibitors.models.exhibitor import Exhibitor, matching, search_words
 from exhibitors.models.sectors import Category
@@ -21,6 +22,7 @@ class ProductQuerySet(models.QuerySet):
         return self.filter(matching(search_words(query), "search_text", "exhibitor__search_text"))
 
 
+@public_content
 class Product(NormalizedTextModel):
     class DisplayMode(models.TextChoices):
         STATIC = "static", _("Static display")
@@ -84,6 +86,7 @@ class Product(NormalizedTextModel):
         return reverse("exhibitors:product_detail", kwargs={"slug": self.slug})
 
 
+@public_content
 class ProductSpecification(NormalizedTextModel):
     product = models.ForeignKey(
         Product, on_delete=models.CASCADE, related_name="specifications", verbose_name=_("exhibit")
@@ -101,6 +104,7 @@ class ProductSpecification(NormalizedTextModel):
         return f"{self.label}: {self.value}"
 
 
+@public_content
 class ProductImage(NormalizedTextModel):
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="images", verbose_name=_("exhibit"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)

@@ -3,9 +3,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common.cache import public_content
 from common.text import NormalizedTextModel
 
 
+@public_content
 class Sector(NormalizedTextModel):
     """A top-level area of the display, e.g. “Naval”. Edited by content editors."""
 
@@ -23,6 +25,7 @@ class Sector(NormalizedTextModel):
         return self.name
 
 
+@public_content
 class Category(NormalizedTextModel):
     """A kind of exhibit within a sector, e.g. “Submarines”."""
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.cache import remember
+from common.cache import public_content, remember
 from common.text import NormalizedTextModel
 
 
@@ -42,6 +42,7 @@ class Phase:
     day_number: int = 0
 
 
+@public_content
 class Edition(NormalizedTextModel):
     name = models.CharField(_("name"), max_length=200)
     acronym = models.CharField(_("acronym"), max_length=30, help_text=_("Short name, e.g. VIDE 2024."))
@@ -108,6 +109,7 @@ class Edition(NormalizedTextModel):
         return Phase("live", day_number=(today - self.start_date).days + 1)
 
 
+@public_content
 class Venue(NormalizedTextModel):
     """A zone of the expo site: a hall, the static display, the flight line, a room…"""
 
@@ -142,6 +144,7 @@ class Venue(NormalizedTextModel):
         return f"{self.code} · {self.name}" if self.code else self.name
 
 
+@public_content
 class KeyFigure(NormalizedTextModel):
     """A headline number on the home page, e.g. “140+ international delegations”."""
 

@@ -9,6 +9,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from common.cache import public_content
 from common.text import NormalizedTextModel
 from expo.models.edition import Edition, Venue
 
@@ -57,6 +58,7 @@ class ProgrammeItemQuerySet(models.QuerySet):
         )
 
 
+@public_content
 class ProgrammeItem(NormalizedTextModel):
     class Type(models.TextChoices):
         CEREMONY = "ceremony", _("Ceremony")

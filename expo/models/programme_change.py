@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.cache import public_content
 from expo.models.edition import Venue
 from expo.models.programme import ProgrammeItem
 
@@ -19,6 +20,7 @@ class ProgrammeChangeQuerySet(models.QuerySet):
         )
 
 
+@public_content
 class ProgrammeChange(models.Model):
     """One change to a published item's time, venue or status, kept with both values.
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from expo.models import Edition, ProgrammeChange, ProgrammeItem
+from expo.models import ProgrammeChange, ProgrammeItem
 from expo.programme import services
 from expo.programme.changes import describe_change
 from expo.programme.selection import parse_day
@@ -28,8 +28,8 @@ class DayFilter(admin.SimpleListFilter):
     parameter_name = "day"
 
     def lookups(self, request, model_admin):
-        edition = Edition.objects.current()
-        if edition is None:
+        edition = request.edition
+        if not edition:
             return []
         self.edition = edition
         return [(day.isoformat(), day.strftime("%d/%m/%Y")) for day in edition.days]

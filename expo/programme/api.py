@@ -18,7 +18,7 @@ from ninja.errors import HttpError
 
 from expo.api import Error
 from expo.models import ProgrammeItem
-from expo.programme.conditional import current_edition, programme_conditional
+from expo.programme.conditional import programme_conditional
 from expo.programme.selection import filter_items
 
 router = Router(tags=["programme"])
@@ -57,8 +57,8 @@ class ProgrammeFilters(Schema):
 
 
 def _edition(request):
-    edition = current_edition(request)
-    if edition is None:
+    edition = request.edition
+    if not edition:
         raise HttpError(404, "No edition has been published yet.")
     return edition
 

@@ -12,20 +12,13 @@ import hashlib
 from django.db.models import Count, Max
 from django.views.decorators.http import condition
 
-from expo.models import Edition, ProgrammeItem
-
-
-def current_edition(request):
-    """The current edition, looked up once per request (the validators and the view share it)."""
-    if not hasattr(request, "_programme_edition"):
-        request._programme_edition = Edition.objects.current()
-    return request._programme_edition
+from expo.models import ProgrammeItem
 
 
 def _state(request):
     if not hasattr(request, "_programme_state"):
-        edition = current_edition(request)
-        if edition is None:
+        edition = request.edition
+        if not edition:
             request._programme_state = (None, 0)
         else:
             state = (

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from expo.models import Edition, ProgrammeChange
+from expo.models import ProgrammeChange
 from expo.programme.changes import describe_change
 
 FEED_LENGTH = 50
@@ -16,8 +16,8 @@ class ProgrammeChangesFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request):
-        edition = Edition.objects.current()
-        if edition is None:
+        edition = request.edition
+        if not edition:
             raise Http404("No edition")
         return edition
 

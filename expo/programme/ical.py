@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event
 
 from expo.models import ProgrammeItem
-from expo.programme.conditional import current_edition, programme_conditional
+from expo.programme.conditional import programme_conditional
 from expo.programme.selection import ProgrammeFilterForm, export_language, filter_items
 
 ICS_TYPE = "text/calendar; charset=utf-8"
@@ -68,8 +68,8 @@ def _response(calendar, filename):
 @require_safe
 @programme_conditional
 def programme_ics(request):
-    edition = current_edition(request)
-    if edition is None:
+    edition = request.edition
+    if not edition:
         raise Http404("No edition")
     language = export_language(request)
     with translation.override(language):
@@ -87,8 +87,8 @@ def programme_ics(request):
 @require_safe
 @programme_conditional
 def item_ics(request, slug):
-    edition = current_edition(request)
-    if edition is None:
+    edition = request.edition
+    if not edition:
         raise Http404("No edition")
     language = export_language(request)
     with translation.override(language):

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_safe
 
 from common.cache import remember
 from expo.models import ProgrammeItem
-from expo.programme.conditional import current_edition, programme_conditional, programme_etag
+from expo.programme.conditional import programme_conditional, programme_etag
 from expo.programme.selection import export_language, filter_items, for_rows
 
 SCHEDULE_VERSION = "1.0"
@@ -163,8 +163,8 @@ def schedule_xml(data):
 
 
 def _schedule(request):
-    edition = current_edition(request)
-    if edition is None:
+    edition = request.edition
+    if not edition:
         raise Http404("No edition")
     language = export_language(request)
     with translation.override(language):
@@ -175,7 +175,7 @@ def _export(request, write):
     """(body, edition, language): the written document is the same for every client of this
     URL until the programme changes, and apps poll it, so it is kept in the shared cache under
     its ETag (which names the programme's state) and the absolute URL (links carry the host)."""
-    data, edition, language = None, current_edition(request), export_language(request)
+    data, edition, language = None, request.edition, export_language(request)
 
     def build():
         nonlocal data, edition, language
@@ -184,7 +184,7 @@ def _export(request, write):
 
     key = f"schedule:{write.__name__}:{programme_etag(request)}:{request.build_absolute_uri()}"
     body = remember(hashlib.sha256(key.encode()).hexdigest(), build)
-    if edition is None:
+    if not edition:
         raise Http404("No edition")
     return body, edition, language
 

@@ -11,6 +11,7 @@ class ProgrammeSitemap(I18nSitemap):
     priority = 0.8
 
     def items(self):
+        # Django's sitemap framework gives items() no request, so no request.edition here.
         edition = Edition.objects.current()
         if edition is None:
             return []

@@ -12,15 +12,15 @@ from django.views.decorators.http import require_safe
 from common.pdf import render_pdf
 from expo.models import ProgrammeChange, ProgrammeItem
 from expo.programme.changes import change_rows
-from expo.programme.conditional import current_edition, programme_conditional
+from expo.programme.conditional import programme_conditional
 from expo.programme.selection import ProgrammeFilterForm, filter_items, for_rows, parse_day, utc_offset_label
 
 CHANGES_PER_PAGE = 50
 
 
 def _edition_or_404(request):
-    edition = current_edition(request)
-    if edition is None:
+    edition = request.edition
+    if not edition:
         raise Http404(_("No edition has been published yet."))
     return edition
 
@@ -39,8 +39,8 @@ def _chosen_day(request, edition):
 
 @require_safe
 def programme(request):
-    edition = current_edition(request)
-    if edition is None:
+    edition = request.edition
+    if not edition:
         return render(request, "expo/programme_list.html", {"edition": None})
     day = _chosen_day(request, edition)
     venues = list(edition.venues.all())

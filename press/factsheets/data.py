@@ -17,7 +17,8 @@ from django.utils import translation
 from django.utils.text import slugify
 from django_countries import countries
 
-from exhibitors.models import Exhibitor, Product, ProductImage, Sector, Stand
+from exhibitors import selectors
+from exhibitors.models import Exhibitor, Product, Sector, Stand
 from expo import public_counts
 from expo.templatetags.expo_tags import date_range
 
@@ -118,7 +119,7 @@ def _exhibitor_data(exhibitor, stand, products, edition):
 def exhibitor_sheet(exhibitor, language, *, edition):
     """The sheet of one exhibitor (4 queries)."""
     with translation.override(language):
-        stand = _stand_for(exhibitor.pk, edition)
+        stand = selectors.stand_for(exhibitor.pk, edition)
         products = exhibitor.products.published().select_related("category").order_by("name_vi", "pk")
         data = _exhibitor_data(exhibitor, stand, products, edition)
     return Sheet("exhibitor", exhibitor.slug, language, data)
@@ -140,16 +141,10 @@ def exhibitor_sheets(edition, language):
             yield Sheet("exhibitor", exhibitor.slug, language, data)
 
 
-def _stand_for(exhibitor_id, edition):
-    if edition is None:
-        return None
-    return Stand.objects.filter(exhibitor_id=exhibitor_id, edition=edition).select_related("venue").first()
-
-
 def exhibit_sheet(product, language, *, edition, base_url):
     """The sheet of one published exhibit: images, specifications, maker, stand, QR code."""
     with translation.override(language):
-        stand = _stand_for(product.exhibitor_id, edition)
+        stand = selectors.stand_for(product.exhibitor_id, edition)
         images = [
             {"src": _media_url(_rendition(image, 1280)), "alt": image.alt_text, "caption": image.caption}
             for image in list(product.images.all())[:3]
@@ -191,8 +186,4 @@ def _logo(exhibitor):
 
 
 def exhibit_queryset():
-    return (
-        Product.objects.published()
-        .select_related("exhibitor", "category__sector")
-        .prefetch_related("specifications", Prefetch("images", queryset=ProductImage.objects.order_by("order", "pk")))
-    )
+    return selectors.published_exhibits()

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common import images
+from common.cache import public_content
 from common.sanitize import clean_html
 from common.text import NormalizedTextModel, fold
 from common.validators import validate_pdf
@@ -29,6 +30,7 @@ class PressReleaseQuerySet(models.QuerySet):
         return self.filter(matching(search_words(query), "search_text"))
 
 
+@public_content
 class PressRelease(NormalizedTextModel):
     edition = models.ForeignKey(
         Edition, on_delete=models.PROTECT, related_name="press_releases", verbose_name=_("edition")
@@ -75,6 +77,7 @@ class PressRelease(NormalizedTextModel):
         return self.publish_at <= timezone.now()
 
 
+@public_content
 class ReleasePhoto(NormalizedTextModel):
     release = models.ForeignKey(PressRelease, on_delete=models.CASCADE, related_name="photos")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -108,6 +111,7 @@ class ReleasePhoto(NormalizedTextModel):
         return images.smallest(self.image, self.image_width, self.image_height, self.image_renditions, at_least=640)
 
 
+@public_content
 class ReleaseAttachment(NormalizedTextModel):
     release = models.ForeignKey(PressRelease, on_delete=models.CASCADE, related_name="attachments")
     title = models.CharField(_("title"), max_length=200)
@@ -124,6 +128,7 @@ class ReleaseAttachment(NormalizedTextModel):
         return self.title
 
 
+@public_content
 class PressContact(NormalizedTextModel):
     """A public contact of the press office, shown on the press centre page."""
 

@@ -4,12 +4,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from common.cache import public_content
 from common.text import NormalizedTextModel
 from common.validators import validate_pdf
 from exhibitors.models import Exhibitor, Product
 from expo.models import Edition
 
 
+@public_content
 class FactSheetUpload(NormalizedTextModel):
     """An uploaded PDF for the expo, an exhibitor or an exhibit, in one language.
 

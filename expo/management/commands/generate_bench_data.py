@@ -3,6 +3,7 @@ import random
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from common.cache import bump_on_commit
 from common.progress import Progress
 from expo import benchdata, demo
 from expo.models import Edition
@@ -43,6 +44,8 @@ class Command(BaseCommand):
             progress.step(label)
             with transaction.atomic():
                 progress.done(generator(edition=edition, counts=counts, rng=rng, progress=progress))
+                # bulk_create() sends no post_save: make the public pages fresh after the commit.
+                bump_on_commit()
         self.stdout.write(
             self.style.SUCCESS(f"Bench data generated in {progress.elapsed:.0f} s (seed {options['seed']}).")
         )
