@@ -5,11 +5,9 @@ too. Each pattern is tried with its parameters replaced by bad values and with a
 query strings; pages with real objects (from the demo edition) get the bad query strings.
 """
 
-from io import StringIO
 from urllib.parse import quote, urlencode
 
 import pytest
-from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import translation
 
@@ -53,11 +51,6 @@ def concrete(route, value):
 
     path = re.sub(r"<(?:\w+:)?\w+>", value, route)
     return "/" + path.replace("^", "").replace("$", "").replace("\\Z", "")
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=StringIO())
 
 
 def assert_safe(client, url, failures):

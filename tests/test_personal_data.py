@@ -10,12 +10,10 @@ see them, which proves the probes would find the values if they leaked.
 import datetime
 import io
 import re
-from io import StringIO
 
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group, Permission, User
-from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from pypdf import PdfReader
 
@@ -41,10 +39,9 @@ JOURNALIST = {
 
 
 @pytest.fixture
-def seeded(db):
+def seeded(demo):
     from press.models import MediaAccreditation
 
-    call_command("load_demo", stdout=StringIO())
     MediaAccreditation.objects.create(
         edition=Edition.objects.current(),
         name="Phóng Viên Thử",

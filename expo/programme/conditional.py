@@ -15,7 +15,8 @@ from django.views.decorators.http import condition
 from expo.models import ProgrammeItem
 
 
-def _state(request):
+def programme_state(request):
+    """(latest update, count) of the edition's published items, aggregated once per request."""
     if not hasattr(request, "_programme_state"):
         edition = request.edition
         if not edition:
@@ -31,14 +32,14 @@ def _state(request):
 
 
 def programme_etag(request, *args, **kwargs):
-    latest, count = _state(request)
+    latest, count = programme_state(request)
     stamp = latest.isoformat() if latest else "-"
     key = f"{stamp}|{count}|{request.get_full_path()}"
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
 def programme_last_modified(request, *args, **kwargs):
-    return _state(request)[0]
+    return programme_state(request)[0]
 
 
 programme_conditional = condition(etag_func=programme_etag, last_modified_func=programme_last_modified)

@@ -1,7 +1,10 @@
 """Public programme pages: by day, one item, the change log and the printable PDF."""
 
+import hashlib
 import itertools
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -9,10 +12,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from common.cache import content_version
 from common.pdf import render_pdf
 from expo.models import ProgrammeChange, ProgrammeItem
 from expo.programme.changes import change_rows
-from expo.programme.conditional import programme_conditional
+from expo.programme.conditional import programme_conditional, programme_state
 from expo.programme.selection import ProgrammeFilterForm, filter_items, for_rows, parse_day, utc_offset_label
 
 CHANGES_PER_PAGE = 50
@@ -110,7 +114,33 @@ def programme_pdf(request):
         "days": days_with_items(edition, items),
         "utc_offset": utc_offset_label(edition),
     }
-    response = HttpResponse(render_pdf("pdf/programme.html", context, request=request), content_type="application/pdf")
     language = translation.get_language()
+    name = _stored_programme_pdf(request, edition, language, context)
+    with default_storage.open(name) as stored:
+        response = HttpResponse(stored.read(), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="programme-{edition.slug}-{language}.pdf"'
     return response
+
+
+# Raise when the PDF's template changes, so stored copies are rendered again.
+PDF_TEMPLATE_VERSION = "1"
+
+
+def _stored_programme_pdf(request, edition, language, context):
+    """The storage name of this programme version's PDF, rendered only the first time it is asked.
+
+    A PDF takes seconds to lay out and is the same for everyone until the content changes: the
+    name carries the content version and the programme's state, so any edit gives a new file;
+    older files of the same edition and language are deleted.
+    """
+    latest, count = programme_state(request)
+    key = f"{PDF_TEMPLATE_VERSION}|{content_version()}|{edition.pk}|{language}|{latest}|{count}"
+    folder = f"programme/{edition.slug}"
+    name = f"{folder}/programme-{language}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.pdf"
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(render_pdf("pdf/programme.html", context, request=request)))
+        _folders, files = default_storage.listdir(folder)
+        for other in files:
+            if other.startswith(f"programme-{language}-") and f"{folder}/{other}" != name:
+                default_storage.delete(f"{folder}/{other}")
+    return name

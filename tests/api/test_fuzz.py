@@ -4,11 +4,8 @@ Every operation gets generated parameters, valid and not; no response may be a 5
 response must match the status codes and schemas the document declares.
 """
 
-from io import StringIO
-
 import pytest
 import schemathesis
-from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
@@ -37,9 +34,7 @@ def wsgi_in_test_transaction():
     request_finished.connect(close_old_connections)
 
 
-@pytest.mark.django_db
-def test_api_answers_every_generated_request_within_its_schema(wsgi_in_test_transaction):
-    call_command("load_demo", stdout=StringIO())
+def test_api_answers_every_generated_request_within_its_schema(demo, wsgi_in_test_transaction):
     schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 6

@@ -1,14 +1,9 @@
-from io import StringIO
-
-from django.core.management import call_command
-
 from delegations.clashes import find_clashes
 from delegations.models import Delegation, Engagement, Member, Movement
 from expo.models import Edition
 
 
-def test_demo_has_every_status_members_movements_and_one_clash(db):
-    call_command("load_demo", stdout=StringIO())
+def test_demo_has_every_status_members_movements_and_one_clash(demo):
     edition = Edition.objects.current()
     assert set(Delegation.objects.values_list("status", flat=True)) == set(Delegation.Status.values)
     assert Delegation.objects.count() == 20

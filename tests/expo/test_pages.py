@@ -26,7 +26,7 @@ def test_home_shows_edition_facts(client, edition):
     assert "Exhibition Hall A" in html
 
 
-def test_home_counts_days_to_go_before_the_expo(client, edition):
+def test_home_counts_days_to_go_before_the_expo(frozen_clock, client, edition):
     today = timezone.now().astimezone(edition.tz).date()
     edition.start_date = today + datetime.timedelta(days=12)
     edition.end_date = today + datetime.timedelta(days=15)
@@ -35,7 +35,7 @@ def test_home_counts_days_to_go_before_the_expo(client, edition):
     assert "Còn 12 ngày" in client.get("/vi/").content.decode()
 
 
-def test_home_says_today_at_the_expo_during_it(client, edition):
+def test_home_says_today_at_the_expo_during_it(frozen_clock, client, edition):
     today = timezone.now().astimezone(edition.tz).date()
     edition.start_date = today - datetime.timedelta(days=1)
     edition.end_date = today + datetime.timedelta(days=2)

@@ -28,7 +28,7 @@ def test_programme_shows_the_chosen_day_in_time_order_with_local_times(client, e
     assert "Mọi thời gian là giờ địa phương tại nơi tổ chức (UTC+7, Hà Nội)." in html
 
 
-def test_programme_has_one_tab_per_day_and_defaults_to_day_one_after_the_expo(client, edition):
+def test_programme_has_one_tab_per_day_and_defaults_to_day_one_after_the_expo(frozen_clock, client, edition):
     make_item(edition, day=19, title_en="First-day item")
     html = client.get("/en/programme/").content.decode()
     for day in ("2024-12-19", "2024-12-20", "2024-12-21", "2024-12-22"):
@@ -37,7 +37,7 @@ def test_programme_has_one_tab_per_day_and_defaults_to_day_one_after_the_expo(cl
     assert "First-day item" in html
 
 
-def test_programme_opens_on_today_during_the_expo(client, edition):
+def test_programme_opens_on_today_during_the_expo(frozen_clock, client, edition):
     today = timezone.now().astimezone(edition.tz).date()
     edition.start_date, edition.end_date = today - datetime.timedelta(days=1), today + datetime.timedelta(days=2)
     edition.save()
@@ -160,7 +160,7 @@ def test_changes_page_survives_bad_page_numbers(client, edition):
         assert "No change so far" in response.content.decode()
 
 
-def test_home_shows_now_and_next_during_the_expo(client, edition):
+def test_home_shows_now_and_next_during_the_expo(frozen_clock, client, edition):
     now = timezone.now().astimezone(edition.tz)
     edition.start_date, edition.end_date = now.date(), now.date() + datetime.timedelta(days=3)
     edition.save()
@@ -177,7 +177,7 @@ def test_home_shows_now_and_next_during_the_expo(client, edition):
     assert html.index("On now") < html.index("On right now") < html.index("Next") < html.index("Coming soon")
 
 
-def test_home_has_no_now_and_next_outside_the_expo(client, edition):
+def test_home_has_no_now_and_next_outside_the_expo(frozen_clock, client, edition):
     make_item(edition)
     assert "Now and next" not in client.get("/en/").content.decode()
 
@@ -197,7 +197,7 @@ def test_programme_pages_query_count_is_flat(client, edition, django_assert_max_
             assert "Mục chương trình" in client.get(path).content.decode()
 
 
-def test_home_query_count_during_the_expo_is_flat(client, edition, django_assert_max_num_queries):
+def test_home_query_count_during_the_expo_is_flat(frozen_clock, client, edition, django_assert_max_num_queries):
     now = timezone.now().astimezone(edition.tz)
     edition.start_date, edition.end_date = now.date(), now.date() + datetime.timedelta(days=3)
     edition.save()

@@ -1,9 +1,6 @@
 """Programme services and the public change log they keep."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.db import IntegrityError
 
 from expo.models import Edition, ProgrammeChange, ProgrammeItem
@@ -78,9 +75,7 @@ def test_overlap_detection_in_the_same_venue(edition):
     assert flags[first.slug] and flags[late.slug]
 
 
-@pytest.mark.django_db
-def test_demo_programme_covers_four_days_with_opening_closing_and_changes():
-    call_command("load_demo", stdout=io.StringIO())
+def test_demo_programme_covers_four_days_with_opening_closing_and_changes(demo):
     items = ProgrammeItem.objects.published()
     assert 25 <= items.count() <= 35
     edition = items.first().edition
