@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint format messages venv clean backup restore bench
+.PHONY: run test lint format messages venv clean backup restore bench system-packages
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,13 @@ run: $(VENV)/.installed
 	@echo ""
 	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed-dev
+# The system packages the suite needs (PDF, gettext, chromium…) are checked first: installed
+# when run as root, otherwise the exact apt-get command is printed (scripts/system-packages.sh).
+test: system-packages $(VENV)/.installed-dev
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+system-packages:
+	bash scripts/system-packages.sh test
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
