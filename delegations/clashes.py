@@ -17,6 +17,8 @@ RESOURCE_LABELS = {
     "liaison_officer": _("Liaison officer"),
     "interpreter": _("Interpreter"),
     "vehicle": _("Vehicle"),
+    "place": _("Meeting place"),
+    "exhibitor": _("Exhibitor"),
 }
 
 
@@ -46,21 +48,52 @@ def _bookings(engagement):
         yield ("vehicle", delegation.vehicle.strip().casefold()), delegation.vehicle.strip()
 
 
-def find_clashes(edition):
-    """Every pair of overlapping bookings of the same resource in `edition`, in time order."""
-    engagements = (
+# Other apps add the resources an engagement books beyond the delegation's own (meetings add
+# their room, the exhibitor's team and the interpreter), so every clash comes from one engine.
+_sources = []
+
+
+def register_booking_source(source):
+    """`source(engagements)` returns {engagement pk: [(key, name), …]} of further resources booked."""
+    _sources.append(source)
+    return source
+
+
+def active_engagements(edition):
+    """The timed engagements of `edition` that book anyone: declined and cancelled delegations book nothing."""
+    return (
         Engagement.objects.filter(delegation__edition=edition, start__isnull=False, end__isnull=False)
         .exclude(delegation__status__in=["declined", "cancelled"])
         .select_related("delegation__liaison_officer", "programme_item", "venue")
         .prefetch_related("delegation__interpreters")
         .order_by("start", "pk")
     )
+
+
+def bookings(engagement):
+    """The (key, name) of every resource `engagement`'s delegation books: the one definition the scheduler shares."""
+    return list(_bookings(engagement))
+
+
+def bookings_by_resource(edition, *, exclude=()):
+    """{resource key: [engagements in time order]} and {resource key: name} for `edition`."""
+    engagements = list(active_engagements(edition).exclude(pk__in=exclude))
+    extra = defaultdict(list)
+    for source in _sources:
+        for pk, keys in source(engagements).items():
+            extra[pk].extend(keys)
     by_resource = defaultdict(list)
     names = {}
     for engagement in engagements:
-        for key, name in _bookings(engagement):
+        for key, name in [*_bookings(engagement), *extra.get(engagement.pk, ())]:
             by_resource[key].append(engagement)
             names[key] = name
+    return by_resource, names
+
+
+def find_clashes(edition):
+    """Every pair of overlapping bookings of the same resource in `edition`, in time order."""
+    by_resource, names = bookings_by_resource(edition)
     clashes = []
     for key, booked in by_resource.items():
         # Sorted by start: each engagement is compared with the earlier ones still running.
