@@ -54,7 +54,11 @@ _sources = []
 
 
 def register_booking_source(source):
-    """`source(engagements)` returns {engagement pk: [(key, name), …]} of further resources booked."""
+    """`source(engagements)` returns ({engagement pk: [(key, name), …]}, {engagement pk: event}).
+
+    The first names further resources an engagement books; the second groups engagements that
+    are one event (two delegations in one meeting share their liaison officer without a clash).
+    """
     _sources.append(source)
     return source
 
@@ -76,12 +80,20 @@ def bookings(engagement):
 
 
 def bookings_by_resource(edition, *, exclude=()):
-    """{resource key: [engagements in time order]} and {resource key: name} for `edition`."""
+    """{resource key: [engagements in time order]} and {resource key: name} for `edition`.
+
+    Each engagement carries `.event`: engagements with the same event never clash with each other.
+    """
     engagements = list(active_engagements(edition).exclude(pk__in=exclude))
     extra = defaultdict(list)
+    events = {}
     for source in _sources:
-        for pk, keys in source(engagements).items():
+        keys_by_pk, event_by_pk = source(engagements)
+        for pk, keys in keys_by_pk.items():
             extra[pk].extend(keys)
+        events.update(event_by_pk)
+    for engagement in engagements:
+        engagement.event = events.get(engagement.pk, ("engagement", engagement.pk))
     by_resource = defaultdict(list)
     names = {}
     for engagement in engagements:
@@ -100,6 +112,8 @@ def find_clashes(edition):
         running = []
         for engagement in booked:
             running = [other for other in running if other.end > engagement.start]
-            clashes.extend(Clash(key[0], names[key], other, engagement) for other in running)
+            clashes.extend(
+                Clash(key[0], names[key], other, engagement) for other in running if other.event != engagement.event
+            )
             running.append(engagement)
     return sorted(clashes, key=lambda clash: (clash.second.start, clash.resource, clash.first.pk))

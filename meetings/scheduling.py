@@ -34,16 +34,16 @@ def meeting_bookings(engagements):
         .select_related("meeting__place", "meeting__interpreter", "meeting__request__counterpart_exhibitor")
         .order_by("meeting_id", "engagement_id")
     )
-    extra, seen = {}, set()
+    extra, events, seen = {}, {}, set()
     for link in links:
         meeting = link.meeting
-        if meeting.pk in seen:
-            continue
-        seen.add(meeting.pk)
-        extra[link.engagement_id] = resource_keys_of(
-            meeting.place, meeting.request.counterpart_exhibitor, meeting.interpreter
-        )
-    return extra
+        if meeting.pk not in seen:
+            seen.add(meeting.pk)
+            extra[link.engagement_id] = resource_keys_of(
+                meeting.place, meeting.request.counterpart_exhibitor, meeting.interpreter
+            )
+        events[link.engagement_id] = ("meeting", meeting.pk)
+    return extra, events
 
 
 def resource_keys_of(place, exhibitor, interpreter):
