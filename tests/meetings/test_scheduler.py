@@ -100,7 +100,7 @@ def test_interpreters_exhibitor_teams_and_stands(edition, plan, room, exhibitor)
 
 
 def test_at_a_realistic_size_nothing_clashes_and_precedence_holds(edition, plan):
-    rng = random.Random(7)
+    rng = random.Random(7)  # noqa: S311 -- the same invented expo on every run
     for n in range(6):
         MeetingPlace.objects.create(edition=edition, name_vi=f"Phòng {n}", name_en=f"Room {n}")
     # As at the expo: a liaison officer per two delegations, an interpreter of its own for every
