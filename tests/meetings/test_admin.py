@@ -1,0 +1,122 @@
+"""Meetings are Protocol's alone; a restricted subject is read by the staff named on it, nobody else."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+from model_bakery import baker
+
+from meetings import services
+from meetings.models import Agreement, Meeting, MeetingRequest
+from tests.meetings.conftest import accepted_request, make_delegation
+
+SECRET = "Mua bán tàu ngầm Kilo bí mật"
+
+
+def staff_client(group=None, **fields):
+    user = baker.make("auth.User", is_staff=True, **fields)
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    client = Client()
+    client.force_login(user)
+    return user, client
+
+
+@pytest.fixture
+def restricted(edition, plan, room, protocol_user):
+    france = make_delegation(edition, "FR", "Ministère des Armées")
+    vietnam = make_delegation(edition, "VN")
+    request = accepted_request(edition, france, counterpart=vietnam, subject=SECRET, purpose=SECRET, restricted=True)
+    request.restricted_to.set([protocol_user])
+    services.schedule(edition=edition, by=protocol_user)
+    return request
+
+
+@pytest.mark.parametrize("group", ["Content editors", "Press office", None])
+def test_other_staff_cannot_open_meetings(db, group):
+    _user, client = staff_client(group)
+    for model in ("meetingrequest", "meeting", "agreement", "meetingplace"):
+        assert client.get(f"/admin/meetings/{model}/").status_code == 403
+    assert client.get("/admin/meetings/meetingrequest/schedule/").status_code in (302, 403)
+
+
+def test_restricted_subject_is_shown_to_the_named_officer_only(restricted, protocol_client):
+    named = protocol_client.get("/admin/meetings/meetingrequest/").content.decode()
+    assert SECRET in named
+
+    _other, client = staff_client("Protocol")
+    listing = client.get("/admin/meetings/meetingrequest/").content.decode()
+    page = client.get(f"/admin/meetings/meetingrequest/{restricted.pk}/change/").content.decode()
+    history = client.get(f"/admin/meetings/meetingrequest/{restricted.pk}/history/").content.decode()
+    for text in (listing, page, history):
+        assert SECRET not in text
+    assert "Restricted: only the staff named on the request may read it." in listing
+
+
+def test_no_lookup_search_or_ordering_answers_on_a_restricted_subject(restricted):
+    """The character-by-character oracle: every probe answers the same whatever the subject is."""
+    _other, client = staff_client("Protocol")
+
+    def answer(query):
+        response = client.get(f"/admin/meetings/meetingrequest/?{query}")
+        body = response.content.decode()
+        return response.status_code, "1 meeting request" in body, "0 meeting requests" in body
+
+    for hit, miss in (
+        ("subject__startswith=Mua", "subject__startswith=Zzz"),
+        ("subject__exact=" + SECRET, "subject__exact=x"),
+        ("purpose__icontains=Kilo", "purpose__icontains=qqq"),
+        ("restricted_to__username=protocol", "restricted_to__username=nobody"),
+        ("q=Kilo", "q=qqq"),
+        ("q=tau ngam", "q=xyz"),
+    ):
+        assert answer(hit) == answer(miss), hit
+    assert answer("subject__startswith=Mua")[0] == 400
+
+
+def test_status_steps_record_who_and_when(restricted, protocol_client, protocol_user):
+    response = protocol_client.post(
+        "/admin/meetings/meetingrequest/",
+        {"action": "mark_held", "_selected_action": [restricted.pk]},
+    )
+    assert response.status_code == 302
+    restricted.refresh_from_db()
+    assert restricted.status == MeetingRequest.Status.HELD
+    step = restricted.steps.order_by("-at", "-pk").first()
+    assert (step.status, step.by) == (MeetingRequest.Status.HELD, protocol_user)
+    # A held meeting cannot be declined afterwards.
+    protocol_client.post(
+        "/admin/meetings/meetingrequest/", {"action": "mark_declined", "_selected_action": [restricted.pk]}
+    )
+    restricted.refresh_from_db()
+    assert restricted.status == MeetingRequest.Status.HELD
+
+
+def test_schedule_view_places_and_explains(edition, plan, room, protocol_client):
+    france = make_delegation(edition, "FR", "Ministère des Armées")
+    accepted_request(edition, france, counterpart=make_delegation(edition, "VN"))
+    accepted_request(edition, france, counterpart=make_delegation(edition, "IN", "Ministry of Defence"), language="Swahili")
+    page = protocol_client.get("/admin/meetings/meetingrequest/schedule/")
+    assert "2 accepted requests wait for a slot." in page.content.decode()
+    response = protocol_client.post("/admin/meetings/meetingrequest/schedule/")
+    text = response.content.decode()
+    assert "1 meeting(s) placed; 1 request(s) could not be placed." in text
+    assert "no interpreter speaks Swahili" in text
+    assert Meeting.objects.count() == 1
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_changelists_query_counts(edition, plan, room, protocol_client, django_assert_num_queries, count):
+    vietnam = make_delegation(edition, "VN")
+    for n in range(count):
+        accepted_request(edition, make_delegation(edition, "FR", f"Đoàn {n}"), counterpart=vietnam)
+        Agreement.objects.create(
+            edition=edition, title_vi=f"Thỏa thuận {n}", party_a_vi="A", party_b_vi="B", signed_on=edition.start_date
+        )
+    services.schedule(edition=edition, by=None)
+    # session, user, (groups/permissions), count, rows…: the same number at 1 and at 12 rows.
+    with django_assert_num_queries(8):
+        assert protocol_client.get("/admin/meetings/meetingrequest/").status_code == 200
+    with django_assert_num_queries(8):
+        assert protocol_client.get("/admin/meetings/meeting/").status_code == 200
+    with django_assert_num_queries(8):
+        assert protocol_client.get("/admin/meetings/agreement/").status_code == 200
