@@ -2,16 +2,20 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Value
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from delegations.admin.base import chosen_edition
+from expo.pdf import render_pdf
 from expo.text import fold
 from meetings import services
-from meetings.models import Meeting, MeetingRequest, RequestStep
+from meetings.models import Meeting, MeetingPlace, MeetingRequest, RequestStep
 
 # Lookups on these could be used to guess a restricted subject character by character.
 PRIVATE_FIELDS = ("subject", "purpose", "restricted_to")
@@ -218,6 +222,49 @@ class MeetingAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # Meetings come from placing accepted requests; moving one is a change.
         return False
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("place/<int:pk>/schedule.pdf", wrap(self.place_schedule), name="meetings_meeting_place_schedule"),
+            path(
+                "exhibitor/<int:pk>/schedule.pdf",
+                wrap(self.exhibitor_schedule),
+                name="meetings_meeting_exhibitor_schedule",
+            ),
+            *super().get_urls(),
+        ]
+
+    def place_schedule(self, request, pk):
+        place = get_object_or_404(MeetingPlace, pk=pk)
+        return self._schedule_pdf(request, Meeting.objects.filter(place=place), place, f"place-{pk}")
+
+    def exhibitor_schedule(self, request, pk):
+        meetings = Meeting.objects.filter(request__counterpart_exhibitor_id=pk)
+        exhibitor = get_object_or_404(MeetingPlace._meta.get_field("exhibitor").related_model, pk=pk)
+        return self._schedule_pdf(request, meetings, exhibitor, f"exhibitor-{pk}")
+
+    def _schedule_pdf(self, request, meetings, subject, filename):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        language = request.GET.get("lang") if request.GET.get("lang") in ("vi", "en") else get_language()
+        meetings = meetings.exclude(request__status=MeetingRequest.Status.CANCELLED).select_related(
+            "place",
+            "interpreter",
+            "request__delegation",
+            "request__counterpart_delegation",
+            "request__counterpart_exhibitor",
+        )
+        with translation.override(language):
+            context = {
+                "subject": subject,
+                "meetings": meetings.order_by("start", "pk"),
+                "printed_at": timezone.localtime(),
+            }
+            data = render_pdf("meetings/pdf/schedule.html", context, request=request)
+        response = HttpResponse(data, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="meetings-{filename}-{language}.pdf"'
+        return response
 
     @admin.display(description=_("start (UTC+7)"), ordering="start")
     def local_start(self, obj):

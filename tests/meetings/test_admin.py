@@ -120,3 +120,28 @@ def test_changelists_query_counts(edition, plan, room, protocol_client, django_a
         assert protocol_client.get("/admin/meetings/meeting/").status_code == 200
     with django_assert_num_queries(8):
         assert protocol_client.get("/admin/meetings/agreement/").status_code == 200
+
+
+def test_place_and_exhibitor_schedules_print_in_both_languages(edition, plan, room, exhibitor, protocol_client):
+    import io
+
+    from pypdf import PdfReader
+
+    korea = make_delegation(edition, "KR", "Ministry of National Defense")
+    accepted_request(edition, korea, exhibitor=exhibitor)
+    services.schedule(edition=edition, by=None)
+    meeting = Meeting.objects.get()
+
+    def text(url):
+        response = protocol_client.get(url)
+        assert response.status_code == 200
+        return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages).split())
+
+    vi = text(f"/admin/meetings/meeting/place/{room.pk}/schedule.pdf?lang=vi")
+    en = text(f"/admin/meetings/meeting/exhibitor/{exhibitor.pk}/schedule.pdf?lang=en")
+    assert "Phòng họp 1" in vi and "09:00–09:30" in vi and "19/12/2024" in vi
+    assert "Room 1" in en and exhibitor.name in en and "Korea" in en
+    assert meeting.place == room
+
+    _other, client = staff_client("Press office")
+    assert client.get(f"/admin/meetings/meeting/place/{room.pk}/schedule.pdf").status_code == 403
