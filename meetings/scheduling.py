@@ -157,23 +157,8 @@ def plan_meetings(edition, requests=None):
     plan = MeetingPlan.objects.filter(edition=edition).first() or MeetingPlan(edition=edition)
     days = list(MeetingDay.objects.filter(edition=edition).order_by("date"))
     slots = meeting_slots(edition, plan, days)
-    slot_day = {}
-    for day in days:
-        opens, closes = day.bounds(edition.tz)
-        for index, (start, _end) in enumerate(slots):
-            if opens <= start < closes:
-                slot_day[index] = day.pk
     by_resource, names = bookings_by_resource(edition)
-    timetable = Timetable(by_resource, names, slots, plan.buffer)
-
-    places = list(MeetingPlace.objects.filter(edition=edition, is_active=True).order_by("kind", "name", "pk"))
-    shared_places = [place for place in places if place.kind != MeetingPlace.Kind.STAND]
-    stands = defaultdict(list)
-    for place in places:
-        if place.kind == MeetingPlace.Kind.STAND:
-            stands[place.exhibitor_id].append(place)
-    interpreters = list(Interpreter.objects.order_by("name", "pk"))
-
+    placer = _Placer(edition, days, slots, Timetable(by_resource, names, slots, plan.buffer))
     if requests is None:
         requests = MeetingRequest.objects.filter(
             edition=edition, status=MeetingRequest.Status.ACCEPTED, meeting__isnull=True
@@ -188,65 +173,118 @@ def plan_meetings(edition, requests=None):
         )
     )
     requests.sort(key=_precedence)
-
     placements, unplaced = [], []
     for request in requests:
-        placement, reasons = _place(request, timetable, slots, slot_day, shared_places, stands, interpreters)
+        placement, reasons = placer.place(request)
         if placement is None:
             unplaced.append(Unplaced(request, reasons))
-            continue
-        placements.append(placement)
+        else:
+            placements.append(placement)
     return Plan(placements, unplaced)
 
 
-def _place(request, timetable, slots, slot_day, shared_places, stands, interpreters):
-    wished = {day.pk for day in request.wished_days.all()}
-    candidates = [index for index in range(len(slots)) if not wished or slot_day.get(index) in wished]
-    if not candidates:
-        return None, [_("none of the wished days is a meeting day")]
-    parties = party_keys(request.delegation)
-    if request.counterpart_delegation_id:
-        parties += party_keys(request.counterpart_delegation)
-    else:
-        exhibitor = request.counterpart_exhibitor
-        parties.append((("exhibitor", exhibitor.pk), str(exhibitor)))
-    places = [*stands.get(request.counterpart_exhibitor_id, ()), *shared_places]
-    if not places:
-        return None, [_("there is no meeting place")]
-    speakers = []
-    if request.language:
-        own = {interpreter.pk for interpreter in request.delegation.interpreters.all()}
-        speakers = sorted(
-            (interpreter for interpreter in interpreters if speaks(interpreter, request.language)),
-            key=lambda interpreter: interpreter.pk not in own,
-        )
-        if not speakers:
-            return None, [_("no interpreter speaks %(language)s") % {"language": request.language}]
+class _Placer:
+    """The state of one scheduling run: slots, places, interpreters and what is booked so far."""
 
-    tally = Counter()
-    for index in candidates:
-        busy = next((name for key, name in parties if index in timetable.blocked(key)), None)
-        if busy:
-            tally[_("%(name)s is busy") % {"name": busy}] += 1
-            continue
-        place = next((place for place in places if index not in timetable.blocked(("place", place.pk))), None)
-        if place is None:
-            tally[_("no meeting place is free")] += 1
-            continue
-        interpreter = None
-        if speakers:
-            interpreter = next(
-                (person for person in speakers if index not in timetable.blocked(("interpreter", person.pk))), None
+    def __init__(self, edition, days, slots, timetable):
+        self.slots = slots
+        self.timetable = timetable
+        self.slot_day = {}
+        for day in days:
+            opens, closes = day.bounds(edition.tz)
+            for index, (start, _end) in enumerate(slots):
+                if opens <= start < closes:
+                    self.slot_day[index] = day.pk
+        places = list(MeetingPlace.objects.filter(edition=edition, is_active=True).order_by("kind", "name", "pk"))
+        self.shared_places = [(("place", p.pk), p) for p in places if p.kind != MeetingPlace.Kind.STAND]
+        self.stands = defaultdict(list)
+        for place in places:
+            if place.kind == MeetingPlace.Kind.STAND:
+                self.stands[place.exhibitor_id].append((("place", place.pk), place))
+        self.interpreters = [(fold(person.languages), person) for person in Interpreter.objects.order_by("name", "pk")]
+        self.keys_of = {}
+        self._free_shared = {}
+
+    def free_shared(self, index):
+        """The rooms and tables still free at slot `index` (only this run's bookings change it)."""
+        if index not in self._free_shared:
+            blocked = self.timetable.blocked
+            self._free_shared[index] = [(key, place) for key, place in self.shared_places if index not in blocked(key)]
+        return self._free_shared[index]
+
+    def parties_of(self, delegation):
+        if delegation.pk not in self.keys_of:
+            self.keys_of[delegation.pk] = party_keys(delegation)
+        return self.keys_of[delegation.pk]
+
+    def place(self, request):
+        wished = {day.pk for day in request.wished_days.all()}
+        slot_day = self.slot_day
+        candidates = [index for index in range(len(self.slots)) if not wished or slot_day.get(index) in wished]
+        if not candidates:
+            return None, [_("none of the wished days is a meeting day")]
+        parties = list(self.parties_of(request.delegation))
+        if request.counterpart_delegation_id:
+            parties += self.parties_of(request.counterpart_delegation)
+        else:
+            exhibitor = request.counterpart_exhibitor
+            parties.append((("exhibitor", exhibitor.pk), str(exhibitor)))
+        stands = self.stands.get(request.counterpart_exhibitor_id, ())
+        if not stands and not self.shared_places:
+            return None, [_("there is no meeting place")]
+        speakers = []
+        if request.language:
+            own = {interpreter.pk for interpreter in request.delegation.interpreters.all()}
+            language = fold(request.language)
+            speakers = sorted(
+                (
+                    (("interpreter", person.pk), person)
+                    for languages, person in self.interpreters
+                    if language in languages
+                ),
+                key=lambda pair: pair[1].pk not in own,
             )
-            if interpreter is None:
-                tally[_("no %(language)s interpreter is free") % {"language": request.language}] += 1
+            if not speakers:
+                return None, [_("no interpreter speaks %(language)s") % {"language": request.language}]
+        blocked = self.timetable.blocked
+        party_sets = [(blocked(key), name) for key, name in parties]
+        tally = Counter()
+        for index in candidates:
+            busy = next((name for taken, name in party_sets if index in taken), None)
+            if busy:
+                tally["busy", busy] += 1
                 continue
-        start, end = slots[index]
-        timetable.book([*parties, *resource_keys_of(place, None, interpreter)], start, end)
-        return Placement(request, place, start, end, interpreter), []
-    total = len(candidates)
-    reasons = [
-        _("%(reason)s in %(count)d of %(total)d slots") % {"reason": reason, "count": count, "total": total}
-        for reason, count in tally.most_common(3)
-    ]
-    return None, reasons
+            place = next((place for key, place in stands if index not in blocked(key)), None)
+            free = self.free_shared(index)
+            if place is None and free:
+                place = free[0][1]
+            if place is None:
+                tally["no place", ""] += 1
+                continue
+            interpreter = None
+            if speakers:
+                interpreter = next((person for key, person in speakers if index not in blocked(key)), None)
+                if interpreter is None:
+                    tally["no interpreter", request.language] += 1
+                    continue
+            start, end = self.slots[index]
+            if place.kind != MeetingPlace.Kind.STAND:
+                free.pop(0)
+            self.timetable.book([*parties, *resource_keys_of(place, None, interpreter)], start, end)
+            return Placement(request, place, start, end, interpreter), []
+        total = len(candidates)
+        reasons = [
+            _("%(reason)s in %(count)d of %(total)d slots")
+            % {"reason": _explain(kind, detail), "count": count, "total": total}
+            for (kind, detail), count in tally.most_common(3)
+        ]
+        return None, reasons
+
+
+def _explain(kind, detail):
+    # Worded once per unplaced request, not once per slot tried.
+    if kind == "busy":
+        return _("%(name)s is busy") % {"name": detail}
+    if kind == "no interpreter":
+        return _("no %(language)s interpreter is free") % {"language": detail}
+    return _("no meeting place is free")

@@ -108,10 +108,11 @@ def schedule(*, edition, by):
         position += len(group)
     Meeting.engagements.through.objects.bulk_create(links)
     requests = [p.request for p in plan.placements]
+    MeetingRequest.objects.filter(pk__in=[request.pk for request in requests]).update(
+        status=Status.SCHEDULED, updated_at=now
+    )
     for request in requests:
         request.status = Status.SCHEDULED
-        request.updated_at = now
-    MeetingRequest.objects.bulk_update(requests, ["status", "updated_at"])
     RequestStep.objects.bulk_create(
         [RequestStep(request=request, status=Status.SCHEDULED, at=now, by=by) for request in requests]
     )
