@@ -1,8 +1,9 @@
 """Writes of the meetings app: a request's steps, scheduling, moving a meeting, disclosure sign-off."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from delegations.clashes import bookings_by_resource
@@ -59,7 +60,9 @@ def _unschedule(request):
 
 def _engagements_for(placement):
     request = placement.request
-    counterpart = str(request.counterpart)
+    # The programme entry's counterpart is stored text: written in the organisers' language.
+    with translation.override(settings.LANGUAGE_CODE):
+        counterpart, requester = str(request.counterpart), str(request.delegation)
     engagements = [
         Engagement(
             delegation=request.delegation,
@@ -75,7 +78,7 @@ def _engagements_for(placement):
             Engagement(
                 delegation=request.counterpart_delegation,
                 kind=Engagement.Kind.BILATERAL,
-                counterpart=str(request.delegation)[:200],
+                counterpart=requester[:200],
                 venue=placement.place.venue,
                 start=placement.start,
                 end=placement.end,

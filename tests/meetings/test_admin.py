@@ -95,7 +95,9 @@ def test_status_steps_record_who_and_when(restricted, protocol_client, protocol_
 def test_schedule_view_places_and_explains(edition, plan, room, protocol_client):
     france = make_delegation(edition, "FR", "Ministère des Armées")
     accepted_request(edition, france, counterpart=make_delegation(edition, "VN"))
-    accepted_request(edition, france, counterpart=make_delegation(edition, "IN", "Ministry of Defence"), language="Swahili")
+    accepted_request(
+        edition, france, counterpart=make_delegation(edition, "IN", "Ministry of Defence"), language="Swahili"
+    )
     page = protocol_client.get("/admin/meetings/meetingrequest/schedule/")
     # The organisers' admin is in Vietnamese.
     assert "2 yêu cầu đã nhận lời đang chờ xếp lịch." in page.content.decode()

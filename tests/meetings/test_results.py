@@ -43,9 +43,7 @@ def agreement(edition, title_en, *, disclosure=Agreement.Disclosure.PUBLIC, appr
 @pytest.fixture
 def ledger(edition):
     return {
-        "public": agreement(
-            edition, "Radar contract", value=Decimal("42000000"), currency="USD", usd_rate=Decimal(1)
-        ),
+        "public": agreement(edition, "Radar contract", value=Decimal("42000000"), currency="USD", usd_rate=Decimal(1)),
         "euro": agreement(
             edition,
             "Patrol boat contract",
@@ -178,3 +176,22 @@ def test_withdrawn_agreement_leaves_the_cached_page_at_once(client, edition, led
         assert "Radar contract" not in client.get("/en/results/").content.decode()
     assert reverse("meetings:results") == "/en/results/"
     assert Meeting.objects.count() == 0
+
+
+def test_results_api_is_documented(client, db):
+    schema = client.get("/api/openapi.json").json()
+    assert "/api/results" in schema["paths"]
+    assert not any("meeting" in path for path in schema["paths"])
+
+
+def test_a_meeting_is_in_the_delegations_itinerary(edition, plan, room, protocol_client):
+    france = make_delegation(edition, "FR", "Ministère des Armées")
+    vietnam = make_delegation(edition, "VN")
+    accepted_request(edition, france, counterpart=vietnam)
+    services.schedule(edition=edition, by=None)
+
+    response = protocol_client.get(f"/admin/delegations/delegation/{france.pk}/itinerary.pdf")
+
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages).split())
+    # Local time; the counterpart as the organisers write it.
+    assert "09:00–09:30" in text and "Việt Nam · Bộ Quốc phòng" in text
