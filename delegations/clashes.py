@@ -17,6 +17,8 @@ RESOURCE_LABELS = {
     "liaison_officer": _("Liaison officer"),
     "interpreter": _("Interpreter"),
     "vehicle": _("Vehicle"),
+    "place": _("Meeting place"),
+    "exhibitor": _("Exhibitor"),
 }
 
 
@@ -46,27 +48,72 @@ def _bookings(engagement):
         yield ("vehicle", delegation.vehicle.strip().casefold()), delegation.vehicle.strip()
 
 
-def find_clashes(edition):
-    """Every pair of overlapping bookings of the same resource in `edition`, in time order."""
-    engagements = (
+# Other apps add the resources an engagement books beyond the delegation's own (meetings add
+# their room, the exhibitor's team and the interpreter), so every clash comes from one engine.
+_sources = []
+
+
+def register_booking_source(source):
+    """`source(engagements)` returns ({engagement pk: [(key, name), …]}, {engagement pk: event}).
+
+    The first names further resources an engagement books; the second groups engagements that
+    are one event (two delegations in one meeting share their liaison officer without a clash).
+    """
+    _sources.append(source)
+    return source
+
+
+def active_engagements(edition):
+    """The timed engagements of `edition` that book anyone: declined and cancelled delegations book nothing."""
+    return (
         Engagement.objects.filter(delegation__edition=edition, start__isnull=False, end__isnull=False)
         .exclude(delegation__status__in=["declined", "cancelled"])
         .select_related("delegation__liaison_officer", "programme_item", "venue")
         .prefetch_related("delegation__interpreters")
         .order_by("start", "pk")
     )
+
+
+def bookings(engagement):
+    """The (key, name) of every resource `engagement`'s delegation books: the one definition the scheduler shares."""
+    return list(_bookings(engagement))
+
+
+def bookings_by_resource(edition, *, exclude=()):
+    """{resource key: [engagements in time order]} and {resource key: name} for `edition`.
+
+    Each engagement carries `.event`: engagements with the same event never clash with each other.
+    """
+    engagements = list(active_engagements(edition).exclude(pk__in=exclude))
+    extra = defaultdict(list)
+    events = {}
+    for source in _sources:
+        keys_by_pk, event_by_pk = source(engagements)
+        for pk, keys in keys_by_pk.items():
+            extra[pk].extend(keys)
+        events.update(event_by_pk)
+    for engagement in engagements:
+        engagement.event = events.get(engagement.pk, ("engagement", engagement.pk))
     by_resource = defaultdict(list)
     names = {}
     for engagement in engagements:
-        for key, name in _bookings(engagement):
+        for key, name in [*_bookings(engagement), *extra.get(engagement.pk, ())]:
             by_resource[key].append(engagement)
             names[key] = name
+    return by_resource, names
+
+
+def find_clashes(edition):
+    """Every pair of overlapping bookings of the same resource in `edition`, in time order."""
+    by_resource, names = bookings_by_resource(edition)
     clashes = []
     for key, booked in by_resource.items():
         # Sorted by start: each engagement is compared with the earlier ones still running.
         running = []
         for engagement in booked:
             running = [other for other in running if other.end > engagement.start]
-            clashes.extend(Clash(key[0], names[key], other, engagement) for other in running)
+            clashes.extend(
+                Clash(key[0], names[key], other, engagement) for other in running if other.event != engagement.event
+            )
             running.append(engagement)
     return sorted(clashes, key=lambda clash: (clash.second.start, clash.resource, clash.first.pk))

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "exhibitors",
     "delegations",
     "press",
+    "meetings",
 ]
 
 MIDDLEWARE = [

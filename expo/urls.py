@@ -15,6 +15,8 @@ from expo.api import api
 from expo.programme.api import router as programme_router
 from expo.programme.sitemaps import ProgrammeSitemap
 from expo.sitemaps import PagesSitemap
+from meetings.api import router as results_router
+from meetings.sitemaps import ResultsSitemap
 from press.api import router as press_router
 from press.sitemaps import PressPagesSitemap, PressReleaseSitemap
 
@@ -25,11 +27,13 @@ sitemaps = {
     "exhibits": ProductSitemap,
     "press": PressPagesSitemap,
     "releases": PressReleaseSitemap,
+    "results": ResultsSitemap,
 }
 
 api.add_router("/programme", programme_router)
 api.add_router("/", catalogue_router)
 api.add_router("/", press_router)
+api.add_router("/", results_router)
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -46,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("", include("expo.site_urls")),
     path("", include("press.urls")),
     path("", include("exhibitors.urls")),
+    path("", include("meetings.urls")),
     prefix_default_language=True,
 )
 

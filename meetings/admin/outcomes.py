@@ -1,0 +1,46 @@
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from meetings import services
+from meetings.models import Agreement
+
+
+@admin.register(Agreement)
+class AgreementAdmin(TranslationAdmin):
+    list_display = ("title", "kind", "signed_on", "value", "currency", "disclosure", "announce_from", "approved")
+    list_filter = ("edition", "kind", "disclosure")
+    search_fields = ("title_vi", "title_en", "party_a_vi", "party_a_en", "party_b_vi", "party_b_en")
+    readonly_fields = ("approved_by", "approved_at")
+    filter_horizontal = ("meetings",)
+    list_select_related = ("approved_by",)
+    actions = ["approve"]
+
+    @admin.display(description=_("publication approved"), boolean=True)
+    def approved(self, obj):
+        return obj.approved_at is not None
+
+    def save_model(self, request, obj, form, change):
+        if change and services.withdraw_approval_if_changed(obj, form.changed_data):
+            self.message_user(
+                request,
+                _("The publication sign-off was withdrawn: what was approved has changed. Ask for a new one."),
+                messages.WARNING,
+            )
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Approve publication"), permissions=["approve"])
+    def approve(self, request, queryset):
+        for agreement in queryset:
+            try:
+                services.approve_disclosure(agreement=agreement, by=request.user)
+            except ValidationError as error:
+                self.message_user(request, f"{agreement}: {' '.join(error.messages)}", messages.WARNING)
+            except PermissionDenied:
+                self.message_user(request, _("You may not approve publications."), messages.ERROR)
+                return
+        self.message_user(request, _("Publication approved."), messages.SUCCESS)
+
+    def has_approve_permission(self, request):
+        return request.user.has_perm(services.APPROVE_PERMISSION)

@@ -1,0 +1,48 @@
+"""Atom feed of disclosed agreements, one per language (the URL's prefix)."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext_lazy as _
+
+from expo.models import Edition
+from meetings.selectors import disclosed_agreements
+
+
+class ResultsFeed(Feed):
+    feed_type = Atom1Feed
+    title = _("Expo results: agreements signed")
+    subtitle = _("Agreements and contracts signed at the expo, as they are made public.")
+
+    def link(self):
+        return reverse("meetings:results")
+
+    def items(self):
+        edition = Edition.objects.current()
+        if edition is None:
+            return []
+        return list(reversed(disclosed_agreements(edition)))[:50]
+
+    def item_title(self, item):
+        return f"{item.get_kind_display()}: {item.title}"
+
+    def item_description(self, item):
+        # Plain text: these fields are plain text, never markup.
+        parts = [f"{item.party_a} – {item.party_b}", date_format(item.signed_on, "SHORT_DATE_FORMAT")]
+        if item.usd_value is not None:
+            parts.append(f"{number_format(item.value, 0, force_grouping=True)} {item.currency}")
+        return " · ".join(parts)
+
+    def item_link(self, item):
+        return f"{reverse('meetings:results')}#agreement-{item.pk}"
+
+    def item_guid(self, item):
+        return f"agreement-{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return datetime.datetime.combine(item.announce_from or item.signed_on, datetime.time.min, tzinfo=datetime.UTC)

@@ -1,0 +1,92 @@
+"""What the results page, its feed, its API and the briefing may say: disclosed outcomes only.
+
+Public modules read these two questions and nothing else of the app. Meeting subjects,
+parties and places never leave the admin: the public side counts meetings held per day.
+"""
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils import timezone
+
+from meetings.models import Agreement, Meeting
+
+
+@dataclass
+class KindTotal:
+    kind: str
+    label: str
+    count: int = 0
+    usd: Decimal = Decimal(0)
+
+
+@dataclass
+class DayResults:
+    date: datetime.date
+    meetings_held: int = 0
+    agreements: list = field(default_factory=list)
+
+
+@dataclass
+class Results:
+    days: list
+    meetings_held: int
+    kinds: list
+    agreements: list
+    usd_total: Decimal
+    counted_at: datetime.datetime
+
+    @property
+    def agreement_count(self):
+        return len(self.agreements)
+
+    def day(self, date):
+        return next((day for day in self.days if day.date == date), None)
+
+
+def disclosed_agreements(edition, today=None):
+    return list(Agreement.objects.filter(edition=edition).disclosed(today).order_by("signed_on", "kind", "pk"))
+
+
+def results(edition, today=None):
+    """Meetings held per day and disclosed agreements per day, by kind and in total (two queries)."""
+    today = today or timezone.localdate()
+    tz = edition.tz
+    held = Counter(
+        start.astimezone(tz).date()
+        for start in Meeting.objects.held().filter(request__edition=edition).values_list("start", flat=True)
+    )
+    agreements = disclosed_agreements(edition, today)
+    dates = [
+        edition.start_date + datetime.timedelta(days=n) for n in range((edition.end_date - edition.start_date).days + 1)
+    ]
+    days = {date: DayResults(date, held.get(date, 0)) for date in dates}
+    kinds = {kind: KindTotal(kind, label) for kind, label in Agreement.Kind.choices}
+    usd_total = Decimal(0)
+    for agreement in agreements:
+        total = kinds[agreement.kind]
+        total.count += 1
+        if agreement.usd_value is not None:
+            total.usd += agreement.usd_value
+            usd_total += agreement.usd_value
+        day = days.setdefault(agreement.signed_on, DayResults(agreement.signed_on, held.get(agreement.signed_on, 0)))
+        day.agreements.append(agreement)
+    return Results(
+        days=sorted(days.values(), key=lambda day: day.date),
+        meetings_held=sum(held.values()),
+        kinds=list(kinds.values()),
+        agreements=agreements,
+        usd_total=usd_total,
+        counted_at=timezone.now(),
+    )
+
+
+def seconds_until_next_disclosure(edition):
+    """How long a results page may be kept: until the next announceable entry's day begins (local)."""
+    upcoming = Agreement.objects.filter(edition=edition).next_disclosure_date()
+    if upcoming is None:
+        return None
+    begins = datetime.datetime.combine(upcoming, datetime.time.min, tzinfo=timezone.get_current_timezone())
+    return max(1, int((begins - timezone.now()).total_seconds()))

@@ -1,0 +1,69 @@
+"""The public results page and the daily briefing PDF. Counts and disclosed agreements only."""
+
+import datetime
+
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from expo.models import Edition
+from expo.pdf import render_pdf
+from meetings.selectors import results, seconds_until_next_disclosure
+
+# Meetings held are counted as organisers mark them; a minute's delay on the public count is fine.
+RESULTS_MAX_AGE = 60
+
+
+def _current_edition():
+    edition = Edition.objects.current()
+    if edition is None:
+        raise Http404(_("No edition is published yet."))
+    return edition
+
+
+def _expire(response, edition):
+    seconds = seconds_until_next_disclosure(edition)
+    patch_cache_control(response, max_age=min(RESULTS_MAX_AGE, seconds or RESULTS_MAX_AGE))
+    return response
+
+
+@require_safe
+def results_page(request):
+    edition = _current_edition()
+    context = {"edition": edition, "results": results(edition), "today": timezone.localdate()}
+    return _expire(render(request, "meetings/results.html", context), edition)
+
+
+def parse_day(raw, edition):
+    """A YYYY-MM-DD or DD/MM/YYYY day of `edition`, else None."""
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            day = datetime.datetime.strptime(raw.strip(), pattern).date()
+        except ValueError:
+            continue
+        if edition.start_date <= day <= edition.end_date:
+            return day
+        return None
+    return None
+
+
+@require_safe
+def briefing_pdf(request):
+    edition = _current_edition()
+    raw = request.GET.get("day", "")
+    day = parse_day(raw, edition) if raw else min(max(timezone.localdate(), edition.start_date), edition.end_date)
+    if day is None:
+        message = _("Choose a day of the expo, written YYYY-MM-DD or DD/MM/YYYY, e.g. %(example)s.") % {
+            "example": edition.start_date.isoformat()
+        }
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+    summary = results(edition)
+    context = {"edition": edition, "results": summary, "day": summary.day(day), "printed_at": timezone.localtime()}
+    data = render_pdf("meetings/pdf/briefing.html", context, request=request)
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="results-{day.isoformat()}-{get_language()}.pdf"'
+    return _expire(response, edition)
