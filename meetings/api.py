@@ -8,7 +8,6 @@ from django.utils import translation
 from ninja import Query, Router, Schema
 
 from expo.api import Error
-from expo.models import Edition
 from meetings.selectors import results
 
 router = Router(tags=["results"])
@@ -55,8 +54,8 @@ class ResultsOut(Schema):
 
 @router.get("/results", response={200: ResultsOut, 404: Error}, summary="Disclosed outcomes of the current edition")
 def results_api(request, query: Query[ResultsQuery]):
-    edition = Edition.objects.current()
-    if edition is None:
+    edition = request.edition
+    if not edition:
         return 404, {"detail": "No edition is published yet."}
     with translation.override(query.lang):
         summary = results(edition)

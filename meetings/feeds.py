@@ -8,7 +8,6 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 
-from expo.models import Edition
 from meetings.selectors import disclosed_agreements
 
 
@@ -20,9 +19,11 @@ class ResultsFeed(Feed):
     def link(self):
         return reverse("meetings:results")
 
-    def items(self):
-        edition = Edition.objects.current()
-        if edition is None:
+    def get_object(self, request, *args, **kwargs):
+        return request.edition
+
+    def items(self, edition):
+        if not edition:
             return []
         return list(reversed(disclosed_agreements(edition)))[:50]
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from common.text import fold
 from delegations.clashes import bookings, bookings_by_resource, register_booking_source
 from delegations.models import Engagement, Interpreter
-from expo.text import fold
 from meetings.models import Meeting, MeetingDay, MeetingPlace, MeetingPlan, MeetingRequest
 
 

@@ -10,19 +10,17 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from expo.models import Edition
-from expo.pdf import render_pdf
+from common.pdf import render_pdf
 from meetings.selectors import results, seconds_until_next_disclosure
 
 # Meetings held are counted as organisers mark them; a minute's delay on the public count is fine.
 RESULTS_MAX_AGE = 60
 
 
-def _current_edition():
-    edition = Edition.objects.current()
-    if edition is None:
+def _current_edition(request):
+    if not request.edition:
         raise Http404(_("No edition is published yet."))
-    return edition
+    return request.edition
 
 
 def _expire(response, edition):
@@ -33,7 +31,7 @@ def _expire(response, edition):
 
 @require_safe
 def results_page(request):
-    edition = _current_edition()
+    edition = _current_edition(request)
     context = {"edition": edition, "results": results(edition), "today": timezone.localdate()}
     return _expire(render(request, "meetings/results.html", context), edition)
 
@@ -53,7 +51,7 @@ def parse_day(raw, edition):
 
 @require_safe
 def briefing_pdf(request):
-    edition = _current_edition()
+    edition = _current_edition(request)
     raw = request.GET.get("day", "")
     day = parse_day(raw, edition) if raw else min(max(timezone.localdate(), edition.start_date), edition.end_date)
     if day is None:

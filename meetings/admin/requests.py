@@ -11,9 +11,9 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from common.pdf import render_pdf
+from common.text import fold
 from delegations.admin.base import chosen_edition
-from expo.pdf import render_pdf
-from expo.text import fold
 from meetings import services
 from meetings.models import Meeting, MeetingPlace, MeetingRequest, RequestStep
 

@@ -9,8 +9,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.cache import public_content
+from common.text import NormalizedTextModel
 from expo.models import Edition
-from expo.text import NormalizedTextModel
 
 
 class AgreementQuerySet(models.QuerySet):
@@ -35,6 +36,8 @@ class AgreementQuerySet(models.QuerySet):
         )
 
 
+# The results page shows disclosed agreements: a change (a withdrawal above all) is public at once.
+@public_content
 class Agreement(NormalizedTextModel):
     class Kind(models.TextChoices):
         MOU = "mou", _("Memorandum of understanding")

@@ -5,8 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from common.text import NormalizedTextModel
 from expo.models import Edition
-from expo.text import NormalizedTextModel
 
 
 class MeetingRequestQuerySet(models.QuerySet):

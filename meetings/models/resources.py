@@ -6,8 +6,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from common.text import NormalizedTextModel
 from expo.models import Edition, Venue
-from expo.text import NormalizedTextModel
 
 
 class MeetingPlan(models.Model):
