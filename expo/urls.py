@@ -39,6 +39,8 @@ urlpatterns = [
     path("sitemap.xml", cache_page(600)(sitemap_views.sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    # Delivery and bounce reports from an e-mail provider (django-anymail; README "Messages").
+    path("anymail/", include("anymail.urls")),
     path("", include("expo.programme.export_urls")),
 ]
 
@@ -46,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("", include("expo.site_urls")),
     path("", include("press.urls")),
     path("", include("exhibitors.urls")),
+    path("", include("outbox.urls")),
     prefix_default_language=True,
 )
 

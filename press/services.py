@@ -16,6 +16,7 @@ from PIL import Image, ImageOps
 
 from exhibitors.images import check_upload
 from expo.pdf import render_pdf
+from press import mail
 from press.models import MediaAccreditation
 
 SIGNING_SALT = "press.accreditation.status"
@@ -47,18 +48,20 @@ def _badge_photo(upload):
 
 
 @transaction.atomic
-def apply_for_accreditation(*, edition, fields, photo, language):
-    """Save a journalist's application (pending); `fields` are the form's cleaned values."""
+def apply_for_accreditation(*, edition, fields, photo, language, base_url=None):
+    """Save a journalist's application (pending) and e-mail its private status link;
+    `fields` are the form's cleaned values."""
     accreditation = MediaAccreditation(edition=edition, language=language, **fields)
     accreditation.photo = _badge_photo(photo)
     accreditation.full_clean(exclude=["photo"])
     accreditation.save()
+    mail.accreditation_received(accreditation, base_url=base_url)
     return accreditation
 
 
 @transaction.atomic
-def decide_accreditation(*, accreditation, status, reason="", by):
-    """Approve or reject an application, recording who decided and when."""
+def decide_accreditation(*, accreditation, status, reason="", by, base_url=None):
+    """Approve or reject an application, recording who decided and when, and tell the journalist."""
     if status not in (MediaAccreditation.Status.APPROVED, MediaAccreditation.Status.REJECTED):
         raise ValidationError(_("Choose approve or reject."))
     if status == MediaAccreditation.Status.REJECTED and not reason.strip():
@@ -68,6 +71,7 @@ def decide_accreditation(*, accreditation, status, reason="", by):
     accreditation.decided_by = by
     accreditation.decided_at = timezone.now()
     accreditation.save(update_fields=["status", "reason", "decided_by", "decided_at"])
+    mail.accreditation_decided(accreditation, base_url=base_url)
     return accreditation
 
 
