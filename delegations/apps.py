@@ -9,7 +9,8 @@ class DelegationsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from delegations import models
+        from delegations import mail, models
+        from expo.programme import services as programme_services
 
         # Every change is recorded with who and when; passport numbers appear masked in the log.
         auditlog.register(models.Delegation, m2m_fields={"interpreters"}, exclude_fields=["search_name", "version"])
@@ -22,3 +23,7 @@ class DelegationsConfig(AppConfig):
         auditlog.register(models.Engagement)
         auditlog.register(models.LiaisonOfficer, exclude_fields=["search_name"])
         auditlog.register(models.Interpreter, exclude_fields=["search_name"])
+
+        # E-mails to delegations (reviewed in the outbox) and the programme changes they hear of.
+        mail.register_kinds()
+        programme_services.change_listeners.append(mail.tell_programme_changes)

@@ -1,9 +1,13 @@
 """Helpers for sending apps: render a message's text in the recipient's language and its HTML twin."""
 
+import re
+
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from expo.text import nfc
+
+_BLANK_LINES = re.compile(r"\n\s*\n(\s*\n)+")
 
 
 def render(template_base, context, *, language, unsubscribe_url=""):
@@ -13,7 +17,7 @@ def render(template_base, context, *, language, unsubscribe_url=""):
     """
     with translation.override(language):
         subject = " ".join(render_to_string(f"{template_base}.subject.txt", context).split())
-        text = render_to_string(f"{template_base}.txt", context).strip() + "\n"
+        text = _BLANK_LINES.sub("\n\n", render_to_string(f"{template_base}.txt", context)).strip() + "\n"
         html = render_to_string(
             "outbox/email.html",
             {"subject": subject, "text": text, "language": language, "unsubscribe_url": unsubscribe_url},

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from outbox import compose, registry, services
 from outbox import unsubscribe as unsubscribe_tokens
+from outbox.models import Message
 from press.factsheets import site_url
 from press.models import MediaAccreditation, PressContact, PressRelease
 from press.sanitize import plain_text
@@ -110,6 +111,9 @@ def send_release(release, *, base_url=None):
         if email in seen or services.is_unsubscribed(email=email, topic=RELEASE_TOPIC):
             continue
         seen.add(email)
+        key = f"{RELEASE}:{release.pk}:{email}"
+        if Message.objects.filter(key=key).exists():
+            continue  # already sent (or queued) to this journalist
         token = unsubscribe_tokens.token(email=email, topic=RELEASE_TOPIC)
         with translation.override(accreditation.language):
             unsubscribe_url = base_url + reverse("outbox:unsubscribe", kwargs={"token": token})
@@ -126,7 +130,7 @@ def send_release(release, *, base_url=None):
         )
         services.draft(
             kind=RELEASE,
-            key=f"{RELEASE}:{release.pk}:{email}",
+            key=key,
             to_email=accreditation.email,
             to_name=accreditation.name,
             language=accreditation.language,

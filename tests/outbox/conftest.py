@@ -62,3 +62,8 @@ def text_of(message):
 
 def html_of(message):
     return message.get_body(preferencelist=("html",)).get_content()
+
+
+def subject_of(message):
+    # Django folds a long encoded subject right after "Subject:", which parses with a leading space.
+    return str(message["Subject"]).strip()

@@ -11,7 +11,7 @@ from django.utils import timezone
 from outbox.models import KindSetting, Message, Unsubscribe
 from press import mail, services
 from press.models import MediaAccreditation, PressContact, PressRelease
-from tests.outbox.conftest import html_of, text_of
+from tests.outbox.conftest import html_of, subject_of, text_of
 from tests.press.test_accreditation import URL, application
 
 pytestmark = pytest.mark.django_db
@@ -32,12 +32,12 @@ def test_confirmation_reaches_the_applicant_in_their_language_with_the_status_li
     message = received["message"]
     assert received["rcpt_tos"] == ["nhung@example.vn"]
     assert message["To"].addresses[0].display_name == "Lê Thị Hồng Nhung"
-    assert message["Subject"] == "VIDE 2024: chúng tôi đã nhận đơn đăng ký thẻ tác nghiệp của bạn"
+    assert subject_of(message) == "VIDE 2024: chúng tôi đã nhận đơn đăng ký thẻ tác nghiệp của bạn"
     assert message["Content-Language"] == "vi"
     text = text_of(message)
     assert "Kính gửi Lê Thị Hồng Nhung," in text
     assert f"http://testserver{status_path}" in text
-    assert f'href="http://testserver{status_path}"' in html_of(message)
+    assert f'<a href="http://testserver{status_path}"' in html_of(message)
     # Nothing private beyond the name and outlet: no card number, no phone.
     assert "BC-12345" not in message.as_string() and "+84 90" not in message.as_string()
     row = Message.objects.get()
@@ -49,7 +49,7 @@ def test_confirmation_in_english_for_an_english_applicant(client, edition, smtp,
     with django_capture_on_commit_callbacks(execute=True):
         apply(client, "en", name="John Carter", email="john@example.com")
     message = smtp.messages[0]
-    assert message["Subject"] == "VIDE 2024: we received your accreditation application"
+    assert subject_of(message) == "VIDE 2024: we received your accreditation application"
     assert message["Content-Language"] == "en"
     assert text_of(message).startswith("Dear John Carter,")
 
@@ -78,7 +78,7 @@ def test_approval_tells_where_to_collect_the_badge(edition, smtp, django_capture
     with django_capture_on_commit_callbacks(execute=True):
         services.decide_accreditation(accreditation=accreditation, status="approved", by=officer)
     message = smtp.messages[0]
-    assert message["Subject"] == "VIDE 2024: thẻ tác nghiệp của bạn đã được duyệt"
+    assert subject_of(message) == "VIDE 2024: thẻ tác nghiệp của bạn đã được duyệt"
     text = text_of(message)
     assert "Sân bay Gia Lâm, Hà Nội, từ 19/12/2024" in text
     assert "thẻ nhà báo" in text and "Trần Thu Hà" in text
@@ -93,7 +93,7 @@ def test_refusal_gives_the_reason_in_english(edition, smtp, django_capture_on_co
             accreditation=accreditation, status="rejected", reason="The outlet is not a news medium.", by=officer
         )
     message = smtp.messages[0]
-    assert message["Subject"] == "VIDE 2024: your accreditation application"
+    assert subject_of(message) == "VIDE 2024: your accreditation application"
     text = text_of(message)
     assert "was not approved" in text and "The outlet is not a news medium." in text
     assert "Collecting your badge" not in text
@@ -135,18 +135,18 @@ def test_release_goes_to_each_accredited_journalist_in_their_language_once_the_e
         with django_capture_on_commit_callbacks(execute=True):
             assert mail.send_release(release) == 2
         with django_capture_on_commit_callbacks(execute=True):
-            assert mail.send_release(release) == 0 or True
+            assert mail.send_release(release) == 0
     by_address = {item["rcpt_tos"][0]: item["message"] for item in smtp.received}
     assert sorted(by_address) == ["binh@example.vn", "jane@example.com"]  # one message each, nobody else
     vi, en = by_address["binh@example.vn"], by_address["jane@example.com"]
-    assert vi["Subject"] == "Thông cáo báo chí: Khai mạc Triển lãm" and "Sáng nay, triển lãm khai mạc." in text_of(vi)
-    assert en["Subject"] == "Press release: The Expo opens" and "This morning the expo opened." in text_of(en)
+    assert subject_of(vi) == "Thông cáo báo chí: Khai mạc Triển lãm" and "Sáng nay, triển lãm khai mạc." in text_of(vi)
+    assert subject_of(en) == "Press release: The Expo opens" and "This morning the expo opened." in text_of(en)
     assert "jane@example.com" not in vi.as_string()  # recipients never see each other
     assert len(smtp.received) == 2  # sending again made no duplicate
 
     # The unsubscribe link works without logging in (GET asks, POST does it; one-click header too).
     link = re.search(r"http://localhost:8000(/en/unsubscribe/\S+/)", text_of(en)).group(1)
-    assert en["List-Unsubscribe"] == f"<http://localhost:8000{link}>"
+    assert en["List-Unsubscribe"].strip() == f"<http://localhost:8000{link}>"
     page = client.get(link)
     assert "j•••@example.com" in page.content.decode() and not Unsubscribe.objects.exists()
     done = client.post(link)
@@ -155,7 +155,6 @@ def test_release_goes_to_each_accredited_journalist_in_their_language_once_the_e
     assert client.get(link[:-2] + "x/").status_code == 404
 
     second = _release(edition, timezone.now() - datetime.timedelta(minutes=1), slug="day-two")
-    with time_machine.travel(datetime.datetime(2024, 12, 18, 11, 0, tzinfo=datetime.UTC), tick=False):
-        with django_capture_on_commit_callbacks(execute=True):
-            assert mail.send_release(second) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert mail.send_release(second) == 1
     assert [item["rcpt_tos"] for item in smtp.received[2:]] == [["binh@example.vn"]]
