@@ -40,7 +40,7 @@ class MessageAdmin(admin.ModelAdmin):
     form = MessageForm
     list_display = ("subject", "to_email", "kind_label", "language", "status", "attempts", "created_at", "sent_at")
     list_filter = ("status", KindFilter, "team", "language")
-    list_select_related = ("drafted_by", "approved_by")
+    list_select_related = ()  # no column reads a relation
     search_fields = ("subject", "to_email", "to_name")
     date_hierarchy = "created_at"
     actions = ["approve", "send_again"]
