@@ -39,10 +39,11 @@ urlpatterns = [
     path("sitemap.xml", cache_page(600)(sitemap_views.sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
-    # Delivery and bounce reports from an e-mail provider (django-anymail; README "Messages").
-    path("anymail/", include("anymail.urls")),
     path("", include("expo.programme.export_urls")),
 ]
+if getattr(settings, "ANYMAIL", None):
+    # Delivery and bounce reports from an e-mail provider (django-anymail; README "Messages").
+    urlpatterns.append(path("anymail/", include("anymail.urls")))
 
 urlpatterns += i18n_patterns(
     path("", include("expo.site_urls")),
