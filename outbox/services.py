@@ -181,3 +181,18 @@ def send_again(*, message):
 def retry_delay(attempts):
     """Back off: 2, 4, 8, 16 minutes after the 1st, 2nd, 3rd, 4th failure."""
     return datetime.timedelta(minutes=2**attempts)
+
+
+# Provider reports that mean the message did not reach its recipient (django-anymail event types).
+UNDELIVERED = {"bounced", "rejected", "failed", "complained"}
+
+
+def record_provider_event(*, provider_id, event_type, description=""):
+    """A provider's delivery report (anymail webhook): a bounce or a rejection marks the message failed
+    with the provider's reason, so staff see it in the outbox. Returns the number of rows changed."""
+    if not provider_id or event_type not in UNDELIVERED:
+        return 0
+    error = f"{event_type}: {description}".strip(": ")[:1000]
+    return Message.objects.filter(provider_id=provider_id, status=Message.Status.SENT).update(
+        status=Message.Status.FAILED, last_error=error, updated_at=timezone.now()
+    )

@@ -128,3 +128,16 @@ def test_outbox_changelist_query_count(rows, django_assert_num_queries):
     with django_assert_num_queries(9):
         response = client.get("/admin/outbox/message/")
     assert response.content.decode().count('<td class="field-to_email">binh@qk7.vn</td>') == rows
+
+
+def test_a_bounce_reported_by_the_provider_shows_on_the_message():
+    from anymail.signals import AnymailTrackingEvent, tracking
+
+    message = make(status="sent", sent_at="2024-12-18T09:00:00+07:00", provider_id="esp-42")
+    tracking.send(
+        sender=object,
+        event=AnymailTrackingEvent(event_type="bounced", message_id="esp-42", description="Mailbox unavailable"),
+        esp_name="Mailgun",
+    )
+    message.refresh_from_db()
+    assert (message.status, message.last_error) == ("failed", "bounced: Mailbox unavailable")

@@ -1,6 +1,7 @@
 """Journalists hear from the press office by e-mail: application received, decision, releases."""
 
 import datetime
+import io
 import re
 
 import pytest
@@ -158,3 +159,15 @@ def test_release_goes_to_each_accredited_journalist_in_their_language_once_the_e
     with django_capture_on_commit_callbacks(execute=True):
         assert mail.send_release(second) == 1
     assert [item["rcpt_tos"] for item in smtp.received[2:]] == [["binh@example.vn"]]
+
+
+def test_due_releases_command_catches_up_once(edition, smtp, django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    _accreditation(edition, status="approved", decided_at=timezone.now())
+    _release(edition, timezone.now() - datetime.timedelta(hours=1))
+    _release(edition, timezone.now() - datetime.timedelta(days=3), slug="old")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_due_releases", stdout=io.StringIO())
+        call_command("send_due_releases", stdout=io.StringIO())
+    assert [subject_of(m) for m in smtp.messages] == ["Thông cáo báo chí: Khai mạc Triển lãm"]
