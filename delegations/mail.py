@@ -237,3 +237,24 @@ def describe_programme_change(change, delegation):
         "when": _local(item.start, delegation),
         "status": ProgrammeItem.Status(change.new_status).label if change.new_status else "",
     }
+
+
+def tell_engagement_changes(*, delegation, added, changed, removed):
+    """Organisers edited the delegation's programme: one line per engagement added, changed or removed."""
+    labels = (
+        (added, gettext_lazy("Added: %(title)s (%(when)s)")),
+        (changed, gettext_lazy("Changed: %(title)s (%(when)s)")),
+        (removed, gettext_lazy("Removed: %(title)s (%(when)s)")),
+    )
+
+    def describe(engagement, label):
+        # Called inside the delegation's language, so kind names and venues come out in it.
+        def line(delegation):
+            when, title, venue = _engagement_row(engagement, delegation)
+            return str(label) % {"title": title, "when": when} + (f" · {venue}" if venue else "")
+
+        return line
+
+    for engagements, label in labels:
+        for engagement in engagements:
+            record_change(delegation, describe(engagement, label))

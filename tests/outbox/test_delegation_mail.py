@@ -254,3 +254,28 @@ def test_delegation_without_any_address_gets_no_draft(edition):
 
     change_status(delegation=delegation, status="invited", user=drafter)
     assert not Message.objects.exists()
+
+
+def test_organiser_adding_a_meeting_drafts_an_itinerary_update(edition):
+    from tests.delegations.test_admin import _delegation_form
+
+    user, client = organiser("hoa")
+    delegation = delegation_with_head(edition)
+    delegation.status = "accepted"
+    delegation.save()
+    url, data = _delegation_form(client, delegation)
+    data |= {
+        "head": delegation.head_id,
+        "engagements-TOTAL_FORMS": 1,
+        "engagements-0-kind": "bilateral",
+        "engagements-0-counterpart": "Bộ Quốc phòng Lào",
+        "engagements-0-start_0": "2024-12-20",
+        "engagements-0-start_1": "09:00",
+        "engagements-0-end_0": "2024-12-20",
+        "engagements-0-end_1": "10:00",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302
+    update = Message.objects.get(kind="delegations.itinerary_update")
+    assert update.status == "draft" and update.to_email == "john.smith@example.mil"
+    assert "- Added: Bilateral meeting: Bộ Quốc phòng Lào (20/12/2024 09:00)" in update.body_text
