@@ -1,5 +1,6 @@
 """The outbox itself: delivery once, retries, what each team sees, and nothing private in logs."""
 
+import io
 import logging
 
 import pytest
@@ -141,3 +142,35 @@ def test_a_bounce_reported_by_the_provider_shows_on_the_message():
     )
     message.refresh_from_db()
     assert (message.status, message.last_error) == ("failed", "bounced: Mailbox unavailable")
+
+
+DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+def test_on_the_database_queue_approval_only_queues_and_a_failure_retries_with_backoff(
+    smtp, settings, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    import time_machine
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = DATABASE_QUEUE
+    approver, _ = staff("Protocol", "minh")
+    message = make(status="draft")
+    start = datetime.datetime(2024, 12, 18, 2, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            services.approve(message=message, user=approver)
+        assert smtp.received == [] and DBTaskResult.objects.count() == 1  # queued, not sent in the request
+        smtp.fail_next = 1
+        call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO(), stderr=io.StringIO())
+        message.refresh_from_db()
+        assert message.status == "failed" and smtp.received == []
+        retry = DBTaskResult.objects.filter(status="READY").get()
+        assert retry.run_after == start + datetime.timedelta(minutes=2)
+    with time_machine.travel(start + datetime.timedelta(minutes=3), tick=False):
+        call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO(), stderr=io.StringIO())
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == ("sent", 2) and len(smtp.received) == 1

@@ -171,3 +171,28 @@ def test_due_releases_command_catches_up_once(edition, smtp, django_capture_on_c
         call_command("send_due_releases", stdout=io.StringIO())
         call_command("send_due_releases", stdout=io.StringIO())
     assert [subject_of(m) for m in smtp.messages] == ["Thông cáo báo chí: Khai mạc Triển lãm"]
+
+
+def test_release_mailing_waits_on_the_queue_for_its_embargo(edition, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    release = _release(edition, timezone.now() + datetime.timedelta(hours=5))
+    mail.schedule_release(release)
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "press.tasks.mail_release" and queued.run_after == release.publish_at
+
+
+def test_sending_rules_belong_to_the_press_office(edition):
+    from django.contrib.auth.models import Group, User
+    from django.test import Client
+
+    clients = {}
+    for group in ("Press office", "Protocol"):
+        user = User.objects.create_user(group, is_staff=True)
+        user.groups.add(Group.objects.get(name=group))
+        clients[group] = Client()
+        clients[group].force_login(user)
+    page = clients["Press office"].get("/admin/outbox/kindsetting/add/").content.decode()
+    assert "press.release" in page and "delegations.invitation" not in page  # delegations: always reviewed
+    assert clients["Protocol"].get("/admin/outbox/kindsetting/").status_code == 403
