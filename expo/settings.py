@@ -337,8 +337,6 @@ def email_settings(url, var_dir):
         }
     if scheme == "file":
         return {"EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend", "EMAIL_FILE_PATH": parts.path}
-    if scheme == "console":
-        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
     if scheme.startswith("anymail+"):
         # anymail+mailgun://API_KEY@  (any provider django-anymail supports; webhooks under /anymail/).
         esp = scheme.removeprefix("anymail+")
@@ -351,7 +349,7 @@ def email_settings(url, var_dir):
         }
     raise ImproperlyConfigured(
         f"EMAIL_URL scheme {scheme!r} is not understood: use smtp://user:password@host:587, smtps://…, "
-        "file:///path, console:// or anymail+<provider>://API_KEY@."
+        "file:///path or anymail+<provider>://API_KEY@ (no console backend: bodies never go to a log)."
     )
 
 
