@@ -26,19 +26,11 @@ TOLD_OF_ITINERARY = (Delegation.Status.ACCEPTED, Delegation.Status.ARRIVED)
 
 
 def register_kinds():
-    team = registry.Team.PROTOCOL
+    common = {"team": registry.Team.PROTOCOL, "second_person": True, "address_permission": "delegations.view_sensitive"}
+    registry.register(registry.Kind(INVITATION, gettext_lazy("Delegation: invitation letter"), **common))
+    registry.register(registry.Kind(ITINERARY, gettext_lazy("Delegation: itinerary"), **common))
     registry.register(
-        registry.Kind(INVITATION, gettext_lazy("Delegation: invitation letter"), team, second_person=True)
-    )
-    registry.register(registry.Kind(ITINERARY, gettext_lazy("Delegation: itinerary"), team, second_person=True))
-    registry.register(
-        registry.Kind(
-            UPDATE,
-            gettext_lazy("Delegation: itinerary changes"),
-            team,
-            second_person=True,
-            render_batch=render_update,
-        )
+        registry.Kind(UPDATE, gettext_lazy("Delegation: itinerary changes"), render_batch=render_update, **common)
     )
 
 

@@ -110,7 +110,8 @@ class Message(NormalizedTextModel):
         ]
 
     def __str__(self):
-        return f"{self.subject} → {self.to_email}"
+        # No address: titles and breadcrumbs are seen by staff who may not see delegates' addresses.
+        return self.subject
 
     @property
     def is_editable(self):

@@ -28,6 +28,9 @@ class Kind:
     review_by_default: bool = False
     # Batched kinds re-render their body from the batch's lines: render(message, lines) -> (subject, text, html).
     render_batch: Callable | None = None
+    # Staff without this permission see the recipient's address masked (delegation members'
+    # e-mail addresses are sensitive personal data).
+    address_permission: str = ""
 
 
 _kinds: dict[str, Kind] = {}

@@ -128,7 +128,7 @@ def test_outbox_changelist_query_count(rows, django_assert_num_queries):
     # and the date bar's range and days.
     with django_assert_num_queries(9):
         response = client.get("/admin/outbox/message/")
-    assert response.content.decode().count('<td class="field-to_email">binh@qk7.vn</td>') == rows
+    assert response.content.decode().count('<td class="field-recipient">binh@qk7.vn</td>') == rows
 
 
 def test_a_bounce_reported_by_the_provider_shows_on_the_message():
@@ -174,3 +174,26 @@ def test_on_the_database_queue_approval_only_queues_and_a_failure_retries_with_b
         call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO(), stderr=io.StringIO())
     message.refresh_from_db()
     assert (message.status, message.attempts) == ("sent", 2) and len(smtp.received) == 1
+
+
+def test_delegates_addresses_are_masked_for_staff_without_the_sensitive_data_permission():
+    from django.contrib.auth.models import Permission
+
+    message = make()
+    user = User.objects.create_user("outbox-only", is_staff=True)
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="outbox", codename__in=["view_message", "change_message", "protocol_messages"]
+        )
+    )
+    client = Client()
+    client.force_login(user)
+    pages = [
+        client.get("/admin/outbox/message/").content.decode(),
+        client.get(f"/admin/outbox/message/{message.pk}/change/").content.decode(),
+        client.get(f"/admin/outbox/message/{message.pk}/view/").content.decode(),
+    ]
+    for page in pages:
+        assert "b•••@qk7.vn" in page and "binh@qk7.vn" not in page
+    # Nor can the address be guessed through the search box.
+    assert "b•••@qk7.vn" not in client.get("/admin/outbox/message/?q=binh@qk7.vn").content.decode()
