@@ -67,3 +67,18 @@ def html_of(message):
 def subject_of(message):
     # Django folds a long encoded subject right after "Subject:", which parses with a leading space.
     return str(message["Subject"]).strip()
+
+
+def run_queued_tasks(monkeypatch):
+    """Run every due task on the database queue as `manage.py db_worker --batch` does.
+
+    The worker closes "old" connections between tasks; inside a test's transaction that would
+    close the test's own connection on PostgreSQL, so that one call is made a no-op here.
+    """
+    import io
+
+    from django.core.management import call_command
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO(), stderr=io.StringIO())

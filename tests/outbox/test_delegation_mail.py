@@ -152,6 +152,11 @@ def test_organiser_invites_a_second_approves_and_the_letter_is_delivered(
     # Viewable from the admin as delivered; a sent message can no longer be changed.
     view = approver_client.get(f"/admin/outbox/message/{message.pk}/view/").content.decode()
     assert "Dear General John Smith," in view and ".pdf" in view
+    html = approver_client.get(f"/admin/outbox/message/{message.pk}/html/")
+    assert (
+        html["Content-Security-Policy"].startswith("sandbox;")
+        and "<p>Dear General John Smith,</p>" in html.content.decode()
+    )
     approver_client.post(change_url, {"subject": "Changed", "body_text": "x", "body_html": ""})
     message.refresh_from_db()
     assert message.subject != "Changed"

@@ -1,6 +1,5 @@
 """The outbox itself: delivery once, retries, what each team sees, and nothing private in logs."""
 
-import io
 import logging
 
 import pytest
@@ -10,7 +9,7 @@ from django.test import Client
 from outbox import registry, services
 from outbox.models import Message
 from outbox.tasks import deliver_message
-from tests.outbox.conftest import subject_of, text_of
+from tests.outbox.conftest import run_queued_tasks, subject_of, text_of
 
 pytestmark = pytest.mark.django_db
 TEXT = "Kính gửi Ông Nguyễn Văn Bình,\n\nLịch trình của đoàn đã thay đổi.\n"
@@ -148,12 +147,11 @@ DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUE
 
 
 def test_on_the_database_queue_approval_only_queues_and_a_failure_retries_with_backoff(
-    smtp, settings, django_capture_on_commit_callbacks
+    smtp, settings, django_capture_on_commit_callbacks, monkeypatch
 ):
     import datetime
 
     import time_machine
-    from django.core.management import call_command
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = DATABASE_QUEUE
@@ -165,13 +163,13 @@ def test_on_the_database_queue_approval_only_queues_and_a_failure_retries_with_b
             services.approve(message=message, user=approver)
         assert smtp.received == [] and DBTaskResult.objects.count() == 1  # queued, not sent in the request
         smtp.fail_next = 1
-        call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO(), stderr=io.StringIO())
+        run_queued_tasks(monkeypatch)
         message.refresh_from_db()
         assert message.status == "failed" and smtp.received == []
         retry = DBTaskResult.objects.filter(status="READY").get()
         assert retry.run_after == start + datetime.timedelta(minutes=2)
     with time_machine.travel(start + datetime.timedelta(minutes=3), tick=False):
-        call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO(), stderr=io.StringIO())
+        run_queued_tasks(monkeypatch)
     message.refresh_from_db()
     assert (message.status, message.attempts) == ("sent", 2) and len(smtp.received) == 1
 
