@@ -9,8 +9,9 @@ class DelegationsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from delegations import models, selectors
+        from delegations import mail, models, selectors
         from expo import public_counts
+        from expo.programme import services as programme_services
 
         # The press fact sheet shows this number only; it never imports this app.
         public_counts.register(public_counts.CONFIRMED_DELEGATIONS, selectors.confirmed_delegation_count)
@@ -26,3 +27,7 @@ class DelegationsConfig(AppConfig):
         auditlog.register(models.Engagement)
         auditlog.register(models.LiaisonOfficer, exclude_fields=["search_name"])
         auditlog.register(models.Interpreter, exclude_fields=["search_name"])
+
+        # E-mails to delegations (reviewed in the outbox) and the programme changes they hear of.
+        mail.register_kinds()
+        programme_services.change_listeners.append(mail.tell_programme_changes)

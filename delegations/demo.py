@@ -204,6 +204,10 @@ def _load(edition):
                     "nationality": country,
                     "passport_no": f"DEMO{index:03d}{order}",
                     "needs": "Ăn chay" if index % 5 == 0 and order == 0 else "",
+                    # Invitations and itineraries are e-mailed to the head (the demo writes them to var/mail).
+                    "email": f"head-{country.lower()}-{index + 1}@delegation.example"
+                    if role == Member.Role.HEAD
+                    else "",
                 },
             )
             members += 1

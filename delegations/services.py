@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from delegations import mail
 from delegations.models import Delegation, StatusChange
 
 Status = Delegation.Status
@@ -40,6 +41,11 @@ def change_status(*, delegation, status, user, at=None):
     delegation.status = status
     delegation.save()
     StatusChange.objects.create(delegation=delegation, status=status, at=at or timezone.now(), by=user)
+    # Drafts for the outbox, sent once a second organiser approves them (delegations.mail).
+    if status == Status.INVITED:
+        mail.draft_invitation(delegation, by=user)
+    elif status == Status.ACCEPTED:
+        mail.draft_itinerary(delegation, by=user)
     return delegation
 
 

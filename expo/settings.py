@@ -84,11 +84,15 @@ INSTALLED_APPS = [
     "axes",
     "auditlog",
     "concurrency",
+    "django_tasks",
+    "django_tasks_db",
+    "anymail",
     "expo",
     "exhibitors",
     "delegations",
     "press",
     "meetings",
+    "outbox",
 ]
 
 MIDDLEWARE = [
@@ -302,6 +306,72 @@ LOGGING = {
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
+}
+
+
+# E-mail: EMAIL_URL names the backend (README "Messages"); unset, mail is written to files
+# under var/mail so the demo needs no mail server.
+def email_settings(url, var_dir):
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    url = (url or "").strip()
+    if not url:
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": var_dir / "mail",
+        }
+    parts = urlsplit(url)
+    scheme, query = parts.scheme.lower(), parse_qs(parts.query)
+    if scheme in {"smtp", "smtps", "submission"}:
+        try:
+            port = parts.port
+        except ValueError as exc:
+            raise ImproperlyConfigured(f"EMAIL_URL has a bad port ({exc}).") from exc
+        port = port or {"smtp": 25, "smtps": 465, "submission": 587}[scheme]
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": parts.hostname or "localhost",
+            "EMAIL_PORT": port,
+            "EMAIL_HOST_USER": unquote(parts.username or ""),
+            "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+            # smtps:// is TLS from the first byte; port 587 (or ?tls=1) upgrades with STARTTLS.
+            "EMAIL_USE_SSL": scheme == "smtps",
+            "EMAIL_USE_TLS": scheme != "smtps" and (port == 587 or query.get("tls", ["0"])[0] in _TRUE),
+            "EMAIL_TIMEOUT": 30,
+        }
+    if scheme == "file":
+        return {"EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend", "EMAIL_FILE_PATH": parts.path}
+    if scheme.startswith("anymail+"):
+        # anymail+mailgun://API_KEY@  (any provider django-anymail supports; webhooks under /anymail/).
+        esp = scheme.removeprefix("anymail+")
+        return {
+            "EMAIL_BACKEND": f"anymail.backends.{esp}.EmailBackend",
+            "ANYMAIL": {
+                f"{esp.upper()}_API_KEY": unquote(parts.username or ""),
+                "WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", ""),
+            },
+        }
+    raise ImproperlyConfigured(
+        f"EMAIL_URL scheme {scheme!r} is not understood: use smtp://user:password@host:587, smtps://…, "
+        "file:///path or anymail+<provider>://API_KEY@ (no console backend: bodies never go to a log)."
+    )
+
+
+globals().update(email_settings(os.environ.get("EMAIL_URL"), VAR_DIR))
+DEFAULT_FROM_EMAIL = os.environ.get("EXPO_MAIL_FROM", "").strip() or "Expo CMS <no-reply@localhost>"
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Task queue (django-tasks): "inline" runs each task at once in the process that queues it (the
+# demo, tests); "database" queues it for `manage.py db_worker` (production, docs/deploy.md).
+EXPO_TASK_QUEUE = os.environ.get("EXPO_TASK_QUEUE", "inline" if DEBUG else "database").strip()
+if EXPO_TASK_QUEUE not in {"inline", "database"}:
+    raise ImproperlyConfigured("EXPO_TASK_QUEUE must be inline or database.")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if EXPO_TASK_QUEUE == "inline"
+        else "django_tasks_db.DatabaseBackend",
+    }
 }
 
 # Spreadsheet exports never hand a formula to Excel (CSV/XLSX injection).

@@ -45,12 +45,16 @@ urlpatterns = [
     path("api/", api.urls),
     path("", include("expo.programme.export_urls")),
 ]
+if getattr(settings, "ANYMAIL", None):
+    # Delivery and bounce reports from an e-mail provider (django-anymail; README "Messages").
+    urlpatterns.append(path("anymail/", include("anymail.urls")))
 
 urlpatterns += i18n_patterns(
     path("", include("expo.site_urls")),
     path("", include("press.urls")),
     path("", include("exhibitors.urls")),
     path("", include("meetings.urls")),
+    path("", include("outbox.urls")),
     prefix_default_language=True,
 )
 

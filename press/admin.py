@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
-from press import factsheets, services
+from press import factsheets, mail, services
 from press.models import (
     FactSheetUpload,
     MediaAccreditation,
@@ -45,6 +46,12 @@ class PressReleaseAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ("title_en",)}
     fields = ("edition", "title", "slug", "summary", "body", "publish_at")
     inlines = [ReleasePhotoInline, ReleaseAttachmentInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change or "publish_at" in form.changed_data:
+            # Accredited journalists get it by e-mail the moment its embargo lifts (press.mail).
+            transaction.on_commit(lambda: mail.schedule_release(obj))
 
     @admin.display(description=_("visible"))
     def visibility(self, release):
@@ -174,7 +181,13 @@ class MediaAccreditationAdmin(admin.ModelAdmin):
                 obj.decided_by, obj.decided_at = None, None
                 obj.save(update_fields=["status", "reason", "decided_by", "decided_at"])
                 return
-            services.decide_accreditation(accreditation=obj, status=obj.status, reason=obj.reason, by=request.user)
+            services.decide_accreditation(
+                accreditation=obj,
+                status=obj.status,
+                reason=obj.reason,
+                by=request.user,
+                base_url=factsheets.site_url(request),
+            )
 
     @admin.action(description=_("Approve the selected applications"), permissions=["change"])
     def approve(self, request, queryset):
@@ -182,7 +195,10 @@ class MediaAccreditationAdmin(admin.ModelAdmin):
         for accreditation in queryset.filter(status=MediaAccreditation.Status.PENDING):
             try:
                 services.decide_accreditation(
-                    accreditation=accreditation, status=MediaAccreditation.Status.APPROVED, by=request.user
+                    accreditation=accreditation,
+                    status=MediaAccreditation.Status.APPROVED,
+                    by=request.user,
+                    base_url=factsheets.site_url(request),
                 )
             except ValidationError:
                 continue

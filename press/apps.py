@@ -8,7 +8,11 @@ class PressConfig(AppConfig):
 
     def ready(self):
         from expo import slots
+        from press import mail
         from press.slots import factsheet_link
 
         # The catalogue's pages show the fact-sheet button without the catalogue importing press.
         slots.register(slots.FACTSHEET, factsheet_link)
+
+        # The e-mails the press centre sends, and their review rules (outbox.registry).
+        mail.register_kinds()

@@ -2,8 +2,8 @@
 
 Built ahead of time (`manage.py build_press_kit`) and again whenever it is stale, so a
 download never waits for 2,500 renders: the view serves the last built zip at once and, if
-the content changed since, starts a rebuild in a background thread (one at a time, guarded
-by a lock in the shared cache). A build reuses every stored fact sheet and renders only the
+the content changed since, queues a rebuild on the task queue (one at a time, guarded by a
+lock in the shared cache). A build reuses every stored fact sheet and renders only the
 missing ones, in parallel.
 """
 
@@ -13,7 +13,6 @@ import json
 import logging
 import shutil
 import tempfile
-import threading
 import zipfile
 from dataclasses import dataclass
 
@@ -21,7 +20,6 @@ from django.core.cache import cache
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import close_old_connections, connection
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
@@ -34,6 +32,7 @@ from press.models import PressRelease
 logger = logging.getLogger(__name__)
 FOLDER = "press-kit"
 LOCK_SECONDS = 30 * 60
+QUEUED_SECONDS = 10 * 60
 
 
 @dataclass
@@ -130,34 +129,50 @@ def _freshness_stamp():
 
 
 def refresh_if_stale(language, *, background=True):
-    """Rebuild the kit if the content changed since it was last checked; never two builds at once."""
+    """Queue a rebuild if the content changed since the kit was last checked; never two at once.
+
+    The rebuild runs on the task queue (press.tasks.rebuild_press_kit): in a worker in
+    production, inline in the demo and tests. `background=False` builds in this process.
+    """
     if not Edition.objects.filter(is_current=True).exists():
         return False
-    stamp = _freshness_stamp()
-    checked_key = f"press-kit:checked:{language}"
-    if cache.get(checked_key) == stamp and current_kit(language):
+    if cache.get(_checked_key(language)) == _freshness_stamp() and current_kit(language):
         return False
+    # One queued rebuild per language at a time, however many downloads ask meanwhile.
+    if not cache.add(_queued_key(language), 1, timeout=QUEUED_SECONDS):
+        return False
+    if background:
+        from press.tasks import rebuild_press_kit
+
+        rebuild_press_kit.enqueue(language)
+    else:
+        rebuild(language)
+    return True
+
+
+def rebuild(language):
+    """Build the kit in `language` unless another process is building it; True if it built."""
     lock_key = f"press-kit:building:{language}"
     if not cache.add(lock_key, 1, timeout=LOCK_SECONDS):
-        return False  # another process is building it
+        return False
+    try:
+        build_kit(language)
+        cache.set(_checked_key(language), _freshness_stamp(), timeout=None)
+        return True
+    except Exception:
+        logger.exception("Building the %s press kit failed", language)
+        return False
+    finally:
+        cache.delete(lock_key)
+        cache.delete(_queued_key(language))
 
-    def run():
-        try:
-            build_kit(language)
-            cache.set(checked_key, _freshness_stamp(), timeout=None)
-        except Exception:
-            logger.exception("Building the %s press kit failed", language)
-        finally:
-            cache.delete(lock_key)
-            if background:
-                connection.close()
 
-    if background:
-        close_old_connections()
-        threading.Thread(target=run, name=f"press-kit-{language}", daemon=True).start()
-    else:
-        run()
-    return True
+def _checked_key(language):
+    return f"press-kit:checked:{language}"
+
+
+def _queued_key(language):
+    return f"press-kit:queued:{language}"
 
 
 def built_at(meta):

@@ -5,7 +5,6 @@ import io
 import uuid
 
 import segno
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -16,23 +15,11 @@ from PIL import Image, ImageOps
 
 from common.images import check_upload
 from common.pdf import render_pdf
+from press import mail
 from press.models import MediaAccreditation
+from press.tokens import accreditation_for_token, status_token  # noqa: F401 -- the views' and mail's entry points
 
-SIGNING_SALT = "press.accreditation.status"
 BADGE_PHOTO_SIZE = (600, 800)
-
-
-def status_token(accreditation):
-    return signing.dumps(accreditation.pk, salt=SIGNING_SALT)
-
-
-def accreditation_for_token(token):
-    """The application a status link points to, or None if the link was altered."""
-    try:
-        pk = signing.loads(token, salt=SIGNING_SALT)
-    except signing.BadSignature:
-        return None
-    return MediaAccreditation.objects.filter(pk=pk).select_related("edition").first()
 
 
 def _badge_photo(upload):
@@ -47,18 +34,20 @@ def _badge_photo(upload):
 
 
 @transaction.atomic
-def apply_for_accreditation(*, edition, fields, photo, language):
-    """Save a journalist's application (pending); `fields` are the form's cleaned values."""
+def apply_for_accreditation(*, edition, fields, photo, language, base_url=None):
+    """Save a journalist's application (pending) and e-mail its private status link;
+    `fields` are the form's cleaned values."""
     accreditation = MediaAccreditation(edition=edition, language=language, **fields)
     accreditation.photo = _badge_photo(photo)
     accreditation.full_clean(exclude=["photo"])
     accreditation.save()
+    mail.accreditation_received(accreditation, base_url=base_url)
     return accreditation
 
 
 @transaction.atomic
-def decide_accreditation(*, accreditation, status, reason="", by):
-    """Approve or reject an application, recording who decided and when."""
+def decide_accreditation(*, accreditation, status, reason="", by, base_url=None):
+    """Approve or reject an application, recording who decided and when, and tell the journalist."""
     if status not in (MediaAccreditation.Status.APPROVED, MediaAccreditation.Status.REJECTED):
         raise ValidationError(_("Choose approve or reject."))
     if status == MediaAccreditation.Status.REJECTED and not reason.strip():
@@ -68,6 +57,7 @@ def decide_accreditation(*, accreditation, status, reason="", by):
     accreditation.decided_by = by
     accreditation.decided_at = timezone.now()
     accreditation.save(update_fields=["status", "reason", "decided_by", "decided_at"])
+    mail.accreditation_decided(accreditation, base_url=base_url)
     return accreditation
 
 

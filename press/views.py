@@ -1,6 +1,5 @@
 """Public press centre: releases, fact sheets, press kit and media accreditation."""
 
-from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
@@ -106,7 +105,7 @@ def exhibit_factsheet(request, slug):
 @require_safe
 def press_kit(request):
     language = translation.get_language()
-    kit.refresh_if_stale(language, background=getattr(settings, "PRESS_KIT_BACKGROUND", True))
+    kit.refresh_if_stale(language)
     meta = kit.current_kit(language)
     if meta is None:
         response = render(request, "press/kit_pending.html", status=503)
@@ -142,7 +141,11 @@ def accreditation(request):
         elif form.is_valid() and not form.is_bot():
             fields = {name: form.cleaned_data[name] for name in AccreditationForm.Meta.fields}
             application = services.apply_for_accreditation(
-                edition=edition, fields=fields, photo=form.cleaned_data["photo"], language=translation.get_language()
+                edition=edition,
+                fields=fields,
+                photo=form.cleaned_data["photo"],
+                language=translation.get_language(),
+                base_url=factsheets.site_url(request),
             )
             return redirect("press:accreditation_status", token=services.status_token(application))
         elif form.is_bot():

@@ -26,6 +26,6 @@ EXPO_PAGE_CACHE_SECONDS = 0
 # Likewise the shared fragments (current edition, facet counts): see tests/exhibitors/test_catalogue_cache.py.
 EXPO_FRAGMENT_CACHE_SECONDS = 0
 
-# Press kits are rebuilt in the request's thread in tests: a background thread would use its
-# own database connection, which cannot see the test's transaction.
-PRESS_KIT_BACKGROUND = False
+# The task queue runs inline (django-tasks' immediate backend), and e-mail goes to memory
+# unless a test starts its own SMTP server (tests/outbox/conftest.py).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

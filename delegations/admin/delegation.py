@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
 from modeltranslation.admin import TranslationStackedInline
 
-from delegations import services
+from delegations import mail, services
 from delegations.admin import exports, views
 from delegations.admin.base import MEMBER_FIELDS, SensitiveFieldsMixin, StaleSaveRefusedForm, folded_search
 from delegations.clashes import find_clashes
@@ -131,6 +131,17 @@ class DelegationAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         return views.urls(self) + super().get_urls()
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if change and formset.model is Engagement:
+            # A delegation told of its itinerary hears of the change (batched, reviewed: delegations.mail).
+            mail.tell_engagement_changes(
+                delegation=form.instance,
+                added=formset.new_objects,
+                changed=[engagement for engagement, _fields in formset.changed_objects],
+                removed=formset.deleted_objects,
+            )
 
     def get_queryset(self, request):
         arrivals = Q(movements__kind=Movement.Kind.ARRIVAL)

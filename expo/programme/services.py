@@ -9,6 +9,10 @@ from django.db import transaction
 
 from expo.models import ProgrammeChange, ProgrammeItem
 
+# Apps that must hear of public changes register a function here (delegations tells the
+# delegations engaged in a moved or cancelled item); called in the same transaction.
+change_listeners = []
+
 
 @dataclass(frozen=True)
 class Snapshot:
@@ -54,7 +58,10 @@ def record_changes(*, item, before):
                 item=item, kind=ProgrammeChange.Kind.STATUS, old_status=before.status, new_status=item.status
             )
         )
-    return ProgrammeChange.objects.bulk_create(changes)
+    changes = ProgrammeChange.objects.bulk_create(changes)
+    for listener in change_listeners:
+        listener(changes)
+    return changes
 
 
 @transaction.atomic

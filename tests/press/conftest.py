@@ -19,7 +19,6 @@ def _own_storage(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRESS_PRIVATE_ROOT = tmp_path / "private"
     settings.EXPO_SITE_URL = ""
-    settings.PRESS_KIT_BACKGROUND = False
 
 
 def pdf_text(data):

@@ -114,3 +114,20 @@ def test_benchmark_functions_render_cold_then_serve_warm(catalogue):
     warm = bench.exhibitor_sheet_warm("song-hong", "vi")
     assert "Công ty Cơ khí Sông Hồng" in pdf_text(warm)
     assert bench.press_kit("en", workers=1).files == 4  # expo sheet and three exhibitors, no release
+
+
+def test_on_the_database_queue_the_kit_is_built_by_the_worker_not_the_request(
+    client, catalogue, releases, settings, monkeypatch
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from tests.outbox.conftest import run_queued_tasks
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    pending = client.get("/vi/press/kit.zip")
+    assert pending.status_code == 503 and pending["Retry-After"] == "120"
+    client.get("/vi/press/kit.zip")  # asked again meanwhile: still one rebuild queued
+    assert list(DBTaskResult.objects.values_list("task_path", flat=True)) == ["press.tasks.rebuild_press_kit"]
+    run_queued_tasks(monkeypatch)
+    _, archive = open_kit(client, "/vi/press/kit.zip")
+    assert "releases/" in " ".join(archive.namelist())

@@ -1,0 +1,281 @@
+"""Outbox in the admin: each team sees its own messages, approves, edits until sent, sends again,
+and views a message exactly as it is delivered."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from outbox import registry, services
+from outbox.delivery import build_email
+from outbox.models import KindSetting, Message, Unsubscribe
+
+
+class KindFilter(admin.SimpleListFilter):
+    title = _("kind")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        teams = {team for team in registry.Team if request.user.has_perm(f"outbox.{team}_messages")}
+        return [(k.code, k.label) for k in registry.all_kinds() if request.user.is_superuser or k.team in teams]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(kind=self.value()) if self.value() else queryset
+
+
+class MessageForm(forms.ModelForm):
+    class Meta:
+        model = Message
+        fields = ["subject", "body_text", "body_html"]
+
+
+@admin.register(Message)
+class MessageAdmin(admin.ModelAdmin):
+    form = MessageForm
+    list_display = ("subject", "to_email", "kind_label", "language", "status", "attempts", "created_at", "sent_at")
+    list_filter = ("status", KindFilter, "team", "language")
+    list_select_related = ()  # no column reads a relation
+    search_fields = ("subject", "to_email", "to_name")
+    date_hierarchy = "created_at"
+    actions = ["approve", "send_again"]
+    info_fields = (
+        "kind_label",
+        "to_email",
+        "to_name",
+        "language",
+        "status",
+        "drafted_by",
+        "approved_by",
+        "approved_at",
+        "send_after",
+        "attempts",
+        "last_error",
+        "sent_at",
+        "attachment_list",
+        "view_link",
+    )
+    change_form_template = "admin/outbox/message/change_form.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).for_user(request.user)
+
+    def get_search_fields(self, request):
+        # Searching by address would reveal masked addresses one guess at a time.
+        if all(self._may_see_address(request, kind) for kind in registry.all_kinds()):
+            return self.search_fields
+        return ("subject", "to_name")
+
+    @staticmethod
+    def _may_see_address(request, kind):
+        return not kind.address_permission or request.user.has_perm(kind.address_permission)
+
+    def get_list_display(self, request):
+        # A closure over this request: the admin instance is shared by every request and thread.
+        def recipient(message):
+            return self._address(request, message)
+
+        recipient.short_description = _("recipient e-mail")
+        recipient.admin_order_field = "to_email"
+        return ["subject", recipient, *self.list_display[2:]]
+
+    @admin.display(description=_("recipient e-mail"))
+    def masked_recipient(self, message):
+        return self._address(None, message)
+
+    def _info_fields(self, request, obj):
+        if obj is None or self._address(request, obj) == obj.to_email:
+            return self.info_fields
+        return tuple("masked_recipient" if name == "to_email" else name for name in self.info_fields)
+
+    def _address(self, request, message):
+        try:
+            kind = registry.get(message.kind)
+        except LookupError:
+            return message.to_email
+        if request is not None and self._may_see_address(request, kind):
+            return message.to_email
+        name, _at, domain = message.to_email.partition("@")
+        return f"{name[:1]}•••@{domain}"
+
+    def has_add_permission(self, request):
+        return False  # the system drafts messages; staff review them
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the outbox is also the record of what was sent
+
+    def has_approve_permission(self, request):
+        return request.user.has_perm("outbox.approve_message")
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or obj.is_editable)
+
+    def get_fields(self, request, obj=None):
+        return [*self._info_fields(request, obj), "subject", "body_text", "body_html"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.is_editable:
+            return self._info_fields(request, obj)
+        return [*self._info_fields(request, obj), "subject", "body_text", "body_html"]
+
+    @admin.display(description=_("kind"), ordering="kind")
+    def kind_label(self, message):
+        try:
+            return registry.get(message.kind).label
+        except LookupError:
+            return message.kind
+
+    @admin.display(description=_("attachments"))
+    def attachment_list(self, message):
+        items = [
+            (reverse("admin:outbox_message_attachment", args=[message.pk, a.pk]), a.filename)
+            for a in message.attachments.all()
+        ]
+        return format_html_join(", ", '<a href="{}">{}</a>', items) if items else "—"
+
+    @admin.display(description=_("as delivered"))
+    def view_link(self, message):
+        if not message.pk:
+            return "—"
+        return format_html('<a href="{}">{}</a>', reverse("admin:outbox_message_view", args=[message.pk]), _("View"))
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        own = [
+            path("<int:pk>/view/", wrap(self.delivered_view), name="outbox_message_view"),
+            path("<int:pk>/html/", wrap(self.html_view), name="outbox_message_html"),
+            path(
+                "<int:pk>/attachment/<int:attachment_pk>/", wrap(self.attachment_view), name="outbox_message_attachment"
+            ),
+        ]
+        return own + super().get_urls()
+
+    def _viewable(self, request, pk):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return get_object_or_404(self.get_queryset(request).prefetch_related("attachments"), pk=pk)
+
+    def delivered_view(self, request, pk):
+        message = self._viewable(request, pk)
+        email = build_email(message)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": message,
+            "title": _("Message as delivered"),
+            "headers": [
+                (name, self._address(request, message) if name == "To" else value)
+                for name, value in email.message().items()
+                if name != "Content-Type"
+            ],
+            "body_text": message.body_text,
+            "has_html": bool(message.body_html),
+            "attachments": message.attachments.all(),
+        }
+        return TemplateResponse(request, "admin/outbox/message/view.html", context)
+
+    def html_view(self, request, pk):
+        message = self._viewable(request, pk)
+        if not message.body_html:
+            raise Http404
+        response = HttpResponse(message.body_html, content_type="text/html; charset=utf-8")
+        # Shown as it is, but sandboxed: no script, no form, no request anywhere.
+        response["Content-Security-Policy"] = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def attachment_view(self, request, pk, attachment_pk):
+        message = self._viewable(request, pk)
+        attachment = get_object_or_404(message.attachments.all(), pk=attachment_pk)
+        response = HttpResponse(bytes(attachment.content), content_type=attachment.content_type)
+        response["Content-Disposition"] = f'attachment; filename="{attachment.filename}"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def save_model(self, request, obj, form, change):
+        try:
+            services.edit(
+                message=obj,
+                user=request.user,
+                subject=obj.subject,
+                text=obj.body_text,
+                html=obj.body_html,
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+
+    def response_change(self, request, obj):
+        if "_approve" in request.POST:
+            self._approve(request, [obj])
+        return super().response_change(request, obj)
+
+    def _approve(self, request, queryset):
+        done = 0
+        for message in queryset:
+            try:
+                services.approve(message=message, user=request.user)
+            except (ValidationError, PermissionDenied) as exc:
+                text = (
+                    " ".join(exc.messages) if isinstance(exc, ValidationError) else _("You may not approve messages.")
+                )
+                self.message_user(request, f"{message.subject}: {text}", messages.WARNING)
+                continue
+            done += 1
+        if done:
+            self.message_user(
+                request,
+                ngettext("%(n)d message approved for sending.", "%(n)d messages approved for sending.", done)
+                % {"n": done},
+                messages.SUCCESS,
+            )
+
+    @admin.action(description=_("Approve and send the selected messages"), permissions=["approve"])
+    def approve(self, request, queryset):
+        self._approve(request, queryset.filter(status=Message.Status.DRAFT))
+
+    @admin.action(description=_("Send the selected failed messages again"), permissions=["change"])
+    def send_again(self, request, queryset):
+        failed = list(queryset.filter(status=Message.Status.FAILED))
+        for message in failed:
+            services.send_again(message=message)
+        self.message_user(
+            request,
+            ngettext("%(n)d message queued again.", "%(n)d messages queued again.", len(failed)) % {"n": len(failed)},
+        )
+
+
+@admin.register(KindSetting)
+class KindSettingAdmin(admin.ModelAdmin):
+    list_display = ("kind_label", "review_first")
+    list_editable = ("review_first",)
+    fields = ("kind", "review_first")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "kind":
+            # Only press kinds have a setting: messages to delegations are always reviewed.
+            kinds = [(k.code, k.label) for k in registry.all_kinds() if not k.second_person]
+            return forms.ChoiceField(choices=kinds, label=db_field.verbose_name)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.display(description=_("kind"), ordering="kind")
+    def kind_label(self, setting):
+        try:
+            return registry.get(setting.kind).label
+        except LookupError:
+            return setting.kind
+
+
+@admin.register(Unsubscribe)
+class UnsubscribeAdmin(admin.ModelAdmin):
+    list_display = ("email", "topic", "at")
+    search_fields = ("email",)
+    readonly_fields = ("email", "topic", "at")
+
+    def has_add_permission(self, request):
+        return False

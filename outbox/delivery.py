@@ -1,0 +1,89 @@
+"""Delivery of one outbox row through Django's e-mail backend (settings from EMAIL_URL).
+
+Idempotent: a row is claimed by one conditional UPDATE (approved/failed → sending), so two
+workers, a retry and a click on "send again" can never send it twice. The Message-ID comes
+from the row's key, so even a resend after a crash mid-send is recognisable to mail servers.
+Nothing of the message (address, subject, body) is logged: only its id and the error type.
+"""
+
+import datetime
+import hashlib
+import logging
+from email.utils import formataddr
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db.models import F
+from django.utils import timezone
+
+from outbox.models import Message
+
+logger = logging.getLogger(__name__)
+MAX_ATTEMPTS = 5
+
+
+def message_id(message):
+    digest = hashlib.sha256(message.key.encode()).hexdigest()[:32]
+    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].strip(">") or "expo.invalid"
+    return f"<{digest}@{domain}>"
+
+
+def build_email(message):
+    """The e-mail exactly as it is (or was) sent for this row."""
+    headers = {**message.headers, "Message-ID": message_id(message), "Content-Language": message.language}
+    email = EmailMultiAlternatives(
+        subject=message.subject,
+        body=message.body_text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[formataddr((message.to_name, message.to_email))],
+        headers=headers,
+    )
+    if message.body_html:
+        email.attach_alternative(message.body_html, "text/html")
+    for attachment in message.attachments.all():
+        email.attach(attachment.filename, bytes(attachment.content), attachment.content_type)
+    return email
+
+
+def _claim(message_id_):
+    return Message.objects.filter(pk=message_id_, status__in=[Message.Status.APPROVED, Message.Status.FAILED]).update(
+        status=Message.Status.SENDING, attempts=F("attempts") + 1, updated_at=timezone.now()
+    )
+
+
+def _describe(exc):
+    # SMTP errors carry the server's reply (code and text), never our message's body.
+    return f"{type(exc).__name__}: {exc}"[:1000]
+
+
+def deliver(message_pk):
+    """Send one row if it is due and not sent yet. Returns "sent", "failed" or "skipped"."""
+    if not _claim(message_pk):
+        return "skipped"
+    message = Message.objects.prefetch_related("attachments").get(pk=message_pk)
+    email = build_email(message)
+    try:
+        email.send(fail_silently=False)
+    except Exception as exc:  # any backend error: record it, let the queue retry later
+        Message.objects.filter(pk=message_pk).update(
+            status=Message.Status.FAILED, last_error=_describe(exc), updated_at=timezone.now()
+        )
+        logger.warning("Outbox message %s failed on attempt %s (%s)", message_pk, message.attempts, type(exc).__name__)
+        return "failed"
+    # django-anymail reports the provider's id, which its delivery/bounce webhooks refer to.
+    status = getattr(email, "anymail_status", None)
+    provider_id = (getattr(status, "message_id", None) or "") if status else ""
+    Message.objects.filter(pk=message_pk).update(
+        status=Message.Status.SENT,
+        sent_at=timezone.now(),
+        last_error="",
+        provider_id=str(provider_id)[:200],
+        updated_at=timezone.now(),
+    )
+    logger.info("Outbox message %s sent", message_pk)
+    return "sent"
+
+
+def retry_delay(attempts):
+    """Back off: 2, 4, 8, 16 minutes after the 1st, 2nd, 3rd, 4th failure."""
+    return datetime.timedelta(minutes=2**attempts)

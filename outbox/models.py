@@ -1,0 +1,175 @@
+"""The outbox: every e-mail the system sends is a row here first.
+
+One row per message per recipient, so recipients of a batch never see each other and each
+delivery is idempotent on its own key. Bodies are personal data (names, itineraries): they
+live in this table and in the admin only, never in a log.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from common.text import NormalizedTextModel
+from outbox.registry import Team
+
+
+class MessageQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """What a member of staff may see: protocol messages for Protocol, press messages for the Press office."""
+        if user.is_superuser:
+            return self
+        teams = [team for team in Team if user.has_perm(f"outbox.{team}_messages")]
+        return self.filter(team__in=teams)
+
+    def editable(self):
+        return self.filter(status__in=Message.EDITABLE)
+
+
+class Message(NormalizedTextModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    EDITABLE = (Status.DRAFT, Status.APPROVED, Status.FAILED)
+
+    kind = models.CharField(_("kind"), max_length=60)
+    team = models.CharField(_("team"), max_length=10, choices=Team.choices)
+    key = models.CharField(
+        _("delivery key"),
+        max_length=200,
+        unique=True,
+        help_text=_("One per message and recipient: the same key is never delivered twice."),
+    )
+    to_email = models.EmailField(_("recipient e-mail"))
+    to_name = models.CharField(_("recipient name"), max_length=200, blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    subject = models.CharField(_("subject"), max_length=250)
+    body_text = models.TextField(_("text"))
+    body_html = models.TextField(_("HTML"), blank=True)
+    headers = models.JSONField(_("extra headers"), default=dict, blank=True, editable=False)
+    about_type = models.ForeignKey(
+        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+    about_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
+    about = GenericForeignKey("about_type", "about_id")
+    batch_key = models.CharField(max_length=120, blank=True, default="", editable=False, db_index=True)
+    batch_lines = models.JSONField(default=list, blank=True, editable=False)
+    send_after = models.DateTimeField(_("not before"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    needs_review = models.BooleanField(_("needs review"), default=True, editable=False)
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("drafted by"),
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # The provider's id for the sent message (django-anymail), to match its delivery and bounce reports.
+    provider_id = models.CharField(max_length=200, blank=True, default="", editable=False, db_index=True)
+
+    objects = MessageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        ordering = ["-created_at", "-pk"]
+        permissions = [
+            ("protocol_messages", _("Can see and act on messages to delegations")),
+            ("press_messages", _("Can see and act on messages to the press")),
+            ("approve_message", _("Can approve messages for sending")),
+        ]
+        indexes = [
+            models.Index(fields=["team", "status", "-created_at"]),
+            models.Index(fields=["about_type", "about_id"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="sent") | Q(sent_at__isnull=False), name="outbox_sent_message_has_time"
+            ),
+        ]
+
+    def __str__(self):
+        # No address: titles and breadcrumbs are seen by staff who may not see delegates' addresses.
+        return self.subject
+
+    @property
+    def is_editable(self):
+        return self.status in self.EDITABLE
+
+
+class Attachment(models.Model):
+    """A file sent with a message (an invitation letter). Stored in the row: small, and personal."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
+    filename = models.CharField(_("file name"), max_length=150)
+    content_type = models.CharField(_("type"), max_length=100, default="application/pdf")
+    content = models.BinaryField(_("content"))
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["message", "pk"]
+
+    def __str__(self):
+        return self.filename
+
+
+class KindSetting(models.Model):
+    """The press office's choice per kind: send automatically, or hold for review first."""
+
+    kind = models.CharField(_("kind"), max_length=60, unique=True)
+    review_first = models.BooleanField(
+        _("review before sending"), help_text=_("Unticked: messages of this kind are sent as soon as they are made.")
+    )
+
+    class Meta:
+        verbose_name = _("sending rule")
+        verbose_name_plural = _("sending rules")
+        ordering = ["kind"]
+
+    def __str__(self):
+        return self.kind
+
+
+class Unsubscribe(models.Model):
+    """An address that asked to receive no more messages on a topic (e.g. press releases)."""
+
+    email = models.EmailField(_("e-mail"))
+    topic = models.CharField(_("topic"), max_length=60)
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("unsubscribed address")
+        verbose_name_plural = _("unsubscribed addresses")
+        constraints = [models.UniqueConstraint(fields=["email", "topic"], name="outbox_unsubscribe_once")]
+
+    def __str__(self):
+        return f"{self.email} · {self.topic}"
+
+
+def about_fields(obj):
+    """Columns that point a message at the object it is about."""
+    if obj is None:
+        return {"about_type": None, "about_id": None}
+    return {"about_type": ContentType.objects.get_for_model(obj), "about_id": obj.pk}

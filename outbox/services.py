@@ -1,0 +1,191 @@
+"""Writes of the outbox: draft, batch, approve, edit, send again.
+
+Sending apps call `draft()` or `add_to_batch()`; the admin calls `approve()` and `send_again()`.
+Delivery itself runs on the task queue (outbox.tasks), never in the request.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from common.text import nfc
+from outbox import registry
+from outbox.models import Attachment, KindSetting, Message, Unsubscribe, about_fields
+
+
+def needs_review(kind):
+    """Messages to delegations always; the others as the press office set their kind."""
+    if kind.second_person:
+        return True
+    setting = KindSetting.objects.filter(kind=kind.code).values_list("review_first", flat=True).first()
+    return kind.review_by_default if setting is None else setting
+
+
+def is_unsubscribed(*, email, topic):
+    return Unsubscribe.objects.filter(email=email.strip().lower(), topic=topic).exists()
+
+
+@transaction.atomic
+def unsubscribe(*, email, topic):
+    Unsubscribe.objects.get_or_create(email=email.strip().lower(), topic=topic)
+
+
+def _queue(message):
+    # Imported here: the task module imports the delivery code, which imports these models.
+    from outbox.tasks import enqueue_delivery
+
+    transaction.on_commit(lambda: enqueue_delivery(message.pk, message.send_after))
+
+
+@transaction.atomic
+def draft(
+    *,
+    kind,
+    key,
+    to_email,
+    language,
+    subject,
+    text,
+    html="",
+    to_name="",
+    about=None,
+    drafted_by=None,
+    attachments=(),
+    headers=None,
+    send_after=None,
+):
+    """Put a message in the outbox (one recipient). A key already used returns the existing row:
+    the same message is never made, nor sent, twice."""
+    kind = registry.get(kind)
+    existing = Message.objects.filter(key=key).first()
+    if existing is not None:
+        return existing
+    review = needs_review(kind)
+    message = Message.objects.create(
+        kind=kind.code,
+        team=kind.team,
+        key=key,
+        to_email=to_email.strip(),
+        to_name=nfc(to_name),
+        language=language,
+        subject=nfc(subject),
+        body_text=nfc(text),
+        body_html=nfc(html),
+        headers=headers or {},
+        send_after=send_after,
+        needs_review=review,
+        status=Message.Status.DRAFT if review else Message.Status.APPROVED,
+        drafted_by=drafted_by,
+        **about_fields(about),
+    )
+    Attachment.objects.bulk_create(
+        Attachment(message=message, filename=name, content_type=content_type, content=content)
+        for name, content, content_type in attachments
+    )
+    if not review:
+        _queue(message)
+    return message
+
+
+@transaction.atomic
+def add_to_batch(*, kind, batch_key, line, to_email, language, window, to_name="", about=None):
+    """Add one change to the open batch for `batch_key`, or open a new one that closes after `window`.
+
+    Several changes within the window become one message listing them all; a batch stops taking
+    lines once someone approved it or its window closed.
+    """
+    kind = registry.get(kind)
+    if not kind.second_person:
+        raise ValueError("Only reviewed kinds are batched: the batch waits as a draft for its approver.")
+    now = timezone.now()
+    batch = (
+        Message.objects.select_for_update()
+        .filter(batch_key=batch_key, status=Message.Status.DRAFT, send_after__gt=now)
+        .order_by("-pk")
+        .first()
+    )
+    if batch is None:
+        batch = draft(
+            kind=kind.code,
+            key=f"{batch_key}:{now.timestamp():.6f}",
+            to_email=to_email,
+            to_name=to_name,
+            language=language,
+            subject="…",
+            text="…",
+            about=about,
+            send_after=now + window,
+        )
+        batch.batch_key = batch_key
+    batch.batch_lines = [*batch.batch_lines, nfc(line)]
+    subject, text, html = kind.render_batch(batch, batch.batch_lines)
+    batch.subject, batch.body_text, batch.body_html = nfc(subject), nfc(text), nfc(html)
+    batch.save()
+    return batch
+
+
+def _check_approver(message, user):
+    if not user.is_superuser and not user.has_perm("outbox.approve_message"):
+        raise PermissionDenied
+    if registry.get(message.kind).second_person and message.drafted_by_id == user.pk:
+        raise ValidationError(_("You drafted this message: another person must approve it."))
+
+
+@transaction.atomic
+def approve(*, message, user):
+    """A second pair of eyes: mark the message approved and queue it for delivery."""
+    message = Message.objects.select_for_update().get(pk=message.pk)
+    if message.status != Message.Status.DRAFT:
+        raise ValidationError(
+            _("Only a draft can be approved (this message is “%(status)s”)."),
+            params={"status": message.get_status_display()},
+        )
+    _check_approver(message, user)
+    message.status = Message.Status.APPROVED
+    message.approved_by = user
+    message.approved_at = timezone.now()
+    message.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
+    _queue(message)
+    return message
+
+
+@transaction.atomic
+def edit(*, message, user, subject, text, html):
+    """Change the words of a message not yet sent. A reviewed message changed by anyone but its
+    approver goes back to draft: the second person approves what is actually sent."""
+    message = Message.objects.select_for_update().get(pk=message.pk)
+    if not message.is_editable:
+        raise ValidationError(_("A message that is being sent or was sent can no longer be changed."))
+    message.subject, message.body_text, message.body_html = nfc(subject), nfc(text), nfc(html)
+    if message.needs_review and message.approved_by_id and message.approved_by_id != user.pk:
+        message.status, message.approved_by, message.approved_at = Message.Status.DRAFT, None, None
+    message.save()
+    return message
+
+
+@transaction.atomic
+def send_again(*, message):
+    """Queue a failed message once more (after its automatic retries ran out, or at once)."""
+    message = Message.objects.select_for_update().get(pk=message.pk)
+    if message.status != Message.Status.FAILED:
+        raise ValidationError(_("Only a message that failed can be sent again."))
+    message.send_after = None
+    message.save(update_fields=["send_after", "updated_at"])
+    _queue(message)
+    return message
+
+
+# Provider reports that mean the message did not reach its recipient (django-anymail event types).
+UNDELIVERED = {"bounced", "rejected", "failed", "complained"}
+
+
+def record_provider_event(*, provider_id, event_type, description=""):
+    """A provider's delivery report (anymail webhook): a bounce or a rejection marks the message failed
+    with the provider's reason, so staff see it in the outbox. Returns the number of rows changed."""
+    if not provider_id or event_type not in UNDELIVERED:
+        return 0
+    error = f"{event_type}: {description}".strip(": ")[:1000]
+    return Message.objects.filter(provider_id=provider_id, status=Message.Status.SENT).update(
+        status=Message.Status.FAILED, last_error=error, updated_at=timezone.now()
+    )

@@ -1,0 +1,26 @@
+"""Press centre work on the task queue (django-tasks; see docs/deploy.md for the worker)."""
+
+import logging
+
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def mail_release(release_pk):
+    """Mail a release to accredited journalists; run when its embargo lifts (a re-embargo makes it a no-op)."""
+    from press import mail
+    from press.models import PressRelease
+
+    release = PressRelease.objects.filter(pk=release_pk).first()
+    made = mail.send_release(release) if release else 0
+    logger.info("Release %s: %s messages queued", release_pk, made)
+    return made
+
+
+@task()
+def rebuild_press_kit(language):
+    from press import kit
+
+    return kit.rebuild(language)
