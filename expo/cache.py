@@ -3,16 +3,20 @@
 Anonymous GET/HEAD requests for public pages (under a language prefix) are answered from the
 shared cache (Redis in production), keyed by path, query string and a content version.
 Any write to a public model bumps the version, so an edit in the admin shows on the next
-request; the TTL only bounds memory. A request carrying a session cookie (staff, or anyone
-who logged in) is never served from, nor stored into, the cache; neither is a response that
-sets a cookie or renders a CSRF token (forms, messages). `Vary: Cookie` alone does not stop
-caching: without a session cookie the session is empty, so the page cannot depend on it.
+request; the TTL only bounds memory. The key holds the full address, whose host is always
+EXPO_SITE_URL's in production. A signed-in user's request (staff) is never served from, nor
+stored into, the cache; any other session cookie (made up, expired, anonymous) is served from
+it. A response that sets a cookie, renders a CSRF token (forms) or read a non-empty session
+is never stored. `Vary: Cookie` alone does not stop caching: with an empty session the page
+cannot depend on the cookie.
 """
 
 import hashlib
+from importlib import import_module
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import get_max_age
@@ -65,8 +69,31 @@ def connect_invalidation():
                 m2m_changed.connect(bump_content_version, sender=field.remote_field.through, dispatch_uid=f"{uid}-m2m")
 
 
+def _signed_in(request):
+    """Does the session cookie belong to a signed-in user?
+
+    Only such a visitor bypasses the cache. A made-up, expired or anonymous session cookie is
+    served from the cache like no cookie at all, or anyone could take the site down by sending
+    a random `sessionid` with every request. The check costs one primary-key lookup at most (a
+    key of the wrong shape costs none), far less than rendering the page.
+    """
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not key:
+        return False
+    store = import_module(settings.SESSION_ENGINE).SessionStore(key)
+    return bool(store.get(SESSION_KEY))
+
+
+def _read_session_data(request):
+    session = getattr(request, "session", None)
+    return session is not None and session.accessed and not session.is_empty()
+
+
 def _cache_key(request):
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    # The host is part of the key: in production it is always EXPO_SITE_URL's (SiteAddressMiddleware
+    # rewrites it), so this only keeps development hosts apart.
+    address = request.build_absolute_uri()
+    digest = hashlib.sha256(address.encode()).hexdigest()
     return f"page:{content_version()}:{request.method == 'HEAD'}:{digest}"
 
 
@@ -74,14 +101,15 @@ class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.timeout = settings.EXPO_PAGE_CACHE_SECONDS
-        self.prefixes = tuple(f"/{code}/" for code, _ in settings.LANGUAGES)
+        # Public pages, and the sitemap (whose views cap max-age at the next embargo's end).
+        self.prefixes = (*(f"/{code}/" for code, _ in settings.LANGUAGES), "/sitemap.xml")
 
     def cacheable_request(self, request):
         return (
             self.timeout > 0
             and request.method in ("GET", "HEAD")
             and request.path.startswith(self.prefixes)
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not _signed_in(request)
         )
 
     def __call__(self, request):
@@ -107,6 +135,7 @@ class AnonymousPageCacheMiddleware:
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and "private" not in cache_control
             and "no-store" not in cache_control
+            and not _read_session_data(request)
         ):
             response["X-Cache"] = "MISS"
             cache.set(key, response, timeout)

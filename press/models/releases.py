@@ -10,7 +10,7 @@ from exhibitors.models.exhibitor import matching, search_words
 from expo.models import Edition
 from expo.text import NormalizedTextModel, fold
 from press.sanitize import clean_html
-from press.validators import validate_pdf
+from press.validators import keep_pdf_name, validate_pdf
 
 
 class PressReleaseQuerySet(models.QuerySet):
@@ -122,6 +122,10 @@ class ReleaseAttachment(NormalizedTextModel):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        keep_pdf_name(self.file)
+        super().save(*args, **kwargs)
 
 
 class PressContact(NormalizedTextModel):

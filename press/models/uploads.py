@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from exhibitors.models import Exhibitor, Product
 from expo.models import Edition
 from expo.text import NormalizedTextModel
-from press.validators import validate_pdf
+from press.validators import keep_pdf_name, validate_pdf
 
 
 class FactSheetUpload(NormalizedTextModel):
@@ -56,3 +56,7 @@ class FactSheetUpload(NormalizedTextModel):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        keep_pdf_name(self.file)
+        super().save(*args, **kwargs)
