@@ -335,7 +335,9 @@ LOGGING = {
     },
 }
 
-# Spreadsheet exports never hand a formula to Excel (CSV/XLSX injection).
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# Spreadsheet exports never hand a formula to Excel (CSV/XLSX injection): every export goes
+# through expo.spreadsheets.SafeCSV/SafeXLSX, which escape per OWASP. The library's own escape
+# (it drops one leading "=", so "==HYPERLINK(…)" went through) stays off.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"

@@ -7,6 +7,7 @@ import itertools
 
 from django.utils.translation import gettext as _
 
+from expo.spreadsheets import SpreadsheetRefused, check_csv_columns, check_xlsx
 from expo.text import nfc
 
 COLUMNS = (
@@ -45,6 +46,10 @@ MAX_ROWS = 50_000
 
 def _limited(rows):
     table = list(itertools.islice(rows, MAX_ROWS + 2))  # the header, the limit, one more
+    try:
+        check_csv_columns(table)
+    except SpreadsheetRefused as exc:
+        raise UnreadableFile(str(exc)) from exc
     if len(table) > MAX_ROWS + 1:
         raise UnreadableFile(
             _("The file has more than %(count)s rows. Split it into smaller files.") % {"count": f"{MAX_ROWS:,}"}
@@ -63,12 +68,20 @@ def _csv_rows(data):
         raise UnreadableFile(_("The file is not UTF-8 text (save it as “CSV UTF-8”).")) from exc
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return _limited(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    try:
+        return _limited(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:  # e.g. a cell over the csv module's 128 KB field limit
+        raise UnreadableFile(_("The file cannot be read as CSV.")) from exc
 
 
 def _xlsx_rows(data):
     from openpyxl import load_workbook
 
+    try:
+        # Bounded before openpyxl sees it: unpacked size, cells per row, claimed rows and columns.
+        check_xlsx(data, max_rows=MAX_ROWS)
+    except SpreadsheetRefused as exc:
+        raise UnreadableFile(str(exc)) from exc
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file

@@ -14,6 +14,7 @@ from exhibitors.admin.importing import LimitedImportForm
 from exhibitors.models import Exhibitor, Product, ProductImage, ProductSpecification, Stand
 from exhibitors.resources import ExhibitorResource, ProductResource
 from expo.models import Venue
+from expo.spreadsheets import SAFE_FORMATS
 
 
 class HallFilter(admin.SimpleListFilter):
@@ -83,6 +84,7 @@ class ProductImageInline(TranslationStackedInline):
 class ExhibitorAdmin(ImportExportMixin, TabbedTranslationAdmin):
     resource_classes = [ExhibitorResource]
     import_form_class = LimitedImportForm
+    formats = SAFE_FORMATS
     # A website typed without a scheme means https (Django 6's default; explicit until then).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "country", "sector_list", "current_stand")
@@ -121,6 +123,7 @@ class ExhibitorAdmin(ImportExportMixin, TabbedTranslationAdmin):
 class ProductAdmin(ImportExportMixin, TabbedTranslationAdmin):
     resource_classes = [ProductResource]
     import_form_class = LimitedImportForm
+    formats = SAFE_FORMATS
     list_display = ("name", "thumbnail", "exhibitor", "country", "category", "display_mode", "is_published")
     list_filter = (
         "is_published",
