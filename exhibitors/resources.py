@@ -66,12 +66,8 @@ class ExhibitorResource(CheckedResource):
 
 
 class ProductResource(CheckedResource):
-    exhibitor = fields.Field(
-        attribute="exhibitor", column_name="exhibitor", widget=SlugWidget(Exhibitor, field="slug")
-    )
-    category = fields.Field(
-        attribute="category", column_name="category", widget=SlugWidget(Category, field="slug")
-    )
+    exhibitor = fields.Field(attribute="exhibitor", column_name="exhibitor", widget=SlugWidget(Exhibitor, field="slug"))
+    category = fields.Field(attribute="category", column_name="category", widget=SlugWidget(Category, field="slug"))
 
     class Meta:
         model = Product
