@@ -7,7 +7,7 @@ import itertools
 
 from django.utils.translation import gettext as _
 
-from expo.spreadsheets import SpreadsheetRefused, check_csv_columns, check_xlsx
+from expo.spreadsheets import SpreadsheetRefused, check_csv_columns, check_xlsx, unescape_cell
 from expo.text import nfc
 
 COLUMNS = (
@@ -101,7 +101,8 @@ def read_table(data, filename):
     headers = [normalise_header(value) for value in table[0]]
     rows = []
     for number, cells in enumerate(table[1:], start=2):
-        values = [nfc(value.strip()) if isinstance(value, str) else value for value in cells]
+        # A leading "'" our exports put before formula-like text (expo.spreadsheets) is removed.
+        values = [unescape_cell(nfc(value.strip())) if isinstance(value, str) else value for value in cells]
         if all(value in (None, "") for value in values):
             continue
         rows.append((number, {header: value for header, value in zip(headers, values, strict=False) if header}))

@@ -208,3 +208,17 @@ def test_production_server_serves_made_up_sessions_from_the_cache(production_ser
     status, headers, _body = _get(port, "/vi/", f"127.0.0.1:{port}", cookie="sessionid=" + "f" * 32)
     assert status == 200
     assert headers.get("X-Cache") == "HIT"
+
+
+def test_admin_login_through_another_allowed_name_keeps_its_csrf_origin(edition, site, django_user_model):
+    django_user_model.objects.create_superuser("an", "an@example.vn", "mat-khau-rat-dai-123")
+    client = Client(enforce_csrf_checks=True)
+    page = client.get("/admin/login/", HTTP_HOST="127.0.0.1:8000")
+    token = page.cookies["csrftoken"].value
+    response = client.post(
+        "/admin/login/",
+        {"username": "an", "password": "mat-khau-rat-dai-123", "csrfmiddlewaretoken": token},
+        HTTP_HOST="127.0.0.1:8000",
+        HTTP_ORIGIN="http://127.0.0.1:8000",
+    )
+    assert response.status_code == 302
