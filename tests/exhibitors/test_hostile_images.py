@@ -131,3 +131,20 @@ def test_wide_but_usual_images_still_pass(settings, tmp_path):
     name, width, height, renditions = images.store(upload(strip_png((3000, 200)), "banner.png"), folder="test")
     assert (width, height) == (2400, 160)
     assert all(r["height"] >= 1 for r in renditions)
+
+
+def test_badge_photo_of_an_accreditation_keeps_no_metadata(client, edition, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from press.models import MediaAccreditation
+    from tests.press.test_accreditation import URL, application
+
+    settings.PRESS_PRIVATE_ROOT = tmp_path / "private"
+    photo = SimpleUploadedFile("me.html", jpeg_with_every_metadata(), "image/jpeg")
+    assert client.post(URL, application(photo=photo)).status_code == 302
+    stored = MediaAccreditation.objects.get().photo
+    assert stored.name.endswith(".jpg") and ".html" not in stored.name
+    with stored.open("rb") as handle:
+        content = handle.read()
+    assert not [secret for secret in SECRETS if secret in content]
+    assert not {b"\xff\xfe", b"\xff\xe1", b"\xff\xe2", b"\xff\xed"} & set(_jpeg_markers(content))
