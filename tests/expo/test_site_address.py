@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.test import Client
+from django.utils import translation
 from model_bakery import baker
 
 from tests.expo.test_settings import run_check
@@ -51,7 +52,8 @@ def test_malformed_site_url_is_named(url):
 
 
 def test_site_name_with_another_port_is_refused(client, edition, site):
-    response = client.get("/en/", HTTP_HOST="expo.example.vn:31337")
+    with translation.override("en"):  # answered before the language is chosen: the active one
+        response = client.get("/en/", HTTP_HOST="expo.example.vn:31337")
     assert response.status_code == 400
     assert "not served on that port" in response.content.decode()
     assert client.get("/en/", HTTP_HOST="expo.example.vn:443").status_code == 200
