@@ -21,6 +21,8 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/pyth
 
 venv: $(VENV)/.installed
 
+# Links the demo prints (sitemap, feeds, QR codes) name this address; production sets its own.
+run: export EXPO_SITE_URL ?= http://127.0.0.1:$(PORT)
 run: $(VENV)/.installed
 	mkdir -p var
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --no-input

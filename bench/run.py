@@ -50,6 +50,8 @@ def production_env(static_root, cache_seconds, fragment_seconds=600):
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="bench-" + "x" * 50,
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        # Another name than the one wrk asks for, so any port is accepted (and ignored).
+        EXPO_SITE_URL="http://expo.bench.test",
         DJANGO_HTTPS="0",
         DJANGO_STATIC_ROOT=str(static_root),
         DJANGO_LOG_LEVEL="WARNING",

@@ -3,12 +3,18 @@
 A backup is one `.tar.gz` holding:
 - `database.dump`: `pg_dump --format=custom` on PostgreSQL, SQLite's online backup otherwise;
 - `media/`: every file of the media storage (local or S3);
-- `manifest.json`: engine, time, and the row count of every table, checked after a restore.
+- `private/`: every file of the private storage (PRESS_PRIVATE_ROOT: journalists' photos);
+- `manifest.json`: engine, time, the row count of every table and the SHA-256 of every file.
+
+A restore checks all of it afterwards: every table's row count, every file present in its
+storage with the same digest. Any difference raises BackupError (the command exits non-zero,
+naming what differs); nothing is reported as restored that was not.
 
 It contains personal data (delegations, journalists): it is written with mode 0600 and must
 be stored encrypted, like the database itself.
 """
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -17,8 +23,9 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files.base import File
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import connections
 from django.utils import timezone
 
@@ -89,47 +96,64 @@ def _dump_database(target, alias):
     return connection.vendor
 
 
+def storages():
+    """{archive folder: storage} of every place files live: public media and private files."""
+    return {"media": default_storage, "private": FileSystemStorage(location=settings.PRESS_PRIVATE_ROOT)}
+
+
+def _digest(handle):
+    sha = hashlib.sha256()
+    for chunk in iter(lambda: handle.read(1 << 20), b""):
+        sha.update(chunk)
+    return sha.hexdigest()
+
+
+def _storage_files(storage):
+    try:
+        return sorted(_walk_storage(storage))
+    except FileNotFoundError:
+        return []
+
+
 def create_backup(output, *, alias="default", progress=None):
     """Write a backup archive to `output` (a path); returns the manifest."""
     output = Path(output)
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
         vendor = _dump_database(work / "database.dump", alias)
-        media = list(_walk_storage(default_storage)) if _storage_exists() else []
+        places = {folder: (storage, _storage_files(storage)) for folder, storage in storages().items()}
         manifest = {
-            "format": 1,
+            "format": 2,
             "engine": vendor,
             "created": timezone.now().isoformat(),
             "tables": table_counts(alias),
-            "media_files": len(media),
+            "media_files": len(places["media"][1]),
+            "files": {folder: {} for folder in places},
         }
-        (work / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
         fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as archive:
-            archive.add(work / "manifest.json", arcname="manifest.json")
             archive.add(work / "database.dump", arcname="database.dump")
-            items = progress.iterate(media, total=len(media), label="media") if progress and media else media
-            for name in items:
-                with default_storage.open(name) as handle:
-                    info = tarfile.TarInfo(f"media/{name}")
-                    info.size = default_storage.size(name)
-                    archive.addfile(info, handle)
+            for folder, (storage, names) in places.items():
+                items = progress.iterate(names, total=len(names), label=folder) if progress and names else names
+                for name in items:
+                    with storage.open(name) as handle:
+                        manifest["files"][folder][name] = _digest(handle)
+                        handle.seek(0)
+                        info = tarfile.TarInfo(f"{folder}/{name}")
+                        info.size = storage.size(name)
+                        archive.addfile(info, handle)
+            # Last, so it describes exactly what was written above.
+            (work / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+            archive.add(work / "manifest.json", arcname="manifest.json")
     return manifest
 
 
-def _storage_exists():
-    try:
-        default_storage.listdir("")
-    except FileNotFoundError:
-        return False
-    return True
-
-
 def restore_backup(archive_path, *, alias="default", progress=None):
-    """Restore database and media from an archive; returns (manifest, counts after restore).
+    """Restore database and files from an archive, then verify them; returns (manifest, counts).
 
-    The target database must be the same engine as the backup's. Existing tables are
-    replaced; media files in the archive overwrite files of the same name.
+    The target database must be the same engine as the backup's. Existing tables are replaced;
+    files in the archive overwrite files of the same name. Raises BackupError when anything
+    restored differs from the manifest (row counts, a missing file, a different digest).
     """
     connection = connections[alias]
     settings_dict = connection.settings_dict
@@ -158,13 +182,43 @@ def restore_backup(archive_path, *, alias="default", progress=None):
                 source.backup(destination)
             source.close()
             destination.close()
-        media_root = work / "media"
-        files = [p for p in media_root.rglob("*") if p.is_file()] if media_root.exists() else []
-        items = progress.iterate(files, total=len(files), label="media") if progress and files else files
-        for path in items:
-            name = path.relative_to(media_root).as_posix()
-            if default_storage.exists(name):
-                default_storage.delete(name)
-            with path.open("rb") as handle:
-                default_storage.save(name, File(handle))
-    return manifest, table_counts(alias)
+        for folder, storage in storages().items():
+            root = work / folder
+            files = [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+            items = progress.iterate(files, total=len(files), label=folder) if progress and files else files
+            for path in items:
+                name = path.relative_to(root).as_posix()
+                if storage.exists(name):
+                    storage.delete(name)
+                with path.open("rb") as handle:
+                    saved = storage.save(name, File(handle))
+                if saved != name:
+                    raise BackupError(f"{folder}/{name} was stored as {saved}: the storage renamed it.")
+    counts = table_counts(alias)
+    verify(manifest, counts)
+    return manifest, counts
+
+
+def verify(manifest, counts):
+    """Raise BackupError naming every difference between the manifest and what is now in place."""
+    problems = [
+        f"table {table}: {expected} rows in the backup, {counts.get(table)} now"
+        for table, expected in sorted(manifest["tables"].items())
+        if counts.get(table) != expected
+    ]
+    expected_files = manifest.get("files") or {}
+    if not expected_files and manifest.get("media_files"):
+        problems.append("the backup lists no file digests (an old format): its files cannot be verified")
+    for folder, storage in storages().items():
+        for name, digest in sorted(expected_files.get(folder, {}).items()):
+            try:
+                with storage.open(name) as handle:
+                    found = _digest(handle)
+            except FileNotFoundError:
+                problems.append(f"{folder}/{name} is missing")
+                continue
+            if found != digest:
+                problems.append(f"{folder}/{name} differs from the backup")
+    if problems:
+        shown = "; ".join(problems[:20]) + (f"; and {len(problems) - 20} more" if len(problems) > 20 else "")
+        raise BackupError(f"The restore does not match the backup: {shown}")

@@ -8,12 +8,18 @@ cached here. A request carrying a session cookie (staff, or anyone who logged in
 served from, nor stored into, the cache; neither is a response that
 sets a cookie or renders a CSRF token (forms, messages). `Vary: Cookie` alone does not stop
 caching: without a session cookie the session is empty, so the page cannot depend on it.
+
+The key holds the full address, whose host is always EXPO_SITE_URL's in production. Only a
+signed-in user's session bypasses the cache; any other session cookie (made up, expired,
+anonymous) is served from it, and a response that read a non-empty session is never stored.
 """
 
 import contextvars
 import hashlib
+from importlib import import_module
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -140,8 +146,30 @@ class ContentVersionMiddleware:
 DOWNLOAD_SUFFIXES = (".pdf", ".zip")
 
 
+def _signed_in(request):
+    """Does the session cookie belong to a signed-in user?
+
+    Only such a visitor bypasses the cache. A made-up, expired or anonymous session cookie is
+    served from the cache like no cookie at all, or anyone could take the site down by sending
+    a random `sessionid` with every request. The check costs one primary-key lookup at most (a
+    key of the wrong shape costs none), far less than rendering the page.
+    """
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not key:
+        return False
+    store = import_module(settings.SESSION_ENGINE).SessionStore(key)
+    return bool(store.get(SESSION_KEY))
+
+
+def _read_session_data(request):
+    session = getattr(request, "session", None)
+    return session is not None and session.accessed and not session.is_empty()
+
+
 def _cache_key(request):
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    # The host is part of the key: in production it is always EXPO_SITE_URL's (SiteAddressMiddleware
+    # rewrites it), so this only keeps development hosts apart.
+    digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
     return f"page:{content_version()}:{request.method == 'HEAD'}:{digest}"
 
 
@@ -149,7 +177,8 @@ class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.timeout = settings.EXPO_PAGE_CACHE_SECONDS
-        self.prefixes = tuple(f"/{code}/" for code, _ in settings.LANGUAGES)
+        # Public pages, and the sitemap (whose views cap max-age at the next embargo's end).
+        self.prefixes = (*(f"/{code}/" for code, _ in settings.LANGUAGES), "/sitemap.xml")
 
     def cacheable_request(self, request):
         return (
@@ -157,7 +186,7 @@ class AnonymousPageCacheMiddleware:
             and request.method in ("GET", "HEAD")
             and request.path.startswith(self.prefixes)
             and not request.path.endswith(DOWNLOAD_SUFFIXES)
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not _signed_in(request)
         )
 
     def __call__(self, request):
@@ -184,6 +213,7 @@ class AnonymousPageCacheMiddleware:
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and "private" not in cache_control
             and "no-store" not in cache_control
+            and not _read_session_data(request)
         ):
             response["X-Cache"] = "MISS"
             cache.set(key, response, timeout)

@@ -4,8 +4,12 @@ Rules (the same for exhibit photos, logos and, later, accreditation photos):
 - only JPEG, PNG or WebP, judged by the file's content, never by its name;
 - at most 10 MB and 40 megapixels, the pixel count read from the header *before* decoding,
   so a pixel bomb is refused without allocating its memory;
-- decoded fully once (a truncated file is refused), orientation applied from EXIF, then
-  re-encoded, which drops EXIF, GPS and anything else hidden in the file;
+- sides at most twentyfold apart (a 20000 × 1 strip is a trick, not a photo);
+- decoded fully and strictly once: a truncated file is refused whatever its ending (a JPEG
+  cut short with an end marker appended is decoded by libjpeg-turbo with warnings as errors,
+  a PNG's chunks and compressed stream are checked to their end);
+- orientation applied from EXIF, then re-encoded from the pixels alone, which drops every
+  metadata segment (EXIF, GPS, XMP, IPTC, ICC, JPEG comments, PNG text chunks);
 - thumbnails at a few widths stored next to the image, for `srcset`.
 
 `SafeImageField` is the model field to use: its form field gives the reasons above in the
@@ -15,6 +19,7 @@ editor's language, and `keep_in_step()` (called from the model's save) does the 
 import io
 import uuid
 import warnings
+import zlib
 from dataclasses import dataclass
 
 from django import forms
@@ -28,6 +33,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
+MAX_ASPECT = 20
 MAX_WIDTH = 2400  # the stored "original": enough for a full-screen gallery and print
 THUMBNAIL_WIDTHS = (320, 640, 1280)
 ALLOWED_FORMATS = {"JPEG": ("jpg", "image/jpeg"), "PNG": ("png", "image/png"), "WEBP": ("webp", "image/webp")}
@@ -59,9 +65,10 @@ def check_upload(file):
                 if image_format not in ALLOWED_FORMATS:
                     raise _not_an_image()
                 _check_pixels(width, height)
+                _check_aspect(width, height)
                 image.verify()
             file.seek(0)
-            if not _is_complete(file.read(), image_format):
+            if not _is_complete(file.read(), image_format, height):
                 raise OSError("truncated")
             file.seek(0)
             with Image.open(file) as image:
@@ -80,17 +87,52 @@ def check_upload(file):
     return CheckedImage(image_format, width, height)
 
 
-def _is_complete(data, image_format):
-    """Does the file end where its format says it ends?
+def _is_complete(data, image_format, height):
+    """Is the file whole, to the end of its image data?
 
-    Checked on the bytes because Pillow's own truncation check is a process-wide switch that
-    WeasyPrint turns off on import (ImageFile.LOAD_TRUNCATED_IMAGES = True).
+    Checked on the bytes, strictly, because Pillow's decoders forgive: its own truncation check
+    is a process-wide switch that WeasyPrint turns off on import (LOAD_TRUNCATED_IMAGES), and
+    libjpeg only warns when a scan ends early at an end marker.
     """
     if image_format == "JPEG":
-        return b"\xff\xd9" in data[-1024:]  # EOI; in entropy-coded data 0xFF is always escaped
+        import simplejpeg
+
+        try:
+            simplejpeg.decode_jpeg(data, strict=True)
+        except ValueError:
+            return False
+        return True
     if image_format == "PNG":
-        return b"IEND" in data[-64:]
-    return len(data) >= int.from_bytes(data[4:8], "little") + 8  # WebP: RIFF chunk size
+        return _png_is_complete(data, height)
+    return len(data) >= int.from_bytes(data[4:8], "little") + 8  # WebP: RIFF chunk size; libwebp is strict
+
+
+def _png_is_complete(data, height):
+    """Every chunk whole with a good CRC, up to IEND; the compressed pixels end where zlib says."""
+    position, stream, ended = 8, zlib.decompressobj(), False
+    header = None
+    while position + 12 <= len(data):
+        length = int.from_bytes(data[position : position + 4], "big")
+        kind = data[position + 4 : position + 8]
+        body = data[position + 8 : position + 8 + length]
+        crc = data[position + 8 + length : position + 12 + length]
+        if len(body) != length or len(crc) != 4 or zlib.crc32(kind + body) != int.from_bytes(crc, "big"):
+            return False
+        if kind == b"IHDR":
+            header = body
+        elif kind == b"IDAT":
+            if stream.eof:
+                return False
+            # Only the stream's end matters, not its pixels: decompress in bounded steps.
+            chunk = body
+            while chunk and not stream.eof:
+                stream.decompress(chunk, 1 << 20)
+                chunk = stream.unconsumed_tail
+        elif kind == b"IEND":
+            ended = True
+            break
+        position += 12 + length
+    return ended and header is not None and stream.eof and height > 0
 
 
 def _not_an_image():
@@ -112,12 +154,27 @@ def _too_many_pixels(width, height):
     )
 
 
+def _check_aspect(width, height):
+    if max(width, height) > MAX_ASPECT * max(min(width, height), 1):
+        raise ValidationError(
+            _(
+                "This image is %(width)s × %(height)s pixels: one side is more than %(ratio)s times the other. "
+                "Crop it to a usual shape and upload it again."
+            ),
+            code="aspect",
+            params={"width": width, "height": height, "ratio": MAX_ASPECT},
+        )
+
+
 def _check_pixels(width, height):
     if width * height > MAX_PIXELS:
         raise _too_many_pixels(width, height)
 
 
 def _encode(image, image_format):
+    # Pillow writes some of what it read back out (a JPEG's comment, XMP, ICC): the pixels
+    # alone are kept, and a palette image's transparent colour.
+    image.info = {key: image.info[key] for key in ("transparency",) if key in image.info}
     buffer = io.BytesIO()
     if image_format == "JPEG":
         image.convert("RGB").save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
@@ -147,13 +204,15 @@ def save_renditions(image, *, stem, image_format):
     """
     extension = ALLOWED_FORMATS[image_format][0]
     if image.width > MAX_WIDTH:
-        image = image.resize((MAX_WIDTH, round(image.height * MAX_WIDTH / image.width)), Image.Resampling.LANCZOS)
+        image = image.resize(
+            (MAX_WIDTH, max(1, round(image.height * MAX_WIDTH / image.width))), Image.Resampling.LANCZOS
+        )
     name = _save(f"{stem}.{extension}", _encode(image, image_format))
     renditions = []
     for width in THUMBNAIL_WIDTHS:
         if width >= image.width:
             break
-        height = round(image.height * width / image.width)
+        height = max(1, round(image.height * width / image.width))
         thumbnail = image.resize((width, height), Image.Resampling.LANCZOS)
         thumb_name = _save(f"{stem}-{width}w.{extension}", _encode(thumbnail, image_format))
         renditions.append({"name": thumb_name, "width": width, "height": height})

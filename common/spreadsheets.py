@@ -1,10 +1,13 @@
 """Limits on uploaded spreadsheets (catalogue and delegation imports), checked before they are read."""
 
+import csv
 import io
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from import_export.forms import ImportForm
+
+from common.spreadsheet_safety import SpreadsheetRefused, check_csv_columns, check_xlsx
 
 MAX_BYTES = 10 * 1024 * 1024
 # Far above the design scale (15,000 exhibits, 5,000 delegation members): a longer file is a
@@ -13,19 +16,30 @@ MAX_ROWS = 50_000
 
 
 def count_rows(upload):
-    """Data rows in a CSV or XLSX upload, counted without loading it all (stops past the limit)."""
+    """Data rows in a CSV or XLSX upload, counted without parsing it all (stops past the limit).
+
+    A workbook is first bounded by common.spreadsheet_safety.check_xlsx (unpacked size, cells per row,
+    claimed rows and columns), a CSV by its columns: both before django-import-export reads it.
+    """
     head = upload.read(4)
     upload.seek(0)
     if head[:2] == b"PK":
         from openpyxl import load_workbook
 
-        workbook = load_workbook(io.BytesIO(upload.read()), read_only=True)
+        data = upload.read()
         upload.seek(0)
+        check_xlsx(data, max_rows=MAX_ROWS)
+        workbook = load_workbook(io.BytesIO(data), read_only=True)
         sheet = workbook.worksheets[0]
         rows = sum(1 for _ in zip(range(MAX_ROWS + 2), sheet.iter_rows(values_only=True), strict=False))
         workbook.close()
     else:
-        rows = sum(1 for _ in zip(range(MAX_ROWS + 2), upload, strict=False))
+        text = io.TextIOWrapper(upload, encoding="utf-8-sig", errors="replace", newline="")
+        try:
+            table = zip(range(MAX_ROWS + 2), csv.reader(text), strict=False)
+            rows = len(check_csv_columns([row for _, row in table]))
+        finally:
+            text.detach()
         upload.seek(0)
     return max(rows - 1, 0)
 
@@ -37,6 +51,8 @@ class LimitedImportForm(ImportForm):
             raise forms.ValidationError(_("The file is larger than 10 MB. Split it into smaller files."))
         try:
             rows = count_rows(upload)
+        except SpreadsheetRefused as exc:
+            raise forms.ValidationError(str(exc)) from exc
         except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
             raise forms.ValidationError(_("The file cannot be read as CSV or XLSX.")) from exc
         if rows > MAX_ROWS:

@@ -7,6 +7,7 @@ process refuses to start without a real secret key and allowed hosts.
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -67,6 +68,40 @@ else:
             "host names, separated by commas; for local development set DJANGO_DEBUG=1."
         )
 
+
+def env_site_url(name):
+    """The site's public address, scheme://host[:port] without path, or "" when unset."""
+    raw = os.environ.get(name, "").strip().rstrip("/")
+    if not raw:
+        return ""
+    parts = urlsplit(raw)
+    try:
+        parts.port  # noqa: B018 (raises on a port that is not a number)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or parts.path or parts.query:
+        raise ImproperlyConfigured(
+            f"{name} must be the site's public address: scheme and host, optionally a port, no path "
+            f"(e.g. 'https://expo.example.vn'); got {raw!r}."
+        )
+    if parts.username or parts.password or parts.fragment:
+        raise ImproperlyConfigured(f"{name} must not carry a user name, password or fragment; got {raw!r}.")
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+# Every absolute URL (sitemap, API, iCal, feeds, QR codes, hreflang) is built from this address,
+# never from the request's Host header (expo/middleware.py: SiteAddressMiddleware).
+EXPO_SITE_URL = env_site_url("EXPO_SITE_URL")
+if not DEBUG and not EXPO_SITE_URL:
+    raise ImproperlyConfigured(
+        "EXPO_SITE_URL is not set. Production mode (DJANGO_DEBUG off) needs the site's public address, "
+        "e.g. https://expo.example.vn, for the links it prints; for local development set DJANGO_DEBUG=1."
+    )
+if EXPO_SITE_URL:
+    _site_host = urlsplit(EXPO_SITE_URL).hostname
+    if _site_host not in ALLOWED_HOSTS and "*" not in ALLOWED_HOSTS:
+        ALLOWED_HOSTS.append(f"[{_site_host}]" if ":" in _site_host else _site_host)
+
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it must come before it.
     "modeltranslation",
@@ -96,6 +131,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the Host header is checked, then replaced by EXPO_SITE_URL's, before anything reads it.
+    "common.middleware.SiteAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "common.middleware.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -226,10 +263,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 if DEBUG:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
-# Press centre: personal files (accreditation photos) outside the public media folder, and
-# the site's public address for links printed in PDFs (QR codes); the request's host if unset.
+# Press centre: personal files (accreditation photos) outside the public media folder.
 PRESS_PRIVATE_ROOT = Path(os.environ.get("PRESS_PRIVATE_ROOT", VAR_DIR / "private"))
-EXPO_SITE_URL = os.environ.get("EXPO_SITE_URL", "").strip().rstrip("/")
 
 AWS_STORAGE_BUCKET_NAME = os.environ.get("S3_BUCKET", "").strip()
 if AWS_STORAGE_BUCKET_NAME:
@@ -374,7 +409,9 @@ TASKS = {
     }
 }
 
-# Spreadsheet exports never hand a formula to Excel (CSV/XLSX injection).
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# Spreadsheet exports never hand a formula to Excel (CSV/XLSX injection): every export goes
+# through common.spreadsheet_safety.SafeCSV/SafeXLSX, which escape per OWASP. The library's own escape
+# (it drops one leading "=", so "==HYPERLINK(…)" went through) stays off.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"

@@ -2,15 +2,15 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
-from django.views.decorators.cache import cache_page
+from django.urls import include, path, re_path
+from django.views.decorators.http import require_safe
 
 from exhibitors.api import router as catalogue_router
 from exhibitors.sitemaps import ExhibitorSitemap, ProductSitemap
-from expo import views
+from expo import media as media_views
+from expo import view_on_site, views
 from expo.api import api
 from expo.programme.api import router as programme_router
 from expo.programme.sitemaps import ProgrammeSitemap
@@ -19,6 +19,7 @@ from meetings.api import router as results_router
 from meetings.sitemaps import ResultsSitemap
 from press.api import router as press_router
 from press.sitemaps import PressPagesSitemap, PressReleaseSitemap
+from press.views import expire_with_next_release
 
 sitemaps = {
     "pages": PagesSitemap,
@@ -30,6 +31,12 @@ sitemaps = {
     "results": ResultsSitemap,
 }
 
+
+@require_safe
+def sitemap(request, **kwargs):
+    return expire_with_next_release(sitemap_views.sitemap(request, **kwargs))
+
+
 api.add_router("/programme", programme_router)
 api.add_router("/", catalogue_router)
 api.add_router("/", press_router)
@@ -40,7 +47,15 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     # Browsers ask for /favicon.ico on every page, the admin's included.
     path("favicon.ico", views.favicon),
-    path("sitemap.xml", cache_page(600)(sitemap_views.sitemap), {"sitemaps": sitemaps}, name="sitemap"),
+    # Cached by the page cache under the content version, and never past the next embargo's end:
+    # a release put back under embargo leaves the sitemap at once.
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # Before the admin's own: it must not reveal where unpublished objects will live.
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site.view_on_site),
+        name="view_on_site",
+    ),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("", include("expo.programme.export_urls")),
@@ -58,5 +73,8 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-# Uploaded media (exhibit images, logos) in development; static() adds nothing unless DEBUG.
-urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded media (exhibit images, logos, PDFs) from local storage, each with its own type and
+# nosniff (expo/media.py); with S3 the bucket or its CDN serves them.
+if not settings.AWS_STORAGE_BUCKET_NAME:
+    media_prefix = settings.MEDIA_URL.strip("/")
+    urlpatterns.append(re_path(rf"^{media_prefix}/(?P<path>.+)$", media_views.media, name="media"))

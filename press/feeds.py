@@ -1,8 +1,18 @@
-"""RSS and Atom feeds of published releases, one per language (the URL's prefix)."""
+"""RSS and Atom feeds of published releases, one per language (the URL's prefix).
+
+RSS <description> and Atom <summary type="html"> are read as HTML by feed readers. The summary
+is plain text we hold, so it is escaped; the body is HTML, reduced to its text (the feed
+carries a teaser, not the formatted release) and escaped the same way. No staff-typed markup
+reaches a reader live.
+"""
+
+import html
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from common.sanitize import plain_text
@@ -27,7 +37,8 @@ class ReleasesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary or plain_text(item.body)[:500]
+        text = item.summary or Truncator(html.unescape(plain_text(item.body))).chars(500)
+        return escape(text)
 
     def item_pubdate(self, item):
         return item.publish_at

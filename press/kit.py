@@ -85,16 +85,14 @@ def build_kit(language, *, workers=None, progress=None):
 
     reused, rendered = store_many(sheets, workers=workers, progress=rendered_so_far)
     with translation.override(language):
-        releases = [
-            (f"releases/{r.publish_at:%Y-%m-%d}-{r.slug}.txt", _release_text(r))
-            for r in PressRelease.objects.published().order_by("publish_at", "pk")
-        ]
+        published = list(PressRelease.objects.published().order_by("publish_at", "pk"))
+        releases = [(f"releases/{r.publish_at:%Y-%m-%d}-{r.slug}.txt", _release_text(r)) for r in published]
     fingerprint = hashlib.sha256(
         json.dumps([[s.storage_name for s in sheets], releases], sort_keys=True).encode()
     ).hexdigest()[:16]
     previous = current_kit(language)
     files = len(sheets) + len(releases)
-    if previous and previous["fingerprint"] == fingerprint:
+    if previous and previous["fingerprint"] == fingerprint and "releases" in previous:
         return KitResult(previous["name"], files, rendered, reused, unchanged=True)
 
     name = f"{FOLDER}/{edition.slug}-press-kit-{language}-{fingerprint}.zip"
@@ -113,13 +111,32 @@ def build_kit(language, *, workers=None, progress=None):
         temporary.seek(0)
         if not default_storage.exists(name):
             default_storage.save(name, File(temporary))
-    meta = {"name": name, "fingerprint": fingerprint, "built_at": timezone.now().isoformat(), "files": files}
+    meta = {
+        "name": name,
+        "fingerprint": fingerprint,
+        "built_at": timezone.now().isoformat(),
+        "files": files,
+        # Checked before every download (`holds_withdrawn_release`).
+        "releases": [r.pk for r in published],
+    }
     if default_storage.exists(_meta_name(language)):
         default_storage.delete(_meta_name(language))
     default_storage.save(_meta_name(language), ContentFile(json.dumps(meta).encode()))
     if previous and previous["name"] != name:
         default_storage.delete(previous["name"])
     return KitResult(name, files, rendered, reused, unchanged=False)
+
+
+def holds_withdrawn_release(meta):
+    """Does the built kit hold a release that is no longer published (put back under embargo, deleted)?
+
+    Such a kit is never served, not even for the seconds its rebuild takes: the view answers
+    "being prepared" instead. A kit built before this record existed counts as unsafe.
+    """
+    included = meta.get("releases")
+    if included is None:
+        return True
+    return PressRelease.objects.published().filter(pk__in=included).count() != len(set(included))
 
 
 def _freshness_stamp():

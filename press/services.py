@@ -28,6 +28,7 @@ def _badge_photo(upload):
     with Image.open(upload) as opened:
         image = ImageOps.exif_transpose(opened).convert("RGB")
     image.thumbnail(BADGE_PHOTO_SIZE, Image.Resampling.LANCZOS)
+    image.info = {}  # convert() copies the comment, XMP and ICC Pillow read; the JPEG would keep them
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=85)
     return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}.jpg")

@@ -107,7 +107,7 @@ def press_kit(request):
     language = translation.get_language()
     kit.refresh_if_stale(language)
     meta = kit.current_kit(language)
-    if meta is None:
+    if meta is None or kit.holds_withdrawn_release(meta):
         response = render(request, "press/kit_pending.html", status=503)
         response["Retry-After"] = "120"
         return response

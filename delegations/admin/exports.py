@@ -1,7 +1,7 @@
 """Export of selected delegations' members (XLSX/CSV) in the import's own columns.
 
-The file can be edited and imported again. Cells are formula-escaped by django-import-export
-(IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT); sensitive columns only for permitted staff.
+The file can be edited and imported again. Cells are formula-escaped (OWASP) and cleaned of
+characters XLSX cannot hold by common.spreadsheet_safety; sensitive columns only for permitted staff.
 """
 
 import tablib
@@ -9,8 +9,8 @@ from django.contrib import admin
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from import_export.formats.base_formats import CSV, XLSX
 
+from common.spreadsheet_safety import SafeCSV, SafeXLSX
 from delegations.admin.base import can_see_sensitive
 from delegations.imports import COLUMNS
 from delegations.models import Delegation, Member
@@ -75,9 +75,9 @@ def _respond(request, queryset, file_format):
 
 @admin.action(description=_("Export members of the selected delegations (XLSX)"), permissions=["view"])
 def export_xlsx(modeladmin, request, queryset):
-    return _respond(request, queryset, XLSX())
+    return _respond(request, queryset, SafeXLSX())
 
 
 @admin.action(description=_("Export members of the selected delegations (CSV)"), permissions=["view"])
 def export_csv(modeladmin, request, queryset):
-    return _respond(request, queryset, CSV())
+    return _respond(request, queryset, SafeCSV())

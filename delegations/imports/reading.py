@@ -7,6 +7,7 @@ import itertools
 
 from django.utils.translation import gettext as _
 
+from common.spreadsheet_safety import SpreadsheetRefused, check_csv_columns, check_xlsx, unescape_cell
 from common.spreadsheets import MAX_ROWS
 from common.text import nfc
 
@@ -41,6 +42,10 @@ class UnreadableFile(ValueError):
 
 def _limited(rows):
     table = list(itertools.islice(rows, MAX_ROWS + 2))  # the header, the limit, one more
+    try:
+        check_csv_columns(table)
+    except SpreadsheetRefused as exc:
+        raise UnreadableFile(str(exc)) from exc
     if len(table) > MAX_ROWS + 1:
         raise UnreadableFile(
             _("The file has more than %(count)s rows. Split it into smaller files.") % {"count": f"{MAX_ROWS:,}"}
@@ -59,12 +64,20 @@ def _csv_rows(data):
         raise UnreadableFile(_("The file is not UTF-8 text (save it as “CSV UTF-8”).")) from exc
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return _limited(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    try:
+        return _limited(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:  # e.g. a cell over the csv module's 128 KB field limit
+        raise UnreadableFile(_("The file cannot be read as CSV.")) from exc
 
 
 def _xlsx_rows(data):
     from openpyxl import load_workbook
 
+    try:
+        # Bounded before openpyxl sees it: unpacked size, cells per row, claimed rows and columns.
+        check_xlsx(data, max_rows=MAX_ROWS)
+    except SpreadsheetRefused as exc:
+        raise UnreadableFile(str(exc)) from exc
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
@@ -84,7 +97,8 @@ def read_table(data, filename):
     headers = [normalise_header(value) for value in table[0]]
     rows = []
     for number, cells in enumerate(table[1:], start=2):
-        values = [nfc(value.strip()) if isinstance(value, str) else value for value in cells]
+        # A leading "'" our exports put before formula-like text (common.spreadsheet_safety) is removed.
+        values = [unescape_cell(nfc(value.strip())) if isinstance(value, str) else value for value in cells]
         if all(value in (None, "") for value in values):
             continue
         rows.append((number, {header: value for header, value in zip(headers, values, strict=False) if header}))

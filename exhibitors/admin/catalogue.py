@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
+from common.spreadsheet_safety import SAFE_FORMATS
 from common.spreadsheets import LimitedImportForm
 from exhibitors import services
 from exhibitors.models import Exhibitor, Product, ProductImage, ProductSpecification, Stand
@@ -83,6 +84,7 @@ class ProductImageInline(TranslationStackedInline):
 class ExhibitorAdmin(ImportExportMixin, TabbedTranslationAdmin):
     resource_classes = [ExhibitorResource]
     import_form_class = LimitedImportForm
+    formats = SAFE_FORMATS
     # A website typed without a scheme means https (Django 6's default; explicit until then).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "country", "sector_list", "current_stand")
@@ -121,6 +123,7 @@ class ExhibitorAdmin(ImportExportMixin, TabbedTranslationAdmin):
 class ProductAdmin(ImportExportMixin, TabbedTranslationAdmin):
     resource_classes = [ProductResource]
     import_form_class = LimitedImportForm
+    formats = SAFE_FORMATS
     list_display = ("name", "thumbnail", "exhibitor", "country", "category", "display_mode", "is_published")
     list_filter = (
         "is_published",

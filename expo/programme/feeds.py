@@ -1,9 +1,14 @@
-"""Atom feed of the programme's public change log."""
+"""Atom feed of the programme's public change log.
+
+Atom's <summary> is typed "html" by Django: the staff-typed note and titles are plain text
+here, so they are escaped and reach a feed reader as text, never as live markup.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from expo.models import ProgrammeChange
@@ -40,7 +45,7 @@ class ProgrammeChangesFeed(Feed):
     def item_description(self, change):
         label, old, new = describe_change(change, change.item.edition.tz)
         note = change.item.status_note
-        return f"{label}: {old} → {new}." + (f" {note}" if note else "")
+        return escape(f"{label}: {old} → {new}." + (f" {note}" if note else ""))
 
     def item_link(self, change):
         return change.item.get_absolute_url()

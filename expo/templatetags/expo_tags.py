@@ -40,7 +40,16 @@ def language_links(context):
                     url = reverse("expo:home")
         if query:
             url = f"{url}?{query}"
-        links.append({"code": code, "name": LANGUAGE_NAMES[code], "url": url, "current": code == current})
+        links.append(
+            {
+                "code": code,
+                "name": LANGUAGE_NAMES[code],
+                "url": url,
+                # For hreflang: EXPO_SITE_URL's address in production (SiteAddressMiddleware).
+                "absolute_url": request.build_absolute_uri(url),
+                "current": code == current,
+            }
+        )
     return links
 
 

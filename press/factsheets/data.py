@@ -56,7 +56,7 @@ def site_url(request=None):
     if settings.EXPO_SITE_URL:
         return settings.EXPO_SITE_URL
     if request is not None:
-        return f"{request.scheme}://{request.get_host()}"
+        return request.build_absolute_uri("/").removesuffix("/")
     return "http://localhost:8000"
 
 

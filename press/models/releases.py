@@ -9,7 +9,7 @@ from common import images
 from common.cache import public_content
 from common.sanitize import clean_html
 from common.text import NormalizedTextModel, fold
-from common.validators import validate_pdf
+from common.validators import keep_pdf_name, validate_pdf
 from exhibitors.models.exhibitor import matching, search_words
 from expo.models import Edition
 
@@ -126,6 +126,10 @@ class ReleaseAttachment(NormalizedTextModel):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        keep_pdf_name(self.file)
+        super().save(*args, **kwargs)
 
 
 @public_content

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.cache import public_content
 from common.text import NormalizedTextModel
-from common.validators import validate_pdf
+from common.validators import keep_pdf_name, validate_pdf
 from exhibitors.models import Exhibitor, Product
 from expo.models import Edition
 
@@ -58,3 +58,7 @@ class FactSheetUpload(NormalizedTextModel):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        keep_pdf_name(self.file)
+        super().save(*args, **kwargs)

@@ -224,8 +224,8 @@ def test_export_escapes_formulae_and_masks_without_permission(protocol_client, v
     make_member(delegation, passport_no="B1234567", email="an@example.vn")
     full = _export(protocol_client, delegation, "export_csv").content.decode()
     assert "B1234567" in full and "passport_no" in full
-    # django-import-export drops the leading "=", so no spreadsheet runs it as a formula.
-    assert 'VN,"HYPERLINK(""http://x"")"' in full and "=HYPERLINK" not in full
+    # A leading "'" (common.spreadsheet_safety, OWASP), so no spreadsheet runs it as a formula.
+    assert 'VN,"\'=HYPERLINK(""http://x"")"' in full
     limited = _export(viewer_client, delegation, "export_csv").content.decode()
     assert "B1234567" not in limited and "passport_no" not in limited and "Nguyễn" in limited
     workbook = load_workbook(io.BytesIO(_export(protocol_client, delegation, "export_xlsx").content))

@@ -92,7 +92,7 @@ def test_import_preview_shows_row_errors_then_imports_translated_columns(admin_c
     html = admin_client.post(
         url, {"resource": "0", "format": fmt, "import_file": upload}, headers={"accept-language": "en"}
     ).content.decode()
-    assert "Line number: 2 - Exhibitor matching query does not exist." in html
+    assert "No exhibitor has the identifier “no-such-exhibitor”." in html
     assert not Product.objects.filter(slug__startswith="new-").exists()
 
     good = SimpleUploadedFile("exhibits.csv", sheet.rsplit("new-2", 1)[0].encode(), content_type="text/csv")
@@ -158,7 +158,7 @@ def test_import_refuses_a_damaged_workbook(admin_client, sectors):
     html = admin_client.post(
         url, {"resource": "0", "format": fmt, "import_file": upload}, headers={"accept-language": "en"}
     ).content.decode()
-    assert "The file cannot be read as CSV or XLSX." in html
+    assert "The file is not a readable XLSX workbook." in html
 
 
 def test_exhibitor_change_page_opens_and_reads_a_bare_website_as_https(admin_client, catalogue):

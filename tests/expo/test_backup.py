@@ -76,7 +76,7 @@ def test_backup_restores_into_a_scratch_database_with_identical_counts(tmp_path,
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert "every table's row count matches the backup" in result.stdout
+    assert "every table's row count and every file's digest matches the backup" in result.stdout
     assert (restored_media / "logos/đường-băng.png").read_bytes() == b"\x89PNG fake logo bytes"
 
 

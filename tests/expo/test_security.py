@@ -10,6 +10,7 @@ PRODUCTION = {
     "DJANGO_DEBUG": "0",
     "DJANGO_SECRET_KEY": "k3y-" + "x9Q!" * 16,
     "DJANGO_ALLOWED_HOSTS": "expo.example.vn",
+    "EXPO_SITE_URL": "https://expo.example.vn",
 }
 
 

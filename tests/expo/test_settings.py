@@ -12,7 +12,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run_manage(*args, **env):
     """Run manage.py in a fresh process with exactly these settings variables."""
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
+    environ = {
+        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "EXPO_"))
+    }
     environ.update(env)
     environ["DJANGO_SETTINGS_MODULE"] = "expo.settings"
     return subprocess.run(
@@ -42,6 +44,7 @@ def test_production_with_secrets_starts(tmp_path):
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="x" * 60,
         DJANGO_ALLOWED_HOSTS="expo.example.vn",
+        EXPO_SITE_URL="https://expo.example.vn",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
     )
     assert result.returncode == 0, result.stderr

@@ -8,7 +8,7 @@ from common.progress import Progress
 
 
 class Command(BaseCommand):
-    help = "Back up the database and media into one .tar.gz (contains personal data: store it encrypted)."
+    help = "Back up the database, media and private files into one .tar.gz (personal data: store it encrypted)."
 
     def add_arguments(self, parser):
         parser.add_argument("--output", help="Archive path (default: var/backups/expo-<time>.tar.gz).")
@@ -28,6 +28,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Backup written: {output} ({manifest['engine']}, {len(manifest['tables'])} tables, "
-                f"{rows} rows, {manifest['media_files']} media files)."
+                f"{rows} rows, {manifest['media_files']} media files, "
+                f"{len(manifest['files']['private'])} private files)."
             )
         )
