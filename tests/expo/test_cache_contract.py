@@ -56,14 +56,14 @@ def test_private_writes_never_touch_the_version(
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRESS_PRIVATE_ROOT = tmp_path / "private"
     before = content_version()
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
         # A journalist applies for accreditation on the public site…
         response = client.post("/vi/press/accreditation/", application())
         assert response.status_code == 302
         # …and the protocol team records a delegation.
         baker.make("delegations.Delegation", edition=edition, organisation="Bộ Quốc phòng", country="VN")
     assert MediaAccreditation.objects.count() == 1
-    assert callbacks == []
+    # The commit runs its callbacks (the confirmation e-mail is queued), none of them a bump.
     assert content_version() == before
 
 
