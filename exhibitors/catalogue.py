@@ -24,8 +24,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from exhibitors.models import Category, Exhibitor, Product, ProductImage, Sector, Stand
+from expo import collation
 from expo.cache import remember
 from expo.models import Venue
+from expo.text import phrase_rank, search_words
 
 PER_PAGE = 24
 MAX_QUERY_LENGTH = 200
@@ -125,16 +127,31 @@ def _options(filters, name, rows):
 
 def _country_rows(queryset, lookup, selected):
     counts = dict(queryset.order_by().values_list(lookup).annotate(n=Count("pk")))
+    return _country_options(counts, selected)
+
+
+def _country_options(counts, selected):
     if selected in countries and selected not in counts:
         counts[selected] = 0  # a chosen country with no result stays visible, so it can be removed
     rows = [(code, str(countries.name(code)), n) for code, n in counts.items() if code]
-    return sorted(rows, key=lambda row: row[1])
+    return sorted(rows, key=lambda row: collation.sort_key(row[1]))
 
 
 def _country_order(lookup):
     """Order by the country's name in the active language (django-countries translates it)."""
     whens = [models.When(**{lookup: code}, then=Value(str(name))) for code, name in countries]
-    return models.Case(*whens, default=Value(""), output_field=models.CharField())
+    return collation.by_name(models.Case(*whens, default=Value(""), output_field=models.CharField()))
+
+
+def _ordered(queryset, filters, name, country_lookup):
+    """Name order (Vietnamese alphabetical), or country then name; with a query of several words,
+    the rows holding them as a phrase come first."""
+    order = [collation.by_name(name), "pk"]
+    if filters.sort == "country":
+        order.insert(0, _country_order(country_lookup))
+    if filters.q:
+        order.insert(0, phrase_rank(search_words(filters.q)))
+    return queryset.order_by(*order)
 
 
 class BaseCatalogue:
@@ -257,9 +274,7 @@ class ExhibitorCatalogue(BaseCatalogue):
 
     def rows(self, queryset):
         queryset = queryset.defer(*EXHIBITOR_LIST_DEFERRED).annotate(**self.stand_annotations("pk"))
-        if self.filters.sort == "country":
-            return queryset.order_by(_country_order("country"), "name", "pk")
-        return queryset.order_by("name", "pk")
+        return _ordered(queryset, self.filters, "name", "country")
 
 
 class ProductCatalogue(BaseCatalogue):
@@ -314,6 +329,4 @@ class ProductCatalogue(BaseCatalogue):
             .prefetch_related(images)
             .annotate(sort_name=name, **self.stand_annotations("exhibitor"))
         )
-        if self.filters.sort == "country":
-            return queryset.order_by(_country_order("exhibitor__country"), "sort_name", "pk")
-        return queryset.order_by("sort_name", "pk")
+        return _ordered(queryset, self.filters, "sort_name", "exhibitor__country")

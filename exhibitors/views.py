@@ -10,6 +10,7 @@ from django_countries import countries
 
 from exhibitors.catalogue import ExhibitorCatalogue, Filters, ProductCatalogue
 from exhibitors.models import Exhibitor, Product, ProductImage, Stand
+from expo import collation
 from expo.cache import content_version
 from expo.models import Edition
 
@@ -87,7 +88,7 @@ def exhibitor_detail(request, slug):
         exhibitor.products.published()
         .select_related("category")
         .prefetch_related(Prefetch("images", queryset=ProductImage.objects.order_by("order", "pk")))
-        .order_by("name_vi", "pk")
+        .order_by(collation.by_name("name_vi"), "pk")
     )
     context = {
         "current_edition": edition,

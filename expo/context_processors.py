@@ -11,6 +11,7 @@ NAV_SECTIONS = [
     ("exhibitors:product_list", _("Exhibits"), "exhibitors:product_"),
     ("expo:programme", _("Programme"), "expo:programme"),
     ("press:index", _("Press"), "press:"),
+    ("expo:search", _("Search"), "expo:search"),
 ]
 
 

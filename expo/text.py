@@ -5,9 +5,11 @@ and some PDF engines, so every stored text is NFC. Search compares *folded* text
 dropped, đ/Đ turned into d, case removed, so "tau ngam" finds "Tàu ngầm" on any database.
 """
 
+import re
 import unicodedata
 
 from django.db import models
+from django.db.models import Case, Q, Value, When
 
 _FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe"})
 
@@ -41,3 +43,46 @@ class NormalizedTextModel(models.Model):
                 if isinstance(value, str):
                     setattr(self, field.attname, nfc(value))
         super().save(*args, **kwargs)
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def words(value):
+    """The folded words of `value`, punctuation dropped: 'Tàu ngầm (Kilo-636)' -> ['tau', 'ngam', 'kilo', '636']."""
+    return _NON_WORD.sub(" ", fold(value)).split()
+
+
+def search_text(*parts):
+    """A folded search column: every word preceded by a space (' tau ngam kilo 636'), so that a
+    word start is `' ' + word` and `LIKE '% ha%'` never matches inside a word ('nhan'), on any
+    database and through PostgreSQL's trigram index alike."""
+    folded = words(" ".join(part or "" for part in parts))
+    return " " + " ".join(folded) if folded else ""
+
+
+def search_words(query):
+    """The folded words of a visitor's query, at most 8 of them (longer queries are noise)."""
+    return words(query)[:8]
+
+
+def matching(query_words, *lookups):
+    """Every word must start a word of one of the folded search columns named by `lookups`
+    (`expo.text.search_text`: each word follows a space). "ha noi" finds "Hà Nội" but not
+    "nhận" or "nội dung". The `startswith` branch serves rows stored before the leading space."""
+    condition = Q()
+    for word in query_words:
+        either = Q()
+        for lookup in lookups:
+            either |= Q(**{f"{lookup}__contains": f" {word}"}) | Q(**{f"{lookup}__startswith": word})
+        condition &= either
+    return condition
+
+
+def phrase_rank(query_words, lookup="search_text"):
+    """0 where the words appear together, in the order typed ("ha noi" in "… hà nội …"), else 1:
+    the first order_by() term of a search, so phrase matches come first."""
+    if len(query_words) < 2:
+        return Value(0)
+    phrase = " " + " ".join(query_words)
+    return Case(When(**{f"{lookup}__contains": phrase}, then=Value(0)), default=Value(1))

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from exhibitors import images
 from exhibitors.models.exhibitor import matching, search_words
 from expo.models import Edition
-from expo.text import NormalizedTextModel, fold
+from expo.text import NormalizedTextModel, search_text
 from press.sanitize import clean_html
 from press.validators import validate_pdf
 
@@ -64,7 +64,7 @@ class PressRelease(NormalizedTextModel):
         for language in ("vi", "en"):
             setattr(self, f"body_{language}", clean_html(getattr(self, f"body_{language}", "")))
         parts = [self.title_vi, self.title_en, self.summary_vi, self.summary_en]
-        self.search_text = fold(" ".join(part or "" for part in parts))
+        self.search_text = search_text(*parts)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
