@@ -211,6 +211,21 @@ class BaseCatalogue:
         self.facets()
         return self._count
 
+    def check(self):
+        """Unknown values and the result count without any facet query, for callers that show
+        no facets (the API): one existence query per chosen value, the count shared like the facets."""
+        self.unknown = [(name, value) for name, value in self.filters.active().items() if not self._exists(name, value)]
+        self._count = 0 if self.unknown else remember(self.cache_key() + ":count", lambda: self.filtered().count())
+        self._facets = []
+
+    def _exists(self, name, value):
+        if name == "country":
+            return value in countries
+        if name == "hall":
+            return self.edition is not None and Venue.objects.filter(edition=self.edition, slug=value).exists()
+        model = Sector if name == "sector" else Category
+        return model.objects.filter(slug=value).exists()
+
     def paginator(self):
         return CountedPaginator(self.results(), PER_PAGE, count=self.count())
 

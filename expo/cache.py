@@ -1,7 +1,8 @@
 """Whole-page cache for anonymous visitors, made fresh by a content version.
 
 Anonymous GET/HEAD requests for public pages (under a language prefix) are answered from the
-shared cache (Redis in production), keyed by path, query string and a content version.
+shared cache (Redis in production), keyed by path and query string, stored with the content
+version they were rendered under (a page of an older version is a miss).
 Any write to a public model bumps the version, so an edit in the admin shows on the next
 request; the TTL only bounds memory. A request carrying a session cookie (staff, or anyone
 who logged in) is never served from, nor stored into, the cache; neither is a response that
@@ -66,8 +67,22 @@ def connect_invalidation():
 
 
 def _cache_key(request):
+    """The page's key without the content version: the version is stored with the page and
+    read in the same round trip (get_many), so a hit costs one request to Redis, not two."""
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{content_version()}:{request.method == 'HEAD'}:{digest}"
+    return f"page:{request.method == 'HEAD'}:{digest}"
+
+
+def _cached_page(key):
+    """(current content version, the cached response if it was stored under that version)."""
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        return content_version(), None
+    stored = found.get(key)
+    if stored is not None and stored[0] == version:
+        return version, stored[1]
+    return version, None
 
 
 class AnonymousPageCacheMiddleware:
@@ -88,7 +103,7 @@ class AnonymousPageCacheMiddleware:
         if not self.cacheable_request(request):
             return self.get_response(request)
         key = _cache_key(request)
-        cached = cache.get(key)
+        version, cached = _cached_page(key)
         if cached is not None:
             cached["X-Cache"] = "HIT"
             return cached
@@ -109,5 +124,5 @@ class AnonymousPageCacheMiddleware:
             and "no-store" not in cache_control
         ):
             response["X-Cache"] = "MISS"
-            cache.set(key, response, timeout)
+            cache.set(key, (version, response), timeout)
         return response
