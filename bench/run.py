@@ -62,7 +62,9 @@ def manage(env, *args, check=True):
 
 
 def uptime():
-    return subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout.strip()
+    # TZ=UTC: django.setup() sets TZ to the site's zone in this process.
+    env = {**os.environ, "TZ": "UTC"}
+    return subprocess.run(["uptime"], capture_output=True, text=True, check=False, env=env).stdout.strip() + " UTC"
 
 
 def prepare_anchor():
