@@ -219,3 +219,17 @@ def time_jobs():
             f"{minutes:.1f} min ({result.rendered} rendered, {result.reused} reused)"
         )
     return jobs
+
+
+def index_build_ms(repeat=3):
+    """Median time to build the catalogue's facet index (the first request after an edit pays it)."""
+    from exhibitors.facetindex import CatalogueIndex
+    from expo.models import Edition
+
+    edition = Edition.objects.current()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        CatalogueIndex(edition)
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)

@@ -112,6 +112,12 @@ def render(*, urls, public_counts, admin_counts, scales, jobs, uptime, notes="")
             )
         errors = sum(r["errors"] for r in results.values())
         lines += ["", f"Errors and non-2xx responses over every round: {errors}.", ""]
+        if data.get("index_ms"):
+            lines += [
+                f"Facet index build (once per content version and process, on the first request after an edit): "
+                f"{data['index_ms']:.0f} ms in process.",
+                "",
+            ]
         if data.get("rss"):
             lines += [f"Peak RSS per worker: {data['rss']:.0f} MB.", ""]
     lines += ["## Goals (issue 15)", "", *_goals(scales), ""]

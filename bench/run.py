@@ -103,6 +103,7 @@ def measure_scale(scale, *, static_root, anchor_env, pages):
     varied = pages.varied_urls(urls)
     log(f"  timing {len(labels)} pages in process")
     in_process = pages.in_process(urls, labels)
+    index_ms = pages.index_build_ms()
     modes = {
         "page cache off": production_env(static_root, cache_seconds=0),
         "every cache off": production_env(static_root, cache_seconds=0, fragment_seconds=0),
@@ -127,7 +128,7 @@ def measure_scale(scale, *, static_root, anchor_env, pages):
             for server in servers.values():
                 server.__exit__(None, None, None)
     label = f"{2500 * scale:,} exhibitors, {15000 * scale:,} exhibits"
-    return {"label": label, "results": results, "in_process": in_process, "rss": rss}
+    return {"label": label, "results": results, "in_process": in_process, "rss": rss, "index_ms": index_ms}
 
 
 def main():
