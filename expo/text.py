@@ -54,11 +54,11 @@ def words(value):
 
 
 def search_text(*parts):
-    """A folded search column: every word preceded by a space (' tau ngam kilo 636'), so that a
-    word start is `' ' + word` and `LIKE '% ha%'` never matches inside a word ('nhan'), on any
-    database and through PostgreSQL's trigram index alike."""
+    """A folded search column: every word between spaces (' tau ngam kilo 636 '), so that a
+    whole word is `' ' + word + ' '` and a word start `' ' + word`: `LIKE '% ha %'` never
+    matches inside a word ('nhan'), on any database and through PostgreSQL's trigram index."""
     folded = words(" ".join(part or "" for part in parts))
-    return " " + " ".join(folded) if folded else ""
+    return " " + " ".join(folded) + " " if folded else ""
 
 
 def search_words(query):
@@ -67,14 +67,18 @@ def search_words(query):
 
 
 def matching(query_words, *lookups):
-    """Every word must start a word of one of the folded search columns named by `lookups`
-    (`expo.text.search_text`: each word follows a space). "ha noi" finds "Hà Nội" but not
-    "nhận" or "nội dung". The `startswith` branch serves rows stored before the leading space."""
+    """Every word must be a word of one of the folded search columns named by `lookups`
+    (`search_text`), the last one may be the start of a word (typing "tau ng" finds "Tàu ngầm"):
+    "ha noi" finds "Hà Nội" but never "nhận" or "Hàng"; accents and case are ignored.
+    The `startswith` branch serves rows stored before this format (press releases not saved since)."""
     condition = Q()
-    for word in query_words:
+    for n, word in enumerate(query_words):
+        whole = n < len(query_words) - 1
+        needle = f" {word} " if whole else f" {word}"
         either = Q()
         for lookup in lookups:
-            either |= Q(**{f"{lookup}__contains": f" {word}"}) | Q(**{f"{lookup}__startswith": word})
+            legacy = f"{word} " if whole else word
+            either |= Q(**{f"{lookup}__contains": needle}) | Q(**{f"{lookup}__startswith": legacy})
         condition &= either
     return condition
 

@@ -31,7 +31,9 @@ def test_words_match_at_word_starts_never_inside_a_word(words_catalogue):
     # as the query does, so only exhibits with a word starting "ha" AND one starting "noi" match.
     assert sorted(Product.objects.search("ha noi").values_list("slug", flat=True)) == ["hn", "phrase"]
     assert list(Product.objects.search("han").values_list("slug", flat=True)) == ["phrase"]  # "hanoi"
-    assert not Product.objects.search("hieu tin").filter(slug="phrase").exists()
+    # Every word but the last is a whole word; the last may be cut short, as when typing.
+    assert list(Product.objects.search("tin hie").values_list("slug", flat=True)) == ["nhan"]
+    assert not Product.objects.search("ti hieu").exists()
     assert list(Exhibitor.objects.search("ay")) == []  # "máy" does not start with "ay"
 
 
@@ -94,7 +96,7 @@ def test_site_search_refuses_an_overlong_query_in_the_visitors_language(client, 
 
 def test_search_column_of_a_programme_item_follows_its_save(edition):
     item = make_item(edition, title_vi="Lễ khai mạc", title_en="Opening ceremony")
-    assert item.search_text == " le khai mac opening ceremony"
+    assert item.search_text == " le khai mac opening ceremony "
     item.title_en = "Opening"
     item.save()
     assert list(ProgrammeItem.objects.search("ceremony")) == []
