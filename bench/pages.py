@@ -1,7 +1,6 @@
 """What `make bench` measures, and its report. Runs inside Django (bench database)."""
 
 import os
-import platform
 import statistics
 import time
 from pathlib import Path
@@ -20,19 +19,22 @@ ROOT = Path(__file__).resolve().parent.parent
 PUBLIC_BUDGET = 8
 ADMIN_BUDGET = 15
 # Pages put under load (the rest are only query-counted).
-LOADED = {
+LOADED = [
     "home",
     "exhibitors list",
     "exhibitors list, facets",
     "exhibitors list, search",
     "exhibits list",
+    "exhibits list, search",
     "exhibit detail",
     "programme",
-    "schedule.xml",
+    "site search",
     "API exhibits list",
-}
-# Pages also loaded with every cache off (page cache and shared fragments).
-NOTHING_CACHED = {"exhibitors list", "exhibitors list, facets", "exhibits list", "schedule.xml"}
+]
+# At 4 × the design scale only the cold lists and search are loaded (the goal: flat cost).
+LOADED_AT_SCALE = ["exhibitors list", "exhibits list", "exhibits list, search", "API exhibits list"]
+# Pages whose cost does not depend on the URL's parameters (no "every cache off" variety).
+DETAIL_PAGES = {"exhibit detail", "programme"}
 
 
 def _first(model_label, **filters):
@@ -61,6 +63,7 @@ def page_urls():
         urls["exhibitors list, facets"] = f"{exhibitors}?sector={sector.slug if sector else ''}&country=VN"
         urls["exhibitors list, search"] = f"{exhibitors}?q=tau+ngam"
         urls["exhibits list"] = _url("exhibitors:product_list")
+        urls["exhibits list, search"] = f"{urls['exhibits list']}?q=tau+ngam"
         product = _first("exhibitors.Product", is_published=True)
         exhibitor = _first("exhibitors.Exhibitor")
         if product:
@@ -80,9 +83,75 @@ def page_urls():
     ):
         if _url(name):
             urls[label] = _url(name)
+    if _url("expo:search"):
+        urls["site search"] = _url("expo:search") + "?q=tau+ngam"
     for label, path in (("schedule.xml", "/schedule.xml"), ("API exhibits list", "/api/exhibits")):
         urls[label] = path
     return {label: path for label, path in urls.items() if path}
+
+
+def varied_urls(urls):
+    """{label: [paths]}: for "every cache off", a different URL on each request (pages, filters,
+    searches, days, objects), so no database or template cache sees the same request twice."""
+    from common.text import words
+    from exhibitors.models import Category, Product, Sector
+    from expo.models import Edition
+
+    terms = sorted({" ".join(words(c.name_vi)[:2]) for c in Category.objects.all()} | {"tau ngam", "ha noi"})
+    queries = [term.replace(" ", "+") for term in terms]
+    sectors = list(Sector.objects.values_list("slug", flat=True))
+    countries = ["VN", "FR", "RU", "IN", "KR", "US", "IL", "DE"]
+    pages = range(1, 41)
+    varied = {}
+    for label, path in urls.items():
+        base = path.split("?")[0]
+        if label in ("exhibitors list", "exhibits list", "API exhibits list"):
+            joiner = "&" if "?" in path else "?"
+            varied[label] = [f"{base}{joiner}page={n}" for n in pages] + [
+                f"{base}{joiner}sort=country&page={n}" for n in pages
+            ]
+        elif label == "exhibitors list, facets":
+            varied[label] = [f"{base}?sector={s}&country={c}" for s in sectors for c in countries]
+        elif label.endswith("search"):
+            varied[label] = [f"{base}?q={q}" for q in queries]
+        elif label == "exhibit detail":
+            slugs = Product.objects.published().order_by("?").values_list("slug", flat=True)[:200]
+            varied[label] = [f"{base.rsplit('/', 2)[0]}/{slug}/" for slug in slugs]
+        elif label == "programme":
+            edition = Edition.objects.current()
+            days = edition.days if edition else []
+            varied[label] = [f"/{lang}/programme/?day={d:%Y-%m-%d}" for lang in ("vi", "en") for d in days]
+        else:
+            varied[label] = [path, path.replace("/vi/", "/en/", 1)]
+    return varied
+
+
+def in_process(urls, labels, repeat=7):
+    """{label: (median ms, median DB ms)} for a request in this process with every cache off."""
+    from django.test import override_settings
+
+    timings = {}
+    with override_settings(EXPO_PAGE_CACHE_SECONDS=0, EXPO_FRAGMENT_CACHE_SECONDS=0):
+        client = Client()
+        for label in labels:
+            totals, database = [], []
+            for _ in range(repeat):
+                spent = [0.0]
+
+                def timed(execute, sql, params, many, context, spent=spent):
+                    started = time.perf_counter()
+                    try:
+                        return execute(sql, params, many, context)
+                    finally:
+                        spent[0] += time.perf_counter() - started
+
+                started = time.perf_counter()
+                with connection.execute_wrapper(timed):
+                    client.get(urls[label])
+                totals.append((time.perf_counter() - started) * 1000)
+                database.append(spent[0] * 1000)
+            timings[label] = (statistics.median(totals), statistics.median(database))
+    return timings
 
 
 def count_queries(urls):
@@ -152,48 +221,15 @@ def time_jobs():
     return jobs
 
 
-def render_report(*, urls, public_counts, admin_counts, results, rss, jobs, settings):
-    cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
-    cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if "model name" in line), platform.processor())
-    cores = sum(1 for line in cpuinfo if line.startswith("processor"))
-    database = f"{connection.vendor} {connection.pg_version if connection.vendor == 'postgresql' else ''}"
-    lines = [
-        "# Benchmark results",
-        "",
-        f"Machine: {cpu}, {cores} cores, Python {platform.python_version()}, {database}",
-        f"Run: `make bench` — gunicorn gthread {settings['workers']} workers × {settings['threads']} threads, "
-        f"debug off, whitenoise; wrk -t2, {settings['rounds']} rounds × {settings['duration']} s, median.",
-        "",
-        "## Queries per request (public budget ≤ 8, admin ≤ 15)",
-        "",
-        "| page | path | queries (cold cache) | queries (repeat) | status |",
-        "|---|---|---|---|---|",
-    ]
-    for label, (count, repeat, status) in public_counts.items():
-        flag = "" if count <= PUBLIC_BUDGET else " **over budget**"
-        lines.append(f"| {label} | `{urls[label]}` | {count}{flag} | {repeat} | {status} |")
-    lines += ["", "| admin changelist | rows | queries | status |", "|---|---|---|---|"]
-    for label, (count, status, rows) in sorted(admin_counts.items()):
-        flag = "" if count <= ADMIN_BUDGET else " **over budget**"
-        lines.append(f"| {label} | {rows} | {count}{flag} | {status} |")
+def index_build_ms(repeat=3):
+    """Median time to build the catalogue's facet index (the first request after an edit pays it)."""
+    from exhibitors.facetindex import CatalogueIndex
+    from expo.models import Edition
 
-    static = {c: results.get(("static file (whitenoise)", "uncached", c)) for c in (16, 64)}
-    health = {c: results.get(("/healthz", "uncached", c)) for c in (16, 64)}
-    lines += [
-        "",
-        "## Throughput and latency",
-        "",
-        "| page | cache | conns | req/s | p50 ms | p99 ms | errors+non-2xx | × healthz | × static |",
-        "|---|---|---|---|---|---|---|---|---|",
-    ]
-    for (label, cache, conns), (rps, p50, p99, bad) in results.items():
-        vs_health = rps / health[conns][0] if health.get(conns) else 0
-        vs_static = rps / static[conns][0] if static.get(conns) else 0
-        figures = f"{rps:.0f} | {p50:.1f} | {p99:.1f} | {bad} | {vs_health:.2f} | {vs_static:.2f}"
-        lines.append(f"| {label} | {cache} | {conns} | {figures} |")
-    lines += ["", "## Slow jobs", ""]
-    lines += [f"- {label}: {value}" for label, value in jobs.items()] or ["- none measured in this build"]
-    lines += ["", "## Memory", ""]
-    lines += [f"- peak RSS per worker ({mode}): {mb:.0f} MB" for mode, mb in rss.items()]
-    lines.append("")
-    return "\n".join(lines)
+    edition = Edition.objects.current()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        CatalogueIndex(edition)
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)

@@ -1,42 +1,39 @@
-"""`make bench`: the production configuration under load, at the design scale.
+"""`make bench`: every public page against two anchors, at 1 × and 4 × the design scale.
 
-Steps (each figure a median of several rounds):
-1. prepare a separate PostgreSQL database (BENCH_DATABASE_URL) filled by
-   `generate_bench_data` at the design scale, and collect static files;
-2. count queries per request for every public page type and every admin changelist;
-3. start gunicorn (debug off, whitenoise) and load it with `wrk` from a separate process at
-   16 and 64 connections: two baselines (a static file, /healthz) and the pages, uncached
-   (page cache off, shared fragments on) and cached (a second server with the page cache on,
-   sharing Redis when REDIS_URL is set), and a few pages with nothing cached at all;
-4. time the slow jobs (fact-sheet render, delegation import, press kit) where they exist;
-5. record peak memory (RSS) per worker;
-and write bench/RESULTS.md. Exits non-zero only when it could not run.
+Steps:
+1. prepare a separate PostgreSQL database (BENCH_DATABASE_URL) and static files; the anchors'
+   table (bench/anchor: 3,000 plain rows) in the same database;
+2. per scale (BENCH_SCALES, default "1,4"): fill it with `generate_bench_data`, count queries
+   per page (first scale), time each page in process with every cache off, then load the pages
+   under gunicorn with wrk in interleaved rounds against the anchors (bench/load.py);
+3. time the slow jobs (fact sheets; the press kit unless BENCH_SKIP_KIT=1);
+and write bench/RESULTS.md (bench/report.py), with the machine's load before and after.
+Exits non-zero only when it could not run.
 """
 
 import os
 import re
 import shutil
-import signal
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DURATION = int(os.environ.get("BENCH_DURATION", "5"))
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
-CONNECTIONS = (16, 64)
-WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
-THREADS = int(os.environ.get("BENCH_THREADS", "4"))
+from bench import load  # noqa: E402 (after the path)
+
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/expo_bench")
-SCALE = [
-    "--exhibitors", "2500", "--exhibits", "15000", "--delegations", "500", "--members", "5000", "--programme", "300",
-]  # fmt: skip
+SCALES = [int(n) for n in os.environ.get("BENCH_SCALES", "1,4").split(",") if n.strip()]
+
+
+def scale_args(scale):
+    # Delegations, members and the programme stay at the design scale: the 4 × run is about the catalogue.
+    return [
+        "--exhibitors", str(2500 * scale), "--exhibits", str(15000 * scale),
+        "--delegations", "500", "--members", "5000", "--programme", "300",
+    ]  # fmt: skip
 
 
 def log(message):
@@ -66,180 +63,120 @@ def manage(env, *args, check=True):
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=check, text=True)
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def uptime():
+    # TZ=UTC: django.setup() sets TZ to the site's zone in this process.
+    env = {**os.environ, "TZ": "UTC"}
+    return subprocess.run(["uptime"], capture_output=True, text=True, check=False, env=env).stdout.strip() + " UTC"
 
 
-class Server:
-    """gunicorn with the production settings, on a free loopback port."""
-
-    def __init__(self, env):
-        self.env = env
-        self.port = free_port()
-        self.process = None
-
-    def __enter__(self):
-        self.process = subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "gunicorn"),
-                "expo.wsgi",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--worker-class",
-                "gthread",
-                "--workers",
-                str(WORKERS),
-                "--threads",
-                str(THREADS),
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=self.env,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
-                    return self
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError("gunicorn did not start")
-
-    def __exit__(self, *exc):
-        self.process.send_signal(signal.SIGTERM)
-        self.process.wait(timeout=30)
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.port}"
-
-    def worker_peak_rss_mb(self):
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
-        peaks = []
-        for pid in children:
-            status = Path(f"/proc/{pid}/status").read_text()
-            match = re.search(r"VmHWM:\s+(\d+) kB", status)
-            if match:
-                peaks.append(int(match.group(1)) / 1024)
-        return max(peaks) if peaks else 0.0
-
-
-def wrk(url, connections):
-    """One wrk round: requests/s, p50 and p99 latency (ms), errors + non-2xx responses."""
-    out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{DURATION}s", "--latency", "--timeout", "10s", url],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-
-    def latency(percent):
-        value, unit = re.search(rf"\s{percent}%\s+([\d.]+)(us|ms|s)", out).groups()
-        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-
-    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
-    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return rps, latency(50), latency(99), errors + (int(non2xx.group(1)) if non2xx else 0)
-
-
-def measure(url, connections):
-    rounds = [wrk(url, connections) for _ in range(ROUNDS)]
-    return (
-        statistics.median(r[0] for r in rounds),
-        statistics.median(r[1] for r in rounds),
-        statistics.median(r[2] for r in rounds),
-        sum(r[3] for r in rounds),
+def prepare_anchor():
+    env = {**os.environ, "DATABASE_URL": DATABASE_URL, "DJANGO_SETTINGS_MODULE": "bench.anchor.settings"}
+    code = (
+        "import django; django.setup(); from django.core.management import call_command; "
+        "call_command('migrate', verbosity=0); from bench.anchor.views import fill; fill()"
     )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
+    return env
+
+
+def generate(env, scale):
+    generated = subprocess.run(
+        [sys.executable, "manage.py", "generate_bench_data", *scale_args(scale)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        text=True,
+        capture_output=True,
+    )
+    log(generated.stdout.strip().splitlines()[-1])
+    # Generators report what they timed as "timing: <what>: <seconds> s".
+    return dict(re.findall(r"timing: ([^:]+): ([\d.]+ s)", generated.stdout))
+
+
+def measure_scale(scale, *, static_root, anchor_env, pages):
+    from django.db import connection
+
+    connection.close()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh statistics after the bulk load, as in production
+    urls = pages.page_urls()
+    labels = [label for label in (pages.LOADED if scale == 1 else pages.LOADED_AT_SCALE) if label in urls]
+    varied = pages.varied_urls(urls)
+    log(f"  timing {len(labels)} pages in process")
+    in_process = pages.in_process(urls, labels)
+    index_ms = pages.index_build_ms()
+    modes = {
+        "page cache off": production_env(static_root, cache_seconds=0),
+        "every cache off": production_env(static_root, cache_seconds=0, fragment_seconds=0),
+    }
+    if scale == 1:
+        modes["cached"] = production_env(static_root, cache_seconds=300)
+    targets = []
+    for label in labels:
+        paths = {"page cache off": [urls[label]], "every cache off": varied[label]}
+        if "cached" in modes and urls[label].startswith(("/vi/", "/en/")):
+            paths["cached"] = [urls[label]]
+        targets.append((label, paths))
+    servers = {mode: load.Server("expo.wsgi", env) for mode, env in modes.items()}
+    anchor = load.Server("bench.anchor.wsgi", anchor_env)
+    with anchor:
+        for server in servers.values():
+            server.__enter__()
+        try:
+            results = load.run(anchor=anchor, servers=servers, targets=targets, log=log)
+            rss = servers["page cache off"].worker_peak_rss_mb()
+        finally:
+            for server in servers.values():
+                server.__exit__(None, None, None)
+    label = f"{2500 * scale:,} exhibitors, {15000 * scale:,} exhibits"
+    return {"label": label, "results": results, "in_process": in_process, "rss": rss, "index_ms": index_ms}
 
 
 def main():
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install wrk")
+    load_before = uptime()
     static_root = Path(tempfile.mkdtemp(prefix="expo-bench-static-"))
     env = production_env(static_root, cache_seconds=0)
-    log("[1/5] Preparing the bench database and static files")
+    log("[1/3] Preparing the bench database, static files and the anchors")
     manage(env, "migrate", "--no-input", "-v0")
     manage(env, "collectstatic", "--no-input", "-v0")
-    timings = {}
-    if os.environ.get("BENCH_SKIP_DATA") != "1":
-        generated = subprocess.run(
-            [sys.executable, "manage.py", "generate_bench_data", *SCALE],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            text=True,
-            capture_output=True,
-        )
-        log(generated.stdout.strip().splitlines()[-1])
-        # Generators report what they timed as "timing: <what>: <seconds> s".
-        for label, value in re.findall(r"timing: ([^:]+): ([\d.]+ s)", generated.stdout):
-            timings[label] = value
+    anchor_env = prepare_anchor()
 
-    # Django in this process only to list URLs and count queries against the bench database.
+    # Django in this process to list URLs, count queries and time pages against the bench database.
     os.environ.update(env)
     import django
 
     django.setup()
-    from django.db import connection
+    from bench import pages, report
 
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")  # fresh statistics after the bulk load, as in production
-    from bench import pages
-
-    log("[2/5] Counting queries per request")
-    urls = pages.page_urls()
-    public_counts = pages.count_queries(urls)
-    admin_counts = pages.count_admin_queries()
-    static_url = pages.static_file_url()
-
-    log("[3/5] Load: baselines and pages, uncached then cached")
-    results = {}
-    rss = {}
-    for cached in (False, True):
-        server_env = production_env(static_root, cache_seconds=300 if cached else 0)
-        with Server(server_env) as server:
-            targets = [("static file (whitenoise)", static_url), ("/healthz", "/healthz")] if not cached else []
-            targets += [(name, path) for name, path in urls.items() if name in pages.LOADED]
-            for name, path in targets:
-                for connections in CONNECTIONS:
-                    key = (name, "cached" if cached and path.startswith(("/vi/", "/en/")) else "uncached", connections)
-                    if cached and not path.startswith(("/vi/", "/en/")):
-                        continue
-                    subprocess.run(["curl", "-s", "-o", "/dev/null", server.url + path], check=False)  # warm
-                    results[key] = measure(server.url + path, connections)
-                    log(f"  {key[0]:<34} {key[1]:<8} c={connections:<3} {results[key][0]:8.0f} req/s")
-            rss["cached" if cached else "uncached"] = server.worker_peak_rss_mb()
-
-    # "none": the page cache and the shared fragments (facet counts, current edition, schedule
-    # documents) both off, so every request computes everything.
-    with Server(production_env(static_root, cache_seconds=0, fragment_seconds=0)) as server:
-        for name, path in urls.items():
-            if name not in pages.NOTHING_CACHED:
-                continue
-            for connections in CONNECTIONS:
-                key = (name, "none", connections)
-                results[key] = measure(server.url + path, connections)
-                log(f"  {key[0]:<34} {key[1]:<8} c={connections:<3} {results[key][0]:8.0f} req/s")
-
-    log("[4/5] Slow jobs")
-    jobs = {**timings, **pages.time_jobs()}
-
-    log("[5/5] Writing bench/RESULTS.md")
-    report = pages.render_report(
-        urls=urls,
-        public_counts=public_counts,
-        admin_counts=admin_counts,
-        results=results,
-        rss=rss,
-        jobs=jobs,
-        settings={"duration": DURATION, "rounds": ROUNDS, "workers": WORKERS, "threads": THREADS},
+    scales, timings, jobs = {}, {}, {}
+    public_counts = admin_counts = urls = None
+    for scale in SCALES:
+        log(f"[2/3] {scale} × the design scale")
+        if os.environ.get("BENCH_SKIP_DATA") != "1" or scale != SCALES[0]:
+            timings.update(generate(env, scale))
+        if public_counts is None:
+            urls = pages.page_urls()
+            public_counts = pages.count_queries(urls)
+            admin_counts = pages.count_admin_queries()
+        scales[scale] = measure_scale(scale, static_root=static_root, anchor_env=anchor_env, pages=pages)
+        if scale == SCALES[0]:
+            log("[3/3] Slow jobs")
+            jobs = {**timings, **pages.time_jobs()}
+    (ROOT / "bench" / "RESULTS.md").write_text(
+        report.render(
+            urls=urls,
+            public_counts=public_counts,
+            admin_counts=admin_counts,
+            scales=scales,
+            jobs=jobs,
+            uptime=(load_before, uptime()),
+            notes=os.environ.get("BENCH_NOTES", ""),
+        ),
+        encoding="utf-8",
     )
-    (ROOT / "bench" / "RESULTS.md").write_text(report, encoding="utf-8")
     log("Bench finished: bench/RESULTS.md written.")
 
 

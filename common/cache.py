@@ -167,10 +167,28 @@ def _read_session_data(request):
 
 
 def _cache_key(request):
-    # The host is part of the key: in production it is always EXPO_SITE_URL's (SiteAddressMiddleware
-    # rewrites it), so this only keeps development hosts apart.
+    """The page's key without the content version: the version is stored with the page and read
+    in the same round trip (get_many), so a hit costs one request to the cache, not two. The host
+    is part of it: in production it is always EXPO_SITE_URL's (SiteAddressMiddleware rewrites
+    it), so this only keeps development hosts apart."""
     digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page:{content_version()}:{request.method == 'HEAD'}:{digest}"
+    return f"page:{request.method == 'HEAD'}:{digest}"
+
+
+def _cached_page(key):
+    """(current content version, the cached response if it was stored under that version)."""
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        return content_version(), None
+    memo = _request_memo.get()
+    if memo is not None:
+        # The rest of the request (fragments) uses the version read here: no second read.
+        memo.setdefault("version", version)
+    stored = found.get(key)
+    if stored is not None and stored[0] == version:
+        return version, stored[1]
+    return version, None
 
 
 class AnonymousPageCacheMiddleware:
@@ -193,7 +211,7 @@ class AnonymousPageCacheMiddleware:
         if not self.cacheable_request(request):
             return self.get_response(request)
         key = _cache_key(request)
-        cached = cache.get(key)
+        version, cached = _cached_page(key)
         if cached is not None:
             cached["X-Cache"] = "HIT"
             return cached
@@ -216,5 +234,5 @@ class AnonymousPageCacheMiddleware:
             and not _read_session_data(request)
         ):
             response["X-Cache"] = "MISS"
-            cache.set(key, response, timeout)
+            cache.set(key, (version, response), timeout)
         return response

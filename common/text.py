@@ -5,9 +5,11 @@ and some PDF engines, so every stored text is NFC. Search compares *folded* text
 dropped, đ/Đ turned into d, case removed, so "tau ngam" finds "Tàu ngầm" on any database.
 """
 
+import re
 import unicodedata
 
 from django.db import models
+from django.db.models import Case, Q, Value, When
 
 _FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe"})
 
@@ -41,3 +43,50 @@ class NormalizedTextModel(models.Model):
                 if isinstance(value, str):
                     setattr(self, field.attname, nfc(value))
         super().save(*args, **kwargs)
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def words(value):
+    """The folded words of `value`, punctuation dropped: 'Tàu ngầm (Kilo-636)' -> ['tau', 'ngam', 'kilo', '636']."""
+    return _NON_WORD.sub(" ", fold(value)).split()
+
+
+def search_text(*parts):
+    """A folded search column: every word between spaces (' tau ngam kilo 636 '), so that a
+    whole word is `' ' + word + ' '` and a word start `' ' + word`: `LIKE '% ha %'` never
+    matches inside a word ('nhan'), on any database and through PostgreSQL's trigram index."""
+    folded = words(" ".join(part or "" for part in parts))
+    return " " + " ".join(folded) + " " if folded else ""
+
+
+def search_words(query):
+    """The folded words of a visitor's query, at most 8 of them (longer queries are noise)."""
+    return words(query)[:8]
+
+
+def matching(query_words, *lookups):
+    """Every word must be a word of one of the folded search columns named by `lookups`
+    (`search_text`), the last one may be the start of a word (typing "tau ng" finds "Tàu ngầm"):
+    "ha noi" finds "Hà Nội" but never "nhận" or "Hàng"; accents and case are ignored.
+    The `startswith` branch serves rows stored before this format (press releases not saved since)."""
+    condition = Q()
+    for n, word in enumerate(query_words):
+        whole = n < len(query_words) - 1
+        needle = f" {word} " if whole else f" {word}"
+        either = Q()
+        for lookup in lookups:
+            legacy = f"{word} " if whole else word
+            either |= Q(**{f"{lookup}__contains": needle}) | Q(**{f"{lookup}__startswith": legacy})
+        condition &= either
+    return condition
+
+
+def phrase_rank(query_words, lookup="search_text"):
+    """0 where the words appear together, in the order typed ("ha noi" in "… hà nội …"), else 1:
+    the first order_by() term of a search, so phrase matches come first."""
+    if len(query_words) < 2:
+        return Value(0)
+    phrase = " " + " ".join(query_words)
+    return Case(When(**{f"{lookup}__contains": phrase}, then=Value(0)), default=Value(1))

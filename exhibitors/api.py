@@ -127,7 +127,7 @@ def _page(request, params, catalogue_class, kind, serialize):
             sort=params.sort,
         )
         catalogue = catalogue_class(filters, edition=request.edition)
-        catalogue.facets()
+        catalogue.check()  # the API returns no facets: none are computed
         if catalogue.unknown:
             return _error(
                 request,

@@ -17,14 +17,17 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models import F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from common import collation
 from common.cache import remember
+from common.text import phrase_rank, search_words
 from exhibitors import selectors
+from exhibitors.facetindex import index_for
 from exhibitors.models import Category, Exhibitor, Product, Sector, Stand
 from expo.models import Venue
 
@@ -124,18 +127,28 @@ def _options(filters, name, rows):
     return options
 
 
-def _country_rows(queryset, lookup, selected):
-    counts = dict(queryset.order_by().values_list(lookup).annotate(n=Count("pk")))
+def _country_options(counts, selected):
     if selected in countries and selected not in counts:
         counts[selected] = 0  # a chosen country with no result stays visible, so it can be removed
     rows = [(code, str(countries.name(code)), n) for code, n in counts.items() if code]
-    return sorted(rows, key=lambda row: row[1])
+    return sorted(rows, key=lambda row: collation.sort_key(row[1]))
 
 
 def _country_order(lookup):
     """Order by the country's name in the active language (django-countries translates it)."""
     whens = [models.When(**{lookup: code}, then=Value(str(name))) for code, name in countries]
-    return models.Case(*whens, default=Value(""), output_field=models.CharField())
+    return collation.by_name(models.Case(*whens, default=Value(""), output_field=models.CharField()))
+
+
+def _ordered(queryset, filters, name, country_lookup):
+    """Name order (Vietnamese alphabetical), or country then name; with a query of several words,
+    the rows holding them as a phrase come first."""
+    order = [collation.by_name(name), "pk"]
+    if filters.sort == "country":
+        order.insert(0, _country_order(country_lookup))
+    if filters.q:
+        order.insert(0, phrase_rank(search_words(filters.q)))
+    return queryset.order_by(*order)
 
 
 class BaseCatalogue:
@@ -147,6 +160,8 @@ class BaseCatalogue:
         self.unknown = []
         self._facets = None
         self._count = 0
+        self._index = None
+        self._search_mask = None
 
     def filtered(self, *, ignore=()):
         queryset = self.base()
@@ -162,13 +177,6 @@ class BaseCatalogue:
             return Q(pk__in=[])
         stands = Stand.objects.filter(edition=self.edition, venue__slug=value).values("exhibitor_id")
         return Q(**{f"{exhibitor_field}__in": stands})
-
-    def hall_rows(self, counted):
-        """Venues of the edition with a count; `counted` is the Count() over their stands."""
-        if not self.edition:
-            return []
-        venues = Venue.objects.filter(edition=self.edition).annotate(n=counted).order_by("order", "code")
-        return [(venue.slug, str(venue), venue.n) for venue in venues]
 
     def cache_key(self):
         """Names this catalogue state (language, edition, filters); the list templates also key
@@ -188,12 +196,61 @@ class BaseCatalogue:
         labels = {"sector": _("Sector"), "category": _("Category"), "country": _("Country"), "hall": _("Hall")}
         # Plain strings: the key already names the language.
         facets = [Facet(name, str(labels[name]), _options(self.filters, name, rows[name])) for name in FACETS]
-        count = 0 if unknown else self.filtered().count()
+        count = 0 if unknown else self.scope().bit_count()
         return facets, unknown, count
+
+    def index(self):
+        if self._index is None:
+            self._index = index_for(self.edition)
+        return self._index
+
+    def scope(self, *, ignore=()):
+        """The rows the filters keep (but those in `ignore`), as a bitset over the index's side."""
+        index = self.index()
+        side = self.side(index)
+        mask = side.all
+        for name, value in self.filters.active().items():
+            if name not in ignore:
+                mask &= index.condition(side, name, value)
+        if self.filters.q:
+            if self._search_mask is None:
+                self._search_mask = side.matching(self.base().search(self.filters.q).values_list("pk", flat=True))
+            mask &= self._search_mask
+        return mask
+
+    def counts(self, name):
+        """{value id or code: count} of one facet, the other filters applied."""
+        scope = self.scope(ignore={name})
+        side = self.side(self.index())
+        return {key: (bits & scope).bit_count() for key, bits in side.by[name].items()}
+
+    def hall_counts(self):
+        if self.edition is None:
+            return []
+        counts = self.counts("hall")
+        return [(venue.slug, str(venue), counts.get(venue.pk, 0)) for venue in self.index().venues]
+
+    def country_counts(self):
+        return _country_options({code: n for code, n in self.counts("country").items() if n}, self.filters.country)
 
     def count(self):
         self.facets()
         return self._count
+
+    def check(self):
+        """Unknown values and the result count without any facet query, for callers that show
+        no facets (the API): one existence query per chosen value, the count shared like the facets."""
+        self.unknown = [(name, value) for name, value in self.filters.active().items() if not self._exists(name, value)]
+        self._count = 0 if self.unknown else self.scope().bit_count()
+        self._facets = []
+
+    def _exists(self, name, value):
+        if name == "country":
+            return value in countries
+        if name == "hall":
+            return self.edition is not None and Venue.objects.filter(edition=self.edition, slug=value).exists()
+        model = Sector if name == "sector" else Category
+        return model.objects.filter(slug=value).exists()
 
     def paginator(self):
         return CountedPaginator(self.results(), PER_PAGE, count=self.count())
@@ -238,29 +295,22 @@ class ExhibitorCatalogue(BaseCatalogue):
             return Q(country=value)
         return self.hall_condition("pk", value)
 
+    def side(self, index):
+        return index.exhibitors
+
     def facet_rows(self):
-        f = self.filtered
-        in_scope = f(ignore={"sector"}).values("pk")
-        sectors = Sector.objects.annotate(n=Count("exhibitors", filter=Q(exhibitors__in=in_scope)))
-        # Distinct makers among each category's published exhibits.
-        in_scope = f(ignore={"category"}).values("pk")
-        makers = Q(products__is_published=True, products__exhibitor__in=in_scope)
-        categories = Category.objects.select_related("sector").annotate(
-            n=Count("products__exhibitor", filter=makers, distinct=True)
-        )
-        in_scope = f(ignore={"hall"}).values("pk")
+        index = self.index()
+        sectors, categories = self.counts("sector"), self.counts("category")
         return {
-            "sector": [(s.slug, s.name, s.n) for s in sectors],
-            "category": [(c.slug, c.name, c.n) for c in categories],
-            "country": _country_rows(f(ignore={"country"}), "country", self.filters.country),
-            "hall": self.hall_rows(Count("stands__exhibitor", filter=Q(stands__exhibitor__in=in_scope), distinct=True)),
+            "sector": [(s.slug, s.name, sectors.get(s.pk, 0)) for s in index.sectors],
+            "category": [(c.slug, c.name, categories.get(c.pk, 0)) for c in index.categories],
+            "country": self.country_counts(),
+            "hall": self.hall_counts(),
         }
 
     def rows(self, queryset):
         queryset = queryset.defer(*EXHIBITOR_LIST_DEFERRED).annotate(**self.stand_annotations("pk"))
-        if self.filters.sort == "country":
-            return queryset.order_by(_country_order("country"), "name", "pk")
-        return queryset.order_by("name", "pk")
+        return _ordered(queryset, self.filters, "name", "country")
 
 
 class ProductCatalogue(BaseCatalogue):
@@ -278,30 +328,27 @@ class ProductCatalogue(BaseCatalogue):
             return Q(exhibitor__country=value)
         return self.hall_condition("exhibitor_id", value)
 
+    def side(self, index):
+        return index.products
+
     def facet_rows(self):
-        # Categories and sectors in one query: a sector's count is the sum of its categories'.
-        f = self.filtered
-        in_scope = f(ignore={"sector", "category"}).values("pk")
-        categories = list(
-            Category.objects.select_related("sector").annotate(n=Count("products", filter=Q(products__in=in_scope)))
-        )
+        index = self.index()
+        scope = self.scope(ignore={"sector", "category"})
+        by_category = index.products.by["category"]
+        counts = [(c, (by_category.get(c.pk, 0) & scope).bit_count()) for c in index.categories]
         sectors = {}
-        for category in categories:
-            slug, name, n = sectors.get(category.sector.slug, (category.sector.slug, category.sector.name, 0))
-            sectors[category.sector.slug] = (slug, name, n + category.n)
-        shown = [c for c in categories if c.sector.slug == self.filters.sector] if self.filters.sector else categories
+        for category, n in counts:
+            slug, name, total = sectors.get(category.sector.slug, (category.sector.slug, category.sector.name, 0))
+            sectors[category.sector.slug] = (slug, name, total + n)
+        selected = self.filters.sector
+        shown = [(c, n) for c, n in counts if c.sector.slug == selected] if selected else counts
+        hidden = [(c.slug, c.name, 0) for c, _n in counts if c.slug == self.filters.category and (c, _n) not in shown]
         return {
             "sector": list(sectors.values()),
-            "category": [(c.slug, c.name, c.n) for c in shown] + self._hidden_selected(categories, shown),
-            "country": _country_rows(f(ignore={"country"}), "exhibitor__country", self.filters.country),
-            "hall": self.hall_rows(
-                Count("stands__exhibitor__products", filter=Q(stands__exhibitor__products__in=f(ignore={"hall"})))
-            ),
+            "category": [(c.slug, c.name, n) for c, n in shown] + hidden,
+            "country": self.country_counts(),
+            "hall": self.hall_counts(),
         }
-
-    def _hidden_selected(self, categories, shown):
-        # A selected category outside the selected sector still exists (and matches nothing).
-        return [(c.slug, c.name, 0) for c in categories if c.slug == self.filters.category and c not in shown]
 
     def rows(self, queryset):
         language = translation.get_language() or "vi"
@@ -314,6 +361,4 @@ class ProductCatalogue(BaseCatalogue):
             .prefetch_related(selectors.ordered_images())
             .annotate(sort_name=name, **self.stand_annotations("exhibitor"))
         )
-        if self.filters.sort == "country":
-            return queryset.order_by(_country_order("exhibitor__country"), "sort_name", "pk")
-        return queryset.order_by("sort_name", "pk")
+        return _ordered(queryset, self.filters, "sort_name", "exhibitor__country")

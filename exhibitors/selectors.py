@@ -6,6 +6,7 @@ same images in the same order and the same stand.
 
 from django.db.models import Prefetch
 
+from common import collation
 from exhibitors.models import Exhibitor, Product, ProductImage, Stand
 
 
@@ -33,7 +34,7 @@ def exhibits_of(exhibitor):
         exhibitor.products.published()
         .select_related("category")
         .prefetch_related(ordered_images())
-        .order_by("name_vi", "pk")
+        .order_by(collation.by_name("name_vi"), "pk")
     )
 
 

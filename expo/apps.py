@@ -11,3 +11,5 @@ class ExpoConfig(AppConfig):
         from common.cache import connect_invalidation
 
         connect_invalidation()
+        # Registers the Vietnamese collation on every SQLite connection (PostgreSQL has ICU's).
+        from common import collation  # noqa: F401

@@ -12,6 +12,7 @@ NAV_SECTIONS = [
     ("expo:programme", _("Programme"), "expo:programme"),
     ("press:index", _("Press"), "press:"),
     ("meetings:results", _("Results"), "meetings:"),
+    ("expo:search", _("Search"), "expo:search"),
 ]
 
 

@@ -3,10 +3,12 @@
 from django.urls import include, path
 
 from expo import views
+from sitesearch.views import site_search
 
 app_name = "expo"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("programme/", include("expo.programme.urls")),
+    path("search/", site_search, name="search"),
 ]

@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -11,25 +10,9 @@ from django_countries.fields import CountryField
 
 from common import images
 from common.cache import public_content
-from common.text import NormalizedTextModel, fold
+from common.text import NormalizedTextModel, matching, search_text, search_words
 from exhibitors.models.sectors import Sector
 from expo.models import Edition, Venue
-
-
-def search_words(query):
-    """The folded words of a visitor's query, at most 8 of them (longer queries are noise)."""
-    return fold(query).split()[:8]
-
-
-def matching(words, *lookups):
-    """Every word must appear in one of the folded search columns named by `lookups`."""
-    condition = Q()
-    for word in words:
-        either = Q()
-        for lookup in lookups:
-            either |= Q(**{f"{lookup}__contains": word})
-        condition &= either
-    return condition
 
 
 class ExhibitorQuerySet(models.QuerySet):
@@ -71,12 +54,22 @@ class Exhibitor(NormalizedTextModel):
 
     def save(self, *args, **kwargs):
         images.keep_in_step(self, "logo", folder="catalogue/logos")
+        before = self.search_text
         self.refresh_search_text()
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        if not adding and before != self.search_text:
+            # Each exhibit's search column carries its maker's words (one indexed column to search).
+            products = list(self.products.only("pk", "slug", "name_vi", "name_en", "summary_vi", "summary_en"))
+            for product in products:
+                product.exhibitor = self
+                product.refresh_search_text()
+
+            self.products.model.objects.bulk_update(products, ["search_text"], batch_size=500)
 
     def refresh_search_text(self):
         """Keep the folded search column in step (save() calls it; bulk loaders call it too)."""
-        self.search_text = fold(" ".join([self.name, self.slug.replace("-", " "), *self._country_names()]))
+        self.search_text = search_text(self.name, self.slug.replace("-", " "), *self._country_names())
 
     def _country_names(self):
         if not self.country:

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from common import images
 from common.cache import public_content
-from common.text import NormalizedTextModel, fold
-from exhibitors.models.exhibitor import Exhibitor, matching, search_words
+from common.text import NormalizedTextModel, matching, search_text, search_words
+from exhibitors.models.exhibitor import Exhibitor
 from exhibitors.models.sectors import Category
 
 
@@ -18,8 +18,9 @@ class ProductQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
     def search(self, query):
-        """Accent-insensitive: each word in the exhibit's own text or its exhibitor's name."""
-        return self.filter(matching(search_words(query), "search_text", "exhibitor__search_text"))
+        """Accent-insensitive, at word starts: each word in the exhibit's text or its exhibitor's,
+        both in the exhibit's own search column (one trigram index serves it)."""
+        return self.filter(matching(search_words(query), "search_text"))
 
 
 @public_content
@@ -44,7 +45,8 @@ class Product(NormalizedTextModel):
     )
     is_published = models.BooleanField(_("published"), default=False)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-    # Folded names and summaries in both languages; the exhibitor's name is searched on its own row.
+    # Folded names and summaries in both languages, then the exhibitor's search text (kept in step
+    # by Exhibitor.save), so a search reads one column.
     search_text = models.TextField(editable=False, default="")
 
     objects = ProductQuerySet.as_manager()
@@ -80,7 +82,8 @@ class Product(NormalizedTextModel):
     def refresh_search_text(self):
         """Keep the folded search column in step (save() calls it; bulk loaders call it too)."""
         parts = [self.name_vi, self.name_en, self.summary_vi, self.summary_en, self.slug.replace("-", " ")]
-        self.search_text = fold(" ".join(part or "" for part in parts))
+        maker = self.exhibitor.search_text if self.exhibitor_id else ""
+        self.search_text = search_text(*parts) + maker
 
     def get_absolute_url(self):
         return reverse("exhibitors:product_detail", kwargs={"slug": self.slug})

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from common.cache import public_content
-from common.text import NormalizedTextModel
+from common.text import NormalizedTextModel, matching, search_text, search_words
 from expo.models.edition import Edition, Venue
 
 
@@ -22,6 +22,11 @@ class ProgrammeItemQuerySet(models.QuerySet):
         """Items starting on `day` in the time zone `tz` (the edition's, not the server's)."""
         start = datetime.datetime.combine(day, datetime.time.min, tzinfo=tz)
         return self.filter(start__gte=start, start__lt=start + datetime.timedelta(days=1))
+
+    def search(self, query):
+        """Accent-insensitive, at word starts, like the catalogue (title, hosts, description)."""
+
+        return self.filter(matching(search_words(query), "search_text"))
 
     def active(self):
         """Items still taking place (not cancelled)."""
@@ -112,6 +117,8 @@ class ProgrammeItem(NormalizedTextModel):
     is_published = models.BooleanField(_("published"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    # Folded titles, hosts and descriptions in both languages (common.text.search_text).
+    search_text = models.TextField(editable=False, default="")
 
     objects = ProgrammeItemQuerySet.as_manager()
 
@@ -133,6 +140,15 @@ class ProgrammeItem(NormalizedTextModel):
             raise ValidationError({"end": _("The end must be after the start.")})
         if self.venue_id and self.edition_id and self.venue.edition_id != self.edition_id:
             raise ValidationError({"venue": _("Choose a venue of this item's edition.")})
+
+    def save(self, *args, **kwargs):
+        self.refresh_search_text()
+        super().save(*args, **kwargs)
+
+    def refresh_search_text(self):
+        """Keep the folded search column in step (save() calls it; bulk loaders call it too)."""
+        parts = [self.title_vi, self.title_en, self.hosts_vi, self.hosts_en, self.description_vi, self.description_en]
+        self.search_text = search_text(*parts)
 
     def get_absolute_url(self):
         return reverse("expo:programme_item", kwargs={"slug": self.slug})

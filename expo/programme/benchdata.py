@@ -48,5 +48,7 @@ def generate_programme(*, edition, counts, rng, progress):
                 is_published=True,
             )
         )
+    for item in items:
+        item.refresh_search_text()
     ProgrammeItem.objects.bulk_create(items, batch_size=1000)
     return f"{len(items)} programme items in {len(venues)} venues over {len(days)} days"

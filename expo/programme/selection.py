@@ -11,6 +11,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from common.text import phrase_rank, search_words
 from expo.models import ProgrammeItem
 
 LANGUAGES = ("vi", "en")
@@ -22,6 +23,7 @@ UNKNOWN = {"invalid_choice": _("This is not one of the listed options.")}
 
 
 class ProgrammeFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search the programme"), required=False, max_length=200)
     day = forms.DateField(label=_("Day"), required=False, input_formats=["%Y-%m-%d"])
     type = forms.ChoiceField(
         label=_("Type"),
@@ -60,6 +62,10 @@ def filter_items(edition, cleaned):
         items = items.filter(venue__slug=cleaned["venue"])
     if cleaned.get("audience"):
         items = items.filter(audience=cleaned["audience"])
+    if cleaned.get("q"):
+        # Word starts, accent-insensitive; items holding the words as a phrase first, then by time.
+        items = items.search(cleaned["q"]).order_by(phrase_rank(search_words(cleaned["q"])), "start", "end", "pk")
+        return items
     return items.order_by("start", "end", "pk")
 
 
@@ -77,9 +83,10 @@ def export_language(request):
     return lang if lang in LANGUAGES else "vi"
 
 
-def for_rows(items, tz):
+def for_rows(items, tz, *, show_dates=False):
     """The items as a list, each with the labels, link and local times (in `tz`) that the row
-    template shows, computed once per page: get_FOO_display() rebuilds its choices dict on
+    template shows, computed once per page (`show_dates`: the row names its day, as search results
+    span days): get_FOO_display() rebuilds its choices dict on
     every call, reverse() walks the URL map and the date filters convert time zones, which at
     80 rows a day was most of the page's time."""
     items = list(items)
@@ -94,8 +101,13 @@ def for_rows(items, tz):
         item.audience_label = labels["audience"].get(item.audience, item.audience)
         item.status_label = labels["status"].get(item.status, item.status)
         item.url = f"{prefix}{item.slug}/"
+        item.venue_label = str(item.venue) if item.venue_id else ""
         start, end = item.start.astimezone(tz), item.end.astimezone(tz)
-        item.times = (start.isoformat(), f"{start:%H:%M}", end.isoformat(), f"{end:%H:%M}")
+        # Plain attributes: `times.0` in a template tries attribute and dict lookups before indexing.
+        item.start_iso, item.start_hm = start.isoformat(), f"{start:%H:%M}"
+        item.end_iso, item.end_hm = end.isoformat(), f"{end:%H:%M}"
+        item.date_label = f"{start:%d/%m}"
+        item.show_date = show_dates
     return items
 
 

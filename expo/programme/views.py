@@ -49,13 +49,18 @@ def programme(request):
     day = _chosen_day(request, edition)
     venues = list(edition.venues.all())
     form = ProgrammeFilterForm(request.GET, edition=edition, venues=venues)
-    rows = filter_items(edition, {**form.cleaned_data, "day": day}) if form.is_valid() else []
-    items = for_rows(rows, edition.tz)
-    filtered = any(request.GET.get(name) for name in ("type", "venue", "audience"))
+    query = form.cleaned_data.get("q", "") if form.is_valid() else ""
+    rows = []
+    if form.is_valid():
+        # A search covers every day of the expo; the filters still apply.
+        rows = filter_items(edition, {**form.cleaned_data, "day": None if query else day})
+    items = for_rows(rows, edition.tz, show_dates=bool(query))
+    filtered = any(request.GET.get(name) for name in ("type", "venue", "audience", "q"))
     context = {
         "edition": edition,
         "days": edition.days,
-        "day": day,
+        "day": None if query else day,
+        "query": query,
         "form": form,
         "filter_errors": [error for name, errors in form.errors.items() if name != "day" for error in errors],
         "filtered": filtered,

@@ -8,9 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from common import images
 from common.cache import public_content
 from common.sanitize import clean_html
-from common.text import NormalizedTextModel, fold
+from common.text import NormalizedTextModel, matching, search_text, search_words
 from common.validators import keep_pdf_name, validate_pdf
-from exhibitors.models.exhibitor import matching, search_words
 from expo.models import Edition
 
 
@@ -66,7 +65,7 @@ class PressRelease(NormalizedTextModel):
         for language in ("vi", "en"):
             setattr(self, f"body_{language}", clean_html(getattr(self, f"body_{language}", "")))
         parts = [self.title_vi, self.title_en, self.summary_vi, self.summary_en]
-        self.search_text = fold(" ".join(part or "" for part in parts))
+        self.search_text = search_text(*parts)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

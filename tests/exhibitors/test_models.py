@@ -24,7 +24,7 @@ def test_text_is_stored_in_nfc(edition, sectors):
 def test_search_column_follows_every_save(edition, sectors):
     maker = make_exhibitor("m", "Công ty Sông Hồng", "VN")
     product = make_product(maker, sectors["submarines"], "p", "Tàu ngầm", "Submarine")
-    assert product.search_text == "tau ngam submarine p"
+    assert product.search_text == " tau ngam submarine p  cong ty song hong m viet nam vietnam "
     assert "viet nam" in maker.search_text and "vietnam" in maker.search_text
     product.summary_en = "Đường hầm"
     product.save()

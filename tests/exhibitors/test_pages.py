@@ -220,14 +220,17 @@ def _grow(edition, sectors, venues, n):
 )
 def test_list_query_count_is_flat(client, edition, sectors, venues, url, django_assert_max_num_queries):
     _grow(edition, sectors, venues, 1)
-    with django_assert_max_num_queries(8):
+    # The first request after an edit builds the facet index (5 queries); a search then asks the
+    # database which rows match (1 more). Later requests skip both (test_facet_index.py).
+    budget = 9 if "q=" in url else 8
+    with django_assert_max_num_queries(budget):
         assert len(titles(client.get(url).content.decode())) == 1
     for i in range(1, 50):
         exhibitor = make_exhibitor(
             f"e-{i}", f"Exhibitor {i}", "VN", sectors=[sectors["naval"]], stand=(venues["A"], f"A-{i}"), edition=edition
         )
         make_product(exhibitor, sectors["submarines"], f"p-{i}", f"Tàu {i}", f"Boat {i}")
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(budget):
         assert len(titles(client.get(url).content.decode())) == 24
 
 

@@ -1,0 +1,142 @@
+"""bench/RESULTS.md from one `make bench` run: anchors, ratios per page, goals met or not."""
+
+import platform
+from pathlib import Path
+
+from django.db import connection
+
+from bench import load
+from bench.pages import ADMIN_BUDGET, DETAIL_PAGES, PUBLIC_BUDGET
+
+MODES = ("page cache off", "every cache off", "cached")
+
+
+def _machine():
+    cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
+    cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if "model name" in line), platform.processor())
+    cores = sum(1 for line in cpuinfo if line.startswith("processor"))
+    database = f"{connection.vendor} {connection.pg_version if connection.vendor == 'postgresql' else ''}"
+    return f"{cpu}, {cores} cores, Python {platform.python_version()}, {database}"
+
+
+def _cell(result, key):
+    if result is None:
+        return "–"
+    return f"{result[key]:.2f}" if key == "ratio" else f"{result[key]:.0f}"
+
+
+def _goals(scales):
+    """Each goal of issue 15 with the figures that decide it."""
+    first = scales[min(scales)]
+    results = first["results"]
+    lines = []
+
+    def check(name, failures):
+        verdict = "met" if not failures else "**not met**: " + "; ".join(failures)
+        lines.append(f"- {name}: {verdict}")
+
+    labels = sorted({label for label, mode in results if mode != "anchor"})
+    lists = [label for label in labels if label not in DETAIL_PAGES and label != "home"]
+    details = [label for label in labels if label in DETAIL_PAGES]
+
+    def below(label_list, mode, minimum):
+        return [
+            f"{label} {results[(label, mode)]['ratio']:.2f}"
+            for label in label_list
+            if (label, mode) in results and results[(label, mode)]["ratio"] < minimum
+        ]
+
+    check("lists and search, page cache off ≥ 1.0 × C", below(lists, "page cache off", 1.0))
+    check("lists and search, every cache off, varied URLs ≥ 0.5 × C", below(lists, "every cache off", 0.5))
+    check("detail pages and programme, every cache off ≥ 1.5 × C", below(details, "every cache off", 1.5))
+    check("served from the page cache ≥ 0.5 × B", below(labels, "cached", 0.5))
+    slow = [
+        f"{label} {results[(label, 'page cache off')]['p99']:.0f} ms"
+        for label in labels
+        if (label, "page cache off") in results and results[(label, "page cache off")]["p99"] > 250
+    ]
+    check("p99 at 16 connections ≤ 250 ms, page cache off", slow)
+    if len(scales) > 1:
+        big = scales[max(scales)]["results"]
+        growth = []
+        for label in labels:
+            key = (label, "every cache off")
+            if key in big and key in results:
+                # Cost relative to C: 1 / ratio. Growth = cost at 4 × / cost at 1 ×.
+                factor = results[key]["ratio"] / big[key]["ratio"]
+                if factor > 1.5:
+                    growth.append(f"{label} × {factor:.2f}")
+        check(f"cost at {max(scales)} × the design scale within 1.5 × its cost at 1 ×", growth)
+    else:
+        lines.append("- cost flat at 4 × the design scale: not measured in this run (see below)")
+    return lines
+
+
+def render(*, urls, public_counts, admin_counts, scales, jobs, uptime, notes=""):
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Machine: {_machine()}",
+        f"Load (`uptime`): before the run {uptime[0]}; after it {uptime[1]}",
+        f"Run: `make bench` — gunicorn {load.WORKERS} sync workers for every target (pages and anchors), debug off, "
+        f"whitenoise, PostgreSQL; wrk -t2 -c{load.CONNECTIONS}, {load.ROUNDS} interleaved rounds × {load.DURATION} s, "
+        "ratio per round, then the median.",
+        "",
+        "Anchors, served by the same gunicorn settings from the same database (bench/anchor):",
+        "**B** = a constant 30 KB response; **C** = a bare Django list of 24 of 3,000 rows of a plain model",
+        "with a plain template (`?page=` varied). Modes: *page cache off* (shared fragments on, one URL);",
+        "*every cache off* (fragments off too, a different URL on every request); *cached* (page cache",
+        "on, one URL; its ratio is to B). *in process*: one request in the bench process, every cache off.",
+        "",
+    ]
+    for scale, data in sorted(scales.items()):
+        results = data["results"]
+        b, c = results.get(("B", "anchor")), results.get(("C", "anchor"))
+        lines += [
+            f"## {scale} × the design scale ({data['label']})",
+            "",
+            f"Anchors: B {b['rps']:.0f} req/s (p99 {b['p99']:.0f} ms), C {c['rps']:.0f} req/s (p99 {c['p99']:.0f} ms).",
+            "",
+            "| page | page cache off (× C) | every cache off, varied URLs (× C) | cached (× B) "
+            "| p99 ms, page cache off | p99 ms, every cache off | in process ms (DB ms) |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        labels = [label for label, mode in results if mode == "page cache off"]
+        for label in dict.fromkeys(labels):
+            off, none, cached = (results.get((label, mode)) for mode in MODES)
+            timing = data["in_process"].get(label)
+            in_process = f"{timing[0]:.0f} ({timing[1]:.0f})" if timing else "–"
+            lines.append(
+                f"| {label} | {_cell(off, 'ratio')} | {_cell(none, 'ratio')} | {_cell(cached, 'ratio')} "
+                f"| {_cell(off, 'p99')} | {_cell(none, 'p99')} | {in_process} |"
+            )
+        errors = sum(r["errors"] for r in results.values())
+        lines += ["", f"Errors and non-2xx responses over every round: {errors}.", ""]
+        if data.get("index_ms"):
+            lines += [
+                f"Facet index build (once per content version and process, on the first request after an edit): "
+                f"{data['index_ms']:.0f} ms in process.",
+                "",
+            ]
+        if data.get("rss"):
+            lines += [f"Peak RSS per worker: {data['rss']:.0f} MB.", ""]
+    lines += ["## Goals (issue 15)", "", *_goals(scales), ""]
+    lines += [
+        "## Queries per request (public budget ≤ 8, admin ≤ 15)",
+        "",
+        "| page | path | queries (cold cache) | queries (repeat) | status |",
+        "|---|---|---|---|---|",
+    ]
+    for label, (count, repeat, status) in public_counts.items():
+        flag = "" if count <= PUBLIC_BUDGET else " **over budget**"
+        lines.append(f"| {label} | `{urls[label]}` | {count}{flag} | {repeat} | {status} |")
+    lines += ["", "| admin changelist | rows | queries | status |", "|---|---|---|---|"]
+    for label, (count, status, rows) in sorted(admin_counts.items()):
+        flag = "" if count <= ADMIN_BUDGET else " **over budget**"
+        lines.append(f"| {label} | {rows} | {count}{flag} | {status} |")
+    lines += ["", "## Slow jobs", ""]
+    lines += [f"- {label}: {value}" for label, value in jobs.items()] or ["- none measured in this run"]
+    if notes:
+        lines += ["", notes.strip()]
+    lines.append("")
+    return "\n".join(lines)

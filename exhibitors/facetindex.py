@@ -1,0 +1,130 @@
+"""Facet counts from an in-process index of the catalogue, rebuilt per content version.
+
+The SQL facet counts (catalogue.py's `sql_facet_rows`, one GROUP BY per facet over every exhibit)
+cost 30–100 ms per filter combination at the design scale and grow with the catalogue. The
+catalogue is small, so each process keeps, per content version and edition, one bitset (a
+Python int) per facet value over the published exhibits and over the exhibitors; a filter is an
+AND of bitsets and a count is `int.bit_count()`: microseconds, whatever the filters. Search
+still asks the database which rows match (the trigram-indexed `search_text`, one query), then
+becomes one more bitset. Any write bumps the content version, so the next request rebuilds
+(5 small queries, ~100 ms at the design scale); the results themselves are still read from the
+database in their order, 24 at a time.
+"""
+
+import threading
+from dataclasses import dataclass, field
+
+from django.db.models import Aggregate, CharField, IntegerField, Max, Q, Value
+
+from common.cache import content_version
+from exhibitors.models import Category, Exhibitor, Product, Sector
+from expo.models import Venue
+
+_lock = threading.Lock()
+_current = {}
+
+
+def bitset(positions, size):
+    """An int with the bits at `positions` set, built in O(n) (OR-ing ints one by one is O(n²))."""
+    buffer = bytearray((size + 7) // 8)
+    for position in positions:
+        buffer[position >> 3] |= 1 << (position & 7)
+    return int.from_bytes(buffer, "little")
+
+
+class IdList(Aggregate):
+    """The grouped ids as "1,4,7" (GROUP_CONCAT on SQLite, STRING_AGG on PostgreSQL)."""
+
+    function = "GROUP_CONCAT"
+    output_field = CharField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler, connection, function="STRING_AGG", template="%(function)s((%(expressions)s)::text, ',')"
+        )
+
+
+@dataclass
+class Side:
+    """One list (exhibitors or published exhibits): row positions by primary key, bitsets per value."""
+
+    positions: dict
+    all: int = 0
+    by: dict = field(default_factory=dict)  # facet name -> {value id or code: bitset}
+
+    def values(self, name, key):
+        return self.by[name].get(key, 0)
+
+    def matching(self, pks):
+        return bitset((self.positions[pk] for pk in pks if pk in self.positions), len(self.positions))
+
+
+class CatalogueIndex:
+    def __init__(self, edition):
+        self.sectors = list(Sector.objects.all())
+        self.categories = list(Category.objects.select_related("sector"))
+        self.venues = list(Venue.objects.filter(edition=edition).order_by("order", "code")) if edition else []
+        # Each exhibitor with its hall at this edition and its sectors, in one query.
+        hall = Max("stands__venue_id", filter=Q(stands__edition=edition)) if edition else Value(None, IntegerField())
+        rows = list(
+            Exhibitor.objects.order_by("pk")
+            .values_list("pk", "country")
+            .annotate(hall=hall, sectors=IdList("sectors__id"))
+        )
+        exhibitors = [(pk, code) for pk, code, _hall, _sectors in rows]
+        stands = [(pk, venue) for pk, _code, venue, _sectors in rows if venue is not None]
+        through = [(pk, int(s)) for pk, _code, _venue, ids in rows for s in set((ids or "").split(",")) if s]
+        products = list(Product.objects.published().order_by("pk").values_list("pk", "exhibitor_id", "category_id"))
+
+        self.slugs = {
+            "sector": {s.slug: s.pk for s in self.sectors},
+            "category": {c.slug: c.pk for c in self.categories},
+            "hall": {v.slug: v.pk for v in self.venues},
+        }
+        sector_of_category = {c.pk: c.sector_id for c in self.categories}
+        country = dict(exhibitors)
+        hall = dict(stands)  # one stand per exhibitor and edition
+        exhibitor_at = {pk: n for n, (pk, _c) in enumerate(exhibitors)}
+        product_at = {pk: n for n, (pk, _e, _c) in enumerate(products)}
+
+        def group(pairs, size):
+            grouped = {}
+            for key, position in pairs:
+                grouped.setdefault(key, []).append(position)
+            return {key: bitset(positions, size) for key, positions in grouped.items()}
+
+        e, p = len(exhibitors), len(products)
+        self.exhibitors = Side(exhibitor_at, all=(1 << e) - 1)
+        self.exhibitors.by = {
+            "sector": group(((s, exhibitor_at[x]) for x, s in through if x in exhibitor_at), e),
+            # A maker counts in a category when one of its published exhibits is in it.
+            "category": group(((c, exhibitor_at[x]) for _pk, x, c in products if x in exhibitor_at), e),
+            "country": group(((code, n) for n, (_pk, code) in enumerate(exhibitors)), e),
+            "hall": group(((hall[x], exhibitor_at[x]) for x in hall if x in exhibitor_at), e),
+        }
+        self.products = Side(product_at, all=(1 << p) - 1)
+        self.products.by = {
+            "sector": group(((sector_of_category.get(c), n) for n, (_pk, _x, c) in enumerate(products)), p),
+            "category": group(((c, n) for n, (_pk, _x, c) in enumerate(products)), p),
+            "country": group(((country.get(x), n) for n, (_pk, x, _c) in enumerate(products)), p),
+            "hall": group(((hall[x], n) for n, (_pk, x, _c) in enumerate(products) if x in hall), p),
+        }
+
+    def condition(self, side, name, value):
+        """The rows a filter keeps (an unknown value keeps none, as the SQL filter does)."""
+        if name == "country":
+            return side.values("country", value)
+        key = self.slugs[name].get(value)
+        return side.values(name, key) if key is not None else 0
+
+
+def index_for(edition):
+    """The process's index for this edition at the current content version (built on first use)."""
+    key = (content_version(), getattr(edition, "pk", None))
+    index = _current.get(key)
+    if index is None:
+        index = CatalogueIndex(edition)
+        with _lock:
+            _current.clear()  # only the newest version is kept
+            _current[key] = index
+    return index

@@ -1,0 +1,90 @@
+"""The in-process facet index gives exactly the SQL reference's facet counts, order and matches,
+over generated bench data, for many filter combinations, in both languages."""
+
+import itertools
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+
+from exhibitors.catalogue import ExhibitorCatalogue, Filters, ProductCatalogue
+from exhibitors.models import Category, Exhibitor, Product, Sector
+from expo.models import Edition
+from tests.exhibitors import reference
+
+SMALL = ["--exhibitors", "40", "--exhibits", "240", "--images", "0", "--delegations", "0", "--members", "0",
+         "--programme", "0"]  # fmt: skip
+
+
+@pytest.fixture
+def generated(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("generate_bench_data", *SMALL, stdout=StringIO())
+    # Some unpublished exhibits and a maker without any, so the edges are covered too.
+    Product.objects.filter(pk__in=Product.objects.order_by("pk").values("pk")[:30]).update(is_published=False)
+    Exhibitor.objects.create(slug="bare", name="Đơn vị không có sản phẩm", country="LA")
+    return Edition.objects.current()
+
+
+def combinations():
+    sector = Sector.objects.order_by("order").first().slug
+    category = Category.objects.order_by("order").last().slug
+    other_sector_category = Category.objects.exclude(sector__slug=sector).first().slug
+    words = " ".join(Product.objects.order_by("pk").first().search_text.split()[:1])
+    return [
+        {},
+        {"sector": sector},
+        {"category": category},
+        {"sector": sector, "category": other_sector_category},  # a category outside the sector
+        {"country": "VN"},
+        {"country": "LA"},
+        {"country": "ZZ"},
+        {"hall": "hall-a"},
+        {"hall": "no-such-hall"},
+        {"sector": sector, "country": "VN", "hall": "hall-a"},
+        {"q": "tau ngam"},
+        {"q": words},
+        {"q": words, "country": "VN", "sort": "country"},
+        {"q": "zzz"},
+    ]
+
+
+def test_index_counts_equal_the_sql_reference(generated, django_assert_max_num_queries):
+    for language, params in itertools.product(("vi", "en"), combinations()):
+        with translation.override(language):
+            for catalogue_class, expected in (
+                (ExhibitorCatalogue, reference.exhibitor_facet_rows),
+                (ProductCatalogue, reference.product_facet_rows),
+            ):
+                catalogue = catalogue_class(Filters(**params), edition=generated)
+                assert catalogue.facet_rows() == expected(catalogue), (catalogue_class.__name__, language, params)
+                facets, unknown, count = catalogue._compute()
+                expected_count = 0 if unknown else catalogue.filtered().count()
+                assert count == expected_count, (catalogue_class.__name__, params)
+                # The API's check() agrees on unknown values and the count.
+                checked = catalogue_class(Filters(**params), edition=generated)
+                checked.check()
+                assert (sorted(checked.unknown), checked.count()) == (sorted(unknown), count)
+
+
+def test_index_follows_an_edit_at_once(generated):
+    params = Filters(country="VN")
+    before = ProductCatalogue(params, edition=generated)
+    before_count = before.count()
+    product = Product.objects.published().filter(exhibitor__country="VN").first()
+    product.is_published = False
+    product.save()  # bumps the content version: the next request rebuilds the index
+    after = ProductCatalogue(params, edition=generated)
+    assert after.count() == before_count - 1
+    assert after.facet_rows() == reference.product_facet_rows(after)
+
+
+def test_index_is_built_once_per_content_version(generated, django_assert_num_queries, settings):
+    settings.EXPO_FRAGMENT_CACHE_SECONDS = 0  # every request computes its facets
+    ProductCatalogue(Filters(), edition=generated).facets()  # builds the index
+    with django_assert_num_queries(0):
+        ProductCatalogue(Filters(sector="naval", country="VN"), edition=generated).facets()
+        ExhibitorCatalogue(Filters(hall="hall-a"), edition=generated).facets()
+    with django_assert_num_queries(1):  # a search asks the database which rows match, once
+        ProductCatalogue(Filters(q="tau ngam", country="VN"), edition=generated).facets()
