@@ -10,6 +10,7 @@ from delegations.admin.base import (
     MASK,
     MEMBER_FIELDS,
     SensitiveFieldsMixin,
+    SensitiveLookupsMixin,
     StaleSaveRefusedForm,
     can_see_sensitive,
     folded_search,
@@ -61,7 +62,7 @@ class MemberAdmin(SensitiveFieldsMixin, TabbedTranslationAdmin):
         return exports.export_csv(self, request, Delegation.objects.filter(members__in=queryset).distinct())
 
 
-class OfficerAdmin(admin.ModelAdmin):
+class OfficerAdmin(SensitiveLookupsMixin, admin.ModelAdmin):
     list_display = ("name", "rank", "languages", "phone_number", "delegation_count")
     search_fields = ("search_name",)
     fields = ("name", "rank", "languages", "phone")

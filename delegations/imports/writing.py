@@ -9,24 +9,11 @@ import copy
 from auditlog.diff import mask_str
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext as _
 
+from delegations.columns import MEMBER_IMPORT_FIELDS
 from delegations.models import Delegation, Member, Movement
 from expo.text import fold
-
-MEMBER_FIELDS = (
-    "family_name",
-    "given_name",
-    "rank",
-    "role",
-    "gender",
-    "nationality",
-    "passport_no",
-    "date_of_birth",
-    "email",
-    "phone",
-    "needs",
-)
-
 
 # Columns auditlog leaves out of the log (as registered in DelegationsConfig.ready) and masks.
 NOT_LOGGED = {"search_name", "version"}
@@ -58,10 +45,49 @@ def _changes(old, new):
 
 
 def member_key(delegation_key, *, passport_no, family_name, given_name, date_of_birth):
-    """A member is the same person by passport number, or by name and date of birth without one."""
+    """Two rows of one file are the same person by passport number, or by name and date of birth."""
     if passport_no:
         return (delegation_key, "passport", passport_no)
     return (delegation_key, "name", fold(f"{family_name} {given_name}"), date_of_birth)
+
+
+class MemberMatcher:
+    """Finds the existing member a row updates.
+
+    The key needs no sensitive field, so a user without view_sensitive (whose file has no passport
+    or birth-date column, e.g. their own export) updates members instead of duplicating them:
+    within the row's delegation, the member with the same name (accent- and case-blind). Only
+    when the row carries them do sensitive values narrow the match: a passport number finds its
+    member first (and a same-named member holding another passport is someone else); a date of
+    birth tells apart namesakes. Several namesakes left is a row error, never a guess.
+    """
+
+    def __init__(self, members):
+        self.by_passport, self.by_name = {}, {}
+        for member in members:
+            if member.passport_no:
+                self.by_passport[(member.delegation_id, member.passport_no)] = member
+            self.by_name.setdefault((member.delegation_id, member.search_name), []).append(member)
+
+    def find(self, delegation_id, clean):
+        """The member (or None for a new one); raises ValueError when the name is ambiguous."""
+        passport = clean["passport_no"]
+        if passport and (delegation_id, passport) in self.by_passport:
+            return self.by_passport[(delegation_id, passport)]
+        name = fold(f"{clean['family_name']} {clean['given_name']}")
+        namesakes = self.by_name.get((delegation_id, name), [])
+        if passport:
+            namesakes = [m for m in namesakes if not m.passport_no]
+        if len(namesakes) > 1 and clean.get("date_of_birth"):
+            namesakes = [m for m in namesakes if m.date_of_birth == clean["date_of_birth"]]
+        if len(namesakes) > 1:
+            raise ValueError(name)
+        return namesakes[0] if namesakes else None
+
+    def add(self, member):
+        if member.passport_no:
+            self.by_passport[(member.delegation_id, member.passport_no)] = member
+        self.by_name.setdefault((member.delegation_id, member.search_name), []).append(member)
 
 
 class Writer:
@@ -78,6 +104,8 @@ class Writer:
     def write(self, rows):
         delegations = self._delegations(rows)
         members = self._members(rows, delegations)
+        if self.result.errors:
+            return
         self._movements(rows, members)
         self._heads(rows, delegations, members)
         LogEntry.objects.bulk_create(self.log_entries, batch_size=1000)
@@ -120,8 +148,7 @@ class Writer:
                 created.append(delegation)
             delegation.type = clean["type"] or delegation.type
             delegation.level = clean["level"] or delegation.level
-            delegation.level_rank = Delegation.PRECEDENCE.get(delegation.level, 9)
-            delegation.search_name = delegation.folded_name()
+            delegation.fill_derived()
             if before is not None and (before.type, before.level) != (delegation.type, delegation.level):
                 delegation.version += 1
                 updated.append((before, delegation))
@@ -140,35 +167,26 @@ class Writer:
 
     def _members(self, rows, delegations):
         """Returns {row number: member}."""
-        by_pk = {d.pk: key for key, d in delegations.items()}
-        existing = {}
-        for member in Member.objects.filter(delegation_id__in=by_pk):
-            key = member_key(
-                by_pk[member.delegation_id],
-                passport_no=member.passport_no,
-                family_name=member.family_name,
-                given_name=member.given_name,
-                date_of_birth=member.date_of_birth,
-            )
-            existing[key] = member
+        delegation_ids = [d.pk for d in delegations.values() if d.pk]
+        existing = list(Member.objects.filter(delegation_id__in=delegation_ids))
+        matcher = MemberMatcher(existing)
         next_order = {}
-        for member in existing.values():
+        for member in existing:
             next_order[member.delegation_id] = max(next_order.get(member.delegation_id, 0), member.order + 1)
-        written, created, updated = {}, [], []
-        fields = [name for name in MEMBER_FIELDS if name in self.headers or name == "nationality"]
+        written, created, updated, touched = {}, [], [], set()
+        fields = [name for name in MEMBER_IMPORT_FIELDS if name in self.headers or name == "nationality"]
         if "position" in self.headers:
             fields.append(self.position_field)
         for number, clean in rows:
-            delegation_key = (clean["country"], fold(clean["organisation"]))
-            delegation = delegations[delegation_key]
-            key = member_key(
-                delegation_key,
-                passport_no=clean["passport_no"],
-                family_name=clean["family_name"],
-                given_name=clean["given_name"],
-                date_of_birth=clean["date_of_birth"],
-            )
-            member = existing.get(key)
+            delegation = delegations[(clean["country"], fold(clean["organisation"]))]
+            try:
+                member = matcher.find(delegation.pk, clean)
+            except ValueError:
+                self.result.errors.append(self._namesakes(number, clean))
+                continue
+            if member is not None and id(member) in touched:
+                self.result.errors.append(self._namesakes(number, clean))
+                continue
             before = copy.copy(member) if member else None
             if member is None:
                 order = next_order.get(delegation.pk, 0)
@@ -178,11 +196,16 @@ class Writer:
             values = dict(clean, **{self.position_field: clean["position"]})
             for name in fields:
                 setattr(member, name, values[name])
-            member.search_name = member.folded_name()
-            if before is not None and any(getattr(before, name) != getattr(member, name) for name in fields):
+            member.fill_derived()
+            if before is None:
+                matcher.add(member)
+            elif any(getattr(before, name) != getattr(member, name) for name in fields):
                 member.version += 1
                 updated.append((before, member))
+            touched.add(id(member))
             written[number] = member
+        if self.result.errors:
+            return written
         Member.objects.bulk_create(created, batch_size=500)
         # Only the columns that changed somewhere: bulk_update's CASE per column is what costs.
         changed = {
@@ -196,6 +219,19 @@ class Writer:
         self.result.members_created = len(created)
         self.result.members_updated = len(updated)
         return written
+
+    def _namesakes(self, number, clean):
+        from delegations.imports.service import RowError
+
+        return RowError(
+            number,
+            "family_name",
+            _(
+                "Several members of this delegation are named “%(name)s”, or two rows name the same member: "
+                "edit them in the admin or tell them apart in the file."
+            )
+            % {"name": f"{clean['family_name']} {clean['given_name']}".strip()},
+        )
 
     def _movements(self, rows, members):
         """One arrival and one departure per member from the file, updated on re-import."""

@@ -68,11 +68,15 @@ class Member(NormalizedTextModel):
         return self.full_name
 
     def save(self, *args, **kwargs):
+        self.fill_derived()
+        super().save(*args, **kwargs)
+
+    def fill_derived(self):
+        """The columns computed from others, here only: save() and the import's bulk writer call it."""
         if not self.nationality and self.delegation_id:
             # Unless told otherwise, a member has the delegation's nationality (it decides name order).
             self.nationality = self.delegation.country
         self.search_name = self.folded_name()
-        super().save(*args, **kwargs)
 
     def folded_name(self):
         return fold(f"{self.family_name} {self.given_name}")
