@@ -1,10 +1,12 @@
 """What every delegations admin shares: sensitive-field masking, folded search, stale-save refusal."""
 
+from concurrency.exceptions import RecordModifiedError
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.constants import LOOKUP_SEP
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from delegations.models import Member
@@ -71,6 +73,19 @@ class StaleSaveRefusedForm(forms.ModelForm):
             if current is not None and current != version:
                 raise ValidationError(self.stale_message, code="stale")
         return cleaned
+
+
+class StaleSaveMixin:
+    """Two saves of one record at the same moment both pass the form's version check; the
+    database then refuses the later one (django-concurrency's versioned UPDATE finds no row).
+    That loser gets the same stale-save message, its whole save rolled back, instead of a 500."""
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except RecordModifiedError:
+            self.message_user(request, StaleSaveRefusedForm.stale_message, messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
 
 
 def folded_search(queryset, term, *, member_path=None):

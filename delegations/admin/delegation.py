@@ -15,6 +15,7 @@ from delegations.admin.base import (
     MEMBER_FIELDS,
     SensitiveFieldsMixin,
     SensitiveLookupsMixin,
+    StaleSaveMixin,
     StaleSaveRefusedForm,
     folded_search,
 )
@@ -89,7 +90,7 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Delegation)
-class DelegationAdmin(SensitiveLookupsMixin, admin.ModelAdmin):
+class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, admin.ModelAdmin):
     form = StaleSaveRefusedForm
     list_display = (
         "country_name",

@@ -11,6 +11,7 @@ from delegations.admin.base import (
     MEMBER_FIELDS,
     SensitiveFieldsMixin,
     SensitiveLookupsMixin,
+    StaleSaveMixin,
     StaleSaveRefusedForm,
     can_see_sensitive,
     folded_search,
@@ -19,7 +20,7 @@ from delegations.models import Delegation, Interpreter, LiaisonOfficer, Member
 
 
 @admin.register(Member)
-class MemberAdmin(SensitiveFieldsMixin, TabbedTranslationAdmin):
+class MemberAdmin(StaleSaveMixin, SensitiveFieldsMixin, TabbedTranslationAdmin):
     form = StaleSaveRefusedForm
     list_display = ("name", "rank", "position", "role", "delegation", "nationality", "passport")
     list_filter = ("role", "delegation__status", "delegation__level", "delegation__edition")

@@ -131,7 +131,13 @@ def import_view(model_admin, request):
             result = ImportResult(rows=len(rows), dry_run=True, errors=errors)
         else:
             result = write_rows(
-                headers=headers, rows=rows, edition=edition, user=request.user, language=language, dry_run=True
+                headers=headers,
+                rows=rows,
+                edition=edition,
+                user=request.user,
+                language=language,
+                dry_run=True,
+                request=request,
             )
         if result.ok:
             # The checked rows wait in private storage (never the session or a shared cache).
@@ -171,6 +177,7 @@ def _confirm(request):
         edition=get_object_or_404(Edition, pk=facts["edition"]),
         user=request.user,
         language=facts["language"],
+        request=request,
     )
     if result.ok:
         messages.success(request, result.summary())

@@ -217,14 +217,14 @@ def import_delegations(*, data, filename, edition, user=None, dry_run=False, lan
     return write_rows(headers=headers, rows=rows, edition=edition, user=user, language=language, dry_run=dry_run)
 
 
-def write_rows(*, headers, rows, edition, user=None, language="vi", dry_run=False):
+def write_rows(*, headers, rows, edition, user=None, language="vi", dry_run=False, request=None):
     """Write rows checked by `check_file` (the admin keeps them between preview and confirm).
 
     Imports into one edition run one at a time (the edition's row is locked), so two imports of
     the same new member end as one created and one updated, not in a constraint error. A
     constraint error still possible (someone saving the same passport in the admin meanwhile) is
     reported without any row value: its database message quotes the values, so it is never
-    shown or logged.
+    shown or logged. `request` gives the audit entries the request's address and correlation id.
     """
     result = ImportResult(rows=len(rows), dry_run=dry_run)
     sensitive = may_see_sensitive(user)
@@ -232,7 +232,10 @@ def write_rows(*, headers, rows, edition, user=None, language="vi", dry_run=Fals
     try:
         with transaction.atomic():
             Edition.objects.select_for_update().filter(pk=edition.pk).first()
-            Writer(edition=edition, user=user, language=language, headers=columns, result=result).write(rows)
+            writer = Writer(
+                edition=edition, user=user, language=language, headers=columns, result=result, request=request
+            )
+            writer.write(rows)
             if dry_run or result.errors:
                 transaction.set_rollback(True)
     except IntegrityError:

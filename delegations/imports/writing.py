@@ -6,7 +6,9 @@ auditlog applies itself (passport numbers), in one bulk insert.
 
 import copy
 
+from auditlog.cid import get_cid
 from auditlog.diff import mask_str
+from auditlog.middleware import AuditlogMiddleware
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
@@ -15,9 +17,19 @@ from delegations.columns import MEMBER_IMPORT_FIELDS
 from delegations.models import Delegation, Member, Movement
 from expo.text import fold
 
-# Columns auditlog leaves out of the log (as registered in DelegationsConfig.ready) and masks.
-NOT_LOGGED = {"search_name", "version"}
-MASKED = {"passport_no"}
+NOT_LOGGED = set(Member.AUDIT_EXCLUDED_FIELDS)
+MASKED = set(Member.AUDIT_MASKED_FIELDS)
+
+
+def audit_context(user, request=None):
+    """What auditlog's own entries carry, taken the way its middleware takes it: the actor and
+    their email, and for a request its address, port and correlation id."""
+    actor = user if user is not None and user.is_authenticated else None
+    context = {"actor": actor, "actor_email": getattr(actor, "email", None) if actor else None}
+    if request is not None:
+        extra = AuditlogMiddleware().get_extra_data(request)
+        context.update(remote_addr=extra["remote_addr"], remote_port=extra["remote_port"], cid=get_cid())
+    return context
 
 
 def _logged(field, value):
@@ -93,13 +105,14 @@ class MemberMatcher:
 class Writer:
     """Writes checked rows with a handful of bulk queries, whatever the number of rows."""
 
-    def __init__(self, *, edition, user, language, headers, result):
+    def __init__(self, *, edition, user, language, headers, result, request=None):
         self.edition = edition
         self.user = user if user is not None and user.is_authenticated else None
         self.position_field = f"position_{language}"
         self.headers = headers
         self.result = result
         self.log_entries = []
+        self.audit = audit_context(self.user, request)
 
     def write(self, rows):
         delegations = self._delegations(rows)
@@ -123,8 +136,8 @@ class Writer:
                     object_repr=str(new)[:500],
                     action=action,
                     changes=changes,
-                    actor=self.user,
                     additional_data={"source": "import"},
+                    **self.audit,
                 )
             )
 

@@ -31,6 +31,9 @@ class Member(NormalizedTextModel):
 
     # Seen only by staff holding delegations.view_sensitive; masked everywhere else.
     SENSITIVE_FIELDS = ("passport_no", "date_of_birth", "phone", "email", "needs")
+    # The audit log (django-auditlog, and the import's bulk entries) leaves these out, and masks those.
+    AUDIT_EXCLUDED_FIELDS = ("search_name", "version")
+    AUDIT_MASKED_FIELDS = ("passport_no",)
 
     delegation = models.ForeignKey(
         Delegation, on_delete=models.CASCADE, related_name="members", verbose_name=_("delegation")
