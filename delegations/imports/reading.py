@@ -83,6 +83,8 @@ def _check_row_widths(archive, member):
                 elif tag == "row":
                     cells = 0
                 element.clear()
+    except UnreadableFile:
+        raise
     except (ElementTree.ParseError, DefusedXmlException, zipfile.BadZipFile, EOFError, ValueError) as exc:
         raise UnreadableFile(_("The file is not a readable XLSX workbook.")) from exc
 
