@@ -2,15 +2,19 @@
 simultaneous saves of one delegation, two confirms of one import, two imports of one new member.
 Each ends in the clear stale-save or "already imported" message, never a 500 or a duplicate."""
 
+import logging
+import os
 import re
 import threading
 import time
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
+from django.utils.translation import override
 
 from delegations.imports import import_delegations
 from delegations.models import Delegation, Member
@@ -156,3 +160,68 @@ def test_two_imports_of_the_same_new_member_at_once_create_it_once(edition):
     assert all(result.ok for result in results)
     assert sorted(r.members_created for r in results) == [0, 1]
     assert Member.objects.count() == 1 and Delegation.objects.count() == 1
+
+
+SEEDED = {"passport_no": "PGLOG4417", "date_of_birth": "1959-10-21", "email": "pg.leak@example.vn"}
+
+
+def _server_log():
+    """The PostgreSQL server's log file, when this machine lets us read it."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_current_logfile()")
+        current = cursor.fetchone()[0]
+        cursor.execute("SHOW data_directory")
+        data_directory = cursor.fetchone()[0]
+    candidates = [Path(data_directory) / current] if current else []
+    candidates += sorted(Path("/var/log/postgresql").glob("postgresql-*-main.log"))
+    for path in candidates:
+        if path.is_file() and os.access(path, os.R_OK):
+            return path
+    return None
+
+
+def test_connections_ask_the_server_not_to_log_failed_statements(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW log_min_error_statement")
+        assert cursor.fetchone()[0] == "panic"
+        cursor.execute("SHOW log_error_verbosity")
+        assert cursor.fetchone()[0] == "terse"
+
+
+def test_a_unique_violation_during_an_import_leaks_no_value_to_any_log(edition, caplog, capfd):
+    """Someone saves the file's new member in the admin while the import writes: the import's
+    insert hits the unique constraint. Nothing of the row reaches our logs, stderr or the server's."""
+    log = _server_log()
+    start = log.stat().st_size if log else 0
+    delegation = make_delegation(edition, "FR", "Armées")
+    data = (
+        "country,organisation,family_name,given_name,passport_no,date_of_birth,email\n"
+        f"FR,Armées,Dupont,Marie,{SEEDED['passport_no']},{SEEDED['date_of_birth']},{SEEDED['email']}\n"
+    ).encode()
+    holding = threading.Event()
+
+    def admin_save():
+        with transaction.atomic():
+            Member.objects.create(delegation=delegation, family_name="Zed", passport_no=SEEDED["passport_no"])
+            holding.set()
+            time.sleep(1.5)
+
+    def import_file():
+        holding.wait(10)
+        with override("en"):
+            return import_delegations(data=data, filename="x.csv", edition=Edition.objects.get(pk=edition.pk))
+
+    with caplog.at_level(logging.DEBUG):
+        _none, result = _in_threads(admin_save, import_file)
+    assert not result.ok
+    assert "Someone else saved some of these members" in result.errors[0].message
+    assert Member.objects.count() == 1
+    out, err = capfd.readouterr()
+    captured = caplog.text + out + err + str(result.errors)
+    if log:
+        time.sleep(0.5)
+        with log.open(errors="replace") as handle:
+            handle.seek(start)
+            captured += handle.read()
+    for value in SEEDED.values():
+        assert value not in captured
