@@ -77,12 +77,20 @@ class MemberMatcher:
     def __init__(self, members):
         self.by_passport, self.by_name = {}, {}
         for member in members:
-            if member.passport_no:
-                self.by_passport[(member.delegation_id, member.passport_no)] = member
-            self.by_name.setdefault((member.delegation_id, member.search_name), []).append(member)
+            self.add(member)
 
-    def find(self, delegation_id, clean):
+    @staticmethod
+    def _delegation(member_or_delegation):
+        # A delegation not yet saved (a preview writes nothing) is told apart by identity.
+        if isinstance(member_or_delegation, Member):
+            if member_or_delegation.delegation_id:
+                return member_or_delegation.delegation_id
+            member_or_delegation = member_or_delegation.delegation
+        return member_or_delegation.pk or ("new", id(member_or_delegation))
+
+    def find(self, delegation, clean):
         """The member (or None for a new one); raises ValueError when the name is ambiguous."""
+        delegation_id = self._delegation(delegation)
         passport = clean["passport_no"]
         if passport and (delegation_id, passport) in self.by_passport:
             return self.by_passport[(delegation_id, passport)]
@@ -97,15 +105,19 @@ class MemberMatcher:
         return namesakes[0] if namesakes else None
 
     def add(self, member):
+        delegation_id = self._delegation(member)
         if member.passport_no:
-            self.by_passport[(member.delegation_id, member.passport_no)] = member
-        self.by_name.setdefault((member.delegation_id, member.search_name), []).append(member)
+            self.by_passport[(delegation_id, member.passport_no)] = member
+        self.by_name.setdefault((delegation_id, member.search_name), []).append(member)
 
 
 class Writer:
     """Writes checked rows with a handful of bulk queries, whatever the number of rows."""
 
-    def __init__(self, *, edition, user, language, headers, result, request=None):
+    def __init__(self, *, edition, user, language, headers, result, request=None, dry_run=False):
+        # A dry run (the preview) reads and compares exactly as the import does, and writes
+        # nothing: its counts are the import's, at the cost of reading alone.
+        self.dry_run = dry_run
         self.edition = edition
         self.user = user if user is not None and user.is_authenticated else None
         self.position_field = f"position_{language}"
@@ -120,10 +132,18 @@ class Writer:
         if self.result.errors:
             return
         self._movements(rows, members)
+        if self.dry_run:
+            return
         self._heads(rows, delegations, members)
         LogEntry.objects.bulk_create(self.log_entries, batch_size=1000)
 
+    def _bulk(self, method, *args, **kwargs):
+        if not self.dry_run:
+            method(*args, **kwargs)
+
     def _log(self, old, new, action):
+        if self.dry_run:
+            return
         # Built directly rather than with auditlog's generic diff, which was the slowest step
         # of a 5,000-row import; same format and the same masking.
         changes = _changes(old, new)
@@ -166,9 +186,12 @@ class Writer:
                 delegation.version += 1
                 updated.append((before, delegation))
             found[key] = delegation
-        Delegation.objects.bulk_create(created, batch_size=500)
-        Delegation.objects.bulk_update(
-            [d for _, d in updated], ["type", "level", "level_rank", "version"], batch_size=500
+        self._bulk(Delegation.objects.bulk_create, created, batch_size=500)
+        self._bulk(
+            Delegation.objects.bulk_update,
+            [d for _, d in updated],
+            ["type", "level", "level_rank", "version"],
+            batch_size=500,
         )
         for delegation in created:
             self._log(None, delegation, LogEntry.Action.CREATE)
@@ -193,7 +216,7 @@ class Writer:
         for number, clean in rows:
             delegation = delegations[(clean["country"], fold(clean["organisation"]))]
             try:
-                member = matcher.find(delegation.pk, clean)
+                member = matcher.find(delegation, clean)
             except ValueError:
                 self.result.errors.append(self._namesakes(number, clean))
                 continue
@@ -219,12 +242,14 @@ class Writer:
             written[number] = member
         if self.result.errors:
             return written
-        Member.objects.bulk_create(created, batch_size=500)
+        self._bulk(Member.objects.bulk_create, created, batch_size=500)
         # Only the columns that changed somewhere: bulk_update's CASE per column is what costs.
         changed = {
             name for before, member in updated for name in fields if getattr(before, name) != getattr(member, name)
         }
-        Member.objects.bulk_update([m for _, m in updated], [*changed, "search_name", "version"], batch_size=500)
+        self._bulk(
+            Member.objects.bulk_update, [m for _, m in updated], [*changed, "search_name", "version"], batch_size=500
+        )
         for member in created:
             self._log(None, member, LogEntry.Action.CREATE)
         for before, member in updated:
@@ -250,7 +275,9 @@ class Writer:
         """One arrival and one departure per member from the file, updated on re-import."""
         existing = {
             (movement.member_id, movement.kind): movement
-            for movement in Movement.objects.filter(member_id__in=[m.pk for m in members.values()]).order_by("-pk")
+            for movement in Movement.objects.filter(member_id__in=[m.pk for m in members.values() if m.pk]).order_by(
+                "-pk"
+            )
         }
         created, updated = [], []
         for number, clean in rows:
@@ -266,8 +293,8 @@ class Writer:
                 elif (movement.at, movement.flight) != (at, flight):
                     updated.append((copy.copy(movement), movement))
                 movement.at, movement.flight = at, flight
-        Movement.objects.bulk_create(created, batch_size=500)
-        Movement.objects.bulk_update([m for _, m in updated], ["at", "flight"], batch_size=500)
+        self._bulk(Movement.objects.bulk_create, created, batch_size=500)
+        self._bulk(Movement.objects.bulk_update, [m for _, m in updated], ["at", "flight"], batch_size=500)
         for movement in created:
             self._log(None, movement, LogEntry.Action.CREATE)
         for before, movement in updated:
@@ -285,4 +312,4 @@ class Writer:
             if head is not None and delegation.head_id != head.pk:
                 delegation.head = head
                 changed.append(delegation)
-        Delegation.objects.bulk_update(changed, ["head"], batch_size=500)
+        self._bulk(Delegation.objects.bulk_update, changed, ["head"], batch_size=500)
