@@ -6,7 +6,7 @@ skip model signals, so the audit entries are written here, with the same masking
 applies (passport numbers), in one bulk insert.
 """
 
-import unicodedata
+import re
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
@@ -22,6 +22,9 @@ from expo.models import Edition
 from expo.text import fold
 
 SENSITIVE_PERMISSION = "delegations.view_sensitive"
+# Unicode's control characters (category Cc) but tab and line breaks: PostgreSQL refuses NUL,
+# Excel and XML the rest.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,7 @@ def _text(value, *, limit=None, multiline=False):
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # spreadsheets turn passport and phone numbers into floats
     text = str(value).strip()
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\t\n\r" for ch in text):
+    if CONTROL.search(text):
         raise CellError(_("The cell contains a control character; retype it as plain text."))
     if not multiline:
         text = " ".join(text.split())
@@ -233,7 +236,13 @@ def write_rows(*, headers, rows, edition, user=None, language="vi", dry_run=Fals
         with transaction.atomic():
             Edition.objects.select_for_update().filter(pk=edition.pk).first()
             writer = Writer(
-                edition=edition, user=user, language=language, headers=columns, result=result, request=request
+                edition=edition,
+                user=user,
+                language=language,
+                headers=columns,
+                result=result,
+                request=request,
+                dry_run=dry_run,
             )
             writer.write(rows)
             if dry_run or result.errors:
