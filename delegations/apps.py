@@ -8,20 +8,24 @@ class DelegationsConfig(AppConfig):
 
     def ready(self):
         from auditlog.registry import auditlog
+        from django.db.backends.signals import connection_created
 
         from delegations import mail, models, selectors
+        from delegations.dblogging import quiet_failed_statements
         from expo import public_counts
         from expo.programme import services as programme_services
 
         # The press fact sheet shows this number only; it never imports this app.
         public_counts.register(public_counts.CONFIRMED_DELEGATIONS, selectors.confirmed_delegation_count)
+        # Members' personal data never reaches the database server's log with a failed statement.
+        connection_created.connect(quiet_failed_statements, dispatch_uid="delegations.quiet_failed_statements")
 
         # Every change is recorded with who and when; passport numbers appear masked in the log.
         auditlog.register(models.Delegation, m2m_fields={"interpreters"}, exclude_fields=["search_name", "version"])
         auditlog.register(
             models.Member,
-            mask_fields=["passport_no"],
-            exclude_fields=["search_name", "version"],
+            mask_fields=list(models.Member.AUDIT_MASKED_FIELDS),
+            exclude_fields=list(models.Member.AUDIT_EXCLUDED_FIELDS),
         )
         auditlog.register(models.Movement)
         auditlog.register(models.Engagement)

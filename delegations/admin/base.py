@@ -1,9 +1,12 @@
 """What every delegations admin shares: sensitive-field masking, folded search, stale-save refusal."""
 
+from concurrency.exceptions import RecordModifiedError
 from django import forms
-from django.contrib import admin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin, messages
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.constants import LOOKUP_SEP
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from common.text import fold
@@ -72,6 +75,19 @@ class StaleSaveRefusedForm(forms.ModelForm):
         return cleaned
 
 
+class StaleSaveMixin:
+    """Two saves of one record at the same moment both pass the form's version check; the
+    database then refuses the later one (django-concurrency's versioned UPDATE finds no row).
+    That loser gets the same stale-save message, its whole save rolled back, instead of a 500."""
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except RecordModifiedError:
+            self.message_user(request, StaleSaveRefusedForm.stale_message, messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+
 def folded_search(queryset, term, *, member_path=None):
     """Accent-insensitive search on the stored folded names: "nguyen van" finds "Nguyễn Văn"."""
     words = fold(term).split()
@@ -84,7 +100,37 @@ def folded_search(queryset, term, *, member_path=None):
     return queryset
 
 
-class SensitiveFieldsMixin:
+def touches_sensitive(model, lookup):
+    """True when a changelist lookup or ordering path reaches a member's sensitive field.
+
+    Walks the path through relations (members__passport_no, head__email, movements__member__phone…),
+    so no route to a masked value is left open.
+    """
+    for part in lookup.lstrip("-").split(LOOKUP_SEP):
+        try:
+            field = model._meta.get_field(part)
+        except FieldDoesNotExist:
+            return False
+        if issubclass(model, Member) and part in Member.SENSITIVE_FIELDS:
+            return True
+        if not field.is_relation or field.related_model is None:
+            return False
+        model = field.related_model
+    return False
+
+
+class SensitiveLookupsMixin:
+    """Without delegations.view_sensitive no URL lookup may filter on a member's sensitive field:
+    answering "1 member" or "0 members" would reveal the value one character at a time. Such a
+    lookup is refused with a 400, like any lookup the admin does not allow."""
+
+    def lookup_allowed(self, lookup, value, request=None):
+        if (request is None or not can_see_sensitive(request)) and touches_sensitive(self.model, lookup):
+            return False
+        return super().lookup_allowed(lookup, value, request)
+
+
+class SensitiveFieldsMixin(SensitiveLookupsMixin):
     """Without delegations.view_sensitive, a member's sensitive fields are replaced by a masked note."""
 
     sensitive_fields = Member.SENSITIVE_FIELDS

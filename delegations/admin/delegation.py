@@ -11,7 +11,14 @@ from modeltranslation.admin import TranslationStackedInline
 
 from delegations import mail, services
 from delegations.admin import exports, views
-from delegations.admin.base import MEMBER_FIELDS, SensitiveFieldsMixin, StaleSaveRefusedForm, folded_search
+from delegations.admin.base import (
+    MEMBER_FIELDS,
+    SensitiveFieldsMixin,
+    SensitiveLookupsMixin,
+    StaleSaveMixin,
+    StaleSaveRefusedForm,
+    folded_search,
+)
 from delegations.clashes import find_clashes
 from delegations.models import Delegation, Engagement, Member, Movement, StatusChange
 
@@ -83,7 +90,7 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Delegation)
-class DelegationAdmin(admin.ModelAdmin):
+class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, admin.ModelAdmin):
     form = StaleSaveRefusedForm
     list_display = (
         "country_name",

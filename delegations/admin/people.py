@@ -10,6 +10,8 @@ from delegations.admin.base import (
     MASK,
     MEMBER_FIELDS,
     SensitiveFieldsMixin,
+    SensitiveLookupsMixin,
+    StaleSaveMixin,
     StaleSaveRefusedForm,
     can_see_sensitive,
     folded_search,
@@ -18,7 +20,7 @@ from delegations.models import Delegation, Interpreter, LiaisonOfficer, Member
 
 
 @admin.register(Member)
-class MemberAdmin(SensitiveFieldsMixin, TabbedTranslationAdmin):
+class MemberAdmin(StaleSaveMixin, SensitiveFieldsMixin, TabbedTranslationAdmin):
     form = StaleSaveRefusedForm
     list_display = ("name", "rank", "position", "role", "delegation", "nationality", "passport")
     list_filter = ("role", "delegation__status", "delegation__level", "delegation__edition")
@@ -61,7 +63,7 @@ class MemberAdmin(SensitiveFieldsMixin, TabbedTranslationAdmin):
         return exports.export_csv(self, request, Delegation.objects.filter(members__in=queryset).distinct())
 
 
-class OfficerAdmin(admin.ModelAdmin):
+class OfficerAdmin(SensitiveLookupsMixin, admin.ModelAdmin):
     list_display = ("name", "rank", "languages", "phone_number", "delegation_count")
     search_fields = ("search_name",)
     fields = ("name", "rank", "languages", "phone")

@@ -4,7 +4,6 @@ Every view is wrapped by `admin_site.admin_view` (staff login) and checks a dele
 permission itself, so a content editor or press officer gets nothing here.
 """
 
-import base64
 from collections import Counter, defaultdict
 
 from django.contrib import admin, messages
@@ -21,11 +20,11 @@ from delegations.admin.base import can_see_sensitive, chosen_edition, require_pe
 from delegations.admin.forms import ImportForm
 from delegations.charts import HEIGHT, WIDTH, bar_chart
 from delegations.clashes import find_clashes
-from delegations.imports import COLUMNS, import_delegations, template_csv
+from delegations.columns import visible_columns
+from delegations.imports import check_file, pending, template_csv, write_rows
+from delegations.imports.service import ImportResult, may_see_sensitive
 from delegations.models import Delegation, Member, Movement
 from expo.models import Edition
-
-SESSION_KEY = "delegations_import"
 
 
 def urls(model_admin):
@@ -106,49 +105,51 @@ def clash_report(model_admin, request):
 
 def import_template(model_admin, request):
     require_permission(request, "delegations.add_delegation")
-    response = HttpResponse(template_csv(), content_type="text/csv; charset=utf-8")
+    columns = visible_columns(sensitive=may_see_sensitive(request.user))
+    response = HttpResponse(template_csv(columns), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="delegations-template.csv"'
     return response
 
 
 def import_view(model_admin, request):
-    """Upload → preview (a dry run: counts and every error) → confirm (the same service, for real)."""
+    """Upload → preview (a dry run: counts and every error) → confirm (writes the checked rows)."""
     require_permission(request, "delegations.add_delegation")
     require_permission(request, "delegations.change_delegation")
     edition = chosen_edition(request)
     form = ImportForm(request.POST or None, request.FILES or None, initial={"edition": edition})
-    result = None
+    result, token = None, ""
     if request.method == "POST" and "confirm" in request.POST:
-        pending = request.session.pop(SESSION_KEY, None)
-        if pending is None:
-            messages.error(request, _("Nothing to import: upload the file again."))
-            return redirect(request.path)
-        result = import_delegations(
-            data=base64.b64decode(pending["data"]),
-            filename=pending["name"],
-            edition=get_object_or_404(Edition, pk=pending["edition"]),
-            user=request.user,
-            language=pending["language"],
-        )
-        if result.ok:
-            messages.success(request, result.summary())
-            return redirect("admin:delegations_delegation_changelist")
-    elif request.method == "POST" and form.is_valid():
+        return _confirm(request)
+    if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         data = upload.read()
         edition = form.cleaned_data["edition"]
         language = form.cleaned_data["language"]
-        result = import_delegations(
-            data=data, filename=upload.name, edition=edition, user=request.user, dry_run=True, language=language
-        )
+        sensitive = may_see_sensitive(request.user)
+        headers, rows, errors = check_file(data=data, filename=upload.name, edition=edition, sensitive=sensitive)
+        if errors:
+            result = ImportResult(rows=len(rows), dry_run=True, errors=errors)
+        else:
+            result = write_rows(
+                headers=headers,
+                rows=rows,
+                edition=edition,
+                user=request.user,
+                language=language,
+                dry_run=True,
+                request=request,
+            )
         if result.ok:
-            # Kept in the server-side session (database), never in a shared cache, until confirmed.
-            request.session[SESSION_KEY] = {
-                "data": base64.b64encode(data).decode(),
-                "name": upload.name,
-                "edition": edition.pk,
-                "language": language,
-            }
+            # The checked rows wait in private storage (never the session or a shared cache).
+            token = pending.stash(
+                data=data,
+                filename=upload.name,
+                headers=headers,
+                rows=rows,
+                edition=edition,
+                language=language,
+                user=request.user,
+            )
     return _page(
         model_admin,
         request,
@@ -156,8 +157,35 @@ def import_view(model_admin, request):
         _("Import delegations"),
         form=form,
         result=result,
-        columns=COLUMNS,
+        token=token,
+        columns=visible_columns(sensitive=may_see_sensitive(request.user)),
     )
+
+
+def _confirm(request):
+    try:
+        facts, headers, rows = pending.claim(request.POST.get("token", ""), user=request.user)
+    except pending.PreviewExpired:
+        messages.error(request, _("This preview has expired or is not yours: upload the file again."))
+        return redirect(request.path)
+    except pending.AlreadyImported:
+        messages.warning(request, _("This list was already imported (confirmed twice?): nothing more was done."))
+        return redirect("admin:delegations_delegation_changelist")
+    result = write_rows(
+        headers=headers,
+        rows=rows,
+        edition=get_object_or_404(Edition, pk=facts["edition"]),
+        user=request.user,
+        language=facts["language"],
+        request=request,
+    )
+    if result.ok:
+        messages.success(request, result.summary())
+        return redirect("admin:delegations_delegation_changelist")
+    for error in result.errors:
+        messages.error(request, str(error))
+    messages.error(request, _("Nothing was imported: upload the file again."))
+    return redirect(request.path)
 
 
 def _pdf(request, template, context, filename):

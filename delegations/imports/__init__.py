@@ -1,6 +1,16 @@
 """Spreadsheet import of delegation lists: one service for the admin page and the command."""
 
-from delegations.imports.reading import COLUMNS, REQUIRED_COLUMNS, template_csv
-from delegations.imports.service import ImportResult, RowError, import_delegations
+from delegations.columns import COLUMNS, REQUIRED_COLUMNS
+from delegations.imports.reading import template_csv
+from delegations.imports.service import ImportResult, RowError, check_file, import_delegations, write_rows
 
-__all__ = ["COLUMNS", "REQUIRED_COLUMNS", "ImportResult", "RowError", "import_delegations", "template_csv"]
+__all__ = [
+    "COLUMNS",
+    "REQUIRED_COLUMNS",
+    "ImportResult",
+    "RowError",
+    "check_file",
+    "import_delegations",
+    "template_csv",
+    "write_rows",
+]

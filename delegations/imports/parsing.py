@@ -1,6 +1,7 @@
 """Cell parsers for the import: each returns a value or raises CellError with a reason."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -117,3 +118,17 @@ class Parsers:
         except ValidationError as exc:
             raise CellError(_("“%(value)s” is not an email address.") % {"value": value}) from exc
         return value.lower()
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self):
+        return _("Row %(row)s, column “%(column)s”: %(message)s") % {
+            "row": self.row,
+            "column": self.column,
+            "message": self.message,
+        }

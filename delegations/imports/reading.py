@@ -2,38 +2,20 @@
 semicolon) and XLSX, into rows keyed by normalised header names."""
 
 import csv
+import datetime
 import io
 import itertools
+import zipfile
 
+from defusedxml import DefusedXmlException, ElementTree
 from django.utils.translation import gettext as _
 
 from common.spreadsheet_safety import SpreadsheetRefused, check_csv_columns, check_xlsx, unescape_cell
 from common.spreadsheets import MAX_ROWS
 from common.text import nfc
+from delegations.columns import COLUMNS, REQUIRED_COLUMNS
 
-COLUMNS = (
-    "country",
-    "organisation",
-    "delegation_type",
-    "level",
-    "role",
-    "family_name",
-    "given_name",
-    "rank",
-    "position",
-    "gender",
-    "nationality",
-    "passport_no",
-    "date_of_birth",
-    "email",
-    "phone",
-    "arrival_at",
-    "arrival_flight",
-    "departure_at",
-    "departure_flight",
-    "needs",
-)
-REQUIRED_COLUMNS = ("country", "organisation", "family_name")
+__all__ = ["COLUMNS", "REQUIRED_COLUMNS", "UnreadableFile", "read_table", "template_csv"]
 
 
 class UnreadableFile(ValueError):
@@ -70,23 +52,97 @@ def _csv_rows(data):
         raise UnreadableFile(_("The file cannot be read as CSV.")) from exc
 
 
+# An XLSX is a zip: 0.1 MB can unpack to a row of two million cells, which openpyxl would build
+# in memory before we saw it. The sheet is measured first, streaming, without building cells.
+MAX_UNPACKED_BYTES = 60 * 1024 * 1024
+MAX_CELLS_PER_ROW = 4 * len(COLUMNS)
+
+
+def _check_xlsx_size(data):
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise UnreadableFile(_("The file is not a readable XLSX workbook.")) from exc
+    if sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
+        raise UnreadableFile(_("The workbook is too large once unpacked. Save only the member list in it."))
+    for member in members:
+        if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
+            _check_row_widths(archive, member)
+
+
+def _check_row_widths(archive, member):
+    cells = 0
+    try:
+        with archive.open(member) as sheet:
+            for _event, element in ElementTree.iterparse(sheet, events=("end",)):
+                tag = element.tag.rsplit("}", 1)[-1]
+                if tag == "c":
+                    cells += 1
+                    if cells > MAX_CELLS_PER_ROW:
+                        raise UnreadableFile(
+                            _("A row of the workbook has more than %(count)s cells. Save only the member list in it.")
+                            % {"count": MAX_CELLS_PER_ROW}
+                        )
+                elif tag == "row":
+                    cells = 0
+                element.clear()
+    except UnreadableFile:
+        raise
+    except (ElementTree.ParseError, DefusedXmlException, zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise UnreadableFile(_("The file is not a readable XLSX workbook.")) from exc
+
+
+class Formula(str):
+    """A cell holding a formula: refused by the row checks (we never evaluate or store formulas)."""
+
+
+def _cell(value):
+    if isinstance(value, str) and value.startswith("="):
+        return Formula(value)
+    if value is not None and not isinstance(value, str | int | float | bool | datetime.date | datetime.time):
+        return Formula(str(value))  # array and table formulas come as objects
+    return value
+
+
 def _xlsx_rows(data):
     from openpyxl import load_workbook
 
+    _check_xlsx_size(data)
     try:
         # Bounded before openpyxl sees it: unpacked size, cells per row, claimed rows and columns.
         check_xlsx(data, max_rows=MAX_ROWS)
     except SpreadsheetRefused as exc:
         raise UnreadableFile(str(exc)) from exc
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        # Formulas are read as formulas (not their cached results) so that they can be refused.
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
         raise UnreadableFile(_("The file is not a readable XLSX workbook.")) from exc
     try:
-        # data_only: a formula's cached value is read; formulas are never evaluated.
-        return [list(row) for row in _limited(workbook.worksheets[0].iter_rows(values_only=True))]
+        rows = workbook.worksheets[0].iter_rows(values_only=True)
+        return [[_cell(value) for value in row] for row in _limited(rows)]
+    except UnreadableFile:
+        raise
+    except Exception as exc:  # a damaged sheet inside a readable zip
+        raise UnreadableFile(_("The file is not a readable XLSX workbook.")) from exc
     finally:
         workbook.close()
+
+
+def _clean_text(value):
+    if isinstance(value, Formula):
+        return value
+    if isinstance(value, str):
+        text = nfc(value.strip())
+        return Formula(text) if text.startswith("=") else text
+    return value
+
+
+def _unescaped(value):
+    if isinstance(value, str) and not isinstance(value, Formula):
+        return unescape_cell(value)
+    return value
 
 
 def read_table(data, filename):
@@ -98,13 +154,13 @@ def read_table(data, filename):
     rows = []
     for number, cells in enumerate(table[1:], start=2):
         # A leading "'" our exports put before formula-like text (common.spreadsheet_safety) is removed.
-        values = [unescape_cell(nfc(value.strip())) if isinstance(value, str) else value for value in cells]
+        values = [_unescaped(_clean_text(value)) for value in cells]
         if all(value in (None, "") for value in values):
             continue
         rows.append((number, {header: value for header, value in zip(headers, values, strict=False) if header}))
     return headers, rows
 
 
-def template_csv():
+def template_csv(columns=COLUMNS):
     """The header row offered for download (UTF-8 with BOM, so Excel opens Vietnamese right)."""
-    return "\ufeff" + ",".join(COLUMNS) + "\n"
+    return "\ufeff" + ",".join(columns) + "\n"

@@ -6,46 +6,25 @@ skip model signals, so the audit entries are written here, with the same masking
 applies (passport numbers), in one bulk insert.
 """
 
+import re
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from common.text import fold
-from delegations.imports.parsing import CellError, Parsers
-from delegations.imports.reading import COLUMNS, REQUIRED_COLUMNS, UnreadableFile, read_table
+from delegations.columns import COLUMNS, REQUIRED_COLUMNS, SENSITIVE_COLUMNS, visible_columns
+from delegations.imports.parsing import CellError, Parsers, RowError
+from delegations.imports.reading import Formula, UnreadableFile, read_table
 from delegations.imports.writing import Writer, member_key
 from delegations.models import Member
+from expo.models import Edition
 
-MEMBER_COLUMNS = {
-    # import column -> Member field (position is written in the import's language)
-    "family_name": "family_name",
-    "given_name": "given_name",
-    "rank": "rank",
-    "role": "role",
-    "gender": "gender",
-    "nationality": "nationality",
-    "passport_no": "passport_no",
-    "date_of_birth": "date_of_birth",
-    "email": "email",
-    "phone": "phone",
-    "needs": "needs",
-}
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
-
-    def __str__(self):
-        return _("Row %(row)s, column “%(column)s”: %(message)s") % {
-            "row": self.row,
-            "column": self.column,
-            "message": self.message,
-        }
+SENSITIVE_PERMISSION = "delegations.view_sensitive"
+# Unicode's control characters (category Cc) but tab and line breaks: PostgreSQL refuses NUL,
+# Excel and XML the rest.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass
@@ -80,12 +59,32 @@ class ImportResult:
         return _("Dry run, nothing saved. %(text)s") % {"text": text} if self.dry_run else text
 
 
-def _text(value):
+def may_see_sensitive(user):
+    """The command line (no user) is the operator; a staff user needs delegations.view_sensitive."""
+    return user is None or user.has_perm(SENSITIVE_PERMISSION)
+
+
+def _text(value, *, limit=None, multiline=False):
     if value is None:
         return ""
+    if isinstance(value, Formula):
+        raise CellError(_("Formulas are not accepted: type the value itself."))
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # spreadsheets turn passport and phone numbers into floats
-    return str(value).strip()
+    text = str(value).strip()
+    if CONTROL.search(text):
+        raise CellError(_("The cell contains a control character; retype it as plain text."))
+    if not multiline:
+        text = " ".join(text.split())
+    if limit is not None and len(text) > limit:
+        raise CellError(
+            _("At most %(limit)s characters (this cell has %(count)s).") % {"limit": limit, "count": len(text)}
+        )
+    return text
+
+
+def _limit(name):
+    return Member._meta.get_field(name).max_length
 
 
 def _check_row(number, cells, parsers, errors):
@@ -99,24 +98,35 @@ def _check_row(number, cells, parsers, errors):
                 errors.append(RowError(number, column, _("This column is required.")))
             return None
         try:
+            if isinstance(raw, Formula):
+                _text(raw)  # raises
             return parser(raw)
         except CellError as exc:
             errors.append(RowError(number, column, str(exc)))
             return None
 
-    clean["country"] = parse("country", parsers.country, required=True)
-    clean["organisation"] = parse("organisation", _text, required=True)
-    clean["type"] = parse("delegation_type", lambda v: parsers.choice(parsers.types, v))
-    clean["level"] = parse("level", lambda v: parsers.choice(parsers.levels, v))
-    clean["family_name"] = parse("family_name", _text, required=True)
-    clean["role"] = parse("role", lambda v: parsers.choice(parsers.roles, v)) or Member.Role.MEMBER
-    clean["gender"] = parse("gender", lambda v: parsers.choice(parsers.genders, v)) or ""
-    clean["nationality"] = parse("nationality", parsers.country) or clean["country"] or ""
+    def text(column, limit=None, multiline=False):
+        return parse(column, lambda value: _text(value, limit=limit, multiline=multiline)) or ""
+
+    def chosen(lookup):
+        return lambda value: parsers.choice(lookup, _text(value))
+
+    clean["country"] = parse("country", lambda value: parsers.country(_text(value)), required=True)
+    clean["organisation"] = parse("organisation", lambda value: _text(value, limit=300), required=True)
+    clean["type"] = parse("delegation_type", chosen(parsers.types))
+    clean["level"] = parse("level", chosen(parsers.levels))
+    clean["family_name"] = parse("family_name", lambda value: _text(value, limit=_limit("family_name")), required=True)
+    clean["role"] = parse("role", chosen(parsers.roles)) or Member.Role.MEMBER
+    clean["gender"] = parse("gender", chosen(parsers.genders)) or ""
+    clean["nationality"] = parse("nationality", lambda value: parsers.country(_text(value))) or clean["country"] or ""
     clean["date_of_birth"] = parse("date_of_birth", parsers.date)
-    clean["email"] = parse("email", parsers.email) or ""
-    clean["passport_no"] = _text(cells.get("passport_no")).upper()
-    for column in ("given_name", "rank", "position", "phone", "needs", "arrival_flight", "departure_flight"):
-        clean[column] = _text(cells.get(column))
+    clean["email"] = parse("email", lambda value: parsers.email(_text(value, limit=_limit("email")))) or ""
+    clean["passport_no"] = text("passport_no", _limit("passport_no")).upper()
+    for column in ("given_name", "rank", "position", "phone"):
+        clean[column] = text(column, _limit(column))
+    clean["needs"] = text("needs", _limit("needs"), multiline=True)
+    for column in ("arrival_flight", "departure_flight"):
+        clean[column] = text(column, 20)
     clean["arrival_at"] = parse("arrival_at", parsers.datetime)
     clean["departure_at"] = parse("departure_at", parsers.datetime)
     if clean["arrival_at"] and clean["departure_at"] and clean["departure_at"] < clean["arrival_at"]:
@@ -124,8 +134,12 @@ def _check_row(number, cells, parsers, errors):
     return clean
 
 
-def check_file(*, data, filename, edition, progress=None):
-    """Read and check every row; returns (headers, rows, errors), rows as (number, clean values)."""
+def check_file(*, data, filename, edition, progress=None, sensitive=True):
+    """Read and check every row; returns (headers, rows, errors), rows as (number, clean values).
+
+    Without `sensitive` (a user lacking view_sensitive) a file carrying a sensitive column is
+    refused before any row is read: such a user neither writes, matches on nor hears about them.
+    """
     errors = []
     try:
         headers, table = read_table(data, filename)
@@ -141,6 +155,20 @@ def check_file(*, data, filename, edition, progress=None):
     for column in REQUIRED_COLUMNS:
         if column not in headers:
             errors.append(RowError(1, column, _("This column is missing.")))
+    if not sensitive:
+        for column in SENSITIVE_COLUMNS:
+            if column in headers:
+                errors.append(
+                    RowError(
+                        1,
+                        column,
+                        _(
+                            "You may not import this column: it holds personal data you are not allowed to see. "
+                            "Remove the column (allowed: %(columns)s) and upload the file again."
+                        )
+                        % {"columns": ", ".join(visible_columns(sensitive=False))},
+                    )
+                )
     if errors:
         return headers, [], errors
     parsers = Parsers(edition.tz)
@@ -170,14 +198,50 @@ def import_delegations(*, data, filename, edition, user=None, dry_run=False, lan
     A dry run checks and writes inside the transaction, then rolls it back, so its counts are
     exactly those a real import would give.
     """
-    result = ImportResult(dry_run=dry_run)
-    headers, rows, errors = check_file(data=data, filename=filename, edition=edition, progress=progress)
-    result.rows = len(rows)
+    headers, rows, errors = check_file(
+        data=data, filename=filename, edition=edition, progress=progress, sensitive=may_see_sensitive(user)
+    )
     if errors:
-        result.errors = errors
-        return result
-    with transaction.atomic():
-        Writer(edition=edition, user=user, language=language, headers=set(headers), result=result).write(rows)
-        if dry_run:
-            transaction.set_rollback(True)
+        return ImportResult(rows=len(rows), dry_run=dry_run, errors=errors)
+    return write_rows(headers=headers, rows=rows, edition=edition, user=user, language=language, dry_run=dry_run)
+
+
+def write_rows(*, headers, rows, edition, user=None, language="vi", dry_run=False, request=None):
+    """Write rows checked by `check_file` (the admin keeps them between preview and confirm).
+
+    Imports into one edition run one at a time (the edition's row is locked), so two imports of
+    the same new member end as one created and one updated, not in a constraint error. A
+    constraint error still possible (someone saving the same passport in the admin meanwhile) is
+    reported without any row value: its database message quotes the values, so it is never
+    shown or logged. `request` gives the audit entries the request's address and correlation id.
+    """
+    result = ImportResult(rows=len(rows), dry_run=dry_run)
+    sensitive = may_see_sensitive(user)
+    columns = set(headers) if sensitive else set(headers) - set(SENSITIVE_COLUMNS)
+    try:
+        with transaction.atomic():
+            Edition.objects.select_for_update().filter(pk=edition.pk).first()
+            writer = Writer(
+                edition=edition,
+                user=user,
+                language=language,
+                headers=columns,
+                result=result,
+                request=request,
+                dry_run=dry_run,
+            )
+            writer.write(rows)
+            if dry_run or result.errors:
+                transaction.set_rollback(True)
+    except IntegrityError:
+        result.errors = [
+            RowError(
+                1,
+                "-",
+                _(
+                    "Someone else saved some of these members while the file was being imported. "
+                    "Nothing was saved: check the list and import the file again."
+                ),
+            )
+        ]
     return result

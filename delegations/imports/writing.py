@@ -6,31 +6,31 @@ auditlog applies itself (passport numbers), in one bulk insert.
 
 import copy
 
+from auditlog.cid import get_cid
 from auditlog.diff import mask_str
+from auditlog.middleware import AuditlogMiddleware
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext as _
 
 from common.text import fold
+from delegations.columns import MEMBER_IMPORT_FIELDS
+from delegations.imports.parsing import RowError
 from delegations.models import Delegation, Member, Movement
 
-MEMBER_FIELDS = (
-    "family_name",
-    "given_name",
-    "rank",
-    "role",
-    "gender",
-    "nationality",
-    "passport_no",
-    "date_of_birth",
-    "email",
-    "phone",
-    "needs",
-)
+NOT_LOGGED = set(Member.AUDIT_EXCLUDED_FIELDS)
+MASKED = set(Member.AUDIT_MASKED_FIELDS)
 
 
-# Columns auditlog leaves out of the log (as registered in DelegationsConfig.ready) and masks.
-NOT_LOGGED = {"search_name", "version"}
-MASKED = {"passport_no"}
+def audit_context(user, request=None):
+    """What auditlog's own entries carry, taken the way its middleware takes it: the actor and
+    their email, and for a request its address, port and correlation id."""
+    actor = user if user is not None and user.is_authenticated else None
+    context = {"actor": actor, "actor_email": getattr(actor, "email", None) if actor else None}
+    if request is not None:
+        extra = AuditlogMiddleware().get_extra_data(request)
+        context.update(remote_addr=extra["remote_addr"], remote_port=extra["remote_port"], cid=get_cid())
+    return context
 
 
 def _logged(field, value):
@@ -58,31 +58,93 @@ def _changes(old, new):
 
 
 def member_key(delegation_key, *, passport_no, family_name, given_name, date_of_birth):
-    """A member is the same person by passport number, or by name and date of birth without one."""
+    """Two rows of one file are the same person by passport number, or by name and date of birth."""
     if passport_no:
         return (delegation_key, "passport", passport_no)
     return (delegation_key, "name", fold(f"{family_name} {given_name}"), date_of_birth)
 
 
+class MemberMatcher:
+    """Finds the existing member a row updates.
+
+    The key needs no sensitive field, so a user without view_sensitive (whose file has no passport
+    or birth-date column, e.g. their own export) updates members instead of duplicating them:
+    within the row's delegation, the member with the same name (accent- and case-blind). Only
+    when the row carries them do sensitive values narrow the match: a passport number finds its
+    member first (and a same-named member holding another passport is someone else); a date of
+    birth tells apart namesakes. Several namesakes left is a row error, never a guess.
+    """
+
+    def __init__(self, members):
+        self.by_passport, self.by_name = {}, {}
+        for member in members:
+            self.add(member)
+
+    @staticmethod
+    def _delegation(member_or_delegation):
+        # A delegation not yet saved (a preview writes nothing) is told apart by identity.
+        if isinstance(member_or_delegation, Member):
+            if member_or_delegation.delegation_id:
+                return member_or_delegation.delegation_id
+            member_or_delegation = member_or_delegation.delegation
+        return member_or_delegation.pk or ("new", id(member_or_delegation))
+
+    def find(self, delegation, clean):
+        """The member (or None for a new one); raises ValueError when the name is ambiguous."""
+        delegation_id = self._delegation(delegation)
+        passport = clean["passport_no"]
+        if passport and (delegation_id, passport) in self.by_passport:
+            return self.by_passport[(delegation_id, passport)]
+        name = fold(f"{clean['family_name']} {clean['given_name']}")
+        namesakes = self.by_name.get((delegation_id, name), [])
+        if passport:
+            namesakes = [m for m in namesakes if not m.passport_no]
+        if len(namesakes) > 1 and clean.get("date_of_birth"):
+            namesakes = [m for m in namesakes if m.date_of_birth == clean["date_of_birth"]]
+        if len(namesakes) > 1:
+            raise ValueError(name)
+        return namesakes[0] if namesakes else None
+
+    def add(self, member):
+        delegation_id = self._delegation(member)
+        if member.passport_no:
+            self.by_passport[(delegation_id, member.passport_no)] = member
+        self.by_name.setdefault((delegation_id, member.search_name), []).append(member)
+
+
 class Writer:
     """Writes checked rows with a handful of bulk queries, whatever the number of rows."""
 
-    def __init__(self, *, edition, user, language, headers, result):
+    def __init__(self, *, edition, user, language, headers, result, request=None, dry_run=False):
+        # A dry run (the preview) reads and compares exactly as the import does, and writes
+        # nothing: its counts are the import's, at the cost of reading alone.
+        self.dry_run = dry_run
         self.edition = edition
         self.user = user if user is not None and user.is_authenticated else None
         self.position_field = f"position_{language}"
         self.headers = headers
         self.result = result
         self.log_entries = []
+        self.audit = audit_context(self.user, request)
 
     def write(self, rows):
         delegations = self._delegations(rows)
         members = self._members(rows, delegations)
+        if self.result.errors:
+            return
         self._movements(rows, members)
+        if self.dry_run:
+            return
         self._heads(rows, delegations, members)
         LogEntry.objects.bulk_create(self.log_entries, batch_size=1000)
 
+    def _bulk(self, method, *args, **kwargs):
+        if not self.dry_run:
+            method(*args, **kwargs)
+
     def _log(self, old, new, action):
+        if self.dry_run:
+            return
         # Built directly rather than with auditlog's generic diff, which was the slowest step
         # of a 5,000-row import; same format and the same masking.
         changes = _changes(old, new)
@@ -95,8 +157,8 @@ class Writer:
                     object_repr=str(new)[:500],
                     action=action,
                     changes=changes,
-                    actor=self.user,
                     additional_data={"source": "import"},
+                    **self.audit,
                 )
             )
 
@@ -120,15 +182,17 @@ class Writer:
                 created.append(delegation)
             delegation.type = clean["type"] or delegation.type
             delegation.level = clean["level"] or delegation.level
-            delegation.level_rank = Delegation.PRECEDENCE.get(delegation.level, 9)
-            delegation.search_name = delegation.folded_name()
+            delegation.fill_derived()
             if before is not None and (before.type, before.level) != (delegation.type, delegation.level):
                 delegation.version += 1
                 updated.append((before, delegation))
             found[key] = delegation
-        Delegation.objects.bulk_create(created, batch_size=500)
-        Delegation.objects.bulk_update(
-            [d for _, d in updated], ["type", "level", "level_rank", "version"], batch_size=500
+        self._bulk(Delegation.objects.bulk_create, created, batch_size=500)
+        self._bulk(
+            Delegation.objects.bulk_update,
+            [d for _, d in updated],
+            ["type", "level", "level_rank", "version"],
+            batch_size=500,
         )
         for delegation in created:
             self._log(None, delegation, LogEntry.Action.CREATE)
@@ -140,35 +204,26 @@ class Writer:
 
     def _members(self, rows, delegations):
         """Returns {row number: member}."""
-        by_pk = {d.pk: key for key, d in delegations.items()}
-        existing = {}
-        for member in Member.objects.filter(delegation_id__in=by_pk):
-            key = member_key(
-                by_pk[member.delegation_id],
-                passport_no=member.passport_no,
-                family_name=member.family_name,
-                given_name=member.given_name,
-                date_of_birth=member.date_of_birth,
-            )
-            existing[key] = member
+        delegation_ids = [d.pk for d in delegations.values() if d.pk]
+        existing = list(Member.objects.filter(delegation_id__in=delegation_ids))
+        matcher = MemberMatcher(existing)
         next_order = {}
-        for member in existing.values():
+        for member in existing:
             next_order[member.delegation_id] = max(next_order.get(member.delegation_id, 0), member.order + 1)
-        written, created, updated = {}, [], []
-        fields = [name for name in MEMBER_FIELDS if name in self.headers or name == "nationality"]
+        written, created, updated, touched = {}, [], [], set()
+        fields = [name for name in MEMBER_IMPORT_FIELDS if name in self.headers or name == "nationality"]
         if "position" in self.headers:
             fields.append(self.position_field)
         for number, clean in rows:
-            delegation_key = (clean["country"], fold(clean["organisation"]))
-            delegation = delegations[delegation_key]
-            key = member_key(
-                delegation_key,
-                passport_no=clean["passport_no"],
-                family_name=clean["family_name"],
-                given_name=clean["given_name"],
-                date_of_birth=clean["date_of_birth"],
-            )
-            member = existing.get(key)
+            delegation = delegations[(clean["country"], fold(clean["organisation"]))]
+            try:
+                member = matcher.find(delegation, clean)
+            except ValueError:
+                self.result.errors.append(self._namesakes(number, clean))
+                continue
+            if member is not None and id(member) in touched:
+                self.result.errors.append(self._namesakes(number, clean))
+                continue
             before = copy.copy(member) if member else None
             if member is None:
                 order = next_order.get(delegation.pk, 0)
@@ -178,17 +233,24 @@ class Writer:
             values = dict(clean, **{self.position_field: clean["position"]})
             for name in fields:
                 setattr(member, name, values[name])
-            member.search_name = member.folded_name()
-            if before is not None and any(getattr(before, name) != getattr(member, name) for name in fields):
+            member.fill_derived()
+            if before is None:
+                matcher.add(member)
+            elif any(getattr(before, name) != getattr(member, name) for name in fields):
                 member.version += 1
                 updated.append((before, member))
+            touched.add(id(member))
             written[number] = member
-        Member.objects.bulk_create(created, batch_size=500)
+        if self.result.errors:
+            return written
+        self._bulk(Member.objects.bulk_create, created, batch_size=500)
         # Only the columns that changed somewhere: bulk_update's CASE per column is what costs.
         changed = {
             name for before, member in updated for name in fields if getattr(before, name) != getattr(member, name)
         }
-        Member.objects.bulk_update([m for _, m in updated], [*changed, "search_name", "version"], batch_size=500)
+        self._bulk(
+            Member.objects.bulk_update, [m for _, m in updated], [*changed, "search_name", "version"], batch_size=500
+        )
         for member in created:
             self._log(None, member, LogEntry.Action.CREATE)
         for before, member in updated:
@@ -197,11 +259,25 @@ class Writer:
         self.result.members_updated = len(updated)
         return written
 
+    def _namesakes(self, number, clean):
+
+        return RowError(
+            number,
+            "family_name",
+            _(
+                "Several members of this delegation are named “%(name)s”, or two rows name the same member: "
+                "edit them in the admin or tell them apart in the file."
+            )
+            % {"name": f"{clean['family_name']} {clean['given_name']}".strip()},
+        )
+
     def _movements(self, rows, members):
         """One arrival and one departure per member from the file, updated on re-import."""
         existing = {
             (movement.member_id, movement.kind): movement
-            for movement in Movement.objects.filter(member_id__in=[m.pk for m in members.values()]).order_by("-pk")
+            for movement in Movement.objects.filter(member_id__in=[m.pk for m in members.values() if m.pk]).order_by(
+                "-pk"
+            )
         }
         created, updated = [], []
         for number, clean in rows:
@@ -217,8 +293,8 @@ class Writer:
                 elif (movement.at, movement.flight) != (at, flight):
                     updated.append((copy.copy(movement), movement))
                 movement.at, movement.flight = at, flight
-        Movement.objects.bulk_create(created, batch_size=500)
-        Movement.objects.bulk_update([m for _, m in updated], ["at", "flight"], batch_size=500)
+        self._bulk(Movement.objects.bulk_create, created, batch_size=500)
+        self._bulk(Movement.objects.bulk_update, [m for _, m in updated], ["at", "flight"], batch_size=500)
         for movement in created:
             self._log(None, movement, LogEntry.Action.CREATE)
         for before, movement in updated:
@@ -236,4 +312,4 @@ class Writer:
             if head is not None and delegation.head_id != head.pk:
                 delegation.head = head
                 changed.append(delegation)
-        Delegation.objects.bulk_update(changed, ["head"], batch_size=500)
+        self._bulk(Delegation.objects.bulk_update, changed, ["head"], batch_size=500)

@@ -162,10 +162,14 @@ class Delegation(NormalizedTextModel):
         return f"{self.country.name} · {self.organisation}"
 
     def save(self, *args, **kwargs):
-        # Derived columns: precedence for ordering in SQL, folded text for accent-blind search.
+        self.fill_derived()
+        super().save(*args, **kwargs)
+
+    def fill_derived(self):
+        """Derived columns, computed here only (save() and the import's bulk writer call it):
+        precedence for ordering in SQL, folded text for accent-blind search."""
         self.level_rank = self.PRECEDENCE.get(self.level, 9)
         self.search_name = self.folded_name()
-        super().save(*args, **kwargs)
 
     def folded_name(self):
         with override("en"):

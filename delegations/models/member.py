@@ -31,6 +31,9 @@ class Member(NormalizedTextModel):
 
     # Seen only by staff holding delegations.view_sensitive; masked everywhere else.
     SENSITIVE_FIELDS = ("passport_no", "date_of_birth", "phone", "email", "needs")
+    # The audit log (django-auditlog, and the import's bulk entries) leaves these out, and masks those.
+    AUDIT_EXCLUDED_FIELDS = ("search_name", "version")
+    AUDIT_MASKED_FIELDS = ("passport_no",)
 
     delegation = models.ForeignKey(
         Delegation, on_delete=models.CASCADE, related_name="members", verbose_name=_("delegation")
@@ -68,11 +71,15 @@ class Member(NormalizedTextModel):
         return self.full_name
 
     def save(self, *args, **kwargs):
+        self.fill_derived()
+        super().save(*args, **kwargs)
+
+    def fill_derived(self):
+        """The columns computed from others, here only: save() and the import's bulk writer call it."""
         if not self.nationality and self.delegation_id:
             # Unless told otherwise, a member has the delegation's nationality (it decides name order).
             self.nationality = self.delegation.country
         self.search_name = self.folded_name()
-        super().save(*args, **kwargs)
 
     def folded_name(self):
         return fold(f"{self.family_name} {self.given_name}")

@@ -16,6 +16,12 @@ def _english():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _private_root(settings, tmp_path):
+    # Previewed imports wait in private storage: each test gets its own folder.
+    settings.PRESS_PRIVATE_ROOT = tmp_path / "private"
+
+
 @pytest.fixture
 def protocol_user(db):
     user = baker.make("auth.User", username="protocol", is_staff=True)

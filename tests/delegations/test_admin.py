@@ -198,7 +198,8 @@ def test_import_page_previews_then_imports(protocol_client, edition):
     html = response.content.decode()
     assert "Dry run, nothing saved. 1 rows: 1 delegations created" in html and "Confirm import" in html
     assert Member.objects.count() == 0
-    response = protocol_client.post(url, {"confirm": "1"}, follow=True)
+    token = re.search(r'name="token" value="([^"]+)"', html).group(1)
+    response = protocol_client.post(url, {"confirm": "1", "token": token}, follow=True)
     assert Member.objects.get().full_name == "Nguyễn Văn An"
 
 

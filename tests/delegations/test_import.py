@@ -155,8 +155,8 @@ def test_dry_run_counts_but_saves_nothing(edition):
     assert Member.objects.count() == 0
 
 
-def test_import_is_audited_with_passport_masked(edition, django_user_model):
-    user = django_user_model.objects.create(username="protocol")
+def test_import_is_audited_with_passport_masked(edition, protocol_user):
+    user = protocol_user
     run(edition, csv_bytes(ROWS[2:3]), user=user)
     entry = LogEntry.objects.get(content_type__model="member")
     assert entry.actor == user and entry.action == LogEntry.Action.CREATE

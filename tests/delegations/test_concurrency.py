@@ -1,0 +1,227 @@
+"""Two people (or two clicks) at the same moment, with real threads and connections on PostgreSQL:
+simultaneous saves of one delegation, two confirms of one import, two imports of one new member.
+Each ends in the clear stale-save or "already imported" message, never a 500 or a duplicate."""
+
+import logging
+import os
+import re
+import threading
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from django.db import connection, transaction
+from django.test import Client
+from django.urls import reverse
+from django.utils.translation import override
+
+from delegations.imports import import_delegations
+from delegations.models import Delegation, Member
+from expo.models import Edition
+from tests.delegations.conftest import make_delegation, make_member
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="threads need a server database"),
+]
+IMPORT = reverse("admin:delegations_delegation_import")
+FILE = "country,organisation,family_name,given_name,passport_no\nFR,Armées,Dupont,Marie,X123\n".encode()
+
+
+class _FormFields(HTMLParser):
+    """The values a browser would post from the page's main form."""
+
+    def __init__(self):
+        super().__init__()
+        self.data, self._select, self._textarea = {}, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") not in ("submit", "button", "file"):
+            if attrs.get("type") in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            self.data[name] = attrs.get("value", "on" if attrs.get("type") == "checkbox" else "")
+        elif tag == "select" and name:
+            self._select = name
+            if "multiple" not in attrs:  # a multiple choice with nothing chosen is not posted
+                self.data.setdefault(name, "")
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.data[self._select] = attrs.get("value", "")
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.data[name] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea] += data
+
+
+def _form(client, url):
+    parser = _FormFields()
+    parser.feed(client.get(url).content.decode())
+    ignored = ("action", "select_across", "index")
+    return {k: v for k, v in parser.data.items() if k not in ignored and "__prefix__" not in k}
+
+
+def _in_threads(*targets):
+    results, errors = [None] * len(targets), []
+
+    def run(index, target):
+        try:
+            results[index] = target()
+        except Exception as exc:  # noqa: BLE001 (reported by the test below)
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i, t)) for i, t in enumerate(targets)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert not errors, errors
+    return results
+
+
+def test_two_simultaneous_saves_of_one_delegation_end_in_the_stale_save_message(protocol_user, edition):
+    delegation = make_delegation(edition, "FR", "Armées")
+    make_member(delegation, "Dupont", "Marie")
+    url = reverse("admin:delegations_delegation_change", args=[delegation.pk])
+    client = Client()
+    client.force_login(protocol_user)
+    data = _form(client, url)
+    data["organisation"] = "Armées (B)"
+    holding = threading.Event()
+
+    def first_writer():
+        # Saves and holds its transaction open while the second save arrives.
+        with transaction.atomic():
+            row = Delegation.objects.select_for_update().get(pk=delegation.pk)
+            row.notes = "first"
+            row.save()
+            holding.set()
+            time.sleep(1.5)
+        return "saved"
+
+    def second_writer():
+        holding.wait(10)
+        other = Client()
+        other.force_login(protocol_user)
+        response = other.post(url, data, headers={"accept-language": "en"}, follow=True)
+        return response.status_code, response.content.decode()
+
+    first, (status, html) = _in_threads(first_writer, second_writer)
+    assert first == "saved" and status == 200
+    assert "Someone else saved this record while you were editing it" in html
+    delegation.refresh_from_db()
+    assert (delegation.notes, delegation.organisation) == ("first", "Armées")
+
+
+def test_two_confirms_of_one_import_import_once(protocol_user, edition):
+    client = Client()
+    client.force_login(protocol_user)
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("list.csv", FILE, content_type="text/csv")
+    html = client.post(IMPORT, {"edition": edition.pk, "language": "vi", "file": upload}).content.decode()
+    token = re.search(r'name="token" value="([^"]+)"', html).group(1)
+    barrier = threading.Barrier(2)
+
+    def confirm():
+        other = Client()
+        other.force_login(protocol_user)
+        barrier.wait(10)
+        response = other.post(IMPORT, {"confirm": "1", "token": token}, headers={"accept-language": "en"}, follow=True)
+        return response.status_code, response.content.decode()
+
+    answers = _in_threads(confirm, confirm)
+    assert [status for status, _html in answers] == [200, 200]
+    texts = " ".join(html for _status, html in answers)
+    assert "1 members created" in texts and "This list was already imported" in texts
+    assert Member.objects.count() == 1
+
+
+def test_two_imports_of_the_same_new_member_at_once_create_it_once(edition):
+    barrier = threading.Barrier(2)
+
+    def run():
+        barrier.wait(10)
+        return import_delegations(data=FILE, filename="x.csv", edition=Edition.objects.get(pk=edition.pk))
+
+    results = _in_threads(run, run)
+    assert all(result.ok for result in results)
+    assert sorted(r.members_created for r in results) == [0, 1]
+    assert Member.objects.count() == 1 and Delegation.objects.count() == 1
+
+
+SEEDED = {"passport_no": "PGLOG4417", "date_of_birth": "1959-10-21", "email": "pg.leak@example.vn"}
+
+
+def _server_log():
+    """The PostgreSQL server's log file, when this machine lets us read it."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_current_logfile()")
+        current = cursor.fetchone()[0]
+        cursor.execute("SHOW data_directory")
+        data_directory = cursor.fetchone()[0]
+    candidates = [Path(data_directory) / current] if current else []
+    candidates += sorted(Path("/var/log/postgresql").glob("postgresql-*-main.log"))
+    for path in candidates:
+        if path.is_file() and os.access(path, os.R_OK):
+            return path
+    return None
+
+
+def test_connections_ask_the_server_not_to_log_failed_statements(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW log_min_error_statement")
+        assert cursor.fetchone()[0] == "panic"
+        cursor.execute("SHOW log_error_verbosity")
+        assert cursor.fetchone()[0] == "terse"
+
+
+def test_a_unique_violation_during_an_import_leaks_no_value_to_any_log(edition, caplog, capfd):
+    """Someone saves the file's new member in the admin while the import writes: the import's
+    insert hits the unique constraint. Nothing of the row reaches our logs, stderr or the server's."""
+    log = _server_log()
+    start = log.stat().st_size if log else 0
+    delegation = make_delegation(edition, "FR", "Armées")
+    data = (
+        "country,organisation,family_name,given_name,passport_no,date_of_birth,email\n"
+        f"FR,Armées,Dupont,Marie,{SEEDED['passport_no']},{SEEDED['date_of_birth']},{SEEDED['email']}\n"
+    ).encode()
+    holding = threading.Event()
+
+    def admin_save():
+        with transaction.atomic():
+            Member.objects.create(delegation=delegation, family_name="Zed", passport_no=SEEDED["passport_no"])
+            holding.set()
+            time.sleep(1.5)
+
+    def import_file():
+        holding.wait(10)
+        with override("en"):
+            return import_delegations(data=data, filename="x.csv", edition=Edition.objects.get(pk=edition.pk))
+
+    with caplog.at_level(logging.DEBUG):
+        _none, result = _in_threads(admin_save, import_file)
+    assert not result.ok
+    assert "Someone else saved some of these members" in result.errors[0].message
+    assert Member.objects.count() == 1
+    out, err = capfd.readouterr()
+    captured = caplog.text + out + err + str(result.errors)
+    if log:
+        time.sleep(0.5)
+        with log.open(errors="replace") as handle:
+            handle.seek(start)
+            captured += handle.read()
+    for value in SEEDED.values():
+        assert value not in captured
