@@ -1,0 +1,1 @@
+"""Shared helpers that belong to no app (imports no app)."""

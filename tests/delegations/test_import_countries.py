@@ -1,0 +1,65 @@
+"""Countries typed by hand in an import, and the preview that shows what will be saved."""
+
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import Workbook
+
+from delegations.imports import import_delegations
+from delegations.models import Delegation
+from tests.delegations.conftest import make_delegation, make_member
+
+
+def xlsx(rows):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["country", "organisation", "level", "family_name", "given_name", "passport_no"])
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+ROWS = [
+    ["Nga", "Bộ Quốc phòng Nga", "Thứ trưởng", "Ivanov", "Ivan", 1234567],
+    ["Áo", "Bundesheer", "minister", "Huber", "Anna", "A1"],
+    ["Mỹ", "Department of Defense", "", "Smith", "John", "U1"],
+    ["Hoa Kỳ", "Department of Defense", "", "Brown", "Mary", "U2"],
+    ["Anh", "Ministry of Defence", "", "Jones", "Tom", "G1"],
+    ["Ấn Độ", "Bộ Quốc phòng Ấn Độ", "", "Singh", "Raj", "I1"],
+]
+
+
+def test_vietnamese_country_names_are_not_read_as_iso_codes(edition):
+    result = import_delegations(data=xlsx(ROWS), filename="list.xlsx", edition=edition)
+    assert result.ok, result.errors
+    assert sorted(Delegation.objects.values_list("country", flat=True)) == ["AT", "GB", "IN", "RU", "US"]
+
+
+def test_an_ambiguous_or_unknown_country_is_an_error_and_nothing_is_saved(edition):
+    rows = [*ROWS, ["Atlantis", "Navy", "", "Nemo", "", "X1"]]
+    result = import_delegations(data=xlsx(rows), filename="list.xlsx", edition=edition)
+    assert [(e.row, e.column) for e in result.errors] == [(8, "country")]
+    assert "Atlantis" in result.errors[0].message
+    assert Delegation.objects.count() == 0
+
+
+def test_preview_lists_each_delegation_as_it_will_be_saved(protocol_client, edition):
+    existing = make_delegation(edition, country="AT", organisation="Bundesheer", level="minister")
+    make_member(existing, family_name="Huber", given_name="Anna", passport_no="A1")
+    unchanged = make_delegation(edition, country="GB", organisation="Ministry of Defence")
+    make_member(unchanged, family_name="Jones", given_name="Tom", passport_no="G1")
+    upload = SimpleUploadedFile("list.xlsx", xlsx([*ROWS, ["Áo", "Bundesheer", "", "Gruber", "Max", "A2"]]))
+    response = protocol_client.post(
+        reverse("admin:delegations_delegation_import"),
+        {"edition": edition.pk, "language": "vi", "file": upload},
+        headers={"accept-language": "vi"},
+    )
+    html = response.content.decode()
+    assert "<td>Liên bang Nga (RU)</td><td>Bộ Quốc phòng Nga</td><td>Thứ trưởng</td><td>1</td><td>mới</td>" in html
+    assert "<td>Hoa Kỳ (US)</td><td>Department of Defense</td><td>Khác</td><td>2</td><td>mới</td>" in html
+    assert "<td>Áo (AT)</td><td>Bundesheer</td><td>Bộ trưởng</td><td>2</td><td>cập nhật</td>" in html
+    assert "<td>Vương quốc Anh (GB)</td><td>Ministry of Defence</td><td>Khác</td><td>1</td><td>không đổi</td>" in html
+    assert Delegation.objects.count() == 2
