@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField
 
+from common.dates import local_text
 from expo.models import Edition
 from expo.text import NormalizedTextModel, fold
 
@@ -190,4 +191,4 @@ class StatusChange(models.Model):
         ordering = ["delegation", "at", "pk"]
 
     def __str__(self):
-        return f"{self.get_status_display()} · {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.get_status_display()} · {local_text(self.at)}"

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from common.dates import local_text
 from delegations.models.delegation import Delegation
 from expo.text import NormalizedTextModel, fold
 
@@ -129,7 +130,8 @@ class Movement(models.Model):
         indexes = [models.Index(fields=["kind", "at"])]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.at:%Y-%m-%d %H:%M} {self.flight}".strip()
+        # Local time at the event, zone named: the admin's inline heading shows this.
+        return f"{self.get_kind_display()} {local_text(self.at)} {self.flight}".strip()
 
     def clean(self):
         if self.member_id and self.delegation_id and self.member.delegation_id != self.delegation_id:
