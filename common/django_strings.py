@@ -5,8 +5,7 @@ its own (LOCALE_PATHS first): the Vietnamese admin then shows no English. Plural
 be plural here too ("Please correct the error below." is looked up with its plural form).
 """
 
-from django.utils.translation import gettext_noop
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 DJANGO_GAPS = [
     # django.contrib.admin
