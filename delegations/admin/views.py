@@ -13,9 +13,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
+from common.dates import local_text
+from common.formats import utc_label
 from delegations.admin.base import can_see_sensitive, chosen_edition, require_permission
 from delegations.admin.forms import ImportForm
 from delegations.charts import HEIGHT, WIDTH, bar_chart
@@ -163,7 +166,12 @@ def import_view(model_admin, request):
 def _pdf(request, template, context, filename):
     language = request.GET.get("lang") if request.GET.get("lang") in ("vi", "en") else "vi"
     with override(language):
-        data = render_pdf(template, {**context, "sensitive": can_see_sensitive(request)}, request=request)
+        context = {**context, "sensitive": can_see_sensitive(request)}
+        if context.get("edition") is not None:
+            # Every page's footer: edition, local print time (zone named), page x/y.
+            context["printed_at"] = local_text(timezone.now(), context["edition"].tz)
+            context["zone_label"] = utc_label(context["edition"].tz)
+        data = render_pdf(template, context, request=request)
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}-{language}.pdf"'
     return response
@@ -193,9 +201,14 @@ def print_list(model_admin, request):
 def print_movements(model_admin, request):
     require_permission(request)
     edition = edition_or_404(request)
+    # Only delegations that are coming: a declined or cancelled one must not be met at the airport.
     movements = (
-        Movement.objects.filter(delegation__edition=edition)
+        Movement.objects.filter(
+            delegation__edition=edition,
+            delegation__status__in=[Delegation.Status.ACCEPTED, Delegation.Status.ARRIVED],
+        )
         .select_related("delegation__liaison_officer", "member__delegation")
+        .annotate(delegation_size=Count("delegation__members", distinct=True))
         .order_by("at", "flight", "pk")
     )
     by_day = defaultdict(list)
@@ -226,12 +239,16 @@ def _badges(request, delegations):
     import segno
 
     members = Member.objects.filter(delegation__in=delegations).select_related("delegation__edition")
+    # Standard QR only: segno.make() picks Micro QR for short data, which phones and zbar
+    # cannot read.
     members = members.order_by("delegation__level_rank", "delegation__country", "delegation_id", "order", "pk")
     badges = [
         # The QR code holds a badge reference only, never personal data.
         (
             member,
-            segno.make(f"{member.delegation.edition.slug}:D{member.delegation_id}:M{member.pk}").svg_data_uri(scale=4),
+            segno.make_qr(
+                f"{member.delegation.edition.slug}:D{member.delegation_id}:M{member.pk}", error="m"
+            ).svg_data_uri(scale=4),
         )
         for member in members
     ]
