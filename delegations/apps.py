@@ -22,3 +22,6 @@ class DelegationsConfig(AppConfig):
         auditlog.register(models.Engagement)
         auditlog.register(models.LiaisonOfficer, exclude_fields=["search_name"])
         auditlog.register(models.Interpreter, exclude_fields=["search_name"])
+        auditlog.register(models.Hotel, exclude_fields=["search_name"])
+        auditlog.register(models.RoomAssignment)
+        auditlog.register(models.Vehicle, exclude_fields=["search_name"])

@@ -10,9 +10,9 @@ from django_countries.filters import CountryFilter
 from modeltranslation.admin import TranslationStackedInline
 
 from delegations import services
-from delegations.admin import exports, views
+from delegations.admin import exports, logistics, views
 from delegations.admin.base import MEMBER_FIELDS, SensitiveFieldsMixin, StaleSaveRefusedForm, folded_search
-from delegations.clashes import find_clashes
+from delegations.clashes import find_clashes, over_capacity
 from delegations.models import Delegation, Engagement, Member, Movement, StatusChange
 
 Status = Delegation.Status
@@ -60,15 +60,16 @@ class MemberInline(SensitiveFieldsMixin, TranslationStackedInline):
 class MovementInline(admin.TabularInline):
     model = Movement
     extra = 0
-    fields = ("kind", "member", "at", "flight", "airport", "pickup_arranged")
-    autocomplete_fields = ("member",)
+    fields = ("kind", "member", "at", "flight", "airport", "pickup_arranged", "vehicle")
+    autocomplete_fields = ("member", "vehicle")
 
 
 class EngagementInline(admin.TabularInline):
     model = Engagement
     extra = 0
-    fields = ("kind", "programme_item", "counterpart", "venue", "start", "end")
+    fields = ("kind", "programme_item", "counterpart", "venue", "start", "end", "vehicle")
     raw_id_fields = ("programme_item", "venue")
+    autocomplete_fields = ("vehicle",)
 
 
 class StatusChangeInline(admin.TabularInline):
@@ -122,6 +123,7 @@ class DelegationAdmin(admin.ModelAdmin):
         exports.export_xlsx,
         exports.export_csv,
         views.badges_action,
+        logistics.assign_people_action,
     ]
     fieldsets = (
         (None, {"fields": ("edition", "country", "type", "organisation", "level", "head", "status", "version")}),
@@ -192,6 +194,18 @@ class DelegationAdmin(admin.ModelAdmin):
                             "first": clash.first,
                             "second": clash.second,
                             "time": clash.second.start.astimezone(delegation.edition.tz).strftime("%d/%m %H:%M"),
+                        },
+                    )
+            for warning in over_capacity(delegation.edition):
+                if warning.booking.delegation_id == delegation.pk:
+                    messages.warning(
+                        request,
+                        _("Vehicle %(vehicle)s has %(seats)s seats for %(people)s people (“%(booking)s”).")
+                        % {
+                            "vehicle": warning.vehicle.registration,
+                            "seats": warning.vehicle.seats,
+                            "people": warning.people,
+                            "booking": warning.booking,
                         },
                     )
         return super().change_view(request, object_id, form_url, extra_context)

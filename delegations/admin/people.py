@@ -14,7 +14,7 @@ from delegations.admin.base import (
     can_see_sensitive,
     folded_search,
 )
-from delegations.models import Delegation, Interpreter, LiaisonOfficer, Member
+from delegations.models import Delegation, Interpreter, Member
 
 
 @admin.register(Member)
@@ -83,5 +83,4 @@ class OfficerAdmin(admin.ModelAdmin):
         return obj.delegation_total
 
 
-admin.site.register(LiaisonOfficer, OfficerAdmin)
 admin.site.register(Interpreter, OfficerAdmin)

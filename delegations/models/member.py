@@ -122,6 +122,14 @@ class Movement(models.Model):
     flight = models.CharField(_("flight"), max_length=20, blank=True)
     airport = models.CharField(_("airport / terminal"), max_length=100, blank=True)
     pickup_arranged = models.BooleanField(_("pickup arranged"), default=False)
+    vehicle = models.ForeignKey(
+        "delegations.Vehicle",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="movements",
+        verbose_name=_("vehicle"),
+    )
 
     class Meta:
         verbose_name = _("movement")
