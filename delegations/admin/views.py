@@ -6,23 +6,25 @@ permission itself, so a content editor or press officer gets nothing here.
 
 import base64
 from collections import Counter, defaultdict
+from urllib.parse import urlencode
 
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 
+from common.countries import sort_key as country_sort_key
 from common.dates import local_text
 from common.formats import utc_label
 from delegations.admin.base import can_see_sensitive, chosen_edition, require_permission
 from delegations.admin.forms import ImportForm
 from delegations.charts import HEIGHT, WIDTH, bar_chart
-from delegations.clashes import find_clashes
+from delegations.clashes import find_clashes, over_capacity
 from delegations.imports import COLUMNS, import_delegations, template_csv
 from delegations.models import Delegation, Member, Movement
 from expo.models import Edition
@@ -74,7 +76,16 @@ def dashboard(model_admin, request):
         )
     )
     days = sorted(arrivals)
-    by_country = [(Delegation(country=code).country.name, n) for code, n in countries.most_common()]
+    changelist = reverse("admin:delegations_delegation_changelist")
+
+    def link(**params):
+        # Every count opens the changelist filtered to exactly the rows it counts.
+        return f"{changelist}?{urlencode({'edition__id__exact': edition.pk if edition else '', **params})}"
+
+    by_country = sorted(
+        ((Delegation(country=code).country.name, n, link(country=code)) for code, n in countries.items()),
+        key=lambda row: country_sort_key(str(row[0]), get_language() or "vi"),
+    )
     return _page(
         model_admin,
         request,
@@ -82,8 +93,12 @@ def dashboard(model_admin, request):
         _("Protocol dashboard"),
         edition=edition,
         total=sum(statuses.values()),
-        by_status=[(label, statuses.get(value, 0)) for value, label in Delegation.Status.choices],
-        by_level=[(label, levels.get(value, 0)) for value, label in Delegation.Level.choices],
+        by_status=[
+            (label, statuses.get(value, 0), link(status__exact=value)) for value, label in Delegation.Status.choices
+        ],
+        by_level=[(label, levels.get(value, 0), link(level__exact=value)) for value, label in Delegation.Level.choices],
+        total_link=link(),
+        over_capacity=over_capacity(edition) if edition else [],
         by_country=by_country,
         bars=bar_chart([(day.strftime("%d/%m"), arrivals[day]) for day in days]),
         chart_width=WIDTH,
@@ -228,8 +243,8 @@ def print_itinerary(model_admin, request, pk):
         "delegation": delegation,
         "edition": delegation.edition,
         "members": delegation.members.order_by("order", "pk"),
-        "movements": delegation.movements.select_related("member").order_by("at"),
-        "engagements": delegation.engagements.select_related("programme_item", "venue").order_by("start"),
+        "movements": delegation.movements.select_related("member", "vehicle").order_by("at"),
+        "engagements": delegation.engagements.select_related("programme_item", "venue", "vehicle").order_by("start"),
         "tz": delegation.edition.tz,
     }
     return _pdf(request, "delegations/pdf/itinerary.html", context, f"itinerary-{delegation.pk}")

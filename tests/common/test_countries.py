@@ -49,6 +49,20 @@ def test_english_names_stay_english():
     assert country_names.name("FR", "en") == "France"
 
 
+def test_vietnamese_alphabet_order():
+    names = ["Ấn Độ", "Áo", "Đức", "Ai Cập", "Ăng-gô-la", "Ô-xtrây-li-a", "Ơ", "Oman"]
+    assert sorted(names, key=country_names.sort_key) == [
+        "Ai Cập",
+        "Áo",
+        "Ăng-gô-la",
+        "Ấn Độ",
+        "Đức",
+        "Oman",
+        "Ô-xtrây-li-a",
+        "Ơ",
+    ]
+
+
 def test_countries_order_by_name_in_the_language():
     # Áo, Đức (Đ right after D), Trung Quốc, Việt Nam
     assert country_names.ordered(["DE", "AT", "VN", "CN"], "vi") == ["AT", "DE", "CN", "VN"]
@@ -102,7 +116,7 @@ def test_typed_country_values_resolve_without_guessing(typed, code):
 
 
 def test_unknown_country_is_an_error():
-    with pytest.raises(CountryError, match="Unknown country “Atlantis”"):
+    with override("vi"), pytest.raises(CountryError, match="Không rõ nước “Atlantis”"):
         resolver().resolve("Atlantis")
     with pytest.raises(CountryError):
         resolver().resolve("XX")
