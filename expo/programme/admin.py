@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from common.admin import FoldedSearchMixin
 from expo.models import Edition, ProgrammeChange, ProgrammeItem
 from expo.programme import services
 from expo.programme.changes import describe_change
@@ -53,7 +54,7 @@ def _warn_about_clashes(request, item):
 
 
 @admin.register(ProgrammeItem)
-class ProgrammeItemAdmin(TabbedTranslationAdmin):
+class ProgrammeItemAdmin(FoldedSearchMixin, TabbedTranslationAdmin):
     list_display = ("title", "start", "end", "venue", "type", "status", "is_published", "clash")
     list_filter = (DayFilter, "type", "venue", "status", "audience", "is_published", "edition")
     list_select_related = ("venue", "edition")
