@@ -26,6 +26,7 @@ from delegations.admin.forms import ImportForm
 from delegations.charts import HEIGHT, WIDTH, bar_chart
 from delegations.clashes import find_clashes, over_capacity
 from delegations.imports import COLUMNS, import_delegations, template_csv
+from delegations.imports.template import coded_columns, template_xlsx
 from delegations.models import Delegation, Member, Movement
 from expo.models import Edition
 from expo.pdf import render_pdf
@@ -46,6 +47,7 @@ def urls(model_admin):
         path("clashes/", wrap(clash_report), name=f"{name}clashes"),
         path("import/", wrap(import_view), name=f"{name}import"),
         path("import/template.csv", wrap(import_template), name=f"{name}import_template"),
+        path("import/template.xlsx", wrap(import_template_xlsx), name=f"{name}import_template_xlsx"),
         path("print/list.pdf", wrap(print_list), name=f"{name}print_list"),
         path("print/movements.pdf", wrap(print_movements), name=f"{name}print_movements"),
         path("<int:pk>/itinerary.pdf", wrap(print_itinerary), name=f"{name}itinerary"),
@@ -129,6 +131,15 @@ def import_template(model_admin, request):
     return response
 
 
+def import_template_xlsx(model_admin, request):
+    require_permission(request, "delegations.add_delegation")
+    response = HttpResponse(
+        template_xlsx(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = 'attachment; filename="delegations-template.xlsx"'
+    return response
+
+
 def import_view(model_admin, request):
     """Upload → preview (a dry run: counts and every error) → confirm (the same service, for real)."""
     require_permission(request, "delegations.add_delegation")
@@ -175,6 +186,7 @@ def import_view(model_admin, request):
         form=form,
         result=result,
         columns=COLUMNS,
+        coded_columns=coded_columns(),
     )
 
 

@@ -63,3 +63,28 @@ def test_preview_lists_each_delegation_as_it_will_be_saved(protocol_client, edit
     assert "<td>Áo (AT)</td><td>Bundesheer</td><td>Bộ trưởng</td><td>2</td><td>cập nhật</td>" in html
     assert "<td>Vương quốc Anh (GB)</td><td>Ministry of Defence</td><td>Khác</td><td>1</td><td>không đổi</td>" in html
     assert Delegation.objects.count() == 2
+
+
+def test_import_page_lists_allowed_values_in_both_languages_and_defaults_to_the_current_edition(
+    protocol_client, edition
+):
+    from model_bakery import baker
+
+    baker.make("expo.Edition", slug="vide-2022", acronym="VIDE 2022", start_date="2022-12-08", end_date="2022-12-10")
+    response = protocol_client.get(reverse("admin:delegations_delegation_import"), headers={"accept-language": "vi"})
+    html = response.content.decode()
+    assert "<td><code>deputy_minister</code></td><td>Thứ trưởng</td><td>Deputy minister</td>" in html
+    assert "<td><code>head</code></td><td>Trưởng đoàn</td><td>Head of delegation</td>" in html
+    assert response.context["form"]["edition"].value() == edition.pk
+
+
+def test_excel_template_has_the_allowed_values_beside_the_header(protocol_client, edition):
+    from openpyxl import load_workbook
+
+    response = protocol_client.get(reverse("admin:delegations_delegation_import_template_xlsx"))
+    book = load_workbook(io.BytesIO(response.content))
+    header = [cell.value for cell in book.worksheets[0][1]]
+    assert header[:3] == ["country", "organisation", "delegation_type"]
+    values = [[cell.value for cell in row] for row in book.worksheets[1].iter_rows()]
+    assert ["level", "minister", "Bộ trưởng", "Minister"] in values
+    assert ["gender", "female", "Nữ", "Female"] in values
