@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('expo', '0006_programme_change_permissions'),
+        ("expo", "0006_programme_change_permissions"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='programmechange',
-            name='reason_en',
-            field=models.CharField(blank=True, max_length=300, verbose_name='reason (English)'),
+            model_name="programmechange",
+            name="reason_en",
+            field=models.CharField(blank=True, max_length=300, verbose_name="reason (English)"),
         ),
         migrations.AddField(
-            model_name='programmechange',
-            name='reason_vi',
-            field=models.CharField(blank=True, max_length=300, verbose_name='reason (Vietnamese)'),
+            model_name="programmechange",
+            name="reason_vi",
+            field=models.CharField(blank=True, max_length=300, verbose_name="reason (Vietnamese)"),
         ),
     ]
