@@ -55,6 +55,16 @@ DJANGO_GAPS = [
     gettext_noop("Enter a valid duration."),
     gettext_noop("Enter a valid JSON."),
     gettext_noop("Messages"),
+    # third-party apps in the admin's navigation (django-auditlog, django-axes)
+    gettext_noop("Audit log"),
+    gettext_noop("access failure"),
+    gettext_noop("access failures"),
+    gettext_noop("access attempt"),
+    gettext_noop("access attempts"),
+    gettext_noop("access attempt expiration"),
+    gettext_noop("access attempt expirations"),
+    gettext_noop("access log"),
+    gettext_noop("access logs"),
 ]
 
 

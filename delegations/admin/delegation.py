@@ -57,17 +57,19 @@ class MemberInline(SensitiveFieldsMixin, TranslationStackedInline):
     fields = MEMBER_FIELDS
 
 
-class MovementInline(admin.TabularInline):
+# Stacked, with fields grouped on lines: a tabular row of eight fields (with date and time
+# pickers) needs 1,500 px; this fits a 1280 px screen with the navigation open.
+class MovementInline(admin.StackedInline):
     model = Movement
     extra = 0
-    fields = ("kind", "member", "at", "flight", "airport", "pickup_arranged", "vehicle")
+    fields = (("kind", "member"), ("at", "flight", "airport"), ("pickup_arranged", "vehicle"))
     autocomplete_fields = ("member", "vehicle")
 
 
-class EngagementInline(admin.TabularInline):
+class EngagementInline(admin.StackedInline):
     model = Engagement
     extra = 0
-    fields = ("kind", "programme_item", "counterpart", "venue", "start", "end", "vehicle")
+    fields = (("kind", "programme_item"), ("counterpart", "venue"), ("start", "end"), "vehicle")
     raw_id_fields = ("programme_item", "venue")
     autocomplete_fields = ("vehicle",)
 
@@ -86,17 +88,21 @@ class StatusChangeInline(admin.TabularInline):
 @admin.register(Delegation)
 class DelegationAdmin(admin.ModelAdmin):
     form = StaleSaveRefusedForm
+
+    class Media:
+        css = {"all": ["delegations/admin.css"]}
+
     list_display = (
         "country_name",
         "organisation",
         "level",
-        "type",
         "status",
-        "head_name",
         "liaison_officer",
         "member_count",
         "first_arrival",
     )
+    # Type and head are a filter and the page, not columns: the list fits 1280 px with the
+    # navigation open.
     list_display_links = ("country_name", "organisation")
     list_filter = (
         "status",
