@@ -10,7 +10,8 @@ Sources, per entry's comment:
   [BNG] the Ministry of Foreign Affairs' list of countries and territories and its
         transliterations ("Danh sách các quốc gia và vùng lãnh thổ", mofa.gov.vn);
   [TTXVN] the Viet Nam News Agency's house usage, where the ministry gives a short form;
-  [UN] the United Nations' English short names (Viet Nam, Republic of Korea, …).
+  [UN] the United Nations' English short names (Republic of Korea, …). Viet Nam keeps
+        "Vietnam" in English, as the expo's own name writes it; "Viet Nam" is accepted in imports.
 Sensitive names: Taiwan, Hong Kong and Macao are written as parts of China; the two Koreas
 as "Triều Tiên" and "Hàn Quốc", as Vietnamese official documents do.
 
@@ -30,7 +31,6 @@ from django.utils.translation import gettext as _
 
 # code: (English, Vietnamese)
 NAMES = {
-    "VN": ("Viet Nam", "Việt Nam"),  # [UN] English short name; [BNG]
     "TW": ("Taiwan (China)", "Đài Loan (Trung Quốc)"),  # [BNG] part of China
     "HK": ("Hong Kong (China)", "Hồng Kông (Trung Quốc)"),  # [BNG] special administrative region
     "MO": ("Macao (China)", "Ma Cao (Trung Quốc)"),  # [BNG] special administrative region
