@@ -189,3 +189,16 @@ class Resolver:
 @functools.cache
 def resolver():
     return Resolver()
+
+
+def choices(language=None):
+    """Every country as (code, name) in `language` (the active one), in that language's order.
+
+    For forms: django-countries sorts by ASCII-folded names, which puts Đ after Z in Vietnamese.
+    """
+    from django_countries import countries
+
+    language = language or get_language() or "vi"
+    with override(language):
+        pairs = [(code, str(label)) for code, label in countries]
+    return sorted(pairs, key=lambda pair: sort_key(pair[1], language))

@@ -128,3 +128,12 @@ def test_ambiguous_value_names_every_candidate(monkeypatch):
     with override("en"), pytest.raises(CountryError) as caught:
         Resolver().resolve("congo")
     assert "Congo (CG)" in str(caught.value) and "(CD)" in str(caught.value)
+
+
+def test_accreditation_form_lists_countries_in_the_visitors_alphabet(client, edition):
+    html = client.get("/vi/press/accreditation/").content.decode()
+    html = html[html.index('name="country"') :]
+    html = html[: html.index("</select>")]
+    names = [name for name in ("Ai Cập", "Áo", "Ấn Độ", "Đan Mạch", "Đức", "Ecuador", "Việt Nam") if name in html]
+    assert names == ["Ai Cập", "Áo", "Ấn Độ", "Đan Mạch", "Đức", "Ecuador", "Việt Nam"]
+    assert sorted(names, key=html.index) == names
