@@ -35,3 +35,6 @@ class DelegationsConfig(AppConfig):
         # E-mails to delegations (reviewed in the outbox) and the programme changes they hear of.
         mail.register_kinds()
         programme_services.change_listeners.append(mail.tell_programme_changes)
+        auditlog.register(models.Hotel, exclude_fields=["search_name"])
+        auditlog.register(models.RoomAssignment)
+        auditlog.register(models.Vehicle, exclude_fields=["search_name"])

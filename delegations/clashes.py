@@ -5,12 +5,19 @@ interpreters and vehicle. Clashes are computed, not stored, so they are never st
 engagements of an edition are read in two queries and swept per resource in time order.
 """
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from delegations.models import Engagement
+from delegations.models import Engagement, Movement
+
+# How long an airport transfer holds a pool vehicle: from landing until the guests are at the
+# hotel; for a departure, from pick-up at the hotel until the drop-off (3 h to 1 h 30 before).
+ARRIVAL_TRANSFER = (datetime.timedelta(0), datetime.timedelta(minutes=90))
+DEPARTURE_TRANSFER = (datetime.timedelta(hours=-3), datetime.timedelta(minutes=-90))
 
 RESOURCE_LABELS = {
     "delegation": _("Delegation"),
@@ -44,8 +51,60 @@ def _bookings(engagement):
         yield ("liaison_officer", delegation.liaison_officer_id), str(delegation.liaison_officer)
     for interpreter in delegation.interpreters.all():
         yield ("interpreter", interpreter.pk), str(interpreter)
-    if delegation.vehicle.strip():
+    if engagement.vehicle_id:
+        yield ("vehicle", engagement.vehicle_id), str(engagement.vehicle)
+    elif delegation.vehicle.strip():
         yield ("vehicle", delegation.vehicle.strip().casefold()), delegation.vehicle.strip()
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """A movement seen as a booking of its pool vehicle (the clash report shows it like an engagement)."""
+
+    movement: Movement
+    start: datetime.datetime
+    end: datetime.datetime
+
+    @property
+    def pk(self):
+        return -self.movement.pk  # apart from engagements' keys when sorting
+
+    @property
+    def delegation(self):
+        return self.movement.delegation
+
+    @property
+    def delegation_id(self):
+        return self.movement.delegation_id
+
+    @property
+    def vehicle(self):
+        return self.movement.vehicle
+
+    @property
+    def vehicle_id(self):
+        return self.movement.vehicle_id
+
+    @property
+    def event(self):
+        return ("movement", self.movement.pk)
+
+    def __str__(self):
+        return f"{self.movement.get_kind_display()} {self.movement.flight}".strip()
+
+
+def transfers(edition):
+    """Arrivals and departures with a pool vehicle, as bookings (one query)."""
+    movements = (
+        Movement.objects.filter(delegation__edition=edition, vehicle__isnull=False)
+        .exclude(delegation__status__in=["declined", "cancelled"])
+        .select_related("delegation", "vehicle", "member")
+        .annotate(delegation_size=Count("delegation__members", distinct=True))
+        .order_by("at", "pk")
+    )
+    for movement in movements:
+        before, after = ARRIVAL_TRANSFER if movement.kind == Movement.Kind.ARRIVAL else DEPARTURE_TRANSFER
+        yield Transfer(movement, movement.at + before, movement.at + after)
 
 
 # Other apps add the resources an engagement books beyond the delegation's own (meetings add
@@ -68,7 +127,7 @@ def active_engagements(edition):
     return (
         Engagement.objects.filter(delegation__edition=edition, start__isnull=False, end__isnull=False)
         .exclude(delegation__status__in=["declined", "cancelled"])
-        .select_related("delegation__liaison_officer", "programme_item", "venue")
+        .select_related("delegation__liaison_officer", "programme_item", "venue", "vehicle")
         .prefetch_related("delegation__interpreters")
         .order_by("start", "pk")
     )
@@ -100,6 +159,10 @@ def bookings_by_resource(edition, *, exclude=()):
         for key, name in [*_bookings(engagement), *extra.get(engagement.pk, ())]:
             by_resource[key].append(engagement)
             names[key] = name
+    for transfer in transfers(edition):
+        key = ("vehicle", transfer.vehicle_id)
+        by_resource[key].append(transfer)
+        names[key] = str(transfer.vehicle)
     return by_resource, names
 
 
@@ -110,10 +173,43 @@ def find_clashes(edition):
     for key, booked in by_resource.items():
         # Sorted by start: each engagement is compared with the earlier ones still running.
         running = []
-        for engagement in booked:
+        for engagement in sorted(booked, key=lambda booking: (booking.start, booking.pk)):
             running = [other for other in running if other.end > engagement.start]
             clashes.extend(
                 Clash(key[0], names[key], other, engagement) for other in running if other.event != engagement.event
             )
             running.append(engagement)
     return sorted(clashes, key=lambda clash: (clash.second.start, clash.resource, clash.first.pk))
+
+
+@dataclass(frozen=True)
+class OverCapacity:
+    """A pool vehicle booked for more people than it has seats."""
+
+    vehicle: object
+    booking: object  # an Engagement or a Transfer
+    people: int
+
+
+def over_capacity(edition):
+    """Bookings whose vehicle has fewer seats than the people it must carry, in time order.
+
+    An engagement carries its whole delegation; an arrival or departure carries its member, or
+    the whole delegation when it travels together.
+    """
+    engagements = (
+        Engagement.objects.filter(delegation__edition=edition, vehicle__isnull=False, start__isnull=False)
+        .exclude(delegation__status__in=["declined", "cancelled"])
+        .select_related("delegation", "vehicle", "programme_item")
+        .annotate(delegation_size=Count("delegation__members", distinct=True))
+    )
+    found = [
+        OverCapacity(engagement.vehicle, engagement, engagement.delegation_size)
+        for engagement in engagements
+        if engagement.delegation_size > engagement.vehicle.seats
+    ]
+    for transfer in transfers(edition):
+        people = 1 if transfer.movement.member_id else transfer.movement.delegation_size
+        if people > transfer.vehicle.seats:
+            found.append(OverCapacity(transfer.vehicle, transfer, people))
+    return sorted(found, key=lambda warning: (warning.booking.start, warning.booking.pk))

@@ -259,3 +259,7 @@ def _load(edition):
         )
         engagements += 1
     return f"{len(DELEGATIONS)} delegations, {members} members, {engagements} engagements (one clash)"
+
+
+# Hotels, rooms and vehicles register their own loader (after this one).
+from delegations import demo_logistics  # noqa: E402, F401

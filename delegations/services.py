@@ -58,3 +58,27 @@ def change_statuses(*, delegations, status, user):
         except ValidationError:
             refused.append(delegation)
     return changed, refused
+
+
+@transaction.atomic
+def assign_people(*, delegations, liaison_officer=None, interpreters=(), user=None):
+    """Give the chosen delegations a liaison officer and/or add interpreters (bulk, audited).
+
+    Each delegation is saved on its own so the audit log records every change with its author
+    (AuditlogMiddleware's actor); interpreters are added, never removed.
+    """
+    changed = 0
+    for delegation in delegations:
+        touched = False
+        if liaison_officer is not None and delegation.liaison_officer_id != liaison_officer.pk:
+            delegation.liaison_officer = liaison_officer
+            delegation.save()
+            touched = True
+        missing = {interpreter.pk for interpreter in interpreters} - set(
+            delegation.interpreters.values_list("pk", flat=True)
+        )
+        if missing:
+            delegation.interpreters.add(*missing)
+            touched = True
+        changed += touched
+    return changed

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from common.admin import FoldedSearchMixin
 from expo.models import Edition, KeyFigure, Venue
 from expo.programme import admin as programme_admin  # noqa: F401  (registers ProgrammeItemAdmin)
 
@@ -24,7 +25,7 @@ class KeyFigureInline(TranslationTabularInline):
 
 
 @admin.register(Edition)
-class EditionAdmin(TabbedTranslationAdmin):
+class EditionAdmin(FoldedSearchMixin, TabbedTranslationAdmin):
     list_display = ("acronym", "name", "start_date", "end_date", "venue_name", "is_current", "is_demo")
     list_filter = ("is_current", "is_demo")
     search_fields = ("acronym", "name_vi", "name_en", "theme_vi", "theme_en")
@@ -39,7 +40,7 @@ class EditionAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Venue)
-class VenueAdmin(TabbedTranslationAdmin):
+class VenueAdmin(FoldedSearchMixin, TabbedTranslationAdmin):
     list_display = ("name", "code", "kind", "edition", "order")
     list_filter = ("edition", "kind")
     list_select_related = ("edition",)

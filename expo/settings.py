@@ -13,6 +13,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from common.countries import OVERRIDE as COUNTRY_NAMES
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("EXPO_VAR_DIR", BASE_DIR / "var"))
 
@@ -122,6 +124,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "anymail",
+    "common",
     "expo",
     "exhibitors",
     "delegations",
@@ -238,6 +241,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_TZ = True
+# Day-first dates in both languages, ISO accepted, month-first never guessed (common/formats/).
+FORMAT_MODULE_PATH = ["common.formats"]
+# Country names in Viet Nam's official usage, unique in each language (common/countries.py).
+COUNTRIES_OVERRIDE = COUNTRY_NAMES
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "vi"
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("vi", "en"), "vi": ("en",), "en": ("vi",)}

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
+from common.admin import FoldedSearchMixin
 from press import factsheets, mail, services
 from press.models import (
     FactSheetUpload,
@@ -37,7 +38,7 @@ class ReleaseAttachmentInline(TranslationTabularInline):
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(TabbedTranslationAdmin):
+class PressReleaseAdmin(FoldedSearchMixin, TabbedTranslationAdmin):
     list_display = ("title", "publish_at", "visibility", "edition")
     list_filter = ("edition",)
     list_select_related = ("edition",)
@@ -61,7 +62,7 @@ class PressReleaseAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(PressContact)
-class PressContactAdmin(TabbedTranslationAdmin):
+class PressContactAdmin(FoldedSearchMixin, TabbedTranslationAdmin):
     list_display = ("name", "role", "email", "phone", "edition", "order")
     list_select_related = ("edition",)
     search_fields = ("name", "role_vi", "role_en", "email")

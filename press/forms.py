@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common import countries as country_names
 from common.images import SafeImageFormField
 from press.models import MediaAccreditation
 
@@ -16,6 +17,11 @@ class AccreditationForm(forms.ModelForm):
     class Meta:
         model = MediaAccreditation
         fields = ["name", "outlet", "country", "role", "email", "phone", "press_card_number"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Countries in the visitor's alphabet (Đức after Dominica, not after Zimbabwe).
+        self.fields["country"].choices = [("", "---------"), *country_names.choices()]
 
     def is_bot(self):
         return bool(self.data.get("website"))

@@ -10,7 +10,7 @@ from django_countries.filters import CountryFilter
 from modeltranslation.admin import TranslationStackedInline
 
 from delegations import mail, services
-from delegations.admin import exports, views
+from delegations.admin import exports, logistics, views
 from delegations.admin.base import (
     MEMBER_FIELDS,
     SensitiveFieldsMixin,
@@ -19,7 +19,7 @@ from delegations.admin.base import (
     StaleSaveRefusedForm,
     folded_search,
 )
-from delegations.clashes import find_clashes
+from delegations.clashes import find_clashes, over_capacity
 from delegations.models import Delegation, Engagement, Member, Movement, StatusChange
 
 Status = Delegation.Status
@@ -64,18 +64,21 @@ class MemberInline(SensitiveFieldsMixin, TranslationStackedInline):
     fields = MEMBER_FIELDS
 
 
-class MovementInline(admin.TabularInline):
+# Stacked, with fields grouped on lines: a tabular row of eight fields (with date and time
+# pickers) needs 1,500 px; this fits a 1280 px screen with the navigation open.
+class MovementInline(admin.StackedInline):
     model = Movement
     extra = 0
-    fields = ("kind", "member", "at", "flight", "airport", "pickup_arranged")
-    autocomplete_fields = ("member",)
+    fields = (("kind", "member"), ("at", "flight", "airport"), ("pickup_arranged", "vehicle"))
+    autocomplete_fields = ("member", "vehicle")
 
 
-class EngagementInline(admin.TabularInline):
+class EngagementInline(admin.StackedInline):
     model = Engagement
     extra = 0
-    fields = ("kind", "programme_item", "counterpart", "venue", "start", "end")
+    fields = (("kind", "programme_item"), ("counterpart", "venue"), ("start", "end"), "vehicle")
     raw_id_fields = ("programme_item", "venue")
+    autocomplete_fields = ("vehicle",)
 
 
 class StatusChangeInline(admin.TabularInline):
@@ -92,17 +95,21 @@ class StatusChangeInline(admin.TabularInline):
 @admin.register(Delegation)
 class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, admin.ModelAdmin):
     form = StaleSaveRefusedForm
+
+    class Media:
+        css = {"all": ["delegations/admin.css"]}
+
     list_display = (
         "country_name",
         "organisation",
         "level",
-        "type",
         "status",
-        "head_name",
         "liaison_officer",
         "member_count",
         "first_arrival",
     )
+    # Type and head are a filter and the page, not columns: the list fits 1280 px with the
+    # navigation open.
     list_display_links = ("country_name", "organisation")
     list_filter = (
         "status",
@@ -129,6 +136,7 @@ class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, admin.ModelAdmin):
         exports.export_xlsx,
         exports.export_csv,
         views.badges_action,
+        logistics.assign_people_action,
     ]
     fieldsets = (
         (None, {"fields": ("edition", "country", "type", "organisation", "level", "head", "status", "version")}),
@@ -210,6 +218,18 @@ class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, admin.ModelAdmin):
                             "first": clash.first,
                             "second": clash.second,
                             "time": clash.second.start.astimezone(delegation.edition.tz).strftime("%d/%m %H:%M"),
+                        },
+                    )
+            for warning in over_capacity(delegation.edition):
+                if warning.booking.delegation_id == delegation.pk:
+                    messages.warning(
+                        request,
+                        _("Vehicle %(vehicle)s has %(seats)s seats for %(people)s people (“%(booking)s”).")
+                        % {
+                            "vehicle": warning.vehicle.registration,
+                            "seats": warning.vehicle.seats,
+                            "people": warning.people,
+                            "booking": warning.booking,
                         },
                     )
         return super().change_view(request, object_id, form_url, extra_context)

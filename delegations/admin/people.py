@@ -16,7 +16,7 @@ from delegations.admin.base import (
     can_see_sensitive,
     folded_search,
 )
-from delegations.models import Delegation, Interpreter, LiaisonOfficer, Member
+from delegations.models import Delegation, Interpreter, Member
 
 
 @admin.register(Member)
@@ -85,5 +85,4 @@ class OfficerAdmin(SensitiveLookupsMixin, admin.ModelAdmin):
         return obj.delegation_total
 
 
-admin.site.register(LiaisonOfficer, OfficerAdmin)
 admin.site.register(Interpreter, OfficerAdmin)

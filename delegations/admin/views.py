@@ -5,24 +5,30 @@ permission itself, so a content editor or press officer gets nothing here.
 """
 
 from collections import Counter, defaultdict
+from urllib.parse import urlencode
 
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 
+from common.countries import sort_key as country_sort_key
+from common.dates import local_text
+from common.formats import utc_label
 from common.pdf import render_pdf
 from delegations.admin.base import can_see_sensitive, chosen_edition, require_permission
 from delegations.admin.forms import ImportForm
 from delegations.charts import HEIGHT, WIDTH, bar_chart
-from delegations.clashes import find_clashes
+from delegations.clashes import find_clashes, over_capacity
 from delegations.columns import visible_columns
 from delegations.imports import check_file, pending, template_csv, write_rows
 from delegations.imports.service import ImportResult, may_see_sensitive
+from delegations.imports.template import coded_columns, template_xlsx
 from delegations.models import Delegation, Member, Movement
 from expo.models import Edition
 
@@ -40,6 +46,7 @@ def urls(model_admin):
         path("clashes/", wrap(clash_report), name=f"{name}clashes"),
         path("import/", wrap(import_view), name=f"{name}import"),
         path("import/template.csv", wrap(import_template), name=f"{name}import_template"),
+        path("import/template.xlsx", wrap(import_template_xlsx), name=f"{name}import_template_xlsx"),
         path("print/list.pdf", wrap(print_list), name=f"{name}print_list"),
         path("print/movements.pdf", wrap(print_movements), name=f"{name}print_movements"),
         path("<int:pk>/itinerary.pdf", wrap(print_itinerary), name=f"{name}itinerary"),
@@ -70,7 +77,16 @@ def dashboard(model_admin, request):
         )
     )
     days = sorted(arrivals)
-    by_country = [(Delegation(country=code).country.name, n) for code, n in countries.most_common()]
+    changelist = reverse("admin:delegations_delegation_changelist")
+
+    def link(**params):
+        # Every count opens the changelist filtered to exactly the rows it counts.
+        return f"{changelist}?{urlencode({'edition__id__exact': edition.pk if edition else '', **params})}"
+
+    by_country = sorted(
+        ((Delegation(country=code).country.name, n, link(country=code)) for code, n in countries.items()),
+        key=lambda row: country_sort_key(str(row[0]), get_language() or "vi"),
+    )
     return _page(
         model_admin,
         request,
@@ -78,8 +94,12 @@ def dashboard(model_admin, request):
         _("Protocol dashboard"),
         edition=edition,
         total=sum(statuses.values()),
-        by_status=[(label, statuses.get(value, 0)) for value, label in Delegation.Status.choices],
-        by_level=[(label, levels.get(value, 0)) for value, label in Delegation.Level.choices],
+        by_status=[
+            (label, statuses.get(value, 0), link(status__exact=value)) for value, label in Delegation.Status.choices
+        ],
+        by_level=[(label, levels.get(value, 0), link(level__exact=value)) for value, label in Delegation.Level.choices],
+        total_link=link(),
+        over_capacity=over_capacity(edition) if edition else [],
         by_country=by_country,
         bars=bar_chart([(day.strftime("%d/%m"), arrivals[day]) for day in days]),
         chart_width=WIDTH,
@@ -108,6 +128,15 @@ def import_template(model_admin, request):
     columns = visible_columns(sensitive=may_see_sensitive(request.user))
     response = HttpResponse(template_csv(columns), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="delegations-template.csv"'
+    return response
+
+
+def import_template_xlsx(model_admin, request):
+    require_permission(request, "delegations.add_delegation")
+    response = HttpResponse(
+        template_xlsx(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = 'attachment; filename="delegations-template.xlsx"'
     return response
 
 
@@ -159,6 +188,7 @@ def import_view(model_admin, request):
         result=result,
         token=token,
         columns=visible_columns(sensitive=may_see_sensitive(request.user)),
+        coded_columns=coded_columns(),
     )
 
 
@@ -191,7 +221,12 @@ def _confirm(request):
 def _pdf(request, template, context, filename):
     language = request.GET.get("lang") if request.GET.get("lang") in ("vi", "en") else "vi"
     with override(language):
-        data = render_pdf(template, {**context, "sensitive": can_see_sensitive(request)}, request=request)
+        context = {**context, "sensitive": can_see_sensitive(request)}
+        if context.get("edition") is not None:
+            # Every page's footer: edition, local print time (zone named), page x/y.
+            context["printed_at"] = local_text(timezone.now(), context["edition"].tz)
+            context["zone_label"] = utc_label(context["edition"].tz)
+        data = render_pdf(template, context, request=request)
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}-{language}.pdf"'
     return response
@@ -221,9 +256,14 @@ def print_list(model_admin, request):
 def print_movements(model_admin, request):
     require_permission(request)
     edition = edition_or_404(request)
+    # Only delegations that are coming: a declined or cancelled one must not be met at the airport.
     movements = (
-        Movement.objects.filter(delegation__edition=edition)
+        Movement.objects.filter(
+            delegation__edition=edition,
+            delegation__status__in=[Delegation.Status.ACCEPTED, Delegation.Status.ARRIVED],
+        )
         .select_related("delegation__liaison_officer", "member__delegation")
+        .annotate(delegation_size=Count("delegation__members", distinct=True))
         .order_by("at", "flight", "pk")
     )
     by_day = defaultdict(list)
@@ -243,8 +283,8 @@ def print_itinerary(model_admin, request, pk):
         "delegation": delegation,
         "edition": delegation.edition,
         "members": delegation.members.order_by("order", "pk"),
-        "movements": delegation.movements.select_related("member").order_by("at"),
-        "engagements": delegation.engagements.select_related("programme_item", "venue").order_by("start"),
+        "movements": delegation.movements.select_related("member", "vehicle").order_by("at"),
+        "engagements": delegation.engagements.select_related("programme_item", "venue", "vehicle").order_by("start"),
         "tz": delegation.edition.tz,
     }
     return _pdf(request, "delegations/pdf/itinerary.html", context, f"itinerary-{delegation.pk}")
@@ -254,12 +294,16 @@ def _badges(request, delegations):
     import segno
 
     members = Member.objects.filter(delegation__in=delegations).select_related("delegation__edition")
+    # Standard QR only: segno.make() picks Micro QR for short data, which phones and zbar
+    # cannot read.
     members = members.order_by("delegation__level_rank", "delegation__country", "delegation_id", "order", "pk")
     badges = [
         # The QR code holds a badge reference only, never personal data.
         (
             member,
-            segno.make(f"{member.delegation.edition.slug}:D{member.delegation_id}:M{member.pk}").svg_data_uri(scale=4),
+            segno.make_qr(
+                f"{member.delegation.edition.slug}:D{member.delegation_id}:M{member.pk}", error="m"
+            ).svg_data_uri(scale=4),
         )
         for member in members
     ]

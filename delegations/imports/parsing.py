@@ -7,27 +7,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from django.utils.translation import override
-from django_countries import countries
 
+from common.countries import CountryError, resolver
 from common.text import fold
 from delegations.models import Delegation, Member
 
 
 class CellError(ValueError):
     pass
-
-
-def _country_lookup():
-    lookup = {}
-    for language in ("en", "vi"):
-        with override(language):
-            for code, name in countries:
-                lookup[fold(name)] = code
-    for code, _name in countries:
-        lookup[code.casefold()] = code
-        lookup[(countries.alpha3(code) or "").casefold()] = code
-    lookup.pop("", None)
-    return lookup
 
 
 def _choice_lookup(choices):
@@ -46,7 +33,7 @@ class Parsers:
 
     def __init__(self, tz):
         self.tz = tz
-        self.countries = _country_lookup()
+        self.countries = resolver()
         self.types = _choice_lookup(Delegation.Type.choices)
         self.types.update({"quoc te": "international", "trong nuoc": "domestic"})
         self.levels = _choice_lookup(Delegation.Level.choices)
@@ -62,13 +49,10 @@ class Parsers:
         self.genders.update({"m": "male", "f": "female", "nam": "male", "nu": "female"})
 
     def country(self, value):
-        code = self.countries.get(fold(str(value)))
-        if not code:
-            raise CellError(
-                _("Unknown country “%(value)s” (give an ISO code or the name in Vietnamese or English).")
-                % {"value": value}
-            )
-        return code
+        try:
+            return self.countries.resolve(value)
+        except CountryError as exc:
+            raise CellError(str(exc)) from exc
 
     def choice(self, lookup, value):
         # "deputy_minister", "Deputy minister" and "Thứ trưởng" all name the same level.

@@ -37,6 +37,8 @@ class ImportResult:
     movements: int = 0
     dry_run: bool = False
     errors: list = field(default_factory=list)
+    # What will be saved, one entry per delegation in file order (see DelegationPreview).
+    delegations: list = field(default_factory=list)
 
     @property
     def ok(self):

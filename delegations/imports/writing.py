@@ -5,6 +5,7 @@ auditlog applies itself (passport numbers), in one bulk insert.
 """
 
 import copy
+from dataclasses import dataclass
 
 from auditlog.cid import get_cid
 from auditlog.diff import mask_str
@@ -12,6 +13,7 @@ from auditlog.middleware import AuditlogMiddleware
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from common.text import fold
 from delegations.columns import MEMBER_IMPORT_FIELDS
@@ -31,6 +33,16 @@ def audit_context(user, request=None):
         extra = AuditlogMiddleware().get_extra_data(request)
         context.update(remote_addr=extra["remote_addr"], remote_port=extra["remote_port"], cid=get_cid())
     return context
+
+
+# Columns auditlog leaves out of the log (as registered in DelegationsConfig.ready) and masks.
+NOT_LOGGED = {"search_name", "version"}
+ACTIONS = {
+    "created": gettext_lazy("created"),
+    "updated": gettext_lazy("updated"),
+    "unchanged": gettext_lazy("unchanged"),
+}
+MASKED = {"passport_no"}
 
 
 def _logged(field, value):
@@ -55,6 +67,31 @@ def _changes(old, new):
         if before != after:
             changes[field.name] = [_logged(field, before), _logged(field, after)]
     return changes
+
+
+@dataclass
+class DelegationPreview:
+    """One delegation as the import will leave it: what the officer confirms."""
+
+    country: str
+    organisation: str
+    level: str
+    members: int = 0
+    action: str = "unchanged"  # created | updated | unchanged
+
+    @property
+    def country_name(self):
+        from django_countries.fields import Country
+
+        return Country(self.country).name  # in the officer's language
+
+    @property
+    def level_display(self):
+        return Delegation.Level(self.level).label if self.level else ""
+
+    @property
+    def action_display(self):
+        return ACTIONS[self.action]
 
 
 def member_key(delegation_key, *, passport_no, family_name, given_name, date_of_birth):
@@ -126,6 +163,8 @@ class Writer:
         self.result = result
         self.log_entries = []
         self.audit = audit_context(self.user, request)
+        self.touched = set()  # delegations with any change written (preview: "updated")
+        self.created_delegations = set()
 
     def write(self, rows):
         delegations = self._delegations(rows)
@@ -137,6 +176,28 @@ class Writer:
             return
         self._heads(rows, delegations, members)
         LogEntry.objects.bulk_create(self.log_entries, batch_size=1000)
+        self._preview(rows, delegations)
+
+    def _preview(self, rows, delegations):
+        """Per delegation: resolved country, organisation, level, members, and what happens."""
+        previews = {}
+        for _number, clean in rows:
+            key = (clean["country"], fold(clean["organisation"]))
+            delegation = delegations[key]
+            if key not in previews:
+                action = "unchanged"
+                if delegation.pk in self.created_delegations:
+                    action = "created"
+                elif delegation.pk in self.touched:
+                    action = "updated"
+                previews[key] = DelegationPreview(
+                    country=delegation.country.code,
+                    organisation=delegation.organisation,
+                    level=delegation.level,
+                    action=action,
+                )
+            previews[key].members += 1
+        self.result.delegations = list(previews.values())
 
     def _bulk(self, method, *args, **kwargs):
         if not self.dry_run:
@@ -149,6 +210,7 @@ class Writer:
         # of a 5,000-row import; same format and the same masking.
         changes = _changes(old, new)
         if changes:
+            self.touched.add(getattr(new, "delegation_id", new.pk))
             self.log_entries.append(
                 LogEntry(
                     content_type=ContentType.objects.get_for_model(new),
@@ -194,6 +256,7 @@ class Writer:
             ["type", "level", "level_rank", "version"],
             batch_size=500,
         )
+        self.created_delegations = {delegation.pk for delegation in created}
         for delegation in created:
             self._log(None, delegation, LogEntry.Action.CREATE)
         for before, delegation in updated:

@@ -6,6 +6,7 @@ no sitemap), and nothing outside this app imports it.
 
 from delegations.models.delegation import Delegation, DelegationQuerySet, Interpreter, LiaisonOfficer, StatusChange
 from delegations.models.engagement import Engagement
+from delegations.models.logistics import Hotel, RoomAssignment, Vehicle
 from delegations.models.member import FAMILY_NAME_FIRST, Member, Movement
 
 __all__ = [
@@ -13,9 +14,12 @@ __all__ = [
     "Delegation",
     "DelegationQuerySet",
     "Engagement",
+    "Hotel",
     "Interpreter",
     "LiaisonOfficer",
     "Member",
     "Movement",
+    "RoomAssignment",
     "StatusChange",
+    "Vehicle",
 ]

@@ -6,9 +6,10 @@ from django.db import models
 from django.db.models import Case, Value, When
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from django_countries.fields import CountryField
 
+from common import countries as country_names
+from common.dates import local_text
 from common.text import NormalizedTextModel, fold
 from expo.models import Edition
 
@@ -58,16 +59,16 @@ class DelegationQuerySet(models.QuerySet):
         """Level precedence first, then the country's name in `language` (the active one by default).
 
         Country names are not stored, so the sort key is a CASE over the countries present,
-        folded so "Ấn Độ" sorts with the A's on every database.
+        ranked by name in that language's alphabet (Áo, Ấn Độ, … Đức after D) on every database.
         """
         language = language or get_language() or settings.LANGUAGE_CODE
-        codes = sorted({code for code in self.values_list("country", flat=True).order_by() if code})
-        with override(language):
-            names = {code: fold(str(countries.name(code))) for code in codes}
+        codes = {code for code in self.values_list("country", flat=True).order_by() if code}
+        # Ranked in Python (Vietnamese alphabet order, common.countries), the same on every database.
+        ranked = country_names.ordered(codes, language)
         sort_name = Case(
-            *[When(country=code, then=Value(name)) for code, name in names.items()],
-            default=Value(""),
-            output_field=models.CharField(),
+            *[When(country=code, then=Value(rank)) for rank, code in enumerate(ranked)],
+            default=Value(-1),
+            output_field=models.IntegerField(),
         )
         return self.annotate(country_sort=sort_name).order_by("level_rank", "country_sort", "organisation", "pk")
 
@@ -197,4 +198,4 @@ class StatusChange(models.Model):
         ordering = ["delegation", "at", "pk"]
 
     def __str__(self):
-        return f"{self.get_status_display()} · {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.get_status_display()} · {local_text(self.at)}"

@@ -37,6 +37,15 @@ class Engagement(NormalizedTextModel):
     venue = models.ForeignKey(
         Venue, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("venue")
     )
+    vehicle = models.ForeignKey(
+        "delegations.Vehicle",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="engagements",
+        verbose_name=_("vehicle"),
+        help_text=_("From the vehicle pool; clashes and a car too small for the delegation are reported."),
+    )
     start = models.DateTimeField(_("start"), null=True, blank=True)
     end = models.DateTimeField(_("end"), null=True, blank=True)
 

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from common.dates import local_text
 from common.text import NormalizedTextModel, fold
 from delegations.models.delegation import Delegation
 
@@ -128,6 +129,14 @@ class Movement(models.Model):
     flight = models.CharField(_("flight"), max_length=20, blank=True)
     airport = models.CharField(_("airport / terminal"), max_length=100, blank=True)
     pickup_arranged = models.BooleanField(_("pickup arranged"), default=False)
+    vehicle = models.ForeignKey(
+        "delegations.Vehicle",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="movements",
+        verbose_name=_("vehicle"),
+    )
 
     class Meta:
         verbose_name = _("movement")
@@ -136,7 +145,8 @@ class Movement(models.Model):
         indexes = [models.Index(fields=["kind", "at"])]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.at:%Y-%m-%d %H:%M} {self.flight}".strip()
+        # Local time at the event, zone named: the admin's inline heading shows this.
+        return f"{self.get_kind_display()} {local_text(self.at)} {self.flight}".strip()
 
     def clean(self):
         if self.member_id and self.delegation_id and self.member.delegation_id != self.delegation_id:

@@ -3,6 +3,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from common.admin import FoldedSearchMixin
 from exhibitors.models import Category, Sector
 
 
@@ -14,7 +15,7 @@ class CategoryInline(TranslationTabularInline):
 
 
 @admin.register(Sector)
-class SectorAdmin(TabbedTranslationAdmin):
+class SectorAdmin(FoldedSearchMixin, TabbedTranslationAdmin):
     list_display = ("name", "order", "category_count")
     list_editable = ("order",)
     search_fields = ("name_vi", "name_en")
@@ -30,7 +31,7 @@ class SectorAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(TabbedTranslationAdmin):
+class CategoryAdmin(FoldedSearchMixin, TabbedTranslationAdmin):
     list_display = ("name", "sector", "order")
     list_filter = ("sector",)
     list_select_related = ("sector",)

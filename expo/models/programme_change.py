@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from common.cache import public_content
@@ -50,6 +51,9 @@ class ProgrammeChange(models.Model):
     )
     old_status = models.CharField(_("previous status"), max_length=10, choices=ProgrammeItem.Status.choices, blank=True)
     new_status = models.CharField(_("new status"), max_length=10, choices=ProgrammeItem.Status.choices, blank=True)
+    # The reason given with a status change (a cancellation must have one), in both languages.
+    reason_vi = models.CharField(_("reason (Vietnamese)"), max_length=300, blank=True)
+    reason_en = models.CharField(_("reason (English)"), max_length=300, blank=True)
 
     objects = ProgrammeChangeQuerySet.as_manager()
 
@@ -69,4 +73,10 @@ class ProgrammeChange(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.item} · {self.get_kind_display()} · {self.changed_at:%Y-%m-%d %H:%M}"
+        return f"{self.item} · {self.get_kind_display()} · {timezone.localtime(self.changed_at):%d/%m/%Y %H:%M}"
+
+    @property
+    def reason(self):
+        """The reason in the active language, falling back to the other one."""
+        first, second = (self.reason_en, self.reason_vi) if get_language() == "en" else (self.reason_vi, self.reason_en)
+        return first or second

@@ -3,22 +3,32 @@ delay/cancel in two clicks (open the item, press a button; or tick items, run an
 Every write goes through expo.programme.services, so the public change log is complete.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from common.admin import FoldedSearchMixin
 from expo.models import ProgrammeChange, ProgrammeItem
 from expo.programme import services
 from expo.programme.changes import describe_change
 from expo.programme.selection import parse_day
 
 DELAYS = (15, 30)
+
+
+class CancelForm(forms.Form):
+    """The reason for a cancellation, shown on the public item and in the change log."""
+
+    reason_vi = forms.CharField(label=_("Reason (Vietnamese)"), max_length=300)
+    reason_en = forms.CharField(label=_("Reason (English)"), max_length=300)
 
 
 class DayFilter(admin.SimpleListFilter):
@@ -53,7 +63,7 @@ def _warn_about_clashes(request, item):
 
 
 @admin.register(ProgrammeItem)
-class ProgrammeItemAdmin(TabbedTranslationAdmin):
+class ProgrammeItemAdmin(FoldedSearchMixin, TabbedTranslationAdmin):
     list_display = ("title", "start", "end", "venue", "type", "status", "is_published", "clash")
     list_filter = (DayFilter, "type", "venue", "status", "audience", "is_published", "edition")
     list_select_related = ("venue", "edition")
@@ -109,6 +119,11 @@ class ProgrammeItemAdmin(TabbedTranslationAdmin):
                 name="{}_{}_delay".format(*info),
             ),
             path("<int:pk>/cancel/", self.admin_site.admin_view(self.cancel_view), name="{}_{}_cancel".format(*info)),
+            path(
+                "<int:pk>/reinstate/",
+                self.admin_site.admin_view(self.reinstate_view),
+                name="{}_{}_reinstate".format(*info),
+            ),
             *super().get_urls(),
         ]
 
@@ -135,12 +150,35 @@ class ProgrammeItemAdmin(TabbedTranslationAdmin):
         return self._back(item)
 
     def cancel_view(self, request, pk):
+        """Cancelling asks first: a confirmation page with the reason in both languages."""
+        item = self._editable_item(request, pk)
+        form = CancelForm(request.POST if request.method == "POST" else None)
+        if form.is_valid():
+            services.cancel_item(
+                item=item, note_vi=form.cleaned_data["reason_vi"], note_en=form.cleaned_data["reason_en"]
+            )
+            self.message_user(request, _("“%(title)s” cancelled.") % {"title": item})
+            return self._back(item)
+        return self._confirm_cancel(request, [item], form, status=400 if form.is_bound else 200)
+
+    def reinstate_view(self, request, pk):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         item = self._editable_item(request, pk)
-        services.cancel_item(item=item)
-        self.message_user(request, _("“%(title)s” cancelled.") % {"title": item})
+        services.reinstate_item(item=item)
+        self.message_user(request, _("“%(title)s” is scheduled again.") % {"title": item})
         return self._back(item)
+
+    def _confirm_cancel(self, request, items, form, *, status=200, action=None):
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Cancel programme items"),
+            "items": items,
+            "form": form,
+            "action": action,
+        }
+        return TemplateResponse(request, "admin/expo/programmeitem/cancel_confirm.html", context, status=status)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["delays"] = DELAYS
@@ -163,11 +201,17 @@ class ProgrammeItemAdmin(TabbedTranslationAdmin):
     def delay_30(self, request, queryset):
         self._delay(request, queryset, 30)
 
-    @admin.action(description=_("Cancel"), permissions=["change"])
+    @admin.action(description=_("Cancel (asks for the reason)"), permissions=["change"])
     def cancel(self, request, queryset):
+        form = CancelForm(request.POST if "confirm_cancel" in request.POST else None)
+        if not form.is_valid():
+            return self._confirm_cancel(request, list(queryset), form, action="cancel")
         for item in queryset:
-            services.cancel_item(item=item)
+            services.cancel_item(
+                item=item, note_vi=form.cleaned_data["reason_vi"], note_en=form.cleaned_data["reason_en"]
+            )
         self.message_user(request, _("%(count)d item(s) cancelled.") % {"count": len(queryset)})
+        return None
 
 
 @admin.register(ProgrammeChange)

@@ -55,7 +55,12 @@ def record_changes(*, item, before):
     if before.status != item.status:
         changes.append(
             ProgrammeChange(
-                item=item, kind=ProgrammeChange.Kind.STATUS, old_status=before.status, new_status=item.status
+                item=item,
+                kind=ProgrammeChange.Kind.STATUS,
+                old_status=before.status,
+                new_status=item.status,
+                reason_vi=item.status_note_vi or "",
+                reason_en=item.status_note_en or "",
             )
         )
     changes = ProgrammeChange.objects.bulk_create(changes)
@@ -94,11 +99,19 @@ def delay_item(*, item, minutes, note_vi="", note_en=""):
 
 
 @transaction.atomic
-def cancel_item(*, item, note_vi="", note_en=""):
-    fields = {"status": ProgrammeItem.Status.CANCELLED}
-    if note_vi or note_en:
-        fields.update(status_note_vi=note_vi, status_note_en=note_en)
-    return _apply(item, **fields)
+def cancel_item(*, item, note_vi, note_en):
+    """Cancel the item with its reason in both languages (shown on the item and in the change log)."""
+    if not (note_vi.strip() and note_en.strip()):
+        raise ValueError("A cancellation needs its reason in Vietnamese and in English.")
+    return _apply(item, status=ProgrammeItem.Status.CANCELLED, status_note_vi=note_vi, status_note_en=note_en)
+
+
+@transaction.atomic
+def reinstate_item(*, item):
+    """Undo a cancellation: the item is scheduled again, the log shows it with the reason cleared."""
+    if item.status != ProgrammeItem.Status.CANCELLED:
+        return []
+    return _apply(item, status=ProgrammeItem.Status.SCHEDULED, status_note_vi="", status_note_en="")
 
 
 @transaction.atomic

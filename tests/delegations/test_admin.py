@@ -181,9 +181,11 @@ def test_dashboard_counts_and_chart(protocol_client, edition):
     html = protocol_client.get(
         reverse("admin:delegations_delegation_dashboard"), headers={"accept-language": "en"}
     ).content.decode()
-    assert re.search(r"Accepted</th><td class=\"num\">2<", html)
-    assert re.search(r"Declined</th><td class=\"num\">1<", html)
-    assert re.search(r"Minister</th><td class=\"num\">1<", html)
+    # Every count is a link to the changelist filtered to what it counts.
+    base = f"/admin/delegations/delegation/?edition__id__exact={edition.pk}"
+    assert f'<a href="{base}&amp;status__exact=accepted">2</a>' in html
+    assert f'<a href="{base}&amp;status__exact=declined">1</a>' in html
+    assert f'<a href="{base}&amp;level__exact=minister">1</a>' in html
     assert "<svg" in html and "18/12: 1" in html
     assert "No clashes." in html
 
@@ -304,3 +306,21 @@ def test_engagement_outside_the_days_is_refused_in_the_form(protocol_client, edi
     html = protocol_client.post(url, data, headers={"accept-language": "en"}).content.decode()
     assert "An engagement must fall within the expo" in html
     assert not Engagement.objects.exists()
+
+
+def test_dashboard_lists_countries_by_name_and_its_links_filter_the_changelist(protocol_client, edition):
+    for code in ("VN", "DE", "AT", "IN", "US"):
+        make_delegation(edition, code, "Bộ Quốc phòng", status="accepted")
+    make_delegation(edition, "FR", "Ministère des Armées", status="declined")
+    html = protocol_client.get(
+        reverse("admin:delegations_delegation_dashboard"), headers={"accept-language": "vi"}
+    ).content.decode()
+    section = html[html.index("Theo quốc gia") :]
+    names = re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a>', section)
+    assert names == ["Áo", "Ấn Độ", "Đức", "Hoa Kỳ", "Pháp", "Việt Nam"]
+    link = re.search(r'<th scope="row"><a href="([^"]+)">Đức</a>', section).group(1).replace("&amp;", "&")
+    listed = protocol_client.get(link, headers={"accept-language": "vi"}).context["cl"]
+    assert [d.country.code for d in listed.result_list] == ["DE"]
+    declined = re.search(r'href="([^"]+status__exact=declined)"', html).group(1).replace("&amp;", "&")
+    listed = protocol_client.get(declined, headers={"accept-language": "en"}).context["cl"]
+    assert [d.organisation for d in listed.result_list] == ["Ministère des Armées"]

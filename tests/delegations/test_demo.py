@@ -1,5 +1,5 @@
-from delegations.clashes import find_clashes
-from delegations.models import Delegation, Engagement, Member, Movement
+from delegations.clashes import find_clashes, over_capacity
+from delegations.models import Delegation, Engagement, Hotel, Member, Movement, RoomAssignment, Vehicle
 from expo.models import Edition
 
 
@@ -14,3 +14,12 @@ def test_demo_has_every_status_members_movements_and_one_clash(demo):
     assert clash.resource == "liaison_officer"
     assert {clash.first.delegation.country.code, clash.second.delegation.country.code} == {"VN", "IN"}
     assert Delegation.objects.get(country="VN", organisation="Bộ Quốc phòng").head.full_name == "Trần Minh Quang"
+    # Logistics: hotels with rooms, a vehicle pool booked without clashes, one car too small.
+    assert Hotel.objects.count() == 2 and Vehicle.objects.count() == 4
+    assert (
+        RoomAssignment.objects.count()
+        == Member.objects.filter(delegation__status__in=["accepted", "arrived", "departed"]).count()
+    )
+    assert Movement.objects.filter(vehicle__isnull=False).exists()
+    [warning] = over_capacity(edition)
+    assert warning.vehicle.registration == "29A-DEMO4"

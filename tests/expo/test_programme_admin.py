@@ -75,18 +75,50 @@ def test_delay_and_cancel_refuse_get_and_odd_minutes(editor_client, edition):
     item = make_item(edition, start="09:00", end="09:30")
     assert editor_client.get(reverse("admin:expo_programmeitem_delay", args=[item.pk, 15])).status_code == 405
     assert editor_client.post(reverse("admin:expo_programmeitem_delay", args=[item.pk, 999])).status_code == 405
-    assert editor_client.get(reverse("admin:expo_programmeitem_cancel", args=[item.pk])).status_code == 405
+    # Cancelling by GET only shows the confirmation page; nothing changes.
+    assert (
+        "Yes, cancel" in editor_client.get(reverse("admin:expo_programmeitem_cancel", args=[item.pk])).content.decode()
+    )
     item.refresh_from_db()
     assert item.status == "scheduled" and not ProgrammeChange.objects.exists()
 
 
-def test_cancel_button_cancels(editor_client, edition):
-    item = make_item(edition)
-    editor_client.post(reverse("admin:expo_programmeitem_cancel", args=[item.pk]))
+def test_cancel_asks_for_confirmation_and_a_reason_then_can_be_reinstated(editor_client, client, edition):
+    item = make_item(edition, title_vi="Trình diễn bay", title_en="Flying display")
+    url = reverse("admin:expo_programmeitem_cancel", args=[item.pk])
+    change_page = editor_client.get(reverse("admin:expo_programmeitem_change", args=[item.pk])).content.decode()
+    assert f'<a href="{url}" class="programme-danger-button">Cancel this item</a>' in change_page
+    page = editor_client.get(url).content.decode()
+    assert "Flying display" in page and "Reason (Vietnamese)" in page and "Yes, cancel" in page
+    # No reason: refused with a message, nothing changed.
+    refused = editor_client.post(url, {"reason_vi": "", "reason_en": "Bad weather"})
+    assert refused.status_code == 400 and "Give the reason in Vietnamese and in English." in refused.content.decode()
     item.refresh_from_db()
-    assert item.status == "cancelled"
+    assert item.status == "scheduled" and not ProgrammeChange.objects.exists()
+    editor_client.post(url, {"reason_vi": "Thời tiết xấu", "reason_en": "Bad weather"})
+    item.refresh_from_db()
+    assert (item.status, item.status_note_vi, item.status_note_en) == ("cancelled", "Thời tiết xấu", "Bad weather")
     change = ProgrammeChange.objects.get(item=item)
     assert (change.kind, change.old_status, change.new_status) == ("status", "scheduled", "cancelled")
+    public = client.get(item.get_absolute_url().replace("/vi/", "/en/")).content.decode()
+    assert "Cancelled" in public and "Bad weather" in public
+    log = client.get("/vi/programme/changes/").content.decode()
+    assert "Thời tiết xấu" in log
+    # Reinstated: scheduled again, logged, the reason cleared from the item.
+    editor_client.post(reverse("admin:expo_programmeitem_reinstate", args=[item.pk]))
+    item.refresh_from_db()
+    assert (item.status, item.status_note_en) == ("scheduled", "")
+    assert ProgrammeChange.objects.filter(item=item, new_status="scheduled").exists()
+
+
+def test_cancel_action_on_the_changelist_asks_for_the_reason(editor_client, edition):
+    items = [make_item(edition, start="09:00", end="09:30"), make_item(edition, start="11:00", end="11:30")]
+    selected = {"action": "cancel", "_selected_action": [i.pk for i in items]}
+    page = editor_client.post(CHANGELIST, selected)
+    assert page.status_code == 200 and "Yes, cancel" in page.content.decode()
+    assert not ProgrammeItem.objects.filter(status="cancelled").exists()
+    editor_client.post(CHANGELIST, {**selected, "confirm_cancel": "1", "reason_vi": "Mưa", "reason_en": "Rain"})
+    assert set(ProgrammeItem.objects.values_list("status", "status_note_en")) == {("cancelled", "Rain")}
 
 
 def test_press_office_cannot_delay(client, edition):

@@ -139,7 +139,7 @@ def test_exports_answer_conditional_gets_with_304(client, programme, url):
     assert first["ETag"] and first["Last-Modified"]
     assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 304
     assert client.get(url, headers={"If-Modified-Since": first["Last-Modified"]}).status_code == 304
-    services.cancel_item(item=programme["flying"])
+    services.cancel_item(item=programme["flying"], note_vi="Thời tiết xấu", note_en="Bad weather")
     changed = client.get(url, headers={"If-None-Match": first["ETag"]})
     assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
 

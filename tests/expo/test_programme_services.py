@@ -52,7 +52,7 @@ def test_move_to_another_editions_venue_is_refused(edition):
 
 def test_drafts_and_publishing_are_not_logged(edition):
     item = make_item(edition, is_published=False)
-    services.cancel_item(item=item)
+    services.cancel_item(item=item, note_vi="Thời tiết xấu", note_en="Bad weather")
     item.is_published = True
     services.save_item(item=item)
     assert not ProgrammeChange.objects.exists()

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommonConfig(AppConfig):
+    name = "common"
+    verbose_name = _("Common")
+
+    def ready(self):
+        from common.forms import explain_date_errors
+
+        explain_date_errors()

@@ -1,0 +1,95 @@
+"""Printouts a protocol office hands out: who is listed, every page's footer, rows kept whole."""
+
+import datetime
+import io
+import subprocess
+import unicodedata
+
+import time_machine
+from django.urls import reverse
+from pypdf import PdfReader
+
+from delegations.models import Delegation, Member, Movement
+from tests.delegations.conftest import local, make_delegation, make_member
+
+NOW = datetime.datetime(2024, 12, 17, 2, 5, tzinfo=datetime.UTC)  # 09:05 in Hanoi
+
+
+def pages(response):
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    return [" ".join(unicodedata.normalize("NFC", page.extract_text()).split()) for page in reader.pages]
+
+
+def _coming(edition, count):
+    """`count` accepted delegations arriving on the first day, with long organisation names."""
+    delegations = []
+    for n in range(count):
+        delegation = make_delegation(
+            edition,
+            country=["FR", "DE", "IN", "JP", "KR"][n % 5],
+            organisation=f"Đoàn đại biểu Bộ Quốc phòng số {n:02d} — Cục Đối ngoại và Hợp tác quốc tế",
+            status=Delegation.Status.ACCEPTED,
+        )
+        for m in range(3):
+            make_member(delegation, family_name="Nguyễn", given_name=f"Văn {n}-{m}")
+        Movement.objects.create(
+            delegation=delegation, kind="arrival", at=local(edition, -1, 6 + n % 12), flight=f"QH{n:03d}"
+        )
+        delegations.append(delegation)
+    return delegations
+
+
+@time_machine.travel(NOW, tick=False)
+def test_airport_sheet_lists_only_delegations_that_are_coming(protocol_client, edition):
+    coming = make_delegation(edition, "FR", "Ministère des Armées", status=Delegation.Status.ACCEPTED)
+    for given in ("Marie", "Paul"):
+        make_member(coming, family_name="Dupont", given_name=given)
+    Movement.objects.create(delegation=coming, kind="arrival", at=local(edition, -1, 9), flight="AF100")
+    for status, flight in ((Delegation.Status.DECLINED, "XX1"), (Delegation.Status.CANCELLED, "XX2")):
+        gone = make_delegation(edition, "DE", f"Bundeswehr {status}", status=status)
+        Movement.objects.create(
+            delegation=gone, kind="arrival", at=local(edition, -1, 10), flight=flight, pickup_arranged=True
+        )
+    text = " ".join(pages(protocol_client.get(reverse("admin:delegations_delegation_print_movements") + "?lang=vi")))
+    assert "AF100" in text and "XX1" not in text and "XX2" not in text
+    assert "Trạng thái" in text and "Số người" in text
+    assert "Pháp · Ministère des Armées Đã nhận lời Cả đoàn 2" in text
+    assert "In lúc 17/12/2024 09:05 (UTC+7)" in text and "Giờ địa phương (UTC+7)" in text
+
+
+@time_machine.travel(NOW, tick=False)
+def test_long_printouts_repeat_headers_keep_rows_whole_and_number_pages(protocol_client, edition):
+    delegations = _coming(edition, 45)
+    for name, header in (("print_movements", "Chuyến bay"), ("print_list", "Cơ quan")):
+        texts = pages(protocol_client.get(reverse(f"admin:delegations_delegation_{name}") + "?lang=vi"))
+        assert len(texts) > 1, name
+        for number, text in enumerate(texts, start=1):
+            assert header in text, (name, number)  # the table's header on every page
+            assert f"Trang {number}/{len(texts)}" in text, (name, number)
+            assert "Triển lãm Quốc phòng quốc tế Việt Nam 2024 · In lúc 17/12/2024 09:05 (UTC+7)" in text
+        for n, delegation in enumerate(delegations):
+            # A row is on one page: its organisation and its flight (or its number) together.
+            page = next(t for t in texts if f"số {n:02d}" in t)
+            if name == "print_movements":
+                assert f"QH{n:03d}" in page, (name, n)
+            assert "Cục Đối ngoại và Hợp tác quốc tế" in page
+            assert delegation.pk
+
+
+def test_badge_qr_codes_are_standard_and_decode_at_print_resolution(protocol_client, edition, tmp_path):
+    delegation = make_delegation(edition, "VN", "Bộ Tư lệnh Cảnh sát biển", status=Delegation.Status.ACCEPTED)
+    members = [make_member(delegation, family_name="Đỗ", given_name=f"Thị Hương {n}") for n in range(3)]
+    response = protocol_client.get(reverse("admin:delegations_delegation_badges", args=[delegation.pk]) + "?lang=vi")
+    text = " ".join(pages(response))
+    assert "Triển lãm Quốc phòng quốc tế Việt Nam 2024 · 19/12/2024 – 22/12/2024" in text
+    (tmp_path / "badges.pdf").write_bytes(response.content)
+    subprocess.run(["pdftoppm", "-r", "300", "-png", str(tmp_path / "badges.pdf"), str(tmp_path / "p")], check=True)
+    decoded = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", *sorted(str(p) for p in tmp_path.glob("p*.png"))],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert sorted(decoded) == sorted(f"vide-2024:D{delegation.pk}:M{member.pk}" for member in members)
+    assert Member.objects.count() == 3
