@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "concurrency",
     "expo",
     "exhibitors",
+    "siteplan",
     "delegations",
     "press",
 ]
@@ -177,7 +178,7 @@ EXPO_PAGE_CACHE_SECONDS = int(os.environ.get("EXPO_PAGE_CACHE_SECONDS", "300"))
 # Fragments that are the same for every visitor (current edition, catalogue facet counts),
 # also under the content version; 0 switches them off.
 EXPO_FRAGMENT_CACHE_SECONDS = int(os.environ.get("EXPO_FRAGMENT_CACHE_SECONDS", "600"))
-EXPO_PUBLIC_CONTENT_APPS = ["expo", "exhibitors", "press"]
+EXPO_PUBLIC_CONTENT_APPS = ["expo", "exhibitors", "siteplan", "press"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

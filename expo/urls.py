@@ -17,6 +17,7 @@ from expo.programme.sitemaps import ProgrammeSitemap
 from expo.sitemaps import PagesSitemap
 from press.api import router as press_router
 from press.sitemaps import PressPagesSitemap, PressReleaseSitemap
+from siteplan.api import router as siteplan_router
 
 sitemaps = {
     "pages": PagesSitemap,
@@ -30,6 +31,7 @@ sitemaps = {
 api.add_router("/programme", programme_router)
 api.add_router("/", catalogue_router)
 api.add_router("/", press_router)
+api.add_router("/", siteplan_router)
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -46,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("", include("expo.site_urls")),
     path("", include("press.urls")),
     path("", include("exhibitors.urls")),
+    path("", include("siteplan.urls")),
     prefix_default_language=True,
 )
 
