@@ -50,8 +50,8 @@ def plan_context(plan, *, hall="", print_mode=False, focus=False):
     return {
         "plan": plan,
         "view_box": _box(box),
-        "site_width": f"{plan.width:.1f}",
-        "site_depth": f"{plan.depth:.1f}",
+        "site_width": f"{plan.width:.0f}",
+        "site_depth": f"{plan.depth:.0f}",
         "site_box": _box((0.0, 0.0, plan.width, plan.depth)),
         "zoomed": box != (0.0, 0.0, plan.width, plan.depth),
         "focus_venue": venue,

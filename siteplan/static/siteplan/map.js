@@ -10,10 +10,13 @@
   function setup(svg) {
     var site = parseBox(svg.getAttribute("data-site"));
     var box = parseBox(svg.getAttribute("viewBox"));
-    var lang = document.documentElement.lang;
-    var labels = lang === "vi"
-      ? { zoomIn: "Phóng to", zoomOut: "Thu nhỏ", reset: "Toàn bộ khu triển lãm" }
-      : { zoomIn: "Zoom in", zoomOut: "Zoom out", reset: "Whole site" };
+    // The labels come translated from the page (no inline script under the CSP).
+    var frame = svg.closest("[data-zoom-in]") || svg.parentNode;
+    var labels = {
+      zoomIn: frame.getAttribute("data-zoom-in") || "+",
+      zoomOut: frame.getAttribute("data-zoom-out") || "-",
+      reset: frame.getAttribute("data-reset") || "1:1"
+    };
 
     function apply() {
       svg.setAttribute("viewBox", box.map(function (v) { return v.toFixed(1); }).join(" "));
