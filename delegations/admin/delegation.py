@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
 from modeltranslation.admin import TranslationStackedInline
 
-from delegations import services
+from delegations import services, walking
 from delegations.admin import exports, views
 from delegations.admin.base import MEMBER_FIELDS, SensitiveFieldsMixin, StaleSaveRefusedForm, folded_search
 from delegations.clashes import find_clashes
@@ -194,6 +194,7 @@ class DelegationAdmin(admin.ModelAdmin):
                             "time": clash.second.start.astimezone(delegation.edition.tz).strftime("%d/%m %H:%M"),
                         },
                     )
+            extra_context = {**(extra_context or {}), **walking.change_form_context(request, delegation)}
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _step(self, request, queryset, status):

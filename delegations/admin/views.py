@@ -16,6 +16,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
+from delegations import walking
 from delegations.admin.base import can_see_sensitive, chosen_edition, require_permission
 from delegations.admin.forms import ImportForm
 from delegations.charts import HEIGHT, WIDTH, bar_chart
@@ -100,6 +101,7 @@ def clash_report(model_admin, request):
         _("Clash report"),
         edition=edition,
         clashes=find_clashes(edition) if edition else [],
+        walks=walking.walking_warnings(edition) if edition else [],
         tz=edition.tz if edition else None,
     )
 
@@ -218,6 +220,7 @@ def print_itinerary(model_admin, request, pk):
         "movements": delegation.movements.select_related("member").order_by("at"),
         "engagements": delegation.engagements.select_related("programme_item", "venue").order_by("start"),
         "tz": delegation.edition.tz,
+        "route": walking.route_for(delegation),
     }
     return _pdf(request, "delegations/pdf/itinerary.html", context, f"itinerary-{delegation.pk}")
 

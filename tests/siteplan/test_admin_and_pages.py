@@ -70,8 +70,8 @@ def test_exhibitor_without_a_position_shows_no_plan(client, site):
 def test_hall_facet_links_to_the_hall_on_the_map(client, site):
     html = client.get("/en/exhibitors/").content.decode()
     assert (
-        '<a class="facet__map" href="/en/map/?hall=hall-a"><span class="visually-hidden">A · Exhibition Hall A </span>on the map</a>'
-        in html
+        '<a class="facet__map" href="/en/map/?hall=hall-a">'
+        '<span class="visually-hidden">A · Exhibition Hall A </span>on the map</a>' in html
     )
 
 

@@ -142,7 +142,11 @@ def test_svg_outlines_and_points_are_previewed_then_saved(editor, site, edition)
 
 
 def test_coordinate_file_with_a_bad_row_saves_nothing(editor, site, edition):
-    csv = "feature,kind,name_vi,name_en,x,y\nhall-a,,,,0,0\nhall-a,,,,50,0\nhall-a,,,,50,50\npoint,toilets,Nhà vệ sinh,Toilets,abc,5\n"
+    csv = (
+        "feature,kind,name_vi,name_en,x,y\n"
+        "hall-a,,,,0,0\nhall-a,,,,50,0\nhall-a,,,,50,50\n"
+        "point,toilets,Nhà vệ sinh,Toilets,abc,5\n"
+    )
     response = editor.post(
         OUTLINES_URL, {"edition": edition.pk, "file": upload(csv.encode(), "coords.csv"), "save": "1"}
     )
