@@ -42,7 +42,7 @@ def test_map_lists_halls_and_stands_beside_the_plan(client, site):
     html = client.get("/en/map/").content.decode()
     listing = html[html.index('id="map-list-title"') :]
     assert "Halls and stands" in listing
-    assert '<a href="?hall=hall-a">Exhibition Hall A</a>' in listing
+    assert '<a class="map-list__hall" href="?hall=hall-a">Show Exhibition Hall A on the plan</a>' in listing
     assert '<a href="?stand=A-09">A-09</a> <a href="/en/exhibitors/song-hong/">Công ty Cơ khí Sông Hồng</a>' in listing
     assert listing.index("A-01") < listing.index("A-09") < listing.index("B-07")
     assert "Entrance: Main gate" in listing
