@@ -18,6 +18,7 @@ from expo.sitemaps import PagesSitemap
 from press.api import router as press_router
 from press.sitemaps import PressPagesSitemap, PressReleaseSitemap
 from siteplan.api import router as siteplan_router
+from siteplan.sitemaps import MapSitemap
 
 sitemaps = {
     "pages": PagesSitemap,
@@ -26,6 +27,7 @@ sitemaps = {
     "exhibits": ProductSitemap,
     "press": PressPagesSitemap,
     "releases": PressReleaseSitemap,
+    "map": MapSitemap,
 }
 
 api.add_router("/programme", programme_router)

@@ -39,3 +39,9 @@ def test_api_map_rejects_a_bad_language_with_400(client, site):
 
 def test_api_map_without_current_edition_is_404(client, db):
     assert client.get("/api/map").status_code == 404
+
+
+def test_sitemap_lists_the_map_and_its_plan_in_both_languages(client, site):
+    xml = client.get("/sitemap.xml").content.decode()
+    for url in ("/vi/map/", "/en/map/", "/vi/map/plan.pdf", "/en/map/plan.pdf"):
+        assert f"http://testserver{url}</loc>" in xml
