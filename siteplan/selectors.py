@@ -240,7 +240,7 @@ def focus_box(plan, margin=30.0):
         return (0.0, 0.0, plan.width, plan.depth)
     min_x, min_y, max_x, max_y = geometry.bounds([p for shape in shapes for p in shape.points])
     span = max(max_x - min_x, max_y - min_y) + 2 * margin
-    span = max(span, 80.0)
+    span = max(span, 140.0)
     cx, cy = (min_x + max_x) / 2, (min_y + max_y) / 2
     # Keep the site's aspect ratio so the zoomed view fills the same frame.
     ratio = plan.depth / plan.width
