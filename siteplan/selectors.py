@@ -67,7 +67,7 @@ class Plan:
     points: list
     areas: list
     sectors: list
-    unplaced: int = 0
+    next_change: object = None  # when the next demonstration starts: the drawing changes then
 
     def stands_by_venue(self):
         grouped = {venue.key: (venue, []) for venue in self.venues}
@@ -172,6 +172,7 @@ def site_plan(edition, *, q="", sector="", stand="", exhibitor="", exhibit="", n
         for point in PointOfInterest.objects.filter(edition=edition)
     ]
     width, depth = size or _fallback_size(venues, stands)
+    areas, next_change = area_states(edition, now=now)
     return Plan(
         edition=edition,
         width=width,
@@ -180,8 +181,9 @@ def site_plan(edition, *, q="", sector="", stand="", exhibitor="", exhibit="", n
         stands=stands,
         pins=pins,
         points=points,
-        areas=active_areas(edition, now=now),
+        areas=areas,
         sectors=sectors,
+        next_change=next_change,
     )
 
 
@@ -193,29 +195,29 @@ def _fallback_size(venues, stands):
     return max_x + 10, max_y + 10
 
 
-def active_areas(edition, *, now=None):
-    """Display and viewing areas whose venue holds a flying or ground demonstration right now.
+def area_states(edition, *, now=None):
+    """(areas drawn now, when the next demonstration starts or None), in one query.
 
-    One query: the current item's end and title come from correlated subqueries.
+    An area is drawn while its venue holds a published flying or ground demonstration; the
+    current item's end and title and the next item's start come from correlated subqueries.
     """
     now = now or timezone.now()
-    running = (
-        ProgrammeItem.objects.published()
-        .active()
-        .filter(venue=OuterRef("venue"), type__in=DEMONSTRATION_TYPES, start__lte=now, end__gt=now)
-        .order_by("-end")
+    demonstrations = (
+        ProgrammeItem.objects.published().active().filter(venue=OuterRef("venue"), type__in=DEMONSTRATION_TYPES)
     )
-    areas = (
-        DisplayArea.objects.filter(venue__edition=edition)
-        .annotate(
-            until=Subquery(running.values("end")[:1]),
-            item_title_vi=Subquery(running.values("title_vi")[:1]),
-            item_title_en=Subquery(running.values("title_en")[:1]),
-        )
-        .filter(until__isnull=False)
+    running = demonstrations.filter(start__lte=now, end__gt=now).order_by("-end")
+    areas = DisplayArea.objects.filter(venue__edition=edition).annotate(
+        until=Subquery(running.values("end")[:1]),
+        item_title_vi=Subquery(running.values("title_vi")[:1]),
+        item_title_en=Subquery(running.values("title_en")[:1]),
+        next_start=Subquery(demonstrations.filter(start__gt=now).order_by("start").values("start")[:1]),
     )
-    result = []
+    result, upcoming = [], []
     for area in areas:
+        if area.next_start is not None:
+            upcoming.append(area.next_start)
+        if area.until is None:
+            continue
         title = _translated(area.item_title_vi, area.item_title_en)
         result.append(
             Shape(
@@ -226,7 +228,11 @@ def active_areas(edition, *, now=None):
                 extra={"until": area.until.astimezone(edition.tz), "title": title},
             )
         )
-    return result
+    return result, min(upcoming, default=None)
+
+
+def active_areas(edition, *, now=None):
+    return area_states(edition, now=now)[0]
 
 
 def _translated(vi, en):

@@ -54,9 +54,13 @@ def map_page(request):
     )
     context = {"current_edition": edition, "params": params, **plan_context(plan, hall=params["hall"])}
     response = render(request, "siteplan/map.html", context)
-    if plan.areas:
-        # A display area is marked only while its demonstration lasts.
-        seconds = min(int((area.extra["until"] - timezone.now()).total_seconds()) for area in plan.areas)
+    # A display area is marked only while its demonstration lasts: a cached page must not
+    # outlive the end of one, nor miss the start of the next.
+    changes = [area.extra["until"] for area in plan.areas]
+    if plan.next_change is not None:
+        changes.append(plan.next_change)
+    if changes:
+        seconds = min(int((moment - timezone.now()).total_seconds()) for moment in changes)
         response["Cache-Control"] = f"max-age={max(seconds, 1)}"
     return response
 

@@ -170,6 +170,22 @@ def test_display_areas_are_not_marked_after_the_display(client, site, edition):
     assert "area--display" not in html and "is on now" not in html
 
 
+@time_machine.travel(datetime.datetime(2024, 12, 20, 8, 0, tzinfo=datetime.UTC), tick=False)
+def test_map_page_is_cached_no_longer_than_until_the_next_display(client, site, edition):
+    start = datetime.datetime(2024, 12, 20, 8, 2, tzinfo=datetime.UTC)
+    ProgrammeItem.objects.create(
+        edition=edition,
+        slug="bay",
+        title_vi="Bay",
+        type=ProgrammeItem.Type.FLYING_DISPLAY,
+        venue=site["halls"]["F"],
+        start=start,
+        end=start + datetime.timedelta(minutes=30),
+        is_published=True,
+    )
+    assert client.get("/en/map/")["Cache-Control"] == "max-age=120"
+
+
 def test_map_page_stays_under_150_kb_compressed_with_440_stands(client, edition, site):
     from exhibitors.models import Exhibitor, Stand
     from siteplan.models import StandPlacement
