@@ -10,6 +10,7 @@ NAV_SECTIONS = [
     ("exhibitors:exhibitor_list", _("Exhibitors"), "exhibitors:exhibitor_"),
     ("exhibitors:product_list", _("Exhibits"), "exhibitors:product_"),
     ("expo:programme", _("Programme"), "expo:programme"),
+    ("siteplan:map", _("Map"), "siteplan:"),
     ("press:index", _("Press"), "press:"),
     ("meetings:results", _("Results"), "meetings:"),
     ("expo:search", _("Search"), "expo:search"),

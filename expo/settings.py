@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "common",
     "expo",
     "exhibitors",
+    "siteplan",
     "delegations",
     "press",
     "meetings",

@@ -20,6 +20,8 @@ from meetings.sitemaps import ResultsSitemap
 from press.api import router as press_router
 from press.sitemaps import PressPagesSitemap, PressReleaseSitemap
 from press.views import expire_with_next_release
+from siteplan.api import router as siteplan_router
+from siteplan.sitemaps import MapSitemap
 
 sitemaps = {
     "pages": PagesSitemap,
@@ -29,6 +31,7 @@ sitemaps = {
     "press": PressPagesSitemap,
     "releases": PressReleaseSitemap,
     "results": ResultsSitemap,
+    "map": MapSitemap,
 }
 
 
@@ -41,6 +44,7 @@ api.add_router("/programme", programme_router)
 api.add_router("/", catalogue_router)
 api.add_router("/", press_router)
 api.add_router("/", results_router)
+api.add_router("/", siteplan_router)
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -70,6 +74,7 @@ urlpatterns += i18n_patterns(
     path("", include("exhibitors.urls")),
     path("", include("meetings.urls")),
     path("", include("outbox.urls")),
+    path("", include("siteplan.urls")),
     prefix_default_language=True,
 )
 

@@ -5,7 +5,6 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from expo.models import Edition
 from press.views import expire_with_next_release
 from sitesearch.selectors import sections
 
@@ -16,12 +15,11 @@ class SiteSearchForm(forms.Form):
 
 @require_safe
 def site_search(request):
-    edition = Edition.objects.current()
+    edition = request.edition or None
     form = SiteSearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     found = sections(query, edition=edition) if query.strip() else []
     context = {
-        "current_edition": edition,
         "form": form,
         "query": query,
         "sections": found,

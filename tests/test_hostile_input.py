@@ -30,6 +30,8 @@ BAD_QUERIES = [
     {"type": "bogus", "venue": SVG, "audience": "x" * 5000},
     {"lang": "xx"},
     {"lang": MARKUP},
+    # The site map's centre-and-highlight parameters.
+    {"stand": MARKUP, "exhibitor": SVG, "exhibit": "x" * 5000, "hall": "\x00"},
 ]
 SKIP_PREFIXES = ("admin/", "media/", "static/")
 
@@ -92,6 +94,7 @@ def test_every_public_page_survives_bad_query_strings(client, demo):
             pages.add(Product.objects.published().first().get_absolute_url())
             pages.add(Exhibitor.objects.first().get_absolute_url())
             pages.add(ProgrammeItem.objects.published().first().get_absolute_url())
+            pages.add(f"/{lang}/map/stands/A-01.pdf")
     failures = []
     for page in sorted(pages):
         if page.startswith(("/admin", "/media", "/static")):

@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
 from modeltranslation.admin import TranslationStackedInline
 
-from delegations import mail, services
+from delegations import mail, services, walking
 from delegations.admin import exports, logistics, views
 from delegations.admin.base import (
     MEMBER_FIELDS,
@@ -232,6 +232,7 @@ class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, admin.ModelAdmin):
                             "booking": warning.booking,
                         },
                     )
+            extra_context = {**(extra_context or {}), **walking.change_form_context(request, delegation)}
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _step(self, request, queryset, status):

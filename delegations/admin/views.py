@@ -21,6 +21,7 @@ from common.countries import sort_key as country_sort_key
 from common.dates import local_text
 from common.formats import utc_label
 from common.pdf import render_pdf
+from delegations import walking
 from delegations.admin.base import can_see_sensitive, chosen_edition, require_permission
 from delegations.admin.forms import ImportForm
 from delegations.charts import HEIGHT, WIDTH, bar_chart
@@ -119,6 +120,7 @@ def clash_report(model_admin, request):
         _("Clash report"),
         edition=edition,
         clashes=find_clashes(edition) if edition else [],
+        walks=walking.walking_warnings(edition) if edition else [],
         tz=edition.tz if edition else None,
     )
 
@@ -286,6 +288,7 @@ def print_itinerary(model_admin, request, pk):
         "movements": delegation.movements.select_related("member", "vehicle").order_by("at"),
         "engagements": delegation.engagements.select_related("programme_item", "venue", "vehicle").order_by("start"),
         "tz": delegation.edition.tz,
+        "route": walking.route_for(delegation),
     }
     return _pdf(request, "delegations/pdf/itinerary.html", context, f"itinerary-{delegation.pk}")
 

@@ -1,0 +1,104 @@
+"""The public map and its printouts: /<lang>/map/, plan.pdf and the stand cards."""
+
+import segno
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.views.decorators.http import require_safe
+
+from common.pdf import render_pdf
+from siteplan import selectors
+from siteplan.svg import plan_context
+
+# Query values are echoed into the page and the database; anything longer is not a stand code,
+# a slug or a search a visitor types.
+MAX_PARAM = 100
+
+
+def _params(request):
+    def value(key):
+        text = request.GET.get(key, "")
+        return "".join(ch for ch in text if ch.isprintable())[:MAX_PARAM].strip()
+
+    return {key: value(key) for key in ("q", "sector", "stand", "exhibitor", "exhibit", "hall")}
+
+
+def _edition_or_404(request):
+    if not request.edition:
+        raise Http404
+    return request.edition
+
+
+def site_url(request):
+    """Public address printed in QR codes: EXPO_SITE_URL, or the request's own host."""
+    if settings.EXPO_SITE_URL:
+        return settings.EXPO_SITE_URL
+    return f"{request.scheme}://{request.get_host()}"
+
+
+@require_safe
+def map_page(request):
+    edition = _edition_or_404(request)
+    params = _params(request)
+    plan = selectors.site_plan(
+        edition,
+        q=params["q"],
+        sector=params["sector"],
+        stand=params["stand"],
+        exhibitor=params["exhibitor"],
+        exhibit=params["exhibit"],
+    )
+    context = {"edition": edition, "params": params, **plan_context(plan, hall=params["hall"])}
+    response = render(request, "siteplan/map.html", context)
+    # A display area is marked only while its demonstration lasts: a cached page must not
+    # outlive the end of one, nor miss the start of the next.
+    changes = [area.extra["until"] for area in plan.areas]
+    if plan.next_change is not None:
+        changes.append(plan.next_change)
+    if changes:
+        seconds = min(int((moment - timezone.now()).total_seconds()) for moment in changes)
+        response["Cache-Control"] = f"max-age={max(seconds, 1)}"
+    return response
+
+
+def _pdf_response(pdf, filename):
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@require_safe
+def plan_pdf(request):
+    edition = _edition_or_404(request)
+    plan = selectors.site_plan(edition)
+    index = sorted((shape for shape in plan.stands), key=lambda shape: (shape.extra["venue_code"], shape.code))
+    context = {"edition": edition, "index": index, **plan_context(plan, print_mode=True)}
+    language = translation.get_language()
+    return _pdf_response(
+        render_pdf("siteplan/pdf/plan.html", context, request=request), f"plan-{edition.slug}-{language}.pdf"
+    )
+
+
+@require_safe
+def stand_card(request, code):
+    edition = _edition_or_404(request)
+    stand = selectors.stand_for_code(edition, code[:40])
+    if stand is None:
+        raise Http404
+    map_url = f"{site_url(request)}{reverse('siteplan:map')}?stand={stand.code}"
+    plan = selectors.site_plan(edition, stand=stand.code)
+    context = {
+        "edition": edition,
+        "stand": stand,
+        "sectors": list(stand.exhibitor.sectors.all()),
+        "map_url": map_url,
+        "qr_code": segno.make(map_url, error="m").svg_data_uri(scale=4, border=2),
+        **plan_context(plan, print_mode=True, focus=True),
+    }
+    language = translation.get_language()
+    safe_code = "".join(ch for ch in stand.code if ch.isascii() and (ch.isalnum() or ch in "-_")) or "stand"
+    return _pdf_response(
+        render_pdf("siteplan/pdf/stand_card.html", context, request=request), f"stand-{safe_code}-{language}.pdf"
+    )
