@@ -9,7 +9,11 @@ class DelegationsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from delegations import models
+        # Only a number leaves this app: confirmed delegations on the home page and fact sheet.
+        from delegations import (
+            facts,  # noqa: F401
+            models,
+        )
 
         # Every change is recorded with who and when; passport numbers appear masked in the log.
         auditlog.register(models.Delegation, m2m_fields={"interpreters"}, exclude_fields=["search_name", "version"])

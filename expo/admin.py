@@ -18,7 +18,7 @@ class VenueInline(TranslationTabularInline):
 
 class KeyFigureInline(TranslationTabularInline):
     model = KeyFigure
-    fields = ("order", "value", "label")
+    fields = ("order", "value", "label", "as_of")
     extra = 0
 
 

@@ -11,3 +11,7 @@ class ExpoConfig(AppConfig):
         from expo.cache import connect_invalidation
 
         connect_invalidation()
+
+        from expo.facts import register_expo_counters
+
+        register_expo_counters()

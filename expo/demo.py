@@ -28,11 +28,13 @@ VENUES = [
     ("P", "press-centre", Venue.Kind.PRESS, "Trung tâm báo chí", "Press centre"),
 ]
 
+# Invitation targets from the Ministry's press meeting of 26 January 2024 (EXPO-FACTS.md);
+# what the data counts (exhibitors, countries, exhibits…) is added by expo.facts.
+KEY_FIGURES_ANNOUNCED_ON = datetime.date(2024, 1, 26)
 KEY_FIGURES = [
     ("140+", "đoàn quốc tế cấp cao được mời", "high-level international delegations invited"),
-    ("50", "quốc gia", "countries"),
+    ("50", "quốc gia có đoàn được mời", "countries with invited delegations"),
     ("350+", "đoàn trong nước cấp cao được mời", "high-level domestic delegations invited"),
-    ("4", "lĩnh vực trưng bày", "exhibit sectors"),
 ]
 
 
@@ -80,8 +82,11 @@ def load_edition():
         )
     for order, (value, label_vi, label_en) in enumerate(KEY_FIGURES, start=1):
         KeyFigure.objects.update_or_create(
-            edition=edition, order=order, defaults={"value": value, "label_vi": label_vi, "label_en": label_en}
+            edition=edition,
+            order=order,
+            defaults={"value": value, "label_vi": label_vi, "label_en": label_en, "as_of": KEY_FIGURES_ANNOUNCED_ON},
         )
+    KeyFigure.objects.filter(edition=edition, order__gt=len(KEY_FIGURES)).delete()
     return edition, f"1 edition, {len(VENUES)} venues, {len(KEY_FIGURES)} key figures"
 
 

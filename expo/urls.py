@@ -1,12 +1,14 @@
 """Root URL map. Public pages live under /vi/ and /en/; machine-facing URLs have no prefix."""
 
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.decorators.cache import cache_page
+from django.views.static import serve
 
 from exhibitors.api import router as catalogue_router
 from exhibitors.sitemaps import ExhibitorSitemap, ProductSitemap
@@ -49,5 +51,11 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-# Uploaded media (exhibit images, logos) in development; static() adds nothing unless DEBUG.
-urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded media (exhibit images, logos) in development and the `make run` demo; production
+# leaves them to the web server or object storage (EXPO_SERVE_MEDIA off).
+if settings.EXPO_SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
+        )
+    ]

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from expo.facts import edition_facts
 from expo.models import Edition
 from expo.programme.selection import now_and_next, utc_offset_label
 
@@ -19,7 +20,7 @@ def home(request):
         context.update(
             phase=edition.phase(),
             venues=edition.venues.all(),
-            key_figures=edition.key_figures.all(),
+            facts=edition_facts(edition),
         )
         if context["phase"].state == "live":
             on_now, up_next = now_and_next(edition, timezone.now())

@@ -84,14 +84,17 @@ def expo_factsheet(request):
     if edition is None:
         raise Http404
     language = translation.get_language()
-    return _serve_sheet(factsheets.expo_sheet(edition, language), _replacement(language, edition=edition))
+    sheet = factsheets.expo_sheet(edition, language, base_url=factsheets.site_url(request))
+    return _serve_sheet(sheet, _replacement(language, edition=edition))
 
 
 @require_safe
 def exhibitor_factsheet(request, slug):
     exhibitor = get_object_or_404(Exhibitor.objects.prefetch_related("sectors"), slug=slug)
     language = translation.get_language()
-    sheet = factsheets.exhibitor_sheet(exhibitor, language, edition=Edition.objects.current())
+    sheet = factsheets.exhibitor_sheet(
+        exhibitor, language, edition=Edition.objects.current(), base_url=factsheets.site_url(request)
+    )
     return _serve_sheet(sheet, _replacement(language, exhibitor=exhibitor))
 
 
@@ -139,16 +142,21 @@ def accreditation(request):
     status = 200
     refused = False
     if request.method == "POST":
-        if not ratelimit.hit(request, **RATE_LIMIT):
+        # Only accepted applications count against the limit: a journalist correcting a
+        # refused field is not a flood. A limited submission keeps what was typed (the form is
+        # shown again, bound to the posted values) and saves nothing.
+        if ratelimit.exhausted(request, scope=RATE_LIMIT["scope"], limit=RATE_LIMIT["limit"]):
             refused, status = True, 429
         elif form.is_valid() and not form.is_bot():
             fields = {name: form.cleaned_data[name] for name in AccreditationForm.Meta.fields}
             application = services.apply_for_accreditation(
                 edition=edition, fields=fields, photo=form.cleaned_data["photo"], language=translation.get_language()
             )
+            ratelimit.hit(request, **RATE_LIMIT)
             return redirect("press:accreditation_status", token=services.status_token(application))
         elif form.is_bot():
             # Tell a bot nothing useful; a person never fills the hidden field.
+            ratelimit.hit(request, **RATE_LIMIT)
             form.add_error(None, _("Your application could not be accepted. Please try again."))
     context = {"form": form, "refused": refused, "current_edition": edition}
     return _private(render(request, "press/accreditation_form.html", context, status=status))

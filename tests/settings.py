@@ -29,3 +29,6 @@ EXPO_FRAGMENT_CACHE_SECONDS = 0
 # Press kits are rebuilt in the request's thread in tests: a background thread would use its
 # own database connection, which cannot see the test's transaction.
 PRESS_KIT_BACKGROUND = False
+
+# load_demo builds both press kits (hundreds of PDFs); the tests that need it call the step.
+PRESS_KIT_ON_DEMO = False
