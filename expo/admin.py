@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
-from expo.models import Edition, KeyFigure, Venue
+from expo.models import Edition, KeyFigure, Venue, VisitorInfo
 
 admin.site.site_header = _("Expo CMS · organisers")
 admin.site.site_title = _("Expo CMS")
@@ -22,6 +22,14 @@ class KeyFigureInline(TranslationTabularInline):
     extra = 0
 
 
+class VisitorInfoInline(TranslationStackedInline):
+    """The visitor information page (/<lang>/visit/), one section per topic."""
+
+    model = VisitorInfo
+    fields = ("order", "topic", "body", "to_be_filled")
+    extra = 0
+
+
 @admin.register(Edition)
 class EditionAdmin(TabbedTranslationAdmin):
     list_display = ("acronym", "name", "start_date", "end_date", "venue_name", "is_current", "is_demo")
@@ -29,7 +37,7 @@ class EditionAdmin(TabbedTranslationAdmin):
     search_fields = ("acronym", "name_vi", "name_en", "theme_vi", "theme_en")
     prepopulated_fields = {"slug": ("acronym",)}
     date_hierarchy = "start_date"
-    inlines = [VenueInline, KeyFigureInline]
+    inlines = [VenueInline, KeyFigureInline, VisitorInfoInline]
     fieldsets = (
         (None, {"fields": ("name", "acronym", "slug", "ordinal", "theme", "organiser")}),
         (_("When and where"), {"fields": ("start_date", "end_date", "time_zone", "venue_name", "city")}),

@@ -8,5 +8,6 @@ app_name = "expo"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("visit/", views.visit, name="visit"),
     path("programme/", include("expo.programme.urls")),
 ]

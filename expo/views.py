@@ -29,6 +29,14 @@ def home(request):
 
 
 @require_safe
+def visit(request):
+    """Visitor information of the current edition, in the page's language."""
+    edition = Edition.objects.current()
+    sections = edition.visitor_info.all() if edition else []
+    return render(request, "expo/visit.html", {"edition": edition, "sections": sections})
+
+
+@require_safe
 def healthz(request):
     """For load balancers: 200 when the database answers, 503 otherwise. No details leak."""
     try:
