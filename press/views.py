@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from exhibitors.models import Exhibitor
 from expo.models import Edition
-from press import factsheets, kit, ratelimit, services
+from press import factsheets, kit, photos, ratelimit, services
 from press.forms import AccreditationForm, ReleaseSearchForm
 from press.models import FactSheetUpload, PressContact, PressRelease
 
@@ -50,6 +50,26 @@ def index(request):
         "documents": FactSheetUpload.objects.filter(edition=edition, replaces_generated=False) if edition else [],
     }
     return expire_with_next_release(render(request, "press/index.html", context))
+
+
+@require_safe
+def photo_library(request):
+    """Release photos and exhibit images with captions, credits and full-size downloads; ?sector= filters."""
+    all_sectors = photos.sectors()
+    chosen = next((s for s in all_sectors if s.slug == request.GET.get("sector")), None)
+    page = photos.exhibit_images(sector=chosen, page=request.GET.get("page"))
+    for image in page.object_list:
+        image.credit = photos.exhibit_credit(image)
+    context = {
+        "current_edition": Edition.objects.current(),
+        "sectors": all_sectors,
+        "sector": chosen,
+        "unknown_sector": bool(request.GET.get("sector")) and chosen is None,
+        # Release photos belong to no sector: shown only on the unfiltered library.
+        "release_photos": [] if chosen else photos.release_photos(),
+        "page": page,
+    }
+    return expire_with_next_release(render(request, "press/photo_library.html", context))
 
 
 @require_safe
