@@ -23,15 +23,24 @@ venv: $(VENV)/.installed
 
 # Links the demo prints (sitemap, feeds, QR codes) name this address; production sets its own.
 run: export EXPO_SITE_URL ?= http://127.0.0.1:$(PORT)
+# The demo runs as production does (no debug pages, whitenoise's collected static files,
+# bilingual 404/500) with zero configuration: a secret key is made once under var/, the hosts
+# are the loopback names, HTTPS is off. DJANGO_DEBUG=1 make run gives Django's debug mode.
+DEMO_ENV = DJANGO_SECRET_KEY="$$(cat var/demo-secret-key)" \
+	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	DJANGO_HTTPS="$${DJANGO_HTTPS:-0}" EXPO_SERVE_MEDIA="$${EXPO_SERVE_MEDIA:-1}"
+
 run: $(VENV)/.installed
 	mkdir -p var
-	DJANGO_DEBUG=1 $(PY) manage.py migrate --no-input
-	DJANGO_DEBUG=1 $(PY) manage.py load_demo
+	test -s var/demo-secret-key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > var/demo-secret-key
+	$(DEMO_ENV) $(PY) manage.py migrate --no-input
+	$(DEMO_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
+	$(DEMO_ENV) $(PY) manage.py load_demo
 	@echo ""
 	@echo "Expo CMS demo: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	@echo "Create an organiser login with:  DJANGO_DEBUG=1 $(PY) manage.py createsuperuser"
 	@echo ""
-	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(DEMO_ENV) $(PY) manage.py runserver $(if $(filter 1,$(DJANGO_DEBUG)),,--noreload) 127.0.0.1:$(PORT)
 
 # The system packages the suite needs (PDF, gettext, chromium…) are checked first: installed
 # when run as root, otherwise the exact apt-get command is printed (scripts/system-packages.sh).

@@ -17,6 +17,11 @@ def client_key(request, scope):
     return f"ratelimit:{scope}:{digest}"
 
 
+def exhausted(request, *, scope, limit):
+    """True when the client has used up its `limit`; counts nothing (see `hit`)."""
+    return (cache.get(client_key(request, scope)) or 0) >= limit
+
+
 def hit(request, *, scope, limit, window):
     """Count one attempt; True while the client is within `limit` attempts per `window` seconds."""
     key = client_key(request, scope)

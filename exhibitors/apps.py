@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class ExhibitorsConfig(AppConfig):
     name = "exhibitors"
     verbose_name = _("Exhibitors and exhibits")
+
+    def ready(self):
+        # The counted figures of the home page and the expo fact sheet (expo.facts).
+        from exhibitors import facts  # noqa: F401

@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from common.admin import FoldedSearchMixin
-from expo.models import Edition, KeyFigure, Venue
+from expo.models import Edition, KeyFigure, Venue, VisitorInfo
 from expo.programme import admin as programme_admin  # noqa: F401  (registers ProgrammeItemAdmin)
 
 admin.site.site_header = _("Expo CMS · organisers")
@@ -20,7 +20,15 @@ class VenueInline(TranslationTabularInline):
 
 class KeyFigureInline(TranslationTabularInline):
     model = KeyFigure
-    fields = ("order", "value", "label")
+    fields = ("order", "value", "label", "as_of")
+    extra = 0
+
+
+class VisitorInfoInline(TranslationStackedInline):
+    """The visitor information page (/<lang>/visit/), one section per topic."""
+
+    model = VisitorInfo
+    fields = ("order", "topic", "body", "to_be_filled")
     extra = 0
 
 
@@ -31,7 +39,7 @@ class EditionAdmin(FoldedSearchMixin, TabbedTranslationAdmin):
     search_fields = ("acronym", "name_vi", "name_en", "theme_vi", "theme_en")
     prepopulated_fields = {"slug": ("acronym",)}
     date_hierarchy = "start_date"
-    inlines = [VenueInline, KeyFigureInline]
+    inlines = [VenueInline, KeyFigureInline, VisitorInfoInline]
     fieldsets = (
         (None, {"fields": ("name", "acronym", "slug", "ordinal", "theme", "organiser")}),
         (_("When and where"), {"fields": ("start_date", "end_date", "time_zone", "venue_name", "city")}),

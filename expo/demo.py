@@ -8,7 +8,7 @@ Everything is keyed on natural keys (slugs, codes), so loading twice leaves the 
 import datetime
 
 from common.loaders import LoaderRegistry
-from expo.models import Edition, KeyFigure, Venue
+from expo.models import Edition, KeyFigure, Venue, VisitorInfo
 
 # Loaders are `func(*, edition, progress) -> str`, the str a one-line summary of what it loaded.
 _registry = LoaderRegistry("demo", "programme.demo")
@@ -28,11 +28,37 @@ VENUES = [
     ("P", "press-centre", Venue.Kind.PRESS, "Trung tâm báo chí", "Press centre"),
 ]
 
+# Invitation targets from the Ministry's press meeting of 26 January 2024 (EXPO-FACTS.md);
+# what the data counts (exhibitors, countries, exhibits…) is added by expo.facts.
+KEY_FIGURES_ANNOUNCED_ON = datetime.date(2024, 1, 26)
 KEY_FIGURES = [
     ("140+", "đoàn quốc tế cấp cao được mời", "high-level international delegations invited"),
-    ("50", "quốc gia", "countries"),
+    ("50", "quốc gia có đoàn được mời", "countries with invited delegations"),
     ("350+", "đoàn trong nước cấp cao được mời", "high-level domestic delegations invited"),
-    ("4", "lĩnh vực trưng bày", "exhibit sectors"),
+]
+
+
+# Visitor information from EXPO-FACTS.md only; what the reports did not publish is marked
+# "to be filled in" (topic, vi, en, confirmed).
+VISITOR_INFO = [
+    ("hours", "", "", False),
+    (
+        "days",
+        "Triển lãm diễn ra từ ngày 19 đến 22/12/2024. Các màn trình diễn bay và trình diễn đặc công dành cho "
+        "khách mời và công chúng.",
+        "The expo runs from 19 to 22 December 2024. Flying displays and special-forces demonstrations are for "
+        "invited guests and the public.",
+        False,
+    ),
+    ("admission", "", "", False),
+    (
+        "transport",
+        "Địa điểm: Sân bay Gia Lâm, Hà Nội.",
+        "Venue: Gia Lam Airfield, Hanoi.",
+        False,
+    ),
+    ("security", "", "", False),
+    ("accessibility", "", "", False),
 ]
 
 
@@ -80,6 +106,18 @@ def load_edition():
         )
     for order, (value, label_vi, label_en) in enumerate(KEY_FIGURES, start=1):
         KeyFigure.objects.update_or_create(
-            edition=edition, order=order, defaults={"value": value, "label_vi": label_vi, "label_en": label_en}
+            edition=edition,
+            order=order,
+            defaults={"value": value, "label_vi": label_vi, "label_en": label_en, "as_of": KEY_FIGURES_ANNOUNCED_ON},
         )
-    return edition, f"1 edition, {len(VENUES)} venues, {len(KEY_FIGURES)} key figures"
+    KeyFigure.objects.filter(edition=edition, order__gt=len(KEY_FIGURES)).delete()
+    for order, (topic, body_vi, body_en, confirmed) in enumerate(VISITOR_INFO, start=1):
+        VisitorInfo.objects.update_or_create(
+            edition=edition,
+            topic=topic,
+            defaults={"order": order, "body_vi": body_vi, "body_en": body_en, "to_be_filled": not confirmed},
+        )
+    return edition, (
+        f"1 edition, {len(VENUES)} venues, {len(KEY_FIGURES)} key figures, "
+        f"{len(VISITOR_INFO)} visitor information topics"
+    )

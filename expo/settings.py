@@ -125,6 +125,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "anymail",
     "common",
+    # The press-release editor (ProseMirror), served from our own static files.
+    "django_prose_editor",
     "expo",
     "exhibitors",
     "siteplan",
@@ -156,6 +158,8 @@ MIDDLEWARE = [
     "auditlog.middleware.AuditlogMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # After CSPMiddleware so its response hook runs first: allows the release editor's import map by hash.
+    "press.csp.EditorImportMapMiddleware",
     "common.middleware.PdfUnavailableMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
@@ -273,6 +277,9 @@ if DEBUG:
 
 # Press centre: personal files (accreditation photos) outside the public media folder.
 PRESS_PRIVATE_ROOT = Path(os.environ.get("PRESS_PRIVATE_ROOT", VAR_DIR / "private"))
+# Uploaded media served by Django itself: on in development and for `make run`'s demo (one
+# process, no web server in front); production leaves it to the web server or object storage.
+EXPO_SERVE_MEDIA = env_bool("EXPO_SERVE_MEDIA", default=DEBUG)
 
 AWS_STORAGE_BUCKET_NAME = os.environ.get("S3_BUCKET", "").strip()
 if AWS_STORAGE_BUCKET_NAME:

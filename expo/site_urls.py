@@ -9,6 +9,7 @@ app_name = "expo"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("visit/", views.visit, name="visit"),
     path("programme/", include("expo.programme.urls")),
     path("search/", site_search, name="search"),
 ]

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from expo.models import Edition, KeyFigure, ProgrammeItem, Venue
+from expo.models import Edition, KeyFigure, ProgrammeItem, Venue, VisitorInfo
 
 
 @register(Edition)
@@ -27,3 +27,8 @@ class KeyFigureTranslation(TranslationOptions):
 class ProgrammeItemTranslation(TranslationOptions):
     fields = ("title", "description", "hosts", "status_note")
     required_languages = ("vi",)
+
+
+@register(VisitorInfo)
+class VisitorInfoTranslation(TranslationOptions):
+    fields = ("body",)

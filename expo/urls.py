@@ -79,7 +79,8 @@ urlpatterns += i18n_patterns(
 )
 
 # Uploaded media (exhibit images, logos, PDFs) from local storage, each with its own type and
-# nosniff (expo/media.py); with S3 the bucket or its CDN serves them.
-if not settings.AWS_STORAGE_BUCKET_NAME:
+# nosniff (expo/media.py), in development and the `make run` demo (EXPO_SERVE_MEDIA); in
+# production the web server (docs/nginx.conf) or the S3 bucket and its CDN serve them.
+if settings.EXPO_SERVE_MEDIA and not settings.AWS_STORAGE_BUCKET_NAME:
     media_prefix = settings.MEDIA_URL.strip("/")
     urlpatterns.append(re_path(rf"^{media_prefix}/(?P<path>.+)$", media_views.media, name="media"))

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from expo.facts import edition_facts
 from expo.programme.selection import now_and_next, utc_offset_label
 
 
@@ -18,12 +19,20 @@ def home(request):
         context.update(
             phase=edition.phase(),
             venues=edition.venues.all(),
-            key_figures=edition.key_figures.all(),
+            facts=edition_facts(edition),
         )
         if context["phase"].state == "live":
             on_now, up_next = now_and_next(edition, timezone.now())
             context.update(on_now=on_now, up_next=up_next, utc_offset=utc_offset_label(edition))
     return render(request, "expo/home.html", context)
+
+
+@require_safe
+def visit(request):
+    """Visitor information of the current edition, in the page's language."""
+    edition = request.edition or None
+    sections = edition.visitor_info.all() if edition else []
+    return render(request, "expo/visit.html", {"edition": edition, "sections": sections})
 
 
 @require_safe

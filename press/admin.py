@@ -11,9 +11,11 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_prose_editor.widgets import AdminProseEditorWidget
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from common.admin import FoldedSearchMixin
+from common.sanitize import clean_html
 from press import factsheets, mail, services
 from press.models import (
     FactSheetUpload,
@@ -37,8 +39,47 @@ class ReleaseAttachmentInline(TranslationTabularInline):
     extra = 0
 
 
+# The release editor (django-prose-editor, ProseMirror served from our static files): only what
+# common.sanitize keeps can be typed, and the same nh3 rules clean whatever is pasted (Word).
+RELEASE_EDITOR = {
+    "extensions": {
+        "Bold": True,
+        "Italic": True,
+        "Heading": {"levels": [2, 3]},
+        "BulletList": True,
+        "OrderedList": True,
+        "ListItem": True,
+        "Blockquote": True,
+        "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+        "HardBreak": True,
+        "History": True,
+        "Typographic": True,
+    }
+}
+
+
+class PressReleaseForm(forms.ModelForm):
+    class Meta:
+        model = PressRelease
+        fields = ("edition", "title", "slug", "summary", "body", "publish_at")
+        widgets = {
+            f"body_{language}": AdminProseEditorWidget(config=RELEASE_EDITOR, preset="configurable")
+            for language in ("vi", "en")
+        }
+
+    def _clean_body(self, language):
+        return clean_html(self.cleaned_data.get(f"body_{language}") or "")
+
+    def clean_body_vi(self):
+        return self._clean_body("vi")
+
+    def clean_body_en(self):
+        return self._clean_body("en")
+
+
 @admin.register(PressRelease)
 class PressReleaseAdmin(FoldedSearchMixin, TabbedTranslationAdmin):
+    form = PressReleaseForm
     list_display = ("title", "publish_at", "visibility", "edition")
     list_filter = ("edition",)
     list_select_related = ("edition",)
@@ -98,11 +139,14 @@ class DecisionForm(forms.ModelForm):
 @admin.register(MediaAccreditation)
 class MediaAccreditationAdmin(admin.ModelAdmin):
     form = DecisionForm
-    list_display = ("name", "outlet", "country", "role", "status", "created_at", "decided_by")
+    list_display = ("name", "outlet", "country", "role", "status", "reference", "created_at", "decided_by")
     list_filter = ("status", "role", "edition")
     list_select_related = ("decided_by", "edition")
-    search_fields = ("name", "outlet", "email", "press_card_number")
+    # "=reference": a badge's QR code opens this list searched for its exact reference.
+    search_fields = ("name", "outlet", "email", "press_card_number", "=reference")
+    search_help_text = _("Name, outlet, e-mail, press card number, or a badge reference (PB-…) to verify a badge.")
     readonly_fields = (
+        "reference",
         "photo_preview",
         "name",
         "outlet",
@@ -116,7 +160,7 @@ class MediaAccreditationAdmin(admin.ModelAdmin):
         "decided_at",
         "badge_link",
     )
-    fields = (*readonly_fields[:9], "status", "reason", "decided_by", "decided_at", "badge_link")
+    fields = (*readonly_fields[:10], "status", "reason", "decided_by", "decided_at", "badge_link")
     actions = ["approve", "print_badges"]
 
     def has_add_permission(self, request):

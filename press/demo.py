@@ -2,44 +2,69 @@
 
 import datetime
 
-from django.utils import timezone
+from django.conf import settings
 
 from expo import demo
+from press import demo_photos
 from press.models import PressContact, PressRelease
 
+# Dated in the run-up to the edition and on its first day (local time at the venue), so
+# the demo's press centre reads as the edition's own: (slug, days from the first day, hour, …).
 RELEASES = [
     (
         "accreditation-open",
-        -20,
+        -45,
+        9,
         "Mở đăng ký cấp thẻ phóng viên tác nghiệp tại Triển lãm",
         "Media accreditation for the expo is open",
         "Phóng viên trong nước và quốc tế đăng ký trực tuyến để được cấp thẻ tác nghiệp.",
         "Domestic and foreign journalists apply online for a press badge.",
-        "<p>Ban Tổ chức thông báo mở đăng ký cấp thẻ tác nghiệp cho phóng viên.</p>"
-        "<ul><li>Đăng ký trực tuyến tại trung tâm báo chí.</li><li>Mang theo thẻ nhà báo khi nhận thẻ.</li></ul>",
-        "<p>The organisers open accreditation for journalists.</p>"
-        "<ul><li>Apply online in the press centre.</li><li>Bring your press card to collect the badge.</li></ul>",
+        "<p>Ban Tổ chức thông báo mở đăng ký cấp thẻ tác nghiệp cho phóng viên trong nước và quốc tế.</p>"
+        "<h2>Cách đăng ký</h2>"
+        '<ol><li>Điền mẫu đăng ký trực tuyến tại <a href="/vi/press/accreditation/">trung tâm báo chí</a>.</li>'
+        "<li>Tải lên ảnh chân dung để in thẻ.</li><li>Mang theo thẻ nhà báo khi nhận thẻ tác nghiệp.</li></ol>"
+        "<p>Ban Tổ chức cam kết cung cấp thông tin <strong>sớm nhất, nhiều nhất và trung thực nhất</strong>.</p>",
+        "<p>The organisers open accreditation for domestic and foreign journalists.</p>"
+        "<h2>How to apply</h2>"
+        '<ol><li>Fill in the online form in the <a href="/en/press/accreditation/">press centre</a>.</li>'
+        "<li>Upload a portrait photo for the badge.</li><li>Bring your press card to collect the badge.</li></ol>"
+        "<p>The organisers promise <strong>the earliest, most and most truthful information</strong>.</p>",
     ),
     (
         "programme-announced",
-        -5,
+        -10,
+        10,
         "Công bố chương trình các hoạt động của Triển lãm",
         "Expo programme announced",
         "Trình diễn bay, trình diễn đặc công và các hội thảo chuyên ngành kỹ thuật.",
         "Flying displays, special-forces demonstrations and technical seminars.",
-        "<p>Chương trình gồm trưng bày tĩnh, trình diễn bay, trình diễn đặc công và hội thảo chuyên ngành.</p>",
-        "<p>The programme includes the static display, flying displays, special-forces demonstrations "
-        "and technical seminars.</p>",
+        "<p>Chương trình Triển lãm gồm các hoạt động:</p>"
+        "<ul><li>trưng bày tĩnh các sản phẩm, công nghệ quốc phòng và an ninh;</li>"
+        "<li>trình diễn bay của máy bay tiêm kích và trình diễn đặc công;</li>"
+        "<li>hội thảo chuyên ngành kỹ thuật;</li><li>kết nối giao thương.</li></ul>"
+        "<p>Lịch chi tiết theo ngày có trên trang <em>Chương trình</em>.</p>",
+        "<p>The expo programme includes:</p>"
+        "<ul><li>a static display of defence and security products and technologies;</li>"
+        "<li>fighter-aircraft flying displays and special-forces demonstrations;</li>"
+        "<li>specialised technical seminars;</li><li>trade and matchmaking.</li></ul>"
+        "<p>The day-by-day schedule is on the <em>Programme</em> page.</p>",
     ),
     (
         "opening-ceremony",
-        30,
-        "Khai mạc Triển lãm Quốc phòng quốc tế Việt Nam (bản tin chờ công bố)",
-        "Opening of the Vietnam International Defence Expo (embargoed)",
-        "Bản tin này chỉ hiển thị sau thời điểm công bố.",
-        "This release becomes visible only when its embargo lifts.",
-        "<p>Nội dung sẽ được công bố vào giờ khai mạc.</p>",
-        "<p>To be published at the opening ceremony.</p>",
+        0,
+        8,
+        "Khai mạc Triển lãm Quốc phòng quốc tế Việt Nam 2024",
+        "Vietnam International Defence Expo 2024 opens",
+        "Triển lãm lần thứ hai khai mạc tại Sân bay Gia Lâm, Hà Nội.",
+        "The second edition opens at Gia Lam Airfield, Hanoi.",
+        "<p>Sáng nay, Triển lãm Quốc phòng quốc tế Việt Nam 2024 khai mạc tại Sân bay Gia Lâm, Hà Nội, "
+        "với chủ đề <em>“Hòa bình, Hữu nghị, Hợp tác cùng phát triển”</em>.</p>"
+        "<h2>Bốn lĩnh vực trưng bày</h2>"
+        "<ul><li>Phòng không – Không quân</li><li>Hải quân</li><li>Lục quân</li><li>An ninh</li></ul>",
+        "<p>This morning the Vietnam International Defence Expo 2024 opened at Gia Lam Airfield, Hanoi, "
+        "under the theme <em>“Peace, Friendship, Cooperation for Development”</em>.</p>"
+        "<h2>Four exhibit sectors</h2>"
+        "<ul><li>Air defence – air force</li><li>Naval</li><li>Ground forces</li><li>Security</li></ul>",
     ),
 ]
 
@@ -63,9 +88,10 @@ CONTACTS = [
 
 @demo.register(order=60, label="Press centre (invented releases, contacts)")
 def load(*, edition, progress):
-    now = timezone.now().replace(second=0, microsecond=0)
-    for slug, days, title_vi, title_en, summary_vi, summary_en, body_vi, body_en in RELEASES:
-        PressRelease.objects.update_or_create(
+    for slug, days, hour, title_vi, title_en, summary_vi, summary_en, body_vi, body_en in RELEASES:
+        day = edition.start_date + datetime.timedelta(days=days)
+        publish_at = datetime.datetime.combine(day, datetime.time(hour), tzinfo=edition.tz)
+        release, _ = PressRelease.objects.update_or_create(
             slug=f"demo-{slug}",
             defaults={
                 "edition": edition,
@@ -75,13 +101,30 @@ def load(*, edition, progress):
                 "summary_en": summary_en,
                 "body_vi": body_vi,
                 "body_en": body_en,
-                "publish_at": now + datetime.timedelta(days=days),
+                "publish_at": publish_at,
             },
         )
+        demo_photos.ensure_photo(release, slug=slug, title_vi=title_vi, title_en=title_en)
     for order, (name, role_vi, role_en, email, phone) in enumerate(CONTACTS):
         PressContact.objects.update_or_create(
             edition=edition,
             name=name,
             defaults={"role_vi": role_vi, "role_en": role_en, "email": email, "phone": phone, "order": order},
         )
-    return f"{len(RELEASES)} press releases (1 under embargo), {len(CONTACTS)} press-office contacts"
+    return f"{len(RELEASES)} press releases with photos, {len(CONTACTS)} press-office contacts"
+
+
+@demo.register(order=90, label="Press kit (fact sheets, releases, photos, logos) in both languages")
+def build_kits(*, edition, progress):
+    # Built now, so the first download of a fresh demo gets the kit at once (never a 503).
+    # The test settings skip it (PRESS_KIT_ON_DEMO): tests/press/test_kit.py calls this directly.
+    from press import kit
+
+    if not getattr(settings, "PRESS_KIT_ON_DEMO", True):
+        return "press kit left for the first download (PRESS_KIT_ON_DEMO off)"
+
+    summaries = []
+    for language in ("vi", "en"):
+        result = kit.build_kit(language, progress=lambda message: progress.stream.write(f"  {message}"))
+        summaries.append(f"{language}: {result.files} files ({result.rendered} rendered)")
+    return "press kit " + ", ".join(summaries)

@@ -1,4 +1,6 @@
-"""The press kit: one zip per language with the expo sheet, every release and every exhibitor sheet.
+"""The press kit: one zip per language with an index, the expo, exhibitor and exhibit fact
+sheets, every published release typeset as PDF, its photos and the exhibitors' logos at full
+size (captions and credits in the index). See press/kit_contents.py.
 
 Built ahead of time (`manage.py build_press_kit`) and again whenever it is stale, so a
 download never waits for 2,500 renders: the view serves the last built zip at once and, if
@@ -20,13 +22,12 @@ from django.core.cache import cache
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import timezone
 
 from common.cache import content_version
-from common.sanitize import plain_text
 from expo.models import Edition
-from press.factsheets import exhibitor_sheets, expo_sheet, store_many
+from press import kit_contents
+from press.factsheets import exhibit_sheets, exhibitor_sheets, expo_sheet, store_many
 from press.models import PressRelease
 
 logger = logging.getLogger(__name__)
@@ -58,14 +59,6 @@ def current_kit(language):
     return meta if default_storage.exists(meta.get("name", "")) else None
 
 
-def _release_text(release):
-    lines = [release.title, date_format(timezone.localtime(release.publish_at), "DATETIME_FORMAT"), ""]
-    if release.summary:
-        lines += [release.summary, ""]
-    lines.append(plain_text(release.body))
-    return "\n".join(lines) + "\n"
-
-
 def build_kit(language, *, workers=None, progress=None):
     """Build (or confirm) the kit in `language`; returns a KitResult. Plain function for benchmarks.
 
@@ -75,7 +68,11 @@ def build_kit(language, *, workers=None, progress=None):
     if edition is None:
         raise LookupError("No current edition: mark one edition as current first.")
     say = progress or (lambda message: None)
-    sheets = [expo_sheet(edition, language), *exhibitor_sheets(edition, language)]
+    sheets = [
+        expo_sheet(edition, language),
+        *exhibitor_sheets(edition, language),
+        *exhibit_sheets(edition, language),
+    ]
     say(f"{language}: {len(sheets)} fact sheets")
 
     def rendered_so_far(done, total):
@@ -84,30 +81,41 @@ def build_kit(language, *, workers=None, progress=None):
             say(f"{language}: rendered {done}/{total} missing sheets")
 
     reused, rendered = store_many(sheets, workers=workers, progress=rendered_so_far)
-    with translation.override(language):
-        published = list(PressRelease.objects.published().order_by("publish_at", "pk"))
-        releases = [(f"releases/{r.publish_at:%Y-%m-%d}-{r.slug}.txt", _release_text(r)) for r in published]
+    releases = kit_contents.release_entries(edition, language)
+    for entry in releases:
+        kit_contents.stored_release_pdf(entry)
+    logos = kit_contents.logo_entries(edition)
+    say(f"{language}: {len(releases)} releases, {sum(len(r['photos']) for r in releases)} photos, {len(logos)} logos")
     fingerprint = hashlib.sha256(
-        json.dumps([[s.storage_name for s in sheets], releases], sort_keys=True).encode()
+        json.dumps(
+            [[s.storage_name for s in sheets], [r["storage_name"] for r in releases], logos], sort_keys=True
+        ).encode()
     ).hexdigest()[:16]
     previous = current_kit(language)
-    files = len(sheets) + len(releases)
+    copies = [(sheet.storage_name, _sheet_path(sheet)) for sheet in sheets]
+    copies += [(entry["storage_name"], entry["path"]) for entry in releases]
+    copies += [(photo["storage_name"], photo["path"]) for entry in releases for photo in entry["photos"]]
+    copies += [(logo["storage_name"], logo["path"]) for logo in logos]
+    files = len(copies) + 1
     if previous and previous["fingerprint"] == fingerprint and "releases" in previous:
         return KitResult(previous["name"], files, rendered, reused, unchanged=True)
 
+    index = kit_contents.index_html(
+        edition=edition,
+        language=language,
+        sheets=[(_sheet_path(sheet), sheet.data.get("name", "")) for sheet in sheets],
+        releases=releases,
+        logos=logos,
+        built_at=timezone.now(),
+    )
     name = f"{FOLDER}/{edition.slug}-press-kit-{language}-{fingerprint}.zip"
     with tempfile.TemporaryFile() as temporary:
-        # PDFs are compressed already: stored as they are, which keeps the build I/O-bound.
+        # PDFs and photos are compressed already: stored as they are, which keeps the build I/O-bound.
         with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_STORED) as archive:
-            for sheet in sheets:
-                folder = "" if sheet.kind == "expo" else "exhibitors/"
-                with (
-                    default_storage.open(sheet.storage_name) as source,
-                    archive.open(f"{folder}{sheet.filename}", "w") as target,
-                ):
+            archive.writestr("index.html", index, compress_type=zipfile.ZIP_DEFLATED)
+            for source_name, path in copies:
+                with default_storage.open(source_name) as source, archive.open(path, "w") as target:
                     shutil.copyfileobj(source, target)
-            for path, text in releases:
-                archive.writestr(path, text, compress_type=zipfile.ZIP_DEFLATED)
         temporary.seek(0)
         if not default_storage.exists(name):
             default_storage.save(name, File(temporary))
@@ -117,7 +125,7 @@ def build_kit(language, *, workers=None, progress=None):
         "built_at": timezone.now().isoformat(),
         "files": files,
         # Checked before every download (`holds_withdrawn_release`).
-        "releases": [r.pk for r in published],
+        "releases": [entry["pk"] for entry in releases],
     }
     if default_storage.exists(_meta_name(language)):
         default_storage.delete(_meta_name(language))
@@ -137,6 +145,11 @@ def holds_withdrawn_release(meta):
     if included is None:
         return True
     return PressRelease.objects.published().filter(pk__in=included).count() != len(set(included))
+
+
+def _sheet_path(sheet):
+    folder = {"expo": "", "exhibitor": "exhibitors/", "exhibit": "exhibits/"}[sheet.kind]
+    return f"{folder}{sheet.filename}"
 
 
 def _freshness_stamp():

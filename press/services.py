@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
@@ -68,19 +68,29 @@ def _photo_data_uri(accreditation):
         return "data:image/jpeg;base64," + base64.b64encode(handle.read()).decode()
 
 
+def verification_url(accreditation, *, base_url):
+    """What a badge's QR code holds: the admin lookup of its reference (press office login needed)."""
+    lookup = reverse("admin:press_mediaaccreditation_changelist")
+    return f"{base_url}{lookup}?q={accreditation.reference}"
+
+
 def badges_pdf(*, accreditations, base_url):
-    """One PDF page per approved accreditation: photo, name, outlet, role and a QR code to its status."""
+    """One PDF page per approved accreditation: photo, name, outlet, role, reference and its QR code.
+
+    The QR code carries the badge reference (as the press office's admin lookup), never the
+    applicant's private status link.
+    """
     badges = []
     for accreditation in accreditations:
         if accreditation.status != MediaAccreditation.Status.APPROVED:
             continue
-        with translation.override(accreditation.language):
-            status_url = base_url + reverse("press:accreditation_status", kwargs={"token": status_token(accreditation)})
         badges.append(
             {
                 "accreditation": accreditation,
                 "photo": _photo_data_uri(accreditation) if accreditation.photo else "",
-                "qr_code": segno.make(status_url, error="m").svg_data_uri(scale=4, border=2),
+                "qr_code": segno.make(verification_url(accreditation, base_url=base_url), error="m").svg_data_uri(
+                    scale=4, border=2
+                ),
             }
         )
     return render_pdf("pdf/badge.html", {"badges": badges})

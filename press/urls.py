@@ -15,6 +15,7 @@ urlpatterns = [
     path("exhibits/<slug:slug>/factsheet.pdf", views.exhibit_factsheet, name="exhibit_factsheet"),
     path("press/", views.index, name="index"),
     path("press/kit.zip", views.press_kit, name="kit"),
+    path("press/photos/", views.photo_library, name="photos"),
     path("press/releases/<slug:slug>/", views.release_detail, name="release_detail"),
     path("press/releases/feed/rss/", feeds.ReleasesFeed(), name="feed_rss"),
     path("press/releases/feed/atom/", feeds.ReleasesAtomFeed(), name="feed_atom"),

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from common import ratelimit
 from exhibitors import selectors
 from exhibitors.models import Exhibitor
-from press import factsheets, kit, services
+from press import factsheets, kit, photos, services
 from press.forms import AccreditationForm, ReleaseSearchForm
 from press.models import FactSheetUpload, PressContact, PressRelease
 
@@ -52,6 +52,26 @@ def index(request):
 
 
 @require_safe
+def photo_library(request):
+    """Release photos and exhibit images with captions, credits and full-size downloads; ?sector= filters."""
+    all_sectors = photos.sectors()
+    chosen = next((s for s in all_sectors if s.slug == request.GET.get("sector")), None)
+    page = photos.exhibit_images(sector=chosen, page=request.GET.get("page"))
+    for image in page.object_list:
+        image.credit = photos.exhibit_credit(image)
+    context = {
+        "edition": request.edition,
+        "sectors": all_sectors,
+        "sector": chosen,
+        "unknown_sector": bool(request.GET.get("sector")) and chosen is None,
+        # Release photos belong to no sector: shown only on the unfiltered library.
+        "release_photos": [] if chosen else photos.release_photos(),
+        "page": page,
+    }
+    return expire_with_next_release(render(request, "press/photo_library.html", context))
+
+
+@require_safe
 def release_detail(request, slug):
     release = get_object_or_404(
         PressRelease.objects.published().prefetch_related("photos", "attachments").select_related("edition"),
@@ -83,14 +103,17 @@ def expo_factsheet(request):
     if not edition:
         raise Http404
     language = translation.get_language()
-    return _serve_sheet(factsheets.expo_sheet(edition, language), _replacement(language, edition=edition))
+    sheet = factsheets.expo_sheet(edition, language, base_url=factsheets.site_url(request))
+    return _serve_sheet(sheet, _replacement(language, edition=edition))
 
 
 @require_safe
 def exhibitor_factsheet(request, slug):
     exhibitor = get_object_or_404(selectors.exhibitors_with_sectors(), slug=slug)
     language = translation.get_language()
-    sheet = factsheets.exhibitor_sheet(exhibitor, language, edition=request.edition)
+    sheet = factsheets.exhibitor_sheet(
+        exhibitor, language, edition=request.edition, base_url=factsheets.site_url(request)
+    )
     return _serve_sheet(sheet, _replacement(language, exhibitor=exhibitor))
 
 
@@ -136,7 +159,10 @@ def accreditation(request):
     status = 200
     refused = False
     if request.method == "POST":
-        if not ratelimit.hit(request, **RATE_LIMIT):
+        # Only accepted applications count against the limit: a journalist correcting a
+        # refused field is not a flood. A limited submission keeps what was typed (the form is
+        # shown again, bound to the posted values) and saves nothing.
+        if ratelimit.exhausted(request, scope=RATE_LIMIT["scope"], limit=RATE_LIMIT["limit"]):
             refused, status = True, 429
         elif form.is_valid() and not form.is_bot():
             fields = {name: form.cleaned_data[name] for name in AccreditationForm.Meta.fields}
@@ -147,9 +173,11 @@ def accreditation(request):
                 language=translation.get_language(),
                 base_url=factsheets.site_url(request),
             )
+            ratelimit.hit(request, **RATE_LIMIT)
             return redirect("press:accreditation_status", token=services.status_token(application))
         elif form.is_bot():
             # Tell a bot nothing useful; a person never fills the hidden field.
+            ratelimit.hit(request, **RATE_LIMIT)
             form.add_error(None, _("Your application could not be accepted. Please try again."))
     context = {"form": form, "refused": refused}
     return _private(render(request, "press/accreditation_form.html", context, status=status))

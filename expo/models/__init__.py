@@ -3,6 +3,7 @@
 from expo.models.edition import Edition, EditionQuerySet, KeyFigure, Phase, Venue, validate_time_zone
 from expo.models.programme import ProgrammeItem, ProgrammeItemQuerySet
 from expo.models.programme_change import ProgrammeChange, ProgrammeChangeQuerySet
+from expo.models.visitor import VisitorInfo
 
 __all__ = [
     "Edition",
@@ -14,5 +15,6 @@ __all__ = [
     "ProgrammeItem",
     "ProgrammeItemQuerySet",
     "Venue",
+    "VisitorInfo",
     "validate_time_zone",
 ]

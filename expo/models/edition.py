@@ -146,13 +146,20 @@ class Venue(NormalizedTextModel):
 
 @public_content
 class KeyFigure(NormalizedTextModel):
-    """A headline number on the home page, e.g. “140+ international delegations”."""
+    """A figure the organisers announced, e.g. “140+ international delegations invited”.
+
+    Shown on the home page and the expo fact sheet as announced (with its date), apart from
+    the figures counted from the data (expo.facts); the label says what it counts.
+    """
 
     edition = models.ForeignKey(
         Edition, on_delete=models.CASCADE, related_name="key_figures", verbose_name=_("edition")
     )
     value = models.CharField(_("value"), max_length=20, help_text=_("e.g. 140+"))
-    label = models.CharField(_("label"), max_length=120)
+    label = models.CharField(
+        _("label"), max_length=120, help_text=_("Say what it counts, e.g. “international delegations invited”.")
+    )
+    as_of = models.DateField(_("announced on"), null=True, blank=True, help_text=_("When the organisers announced it."))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

@@ -62,6 +62,8 @@ def _response(calendar, filename):
     calendar.add_missing_timezones()
     response = HttpResponse(calendar.to_ical(), content_type=ICS_TYPE)
     response["Content-Disposition"] = f'inline; filename="{filename}"'
+    # The calendar's language is ?lang's, not the request's (LocaleMiddleware would say "vi").
+    response["Content-Language"] = translation.get_language()
     return response
 
 

@@ -199,6 +199,7 @@ def schedule_json(request):
     body, edition, language = _export(request, schedule_json_text)
     response = HttpResponse(body, content_type="application/json")
     response["Content-Disposition"] = f'inline; filename="schedule-{edition.slug}-{language}.json"'
+    response["Content-Language"] = language
     return response
 
 
@@ -208,4 +209,5 @@ def schedule_xml_view(request):
     body, edition, language = _export(request, schedule_xml)
     response = HttpResponse(body, content_type=XML_TYPE)
     response["Content-Disposition"] = f'inline; filename="schedule-{edition.slug}-{language}.xml"'
+    response["Content-Language"] = language
     return response

@@ -13,17 +13,19 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import translation
 from django.utils.text import slugify
 from django_countries import countries
 
 from exhibitors import selectors
-from exhibitors.models import Exhibitor, Product, Sector, Stand
-from expo import public_counts
+from exhibitors.models import Product, Sector, Stand
+from expo.facts import edition_facts
 from expo.templatetags.expo_tags import date_range
 
+_UNKNOWN = object()
 # Bump when a fact-sheet template changes, so every stored sheet is rendered again.
-TEMPLATE_VERSION = "1"
+TEMPLATE_VERSION = "2"
 
 
 @dataclass
@@ -73,16 +75,13 @@ def _stand_text(stand):
     return f"{stand.code} · {stand.venue.name}" if stand else ""
 
 
-def expo_sheet(edition, language):
+def expo_sheet(edition, language, *, base_url=None):
     with translation.override(language):
-        stands = Stand.objects.filter(edition=edition)
-        exhibitor_ids = stands.values("exhibitor_id")
+        facts = edition_facts(edition, language)
         figures = {
-            "exhibitors": stands.count(),
-            "countries": Exhibitor.objects.filter(pk__in=exhibitor_ids).values("country").distinct().count(),
-            "exhibits": Product.objects.published().filter(exhibitor_id__in=exhibitor_ids).count(),
-            "programme_items": edition.programme_items.published().count(),
-            "delegations": public_counts.count(public_counts.CONFIRMED_DELEGATIONS, edition),
+            "announced": [[f.value, f.label, f.as_of_text] for f in facts["announced"]],
+            "counted": [[f.value, f.label] for f in facts["counted"]],
+            "counted_on": facts["counted_on"],
         }
         data = {
             "name": edition.name,
@@ -95,12 +94,13 @@ def expo_sheet(edition, language):
             "venue": ", ".join(part for part in (edition.venue_name, edition.city) if part),
             "sectors": [sector.name for sector in Sector.objects.order_by("order", "slug")],
             "figures": figures,
+            "page_url": (base_url or site_url()) + reverse("expo:home"),
             "is_demo": edition.is_demo,
         }
     return Sheet("expo", edition.slug, language, data)
 
 
-def _exhibitor_data(exhibitor, stand, products, edition):
+def _exhibitor_data(exhibitor, stand, products, edition, base_url):
     return {
         "name": exhibitor.name,
         "country": _country(exhibitor.country.code),
@@ -111,21 +111,22 @@ def _exhibitor_data(exhibitor, stand, products, edition):
         "stand": _stand_text(stand),
         "sectors": [sector.name for sector in exhibitor.sectors.all()],
         "exhibits": [[p.name, p.category.name, p.summary] for p in products],
+        "page_url": (base_url or site_url()) + exhibitor.get_absolute_url(),
         "edition": edition.acronym if edition else "",
         "is_demo": bool(edition and edition.is_demo),
     }
 
 
-def exhibitor_sheet(exhibitor, language, *, edition):
+def exhibitor_sheet(exhibitor, language, *, edition, base_url=None):
     """The sheet of one exhibitor (4 queries)."""
     with translation.override(language):
         stand = selectors.stand_for(exhibitor.pk, edition)
         products = exhibitor.products.published().select_related("category").order_by("name_vi", "pk")
-        data = _exhibitor_data(exhibitor, stand, products, edition)
+        data = _exhibitor_data(exhibitor, stand, products, edition, base_url)
     return Sheet("exhibitor", exhibitor.slug, language, data)
 
 
-def exhibitor_sheets(edition, language):
+def exhibitor_sheets(edition, language, *, base_url=None):
     """Every exhibitor with a stand at `edition`, in a handful of queries whatever their number."""
     published = Product.objects.published().select_related("category").order_by("name_vi", "pk")
     stands = (
@@ -137,14 +138,15 @@ def exhibitor_sheets(edition, language):
     with translation.override(language):
         for stand in stands.iterator(chunk_size=500):
             exhibitor = stand.exhibitor
-            data = _exhibitor_data(exhibitor, stand, exhibitor.products.all(), edition)
+            data = _exhibitor_data(exhibitor, stand, exhibitor.products.all(), edition, base_url)
             yield Sheet("exhibitor", exhibitor.slug, language, data)
 
 
-def exhibit_sheet(product, language, *, edition, base_url):
+def exhibit_sheet(product, language, *, edition, base_url, stand=_UNKNOWN):
     """The sheet of one published exhibit: images, specifications, maker, stand, QR code."""
     with translation.override(language):
-        stand = selectors.stand_for(product.exhibitor_id, edition)
+        if stand is _UNKNOWN:
+            stand = selectors.stand_for(product.exhibitor_id, edition)
         images = [
             {"src": _media_url(_rendition(image, 1280)), "alt": image.alt_text, "caption": image.caption}
             for image in list(product.images.all())[:3]
@@ -166,6 +168,16 @@ def exhibit_sheet(product, language, *, edition, base_url):
             "is_demo": bool(edition and edition.is_demo),
         }
     return Sheet("exhibit", product.slug, language, data)
+
+
+def exhibit_sheets(edition, language, *, base_url=None):
+    """Every published exhibit of the exhibitors with a stand at `edition` (for the press kit)."""
+    stands = {stand.exhibitor_id: stand for stand in Stand.objects.filter(edition=edition).select_related("venue")}
+    products = exhibit_queryset().filter(exhibitor_id__in=list(stands)).order_by("exhibitor__slug", "slug")
+    for product in products.iterator(chunk_size=500):
+        yield exhibit_sheet(
+            product, language, edition=edition, base_url=base_url or site_url(), stand=stands[product.exhibitor_id]
+        )
 
 
 def _rendition(image, width):

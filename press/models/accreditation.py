@@ -5,6 +5,7 @@ private storage, never under the public media URL.
 """
 
 import os
+import secrets
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
@@ -36,6 +37,16 @@ def private_storage():
     return PrivateStorage()
 
 
+# No 0/O or 1/I: the press office may type a reference read off a badge.
+_REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+
+def new_reference():
+    """A random badge reference (e.g. PB-7K3M-Q9XD): it says nothing and opens nothing by itself."""
+    code = "".join(secrets.choice(_REFERENCE_ALPHABET) for _ in range(8))
+    return f"PB-{code[:4]}-{code[4:]}"
+
+
 class MediaAccreditation(NormalizedTextModel):
     class Role(models.TextChoices):
         REPORTER = "reporter", _("Reporter")
@@ -59,6 +70,11 @@ class MediaAccreditation(NormalizedTextModel):
     press_card_number = models.CharField(_("press card number"), max_length=60)
     photo = models.ImageField(_("photo for the badge"), storage=private_storage, upload_to="accreditation/")
     language = models.CharField(_("language"), max_length=2, default="vi", editable=False)
+    # Printed on the badge and in its QR code; the press office looks it up in the admin. The
+    # private status link is never printed: it would let anyone holding the badge read the file.
+    reference = models.CharField(
+        _("badge reference"), max_length=12, unique=True, default=new_reference, editable=False
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     reason = models.TextField(_("reason for the decision"), blank=True)
     decided_by = models.ForeignKey(

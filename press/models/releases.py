@@ -40,7 +40,9 @@ class PressRelease(NormalizedTextModel):
     body = models.TextField(
         _("body"),
         blank=True,
-        help_text=_("Paragraphs, links and lists only; any other formatting or markup is removed."),
+        help_text=_(
+            "Headings, paragraphs, lists, links and emphasis; any other formatting (e.g. pasted from Word) is removed."
+        ),
     )
     publish_at = models.DateTimeField(
         _("publish at"),

@@ -201,3 +201,11 @@ def test_openapi_documents_the_programme_endpoints(client, db):
     assert {"/api/programme", "/api/programme/{item_id}"} <= set(schema["paths"])
     names = [parameter["name"] for parameter in schema["paths"]["/api/programme"]["get"]["parameters"]]
     assert names == ["day", "type", "venue", "audience", "lang"]
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_exports_say_the_language_asked_for(client, programme, language):
+    for url in ("/programme.ics", "/schedule.xml", "/schedule.json"):
+        response = client.get(f"{url}?lang={language}")
+        assert response.status_code == 200
+        assert response["Content-Language"] == language, url

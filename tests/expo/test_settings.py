@@ -71,3 +71,21 @@ def test_bad_debug_flag_is_named():
     result = run_check(DJANGO_DEBUG="maybe")
     assert result.returncode != 0
     assert "DJANGO_DEBUG must be one of" in result.stderr
+
+
+def test_make_run_serves_production_mode_with_zero_configuration():
+    """`make run` is the production configuration (no debug pages, collected static files);
+    debug mode is one variable away (DJANGO_DEBUG=1 make run)."""
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    plan = subprocess.run(
+        ["make", "-n", "run", "PORT=8999"], cwd=ROOT, env=environ, capture_output=True, text=True, timeout=60
+    ).stdout
+    assert (
+        "DJANGO_DEBUG=1 $(PY) manage.py migrate" not in plan
+        and "DJANGO_DEBUG=1 .venv/bin/python manage.py runserver" not in plan
+    )
+    assert "collectstatic" in plan and "runserver --noreload 127.0.0.1:8999" in plan
+    debug = subprocess.run(
+        ["make", "-n", "run", "DJANGO_DEBUG=1"], cwd=ROOT, env=environ, capture_output=True, text=True, timeout=60
+    ).stdout
+    assert "--noreload" not in debug

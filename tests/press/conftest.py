@@ -69,3 +69,30 @@ def user_in(db, django_user_model):
 
 
 __all__ = ["baker", "make_release", "pdf_text", "png_bytes"]
+
+
+def decoded_qr_codes(pdf, *, page=1):
+    """Every QR code on `page` of the PDF, as a person's phone would read it: rendered at
+    print resolution (300 dpi, poppler) and decoded by zbar."""
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "sheet.pdf"
+        source.write_bytes(pdf)
+        subprocess.run(
+            ["pdftoppm", "-r", "300", "-f", str(page), "-l", str(page), "-png", source, Path(folder) / "page"],
+            check=True,
+        )
+        image = next(Path(folder).glob("page*.png"))
+        result = subprocess.run(
+            ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", image], capture_output=True, text=True
+        )
+    return [line for line in result.stdout.splitlines() if line]
+
+
+def pdf_pages(pdf):
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)

@@ -8,7 +8,7 @@ from django.test import Client
 
 from press import services
 from press.models import MediaAccreditation
-from tests.press.conftest import pdf_text, png_bytes
+from tests.press.conftest import decoded_qr_codes, pdf_text, png_bytes
 
 URL = "/vi/press/accreditation/"
 
@@ -83,16 +83,24 @@ def test_honeypot_saves_nothing(client, edition):
     assert not MediaAccreditation.objects.exists()
 
 
-def test_flood_is_refused_by_the_rate_limit_in_the_page_language(edition):
+def test_corrections_do_not_count_only_accepted_applications_do(edition):
     client = Client(REMOTE_ADDR="203.0.113.9")
-    for _ in range(5):
+    # A newsroom on one address: ten refused tries (corrections) never lock the form.
+    for _ in range(10):
         assert client.post("/en/press/accreditation/", application(name="")).status_code == 200
-    response = client.post("/en/press/accreditation/", application())
+    for n in range(5):
+        response = client.post("/en/press/accreditation/", application(email=f"reporter{n}@example.vn"))
+        assert response.status_code == 302
+    assert MediaAccreditation.objects.count() == 5
+    # The sixth accepted application from the address is refused, and keeps what was typed.
+    response = client.post("/en/press/accreditation/", application(name="Phạm Quốc Bảo", outlet="VnExpress"))
+    html = response.content.decode()
     assert response.status_code == 429
-    assert "Too many applications were sent from your connection." in response.content.decode()
+    assert "Too many applications were sent from your connection." in html
+    assert 'value="Phạm Quốc Bảo"' in html and 'value="VnExpress"' in html and 'value="BC-12345"' in html
     vietnamese = client.post(URL, application())
     assert vietnamese.status_code == 429 and "Có quá nhiều hồ sơ được gửi" in vietnamese.content.decode()
-    assert not MediaAccreditation.objects.exists()
+    assert MediaAccreditation.objects.count() == 5
     # Another address still gets through.
     assert Client(REMOTE_ADDR="198.51.100.7").post(URL, application()).status_code == 302
 
@@ -143,6 +151,13 @@ def test_press_office_approves_and_prints_the_badge(client, pending, user_in):
     text = pdf_text(badge.content)
     assert "Lê Thị Hồng Nhung" in text and "Báo Quân đội Nhân dân" in text and "VIDE 2024" in text
     assert b"/Subtype /Image" in badge.content  # the photo (the QR code is vector graphics)
+    assert f"Badge reference: {pending.reference}" in text or f"Mã thẻ: {pending.reference}" in text
+    # The QR code carries the reference as the press office's lookup, never the private status link.
+    codes = decoded_qr_codes(badge.content)
+    assert codes == [f"http://testserver/admin/press/mediaaccreditation/?q={pending.reference}"]
+    assert "/status/" not in codes[0]
+    lookup = client.get(codes[0].removeprefix("http://testserver")).content.decode()
+    assert "Lê Thị Hồng Nhung" in lookup and "1 media accreditation" in lookup or "1 hồ sơ" in lookup
     status = client.get(re.search(r"/vi/press/accreditation/status/[^/]+/", _status_url(pending)).group(0))
     assert "Đã duyệt" in status.content.decode()
 

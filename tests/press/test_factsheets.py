@@ -6,6 +6,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from model_bakery import baker
 
 from common.validators import MAX_PDF_BYTES
@@ -45,8 +46,14 @@ def test_expo_sheet_in_vietnamese_counts_from_the_data(client, catalogue, confir
     assert "19–22/12/2024" in text
     assert "Sân bay Gia Lâm, Hà Nội" in text
     assert "Số liệu nổi bật" in text
-    # 3 exhibitors, 2 countries, 4 published exhibits, 0 programme items, 3 confirmed delegations.
-    assert "3 đơn vị trưng bày 2 quốc gia 4 sản phẩm trưng bày 0 hoạt động 3 đoàn đã xác nhận" in text
+    # 3 exhibitors, 2 countries, 4 published exhibits, 0 programme items, 3 confirmed delegations,
+    # said to be counted, on the day (venue's date).
+    today = timezone.localdate().strftime("%d/%m/%Y")
+    assert f"Đếm từ dữ liệu của chúng tôi ngày {today}" in text
+    assert (
+        "3 đơn vị trưng bày có gian hàng 2 quốc gia của đơn vị trưng bày 4 sản phẩm trong danh mục "
+        "0 hoạt động 3 đoàn đã xác nhận"
+    ) in text
     assert "Kỳ triển lãm 2" in text
     assert "Hải quân" in text and "Lục quân" in text
 
@@ -58,7 +65,10 @@ def test_expo_sheet_in_english(client, catalogue, confirmed_delegations):
     assert "Vietnam International Defence Expo 2024" in text
     assert "Theme: “Peace, Friendship, Cooperation for Development”" in text
     assert "19–22 December 2024" in text and "Gia Lam Airfield, Hanoi" in text
-    assert "3 exhibitors 2 countries 4 exhibits 0 programme items 3 confirmed delegations" in text and "Naval" in text
+    assert (
+        "3 exhibitors with a stand 2 exhibitors' countries 4 exhibits in the catalogue 0 programme items "
+        "3 delegations confirmed"
+    ) in text and "Naval" in text
     assert "Triển lãm" not in text
 
 

@@ -5,12 +5,15 @@ import io
 import zipfile
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.utils import timezone
 
+from expo.models import Edition
 from press import kit
-from press.models import PressRelease
-from tests.press.conftest import body, make_release, pdf_text
+from press.models import PressRelease, ReleasePhoto
+from tests.press.conftest import body, make_release, pdf_text, png_bytes
 
 
 @pytest.fixture
@@ -33,23 +36,58 @@ def open_kit(client, url):
     return response, zipfile.ZipFile(io.BytesIO(body(response)))
 
 
-def test_kit_holds_expo_sheet_published_releases_and_exhibitor_sheets(client, catalogue, releases):
-    response, archive = open_kit(client, "/vi/press/kit.zip")
-    assert response["Content-Disposition"] == 'attachment; filename="vide-2024-press-kit-vi.zip"'
-    names = sorted(archive.namelist())
-    release_file = next(name for name in names if name.startswith("releases/"))
-    assert names == sorted(
+def _published_exhibits(language):
+    from exhibitors.models import Product
+
+    return {
+        f"exhibits/{slug}-{language}-factsheet.pdf"
+        for slug in Product.objects.published().values_list("slug", flat=True)
+    }
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # an image handle WeasyPrint leaves open
+def test_kit_holds_index_sheets_release_pdfs_photos_and_logos(client, catalogue, releases):
+    release = PressRelease.objects.get(slug="khai-mac")
+    default_storage.save("press/photos/khai-mac.png", ContentFile(png_bytes(size=(900, 600))))
+    # Stored as the admin would have stored it (bulk_create: the file is in place already).
+    ReleasePhoto.objects.bulk_create(
         [
-            "vide-2024-vi-factsheet.pdf",
-            "exhibitors/duong-lam-vi-factsheet.pdf",
-            "exhibitors/marine-demo-vi-factsheet.pdf",
-            "exhibitors/song-hong-vi-factsheet.pdf",
-            release_file,
+            ReleasePhoto(
+                release=release,
+                image="press/photos/khai-mac.png",
+                image_width=900,
+                image_height=600,
+                caption_vi="Lễ khai mạc tại Sân bay Gia Lâm",
+                caption_en="The opening at Gia Lam",
+                credit="Ảnh: TTXVN",
+            )
         ]
     )
-    assert release_file.endswith("-khai-mac.txt")  # the embargoed release is not in it
-    release_text = archive.read(release_file).decode()
-    assert release_text.startswith("Khai mạc Triển lãm\n") and "Triển lãm khai mạc tại Sân bay Gia Lâm." in release_text
+    response, archive = open_kit(client, "/vi/press/kit.zip")
+    assert response["Content-Disposition"] == 'attachment; filename="vide-2024-press-kit-vi.zip"'
+    names = set(archive.namelist())
+    local_day = timezone.localtime(release.publish_at).date().isoformat()
+    expected = {
+        "index.html",
+        "vide-2024-vi-factsheet.pdf",
+        "exhibitors/duong-lam-vi-factsheet.pdf",
+        "exhibitors/marine-demo-vi-factsheet.pdf",
+        "exhibitors/song-hong-vi-factsheet.pdf",
+        f"releases/{local_day}-khai-mac-vi.pdf",  # the embargoed release is not in it
+        f"photos/{local_day}-khai-mac-1.png",
+    } | _published_exhibits("vi")
+    assert names - {n for n in names if n.startswith("logos/")} == expected
+    # The release is typeset with its structure: title, date in local time, bold text, photo caption.
+    text = pdf_text(archive.read(f"releases/{local_day}-khai-mac-vi.pdf"))
+    assert "Khai mạc Triển lãm" in text and "Triển lãm khai mạc tại Sân bay Gia Lâm." in text
+    assert "(UTC+7)" in text and "Lễ khai mạc tại Sân bay Gia Lâm · Ảnh: TTXVN" in text
+    # The photo at full size, its caption and credit in the index.
+    assert (
+        archive.read(f"photos/{local_day}-khai-mac-1.png") == default_storage.open("press/photos/khai-mac.png").read()
+    )
+    index = archive.read("index.html").decode()
+    assert "Lễ khai mạc tại Sân bay Gia Lâm" in index and "Ảnh: TTXVN" in index and "(900×600 px)" in index
+    assert f"releases/{local_day}-khai-mac-vi.pdf" in index and "exhibits/" in index
     sheet = pdf_text(archive.read("exhibitors/song-hong-vi-factsheet.pdf"))
     assert "Công ty Cơ khí Sông Hồng" in sheet and "Gian hàng A-01 · Nhà A" in sheet
     assert "Triển lãm Quốc phòng quốc tế Việt Nam 2024" in pdf_text(archive.read("vide-2024-vi-factsheet.pdf"))
@@ -61,7 +99,20 @@ def test_english_kit_is_in_english(client, catalogue, releases):
     text = pdf_text(archive.read("exhibitors/song-hong-en-factsheet.pdf"))
     assert "Stand A-01 · Hall A" in text and "SH-1 submarine" in text
     release = next(n for n in archive.namelist() if n.startswith("releases/"))
-    assert archive.read(release).decode().startswith("The expo opens\n")
+    assert release.endswith("-khai-mac-en.pdf") and "The expo opens" in pdf_text(archive.read(release))
+
+
+def test_first_download_after_the_demo_loader_is_the_kit_not_a_wait(client, catalogue, releases, settings):
+    settings.PRESS_KIT_ON_DEMO = True
+    from press.demo import build_kits
+
+    class Quiet:
+        stream = io.StringIO()
+
+    build_kits(edition=Edition.objects.current(), progress=Quiet)
+    assert "vi: 1 releases" in Quiet.stream.getvalue()
+    _, archive = open_kit(client, "/en/press/kit.zip")  # the first request of the server
+    assert "index.html" in archive.namelist()
 
 
 def test_kit_is_rebuilt_when_an_embargo_lifts_or_content_changes(
@@ -82,22 +133,22 @@ def test_kit_is_rebuilt_when_an_embargo_lifts_or_content_changes(
 
 def test_rebuild_reuses_stored_sheets(catalogue, releases):
     first = kit.build_kit("vi", workers=1)
-    assert (first.rendered, first.reused, first.unchanged) == (4, 0, False)
+    assert (first.rendered, first.reused, first.unchanged) == (8, 0, False)  # expo, 3 exhibitors, 4 exhibits
     again = kit.build_kit("vi", workers=1)
-    assert (again.rendered, again.reused, again.unchanged) == (0, 4, True)
+    assert (again.rendered, again.reused, again.unchanged) == (0, 8, True)
     exhibitor = catalogue["exhibitors"]["duong"]
     exhibitor.website = "https://duonglam.example.vn"
     exhibitor.save()
     changed = kit.build_kit("vi", workers=1)
-    assert (changed.rendered, changed.reused, changed.unchanged) == (1, 3, False)
+    assert (changed.rendered, changed.reused, changed.unchanged) == (1, 7, False)
 
 
 def test_build_press_kit_command_reports_progress_and_a_summary(catalogue, releases, capsys):
     call_command("build_press_kit", "--workers", "1")
     out = capsys.readouterr().out
-    assert "vi: 4 fact sheets" in out and "en: rendered 4/4 missing sheets" in out
+    assert "vi: 8 fact sheets" in out and "en: rendered 8/8 missing sheets" in out
     assert "Press kits built in" in out
-    assert "vi: 5 files (4 rendered, 0 reused, rebuilt); en: 5 files (4 rendered, 0 reused, rebuilt)" in out
+    assert "vi: 10 files (8 rendered, 0 reused, rebuilt); en: 10 files (8 rendered, 0 reused, rebuilt)" in out
 
 
 def test_kit_without_edition_is_a_clear_page(client, db):
@@ -113,7 +164,7 @@ def test_benchmark_functions_render_cold_then_serve_warm(catalogue):
     assert name.startswith("factsheets/exhibitor/song-hong/song-hong-vi-")
     warm = bench.exhibitor_sheet_warm("song-hong", "vi")
     assert "Công ty Cơ khí Sông Hồng" in pdf_text(warm)
-    assert bench.press_kit("en", workers=1).files == 4  # expo sheet and three exhibitors, no release
+    assert bench.press_kit("en", workers=1).files == 9  # index, expo, 3 exhibitor and 4 exhibit sheets
 
 
 def test_on_the_database_queue_the_kit_is_built_by_the_worker_not_the_request(

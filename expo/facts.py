@@ -1,0 +1,103 @@
+"""The edition's figures, from one place, each saying what it is.
+
+Two kinds, never mixed up on a page: figures the organisers *announced* (invitation targets
+such as "140+ delegations invited", typed in the admin as key figures with the date they were
+announced) and figures *counted* from the data on the day the page or sheet was made
+(exhibitors with a stand, their countries, published exhibits and programme items, confirmed
+delegations). The home page and the expo fact sheet both read `edition_facts()`, so they
+cannot disagree.
+
+The expo app cannot import the apps that hold the counted rows; each registers its counters
+here from its `AppConfig.ready()` (`register_count`), the delegations app included: only a
+number leaves it, never a name.
+"""
+
+from dataclasses import dataclass
+
+from django.utils import translation
+from django.utils.formats import date_format
+
+from common.cache import remember
+
+_counters = []
+
+
+def display_date(value):
+    """Day first in both languages, never ambiguous: 26/01/2024, 26 January 2024."""
+    if value is None:
+        return ""
+    return date_format(value, "d/m/Y" if translation.get_language() == "vi" else "j F Y")
+
+
+@dataclass(frozen=True)
+class Fact:
+    key: str
+    value: str
+    label: str
+    basis: str  # "announced" or "counted"
+    as_of: object  # a date: when it was announced or counted
+
+    @property
+    def as_of_text(self):
+        return display_date(self.as_of)
+
+
+def register_count(*, key, order, label):
+    """Decorator for `func(edition) -> int`; `label` is a lazy translated string."""
+
+    def decorator(func):
+        _counters.append((order, key, label, func))
+        _counters.sort(key=lambda entry: entry[0])
+        return func
+
+    return decorator
+
+
+def counted_facts(edition, *, today=None):
+    today = today or edition.local_today()
+    return [
+        Fact(key=key, value=str(func(edition)), label=str(label), basis="counted", as_of=today)
+        for _order, key, label, func in _counters
+    ]
+
+
+def announced_facts(edition):
+    return [
+        Fact(
+            key=f"key-figure-{figure.pk}", value=figure.value, label=figure.label, basis="announced", as_of=figure.as_of
+        )
+        for figure in edition.key_figures.all()
+    ]
+
+
+def edition_facts(edition, language=None, *, today=None):
+    """{"announced": [...], "counted": [...], "counted_on": date} in `language` (the active one by default).
+
+    Shared by every process until content changes (the delegations count may lag by the
+    fragment cache's lifetime: its date says when it was counted).
+    """
+    language = language or translation.get_language()
+    if today is not None:
+        return _edition_facts(edition, language, today)
+    today = edition.local_today()
+    return remember(f"facts:{edition.pk}:{language}:{today}", lambda: _edition_facts(edition, language, today))
+
+
+def _edition_facts(edition, language, today):
+    with translation.override(language):
+        counted = counted_facts(edition, today=today)
+        return {
+            "announced": announced_facts(edition),
+            "counted": counted,
+            "counted_on": display_date(today),
+        }
+
+
+def _count_programme_items(edition):
+    return edition.programme_items.published().count()
+
+
+def register_expo_counters():
+    from django.utils.translation import gettext_lazy as _
+
+    register_count(key="programme_items", order=40, label=_("programme items"))(_count_programme_items)
