@@ -16,6 +16,7 @@ anonymous) is served from it, and a response that read a non-empty session is ne
 
 import contextvars
 import hashlib
+import time
 from importlib import import_module
 
 from django.conf import settings
@@ -49,8 +50,11 @@ def public_models():
 def _read_version():
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        # A new epoch (first start, or the cache was flushed) starts from the clock, not from 1:
+        # anything kept per version outside the cache (each process's catalogue index) must never
+        # mistake an old epoch's version for the current one.
+        cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
+        version = cache.get(VERSION_KEY)
     return version
 
 

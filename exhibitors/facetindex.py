@@ -128,3 +128,9 @@ def index_for(edition):
             _current.clear()  # only the newest version is kept
             _current[key] = index
     return index
+
+
+def forget():
+    """Drop this process's index (tests: their writes never commit, so the version stays put)."""
+    with _lock:
+        _current.clear()

@@ -31,14 +31,20 @@ def pytest_collection_modifyitems(items):
 
 
 # The apps whose rows `load_demo` writes (auditlog: the delegations' change history).
-DEMO_APPS = ("expo", "exhibitors", "press", "delegations", "auditlog")
+DEMO_APPS = ("auth", "expo", "exhibitors", "press", "delegations", "siteplan", "meetings", "outbox", "auditlog")
 
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
+    # The shared cache and each process's catalogue index are keyed by the content version,
+    # which a test's writes do not move (they never commit): every test starts from neither.
+    from exhibitors import facetindex
+
     cache.clear()
+    facetindex.forget()
     yield
     cache.clear()
+    facetindex.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,8 @@ import pytest
 from django.core.cache import cache
 from model_bakery import baker
 
+from common.cache import bump_content_version
+from exhibitors import facetindex
 from tests.delegations.conftest import make_delegation, make_member, protocol_client, protocol_user  # noqa: F401
 from tests.exhibitors.conftest import make_exhibitor, make_product, sectors, venues  # noqa: F401 (fixtures)
 from tests.expo.programme_factories import make_item
@@ -15,12 +17,14 @@ from tests.press.conftest import make_release
 
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 
+# The first catalogue request after an edit builds the process's facet index (5 queries);
+# the others read it (exhibitors/facetindex.py).
 CATALOGUE = {
     "/en/exhibitors/": 7,
-    "/en/exhibits/": 7,
-    "/api/exhibitors?lang=en": 7,
-    "/api/exhibits?lang=en": 7,
-    "/sitemap.xml": 5,
+    "/en/exhibits/": 3,
+    "/api/exhibitors?lang=en": 2,
+    "/api/exhibits?lang=en": 3,
+    "/sitemap.xml": 6,
 }
 PROGRAMME = {
     "/en/programme/?day=2024-12-19": 3,
@@ -40,13 +44,14 @@ PRESS = {
 PROTOCOL = {
     "/admin/delegations/delegation/": 13,
     "/admin/delegations/member/": 8,
-    "/admin/delegations/delegation/dashboard/": 11,
-    "/admin/delegations/delegation/clashes/": 6,
+    "/admin/delegations/delegation/dashboard/": 14,
+    "/admin/delegations/delegation/clashes/": 10,
 }
 
 
 def get_all(client, expected, assert_num_queries):
     cache.clear()  # the sitemap keeps itself in the cache for ten minutes
+    facetindex.forget()  # as after an edit: the first catalogue request builds the index
     for url, queries in expected.items():
         with assert_num_queries(queries):
             response = client.get(url)
@@ -67,6 +72,7 @@ def add_catalogue(edition, venue, category, start, stop):
             f"maker-{n}", f"Công ty Sông Hồng {n}", "VN", stand=(venue, f"A-{n:02}"), edition=edition
         )
         make_product(exhibitor, category, f"exhibit-{n}", f"Tàu ngầm {n}", f"Submarine {n}", image=n == 0)
+    bump_content_version()  # what the commit of these writes does (a test's writes never commit)
 
 
 def test_catalogue_lists(client, edition, venues, sectors, django_assert_num_queries):  # noqa: F811 (fixtures)

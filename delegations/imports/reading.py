@@ -108,12 +108,12 @@ def _cell(value):
 def _xlsx_rows(data):
     from openpyxl import load_workbook
 
-    _check_xlsx_size(data)
     try:
         # Bounded before openpyxl sees it: unpacked size, cells per row, claimed rows and columns.
         check_xlsx(data, max_rows=MAX_ROWS)
     except SpreadsheetRefused as exc:
         raise UnreadableFile(str(exc)) from exc
+    _check_xlsx_size(data)  # and the member list's own, narrower bounds
     try:
         # Formulas are read as formulas (not their cached results) so that they can be refused.
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)

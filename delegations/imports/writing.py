@@ -172,11 +172,11 @@ class Writer:
         if self.result.errors:
             return
         self._movements(rows, members)
+        self._preview(rows, delegations)
         if self.dry_run:
             return
         self._heads(rows, delegations, members)
         LogEntry.objects.bulk_create(self.log_entries, batch_size=1000)
-        self._preview(rows, delegations)
 
     def _preview(self, rows, delegations):
         """Per delegation: resolved country, organisation, level, members, and what happens."""
@@ -204,13 +204,13 @@ class Writer:
             method(*args, **kwargs)
 
     def _log(self, old, new, action):
-        if self.dry_run:
-            return
         # Built directly rather than with auditlog's generic diff, which was the slowest step
-        # of a 5,000-row import; same format and the same masking.
+        # of a 5,000-row import; same format and the same masking. A preview only notes what
+        # would change ("updated"), writing no entry.
         changes = _changes(old, new)
         if changes:
             self.touched.add(getattr(new, "delegation_id", new.pk))
+        if changes and not self.dry_run:
             self.log_entries.append(
                 LogEntry(
                     content_type=ContentType.objects.get_for_model(new),

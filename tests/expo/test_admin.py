@@ -78,6 +78,8 @@ def test_editor_saves_an_edition_in_the_admin(admin_client, edition):
         "venues-INITIAL_FORMS": 0,
         "key_figures-TOTAL_FORMS": 0,
         "key_figures-INITIAL_FORMS": 0,
+        "visitor_info-TOTAL_FORMS": 0,
+        "visitor_info-INITIAL_FORMS": 0,
     }
     response = admin_client.post(url, data, headers={"accept-language": "en"})
     assert "The last day cannot be before the first day." in response.content.decode()

@@ -237,7 +237,9 @@ def test_itinerary_is_drafted_when_the_delegation_accepts_and_changes_are_batche
     assert "New time: Air show, 20/12/2024 09:00 → 20/12/2024 09:30" in update.body_text
     # A change after the window closed starts a new message.
     with time_machine.travel(NOW + datetime.timedelta(hours=2), tick=False):
-        programme_services.cancel_item(item=ProgrammeItem.objects.get(pk=item.pk))
+        programme_services.cancel_item(
+            item=ProgrammeItem.objects.get(pk=item.pk), note_vi="Thời tiết xấu", note_en="Bad weather"
+        )
     latest = Message.objects.filter(kind="delegations.itinerary_update").order_by("-pk").first()
     assert latest.pk != update.pk and "Cancelled: Air show (20/12/2024 09:30)" in latest.body_text
 

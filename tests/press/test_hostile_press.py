@@ -133,12 +133,15 @@ def page_cache(settings):
     settings.EXPO_PAGE_CACHE_SECONDS = 300
 
 
-def test_a_release_put_back_under_embargo_leaves_the_sitemap_at_once(client, edition, page_cache):
+def test_a_release_put_back_under_embargo_leaves_the_sitemap_at_once(
+    client, edition, page_cache, django_capture_on_commit_callbacks
+):
     release = make_release(edition, "tin-nong", hours=-1)
     assert "tin-nong" in client.get("/sitemap.xml").content.decode()
     assert Client().get("/sitemap.xml")["X-Cache"] == "HIT"
     release.publish_at = timezone.now() + datetime.timedelta(days=1)
-    release.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        release.save()
     assert "tin-nong" not in Client().get("/sitemap.xml").content.decode()
 
 
