@@ -3,6 +3,7 @@
 import datetime
 import time
 
+from delegations.benchdata import ORGANISATION as BENCH_ORGANISATION
 from delegations.models import Delegation, Interpreter
 from exhibitors.models import Exhibitor
 from expo import benchdata
@@ -38,7 +39,12 @@ def generate_meetings(*, edition, counts, rng, progress):
             Interpreter.objects.get_or_create(
                 name=f"{benchdata.PREFIX}{language}-{n}", defaults={"languages": language}
             )
-    delegations = list(Delegation.objects.filter(edition=edition).exclude(status__in=["declined", "cancelled"]))
+    # Bench delegations only: the demo's own requests stay as the demo loader keeps them.
+    delegations = list(
+        Delegation.objects.filter(edition=edition, organisation__startswith=BENCH_ORGANISATION).exclude(
+            status__in=["declined", "cancelled"]
+        )
+    )
     exhibitors = list(Exhibitor.objects.filter(slug__startswith=benchdata.PREFIX).only("pk")[:2000]) or list(
         Exhibitor.objects.only("pk")[:500]
     )
