@@ -16,5 +16,5 @@ class MeetingsConfig(AppConfig):
         auditlog.register(models.MeetingRequest, exclude_fields=["subject", "purpose"])
         auditlog.register(models.Meeting)
 
-        # The scheduler's bookings join the clash engine's.
-        from meetings import scheduling  # noqa: F401
+        # The scheduler's bookings join the clash engine's; the outcome counts join the expo's facts.
+        from meetings import facts, scheduling  # noqa: F401

@@ -198,3 +198,21 @@ def test_a_meeting_is_in_the_delegations_itinerary(edition, plan, room, protocol
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages).split())
     # Local time; the counterpart as the organisers write it.
     assert "09:00–09:30" in text and "Việt Nam · Bộ Quốc phòng" in text
+
+
+@time_machine.travel(DURING, tick=False)
+def test_home_page_and_fact_sheet_give_the_results_pages_figures(client, edition, ledger, plan, room):
+    france = make_delegation(edition, "FR", "Ministère des Armées")
+    request = accepted_request(edition, france, counterpart=make_delegation(edition, "VN"))
+    services.schedule(edition=edition, by=None)
+    services.set_status(request=request, status=MeetingRequest.Status.HELD, by=None)
+
+    api = client.get("/api/results").json()
+    home = client.get("/en/").content.decode()
+    sheet = b"".join(client.get("/en/factsheet.pdf").streaming_content)
+    sheet_text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(sheet)).pages).split())
+
+    assert (api["meetings_held"], api["agreements"]) == (1, 2)
+    for text in (home, sheet_text):
+        assert "meetings held" in text and "agreements made public" in text
+    assert "Secret spare parts deal" not in home + sheet_text
