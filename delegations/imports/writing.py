@@ -13,7 +13,7 @@ from auditlog.middleware import AuditlogMiddleware
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from common.text import fold
 from delegations.columns import MEMBER_IMPORT_FIELDS
@@ -37,10 +37,11 @@ def audit_context(user, request=None):
 
 # Columns auditlog leaves out of the log (as registered in DelegationsConfig.ready) and masks.
 NOT_LOGGED = {"search_name", "version"}
+# With a context: "created" alone is also the label of the creation date ("ngày tạo").
 ACTIONS = {
-    "created": gettext_lazy("created"),
-    "updated": gettext_lazy("updated"),
-    "unchanged": gettext_lazy("unchanged"),
+    "created": pgettext_lazy("import result", "created"),
+    "updated": pgettext_lazy("import result", "updated"),
+    "unchanged": pgettext_lazy("import result", "unchanged"),
 }
 MASKED = {"passport_no"}
 
