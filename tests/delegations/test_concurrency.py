@@ -64,6 +64,20 @@ class _FormFields(HTMLParser):
             self.data[self._textarea] += data
 
 
+@pytest.fixture
+def protocol_user(db):
+    """A Protocol member. A transactional test run earlier empties every table, the groups that
+    migrations create included (permissions come back with post_migrate): make the group again."""
+    from django.contrib.auth.models import Group, Permission
+    from model_bakery import baker
+
+    group, _ = Group.objects.get_or_create(name="Protocol")
+    group.permissions.add(*Permission.objects.filter(content_type__app_label="delegations"))
+    user = baker.make("auth.User", username="protocol", is_staff=True)
+    user.groups.add(group)
+    return user
+
+
 def _form(client, url):
     parser = _FormFields()
     parser.feed(client.get(url).content.decode())
