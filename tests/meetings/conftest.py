@@ -1,14 +1,13 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
-from django.test import Client
 from django.utils.translation import override
 from model_bakery import baker
 
 from delegations.models import Delegation, Interpreter, LiaisonOfficer
 from meetings import services
 from meetings.models import MeetingDay, MeetingPlace, MeetingPlan, MeetingRequest
+from tests.delegations.conftest import protocol_client, protocol_user  # noqa: F401 (fixtures)
 
 
 @pytest.fixture(autouse=True)
@@ -75,17 +74,3 @@ def accepted_request(edition, delegation, *, counterpart=None, exhibitor=None, u
 @pytest.fixture
 def exhibitor(db):
     return baker.make("exhibitors.Exhibitor", name="Công ty Thiết bị Quang học Đồng Nai", slug="dong-nai-optics")
-
-
-@pytest.fixture
-def protocol_user(db):
-    user = baker.make("auth.User", username="protocol", is_staff=True)
-    user.groups.add(Group.objects.get(name="Protocol"))
-    return user
-
-
-@pytest.fixture
-def protocol_client(protocol_user):
-    client = Client()
-    client.force_login(protocol_user)
-    return client
