@@ -143,7 +143,16 @@ DJANGO_GAPS = [
     gettext_noop("Failed Logins"),
     gettext_noop("Logout Time"),
     gettext_noop("Session key hash (sha256)"),
-    # django-auditlog
+    gettext_noop("Locked Out"),
+    gettext_noop("Clean up expired attempts"),
+    gettext_noop("Not set"),
+    gettext_noop("Attempt Remaining"),
+    gettext_noop("Access Attempt"),
+    gettext_noop("Expires At"),
+    gettext_noop("The time when access attempt expires and is no longer valid."),
+    # django-auditlog (Django's Vietnamese calls its log entries "đăng nhập", logins)
+    gettext_noop("log entry"),
+    gettext_noop("log entries"),
     gettext_noop("Changes"),
     gettext_noop("Resource Type"),
     gettext_noop("Correlation ID"),
@@ -180,6 +189,7 @@ DJANGO_GAPS = [
     gettext_noop("record revision number"),
     gettext_noop("Record Modified"),
     gettext_noop("Yes, I'm sure"),
+    gettext_noop("Record has been modified"),
     # django-prose-editor (server side)
     gettext_noop("Title"),
     # django-tasks and its database backend (no catalogue of their own)

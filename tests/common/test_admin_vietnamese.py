@@ -13,9 +13,11 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import override
 from django.utils.translation.trans_real import DjangoTranslation
 from django_countries import countries
+from model_bakery import baker
 
 # django-countries shows a country's newer or common name only when the language translates it,
 # and otherwise the older name it replaces: in Vietnamese these are never shown ("Türkiye" is
@@ -151,3 +153,47 @@ def test_admin_date_picker_and_selector_speak_vietnamese(admin_client):
     assert catalogue["January"] == "Tháng Một"  # Django's own catalogue is still merged in
     assert catalogue["Open in new window"] == "Mở trong cửa sổ mới"  # the press-release editor
     assert js_catalogue(admin_client, "en")["Sunday"] == "Sunday"
+
+
+def visible_text(html):
+    content = re.sub(r"<script.*?</script>", " ", html[html.index('id="content"') :], flags=re.S)
+    return [text.strip() for text in re.sub(r"<[^>]+>", "\n", content).split("\n") if text.strip()]
+
+
+def test_login_lockouts_and_background_tasks_are_listed_in_vietnamese(admin_client):
+    """django-axes and django-tasks label some columns with literals; common/third_party_apps.py
+    gives them the catalogue's words."""
+    baker.make("axes.AccessAttempt", username="editor", ip_address="203.0.113.9", failures_since_start=2)
+    attempts = visible_text(
+        admin_client.get(
+            reverse("admin:axes_accessattempt_changelist"), headers={"accept-language": "vi"}
+        ).content.decode()
+    )
+    assert {
+        "Địa chỉ IP",
+        "Trạng thái",
+        "3 lần thử còn lại",
+        "Bởi Đã khóa",
+        "Xóa các lần thử đăng nhập đã hết hạn",
+    } <= set(attempts)
+    task = baker.make(
+        "django_tasks_database.DBTaskResult",
+        task_path="outbox.tasks.deliver",
+        args_kwargs={"args": [], "kwargs": {}},
+        run_after=timezone.now(),
+        status="FAILED",
+        traceback="",
+    )
+    tasks = visible_text(
+        admin_client.get(
+            reverse("admin:django_tasks_database_dbtaskresult_changelist"), headers={"accept-language": "vi"}
+        ).content.decode()
+    )
+    assert {"Tên tác vụ", "Trạng thái", "Thất bại", "Thời điểm xếp hàng", "1 Kết quả tác vụ"} <= set(tasks)
+    page = visible_text(
+        admin_client.get(
+            reverse("admin:django_tasks_database_dbtaskresult_change", args=[task.pk]),
+            headers={"accept-language": "vi"},
+        ).content.decode()
+    )
+    assert {"Chạy sau:", "Vết lỗi:", "Đường dẫn tác vụ:"} <= set(page)
