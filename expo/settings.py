@@ -118,11 +118,11 @@ INSTALLED_APPS = [
     "import_export",
     "ninja",
     "csp",
-    "axes",
+    "common.third_party_apps.LoginSecurityConfig",  # django-axes, with a translated name
     "auditlog",
     "concurrency",
     "django_tasks",
-    "django_tasks_db",
+    "common.third_party_apps.BackgroundTasksConfig",  # django_tasks_db, likewise
     "anymail",
     "common",
     # The press-release editor (ProseMirror), served from our own static files.

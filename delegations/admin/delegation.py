@@ -6,9 +6,9 @@ from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from django_countries.filters import CountryFilter
 from modeltranslation.admin import TranslationStackedInline
 
+from common.admin import CountryFilter
 from delegations import mail, services, walking
 from delegations.admin import exports, logistics, views
 from delegations.admin.base import (
