@@ -10,7 +10,7 @@ from modeltranslation.admin import TranslationStackedInline
 
 from common.admin import CountryFilter
 from delegations import mail, services, walking
-from delegations.admin import exports, logistics, views
+from delegations.admin import exports, logistics, printouts, views
 from delegations.admin.base import (
     MEMBER_FIELDS,
     SensitiveFieldsMixin,
@@ -135,7 +135,7 @@ class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, admin.ModelAdmin):
         "cancel",
         exports.export_xlsx,
         exports.export_csv,
-        views.badges_action,
+        printouts.badges_action,
         logistics.assign_people_action,
     ]
     fieldsets = (
