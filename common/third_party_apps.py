@@ -8,6 +8,7 @@ that would change a model's migrations).
 """
 
 from axes.apps import AppConfig as AxesConfig
+from django.contrib.admin.apps import AdminConfig as DjangoAdminConfig
 from django.utils.translation import gettext_lazy as _
 from django_tasks_db.apps import TasksAppConfig
 
@@ -33,3 +34,9 @@ class BackgroundTasksConfig(TasksAppConfig):
         DBTaskResult.task_name.fget.short_description = _("task name")
         DBTaskResultAdmin.formatted_traceback.short_description = _("traceback")
         DBTaskResultAdmin.display_run_after.short_description = _("run after")
+
+
+class AdminConfig(DjangoAdminConfig):
+    """django.contrib.admin with common.admin's site: its index in the language's alphabetical order."""
+
+    default_site = "common.admin.AdminSite"

@@ -4,7 +4,7 @@ matters), authentication backends and password rules."""
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it must come before it.
     "modeltranslation",
-    "django.contrib.admin",
+    "common.third_party_apps.AdminConfig",  # django.contrib.admin, its index in alphabetical order
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

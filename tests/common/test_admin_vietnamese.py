@@ -19,6 +19,8 @@ from django.utils.translation.trans_real import DjangoTranslation
 from django_countries import countries
 from model_bakery import baker
 
+from common import collation
+
 # django-countries shows a country's newer or common name only when the language translates it,
 # and otherwise the older name it replaces: in Vietnamese these are never shown ("Türkiye" is
 # "Thổ Nhĩ Kỳ", from "Turkey"; "Bahamas (The)" is "Bahama"). The test below checks that.
@@ -119,6 +121,15 @@ def test_admin_index_names_every_app_and_model_in_vietnamese(admin_client):
     assert "Login security" in english_applications
     assert set(applications) & set(english_applications) == set()
     assert set(models) & set(english_models) == set()
+
+
+def test_admin_index_is_in_the_languages_alphabetical_order(admin_client):
+    """Django sorts the index by code point: "Đoàn…" after "Xe…" in Vietnamese. Here Đ follows D."""
+    applications, _models = index_labels(admin_client, "vi")
+    assert applications == sorted(applications, key=collation.sort_key)
+    assert applications != sorted(applications)  # the code-point order differs: the test can fail
+    english, _models = index_labels(admin_client, "en")
+    assert english == sorted(english, key=str.casefold)
 
 
 def js_catalogue(client, language):
