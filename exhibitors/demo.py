@@ -11,6 +11,7 @@ from common.text import fold
 from exhibitors.demo_data import EXHIBITORS, KINDS, PALETTES, SPECIFICATIONS
 from exhibitors.models import Category, Exhibitor, Product, ProductImage, ProductSpecification, Sector, Stand
 from expo import demo
+from expo.demo_artwork import demo_font
 
 SECTORS = [
     (
@@ -121,13 +122,25 @@ def _drawing(size, palette, title, shape):
 
 
 def _logo(name, index):
+    """A company mark: an emblem in one of five colours and four shapes, the initials, DEMO below."""
     image = Image.new("RGB", (320, 320), (246, 245, 240))
     draw = ImageDraw.Draw(image)
     hue = [(31, 77, 58), (184, 134, 43), (28, 70, 110), (120, 40, 40), (70, 70, 90)][index % 5]
-    draw.ellipse([20, 20, 300, 300], fill=hue)
-    initials = fold("".join(word[0] for word in name.split()[:2])).upper()  # the default font has no "Đ"
-    font = ImageFont.load_default(size=120)
-    draw.text((160, 160), initials, fill=(255, 255, 255), font=font, anchor="mm")
+    shape = (index // 5) % 4
+    if shape == 0:
+        draw.ellipse([40, 16, 280, 256], fill=hue)
+    elif shape == 1:  # shield
+        draw.polygon([(44, 20), (276, 20), (276, 160), (160, 262), (44, 160)], fill=hue)
+    elif shape == 2:  # hexagon
+        draw.polygon([(160, 14), (270, 76), (270, 198), (160, 260), (50, 198), (50, 76)], fill=hue)
+    else:
+        draw.rounded_rectangle([44, 20, 276, 252], radius=48, fill=hue)
+    draw.line([(100, 186), (220, 186)], fill=(246, 245, 240), width=8)  # a stripe under the initials
+    # "Công ty …", "Nhà máy …": the initials of the name proper, not of the company form.
+    words = [word for word in name.split() if fold(word).lower() not in {"cong", "ty", "nha", "may"}]
+    initials = fold("".join(word[0] for word in words[:2])).upper()
+    draw.text((160, 124), initials, fill=(255, 255, 255), font=demo_font("Bold", 104), anchor="mm")
+    draw.text((160, 292), "DEMO", fill=hue, font=demo_font("Bold", 40), anchor="mm")
     return image
 
 
