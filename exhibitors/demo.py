@@ -4,7 +4,7 @@ exhibitors (exhibitors/demo_data.py) with stands, exhibits, specifications and d
 
 import random
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageEnhance
 
 from common import images
 from common.text import fold
@@ -88,8 +88,9 @@ def load_sectors(*, edition, progress):
     return f"{len(SECTORS)} sectors, {categories} categories"
 
 
-def _drawing(size, palette, title, shape):
-    """A flat illustration: sky and ground, a silhouette, the word DEMO. Never a real photo."""
+def _drawing(size, palette, titles, shape):
+    """A flat illustration: sky and ground, a silhouette, the word DEMO and the category's names
+    (Vietnamese, then English). Never a real photo."""
     width, height = size
     dark, light = palette
     image = Image.new("RGB", size, light)
@@ -115,9 +116,17 @@ def _drawing(size, palette, title, shape):
     else:
         draw.rounded_rectangle([cx - s, cy - 2 * s, cx + s, cy + s // 2], radius=s // 2, outline=ink, width=s // 5)
         draw.rectangle([cx - s * 3 // 2, cy - s // 2, cx + s * 3 // 2, cy + s * 3 // 2], fill=ink)
-    font = ImageFont.load_default(size=height // 14)
-    draw.text((height // 20, height // 20), "DEMO", fill=(255, 255, 255), font=font)
-    draw.text((height // 20, height - height // 8), title, fill=(255, 255, 255), font=font)
+    margin = height // 20
+    # A darker band under the names, so they read over the silhouette too.
+    band = (0, height - margin - len(titles) * (height // 13) - margin // 2, width, height)
+    image.paste(ImageEnhance.Brightness(image.crop(band)).enhance(0.55), band[:2])
+    draw.text((margin, margin), "DEMO", fill=(255, 255, 255), font=demo_font("Bold", height // 14))
+    for line, (title, weight) in enumerate(zip(titles, ("Bold", "Regular"), strict=True)):
+        size = height // 16
+        while size > 12 and draw.textlength(title, font=demo_font(weight, size)) > width - 2 * margin:
+            size -= 2  # long names ("Counter-terrorism and internal state-security systems") stay whole
+        baseline = height - margin - (len(titles) - 1 - line) * (height // 13)
+        draw.text((margin, baseline), title, fill=(255, 255, 255), font=demo_font(weight, size), anchor="ls")
     return image
 
 
@@ -203,7 +212,9 @@ def load_catalogue(*, edition, progress):
     pictures = {}
     for category in Category.objects.select_related("sector"):
         pictures[category.slug] = images.save_renditions(
-            _drawing((1200, 800), PALETTES[category.sector.slug], category.name_en, category.sector.slug),
+            _drawing(
+                (1200, 800), PALETTES[category.sector.slug], (category.name_vi, category.name_en), category.sector.slug
+            ),
             stem=f"catalogue/demo/{category.slug}",
             image_format="JPEG",
         )
