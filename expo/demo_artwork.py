@@ -9,18 +9,19 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from common import images
+from expo.models import Edition
 
 WIDTH, HEIGHT = 2400, 1350
 FONTS = Path(__file__).parent / "static" / "expo" / "fonts"  # Noto Sans: every Vietnamese letter
 
 ALT = {
     "vi": (
-        "Ảnh nhận diện minh họa (DEMO): ba máy bay phản lực bay đội hình, kéo vệt khói qua đường băng "
-        "{venue} lúc hoàng hôn; chữ trên ảnh: {acronym}, {name}, {dates}, {venue}, {city}."
+        "Ảnh nhận diện minh họa (DEMO): ba máy bay phản lực bay đội hình, kéo vệt khói qua đường băng lúc "
+        "hoàng hôn; chữ trên ảnh: {words}."
     ),
     "en": (
-        "Demo key visual (DEMO): three jets in formation trailing smoke over the runway of {venue} at dusk; "
-        "text on the picture: {acronym}, {name}, {dates}, {venue}, {city}."
+        "Demo key visual (DEMO): three jets in formation trailing smoke over a runway at dusk; "
+        "text on the picture: {words}."
     ),
 }
 
@@ -36,14 +37,13 @@ def store_key_visual(edition):
         "key_visual_height": height,
         "key_visual_renditions": renditions,
     }
+    limit = Edition._meta.get_field("key_visual_alt").max_length
     for language, text in ALT.items():
-        fields[f"key_visual_alt_{language}"] = text.format(
-            acronym=edition.acronym,
-            name=getattr(edition, f"name_{language}"),
-            dates=_dates(edition),
-            venue=getattr(edition, f"venue_name_{language}"),
-            city=getattr(edition, f"city_{language}"),
-        )
+        title, venue, city = (getattr(edition, f"{field}_{language}") for field in ("name", "venue_name", "city"))
+        alt = text.format(words=", ".join(filter(None, [edition.acronym, title, _dates(edition), venue, city])))
+        if len(alt) > limit:  # a long official name: the acronym says it
+            alt = text.format(words=", ".join(filter(None, [edition.acronym, _dates(edition), venue, city])))
+        fields[f"key_visual_alt_{language}"] = alt
     return fields
 
 
@@ -122,7 +122,7 @@ def draw_key_visual(edition):
     draw.text((left, 120), edition.acronym, font=demo_font("Bold", 190), fill=(255, 255, 255))
     draw.text((left, 360), edition.name_vi, font=demo_font("Bold", 58), fill=(246, 232, 200))
     draw.text((left, 440), edition.name_en, font=demo_font("Regular", 50), fill=(226, 232, 226))
-    place = f"{edition.venue_name_vi} · {edition.city_vi}"
+    place = " · ".join(filter(None, [edition.venue_name_vi, edition.city_vi]))
     draw.text((left, 560), _dates(edition), font=demo_font("Bold", 84), fill=(255, 255, 255))
     draw.text((left, 670), place, font=demo_font("Regular", 56), fill=(246, 232, 200))
 

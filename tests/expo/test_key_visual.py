@@ -190,6 +190,19 @@ def test_demo_edition_has_a_labelled_key_visual(demo, client):
     assert attribute(tag, "alt") == edition.key_visual_alt_en
 
 
+def test_demo_key_visual_alt_text_fits_even_with_a_long_official_name(edition):
+    from expo.demo_artwork import store_key_visual
+
+    edition.name_vi = "Triển lãm Quốc phòng quốc tế Việt Nam " * 5
+    fields = store_key_visual(edition)
+    for language in ("vi", "en"):
+        alt = fields[f"key_visual_alt_{language}"]
+        assert len(alt) <= 250
+        assert "VIDE 2024" in alt and "19–22.12.2024" in alt
+    assert edition.name_vi not in fields["key_visual_alt_vi"]
+    assert edition.name_en in fields["key_visual_alt_en"]
+
+
 def test_exhibitor_cards_show_the_logos_the_demo_drew(demo, client):
     html = client.get("/en/exhibitors/").content.decode()
     cards = re.findall(r'<li class="row">(.*?)</li>', html, flags=re.S)
