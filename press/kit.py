@@ -68,19 +68,9 @@ def build_kit(language, *, workers=None, progress=None):
     if edition is None:
         raise LookupError("No current edition: mark one edition as current first.")
     say = progress or (lambda message: None)
-    sheets = [
-        expo_sheet(edition, language),
-        *exhibitor_sheets(edition, language),
-        *exhibit_sheets(edition, language),
-    ]
+    sheets = kit_sheets(edition, language)
     say(f"{language}: {len(sheets)} fact sheets")
-
-    def rendered_so_far(done, total):
-        # A line at each tenth: a long build never looks hung and never floods a log.
-        if total and (done == total or done % max(total // 10, 1) == 0):
-            say(f"{language}: rendered {done}/{total} missing sheets")
-
-    reused, rendered = store_many(sheets, workers=workers, progress=rendered_so_far)
+    reused, rendered = store_many(sheets, workers=workers, progress=_progress_line(say, language))
     releases = kit_contents.release_entries(edition, language)
     for entry in releases:
         kit_contents.stored_release_pdf(entry)
@@ -133,6 +123,36 @@ def build_kit(language, *, workers=None, progress=None):
     if previous and previous["name"] != name:
         default_storage.delete(previous["name"])
     return KitResult(name, files, rendered, reused, unchanged=False)
+
+
+def kit_sheets(edition, language):
+    """The fact sheets a kit holds: the expo's, every exhibitor's with a stand, their exhibits'."""
+    return [expo_sheet(edition, language), *exhibitor_sheets(edition, language), *exhibit_sheets(edition, language)]
+
+
+def render_missing_sheets(languages, *, workers=None, progress=None):
+    """Render the missing sheets of the kits in every one of `languages` in one pool of workers.
+
+    Called before building several kits at once (the demo): one pool start-up instead of one per
+    language, and no idle worker while the last sheets of one language finish. The kits built
+    next find every sheet stored. Returns the number rendered.
+    """
+    edition = Edition.objects.current()
+    say = progress or (lambda message: None)
+    sheets = [sheet for language in languages for sheet in kit_sheets(edition, language)]
+    label = "+".join(languages)
+    say(f"{label}: {len(sheets)} fact sheets")
+    _reused, rendered = store_many(sheets, workers=workers, progress=_progress_line(say, label))
+    return rendered
+
+
+def _progress_line(say, label):
+    def rendered_so_far(done, total):
+        # A line at each tenth: a long build never looks hung and never floods a log.
+        if total and (done == total or done % max(total // 10, 1) == 0):
+            say(f"{label}: rendered {done}/{total} missing sheets")
+
+    return rendered_so_far
 
 
 def holds_withdrawn_release(meta):

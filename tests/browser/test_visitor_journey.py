@@ -109,3 +109,33 @@ def test_visitor_filters_searches_opens_an_exhibit_and_takes_its_fact_sheet(demo
     assert data.startswith(b"%PDF-")
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
     assert sorted(expected)[0] in text
+
+
+CARD_BOXES = """() => [...document.querySelectorAll('.cards > .card')].map(card => {
+    const image = card.querySelector('.card__image').getBoundingClientRect();
+    const text = card.querySelector('.card__body').getBoundingClientRect();
+    const tokens = [...card.querySelectorAll('.card__meta .nowrap')]
+        .map(s => [s.textContent, s.getClientRects().length]);
+    return {image: {right: image.right, bottom: image.bottom, width: image.width},
+            text: {left: text.left, top: text.top}, height: card.getBoundingClientRect().height, tokens};
+})"""
+
+
+def test_exhibit_cards_sit_beside_their_thumbnail_on_a_phone_and_stand_upright_on_a_desktop(demo, live_server, page):
+    page.set_viewport_size({"width": 390, "height": 900})
+    for language in ("vi", "en"):
+        page.goto(f"{live_server.url}/{language}/exhibits/", wait_until="networkidle")
+        cards = page.evaluate(CARD_BOXES)
+        assert len(cards) == 24
+        for card in cards:
+            assert card["image"]["right"] <= card["text"]["left"]  # the thumbnail beside the text
+            assert card["height"] < 200
+            # A stand code ("Gian hàng A-07") or a country ("Ô-xtrây-li-a") never breaks across lines.
+            assert [token for token, lines in card["tokens"] if lines != 1] == []
+        # Full-width photos made this page about 10,000 px tall.
+        assert page.evaluate("document.documentElement.scrollHeight") < 5500
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/vi/exhibits/", wait_until="networkidle")
+    for card in page.evaluate(CARD_BOXES):
+        assert card["image"]["bottom"] <= card["text"]["top"] and card["image"]["width"] > 200  # photo on top

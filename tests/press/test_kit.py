@@ -110,9 +110,15 @@ def test_first_download_after_the_demo_loader_is_the_kit_not_a_wait(client, cata
         stream = io.StringIO()
 
     build_kits(edition=Edition.objects.current(), progress=Quiet)
-    assert "vi: 1 releases" in Quiet.stream.getvalue()
+    log = Quiet.stream.getvalue()
+    assert "vi: 1 releases" in log and "en: 1 releases" in log
+    # Both languages' sheets rendered together, once; each kit then found all of them stored.
+    assert "  vi+en: rendered 16/16" in log and "  vi: rendered" not in log and "  en: rendered" not in log
     _, archive = open_kit(client, "/en/press/kit.zip")  # the first request of the server
     assert "index.html" in archive.namelist()
+    assert "SH-1 submarine" in pdf_text(archive.read("exhibits/sh-1-en-factsheet.pdf"))
+    _, archive = open_kit(client, "/vi/press/kit.zip")
+    assert "Tàu ngầm SH-1" in pdf_text(archive.read("exhibits/sh-1-vi-factsheet.pdf"))
 
 
 def test_kit_is_rebuilt_when_an_embargo_lifts_or_content_changes(
