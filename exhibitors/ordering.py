@@ -6,7 +6,9 @@ row never depends on the filters, so the index (exhibitors/facetindex.py) keeps,
 language and sort, the positions of all its rows in the order the catalogue's own ORDER BY gives
 (one query the first time that order is needed, then kept until the next edit): the database's
 collation decides, nothing is re-sorted in Python. A request walks that order keeping the rows
-its filter bitset holds and reads only its page, 24 rows by primary key. A search puts the rows
+its filter bitset holds and reads only its page, 24 rows by primary key. Before an order is kept,
+a small result (a search, several filters) is ordered by the database over just its rows, so
+the first such requests after an edit spare the sort of the whole side. A search puts the rows
 holding its words as a phrase first (the same `phrase_rank` as the SQL order), each group in the
 kept order.
 """
@@ -15,13 +17,18 @@ from django.utils import translation
 
 from common.text import phrase_rank, search_words
 
+# Up to this many rows, a page whose order is not kept yet is ordered by the database over just
+# those rows (their primary keys in the query), sparing the query that sorts the whole side.
+SMALL = 500
 
-def _order(catalogue, side):
-    """Positions of every row of `side`, in the catalogue's order for the active language and sort."""
+
+def kept_order(catalogue, side, *, build=True):
+    """Positions of every row of `side`, in the catalogue's order for the active language and sort
+    (None when not kept yet and `build` is false)."""
     index = catalogue.index()
     key = (type(catalogue).__name__, translation.get_language(), catalogue.filters.sort)
     order = index.orders.get(key)
-    if order is None:
+    if order is None and build:
         everything = type(catalogue)(type(catalogue.filters)(sort=catalogue.filters.sort), edition=catalogue.edition)
         pks = everything.rows(everything.base()).prefetch_related(None).values_list("pk", flat=True)
         order = [side.positions[pk] for pk in pks if pk in side.positions]
@@ -38,6 +45,13 @@ def search_masks(catalogue, side):
     query = catalogue.filters.q
     rows = list(catalogue.base().search(query).order_by().values_list("pk", phrase_rank(search_words(query))))
     return side.matching(pk for pk, _rank in rows), side.matching(pk for pk, rank in rows if rank == 0)
+
+
+def members(mask):
+    """The positions of a bitset's set bits."""
+    for at, byte in enumerate(mask.to_bytes((mask.bit_length() + 7) // 8, "little")):
+        if byte:
+            yield from (at * 8 + bit for bit in range(8) if byte >> bit & 1)
 
 
 class OrderedRows:
@@ -59,7 +73,7 @@ class OrderedRows:
 
     def positions(self, start, stop):
         """The positions of the rows from `start` to `stop` (exclusive) in the order."""
-        order = _order(self.catalogue, self.side)
+        order = kept_order(self.catalogue, self.side)
         found, skip, want = [], start, stop - start
         for mask in self.groups:
             count = mask.bit_count()
@@ -95,9 +109,11 @@ class OrderedRows:
             raise ValueError("OrderedRows slices have no step.")
         if start >= stop:
             return []
-        pks = self.side.pks
+        pks, catalogue = self.side.pks, self.catalogue
+        if self.size <= SMALL and kept_order(catalogue, self.side, build=False) is None:
+            mine = [pks[position] for mask in self.groups for position in members(mask)]
+            return list(catalogue.rows(catalogue.base().filter(pk__in=mine))[start:stop])
         wanted = [pks[position] for position in self.positions(start, stop)]
         rank = {pk: n for n, pk in enumerate(wanted)}
-        catalogue = self.catalogue
         rows = catalogue.rows(catalogue.base().filter(pk__in=wanted)).order_by()
         return sorted(rows, key=lambda row: rank[row.pk])

@@ -11,6 +11,7 @@ from django.utils import translation
 
 from exhibitors.catalogue import PER_PAGE, ExhibitorCatalogue, Filters, ProductCatalogue
 from exhibitors.models import Category, Exhibitor, Product, Sector
+from exhibitors.ordering import kept_order
 from expo.models import Edition
 from tests.exhibitors import reference
 
@@ -111,13 +112,19 @@ def test_index_results_equal_the_sql_order(generated):
     apart.pk, apart.slug, apart.name_vi, apart.name_en = None, "apart", "A ngầm, tàu", "A apart"
     apart.save()
     assert ProductCatalogue(Filters(q="tau ngam"), edition=generated).sql_results()[0].slug != "apart"
-    for language, params, sort in itertools.product(("vi", "en"), combinations(), ("name", "country")):
+    # Before an order is kept, small results are ordered by the database over their rows; once it
+    # is, every page is read from it.
+    for kept, language, params, sort in itertools.product(
+        (False, True), ("vi", "en"), combinations(), ("name", "country")
+    ):
         with translation.override(language):
             for catalogue_class in (ExhibitorCatalogue, ProductCatalogue):
                 filters = Filters(**{**params, "sort": sort})
-                state = (catalogue_class.__name__, language, filters)
+                state = (kept, catalogue_class.__name__, language, filters)
                 expected = catalogue_class(filters, edition=generated).sql_results()
                 catalogue = catalogue_class(filters, edition=generated)
+                side = catalogue.side(catalogue.index())
+                assert (kept_order(catalogue, side, build=kept) is not None) == kept
                 assert [row.pk for row in catalogue.results()[0 : len(expected)]] == [row.pk for row in expected]
                 paginator = catalogue.paginator()
                 assert paginator.count == len(expected), state
@@ -133,9 +140,11 @@ def test_index_results_read_one_page(generated, django_assert_num_queries):
     with translation.override("en"):
         catalogue = ProductCatalogue(Filters(country="VN", sort="country"), edition=generated)
         catalogue.facets()
-        with django_assert_num_queries(3):  # the order, once per language and sort; the page; its images
+        with django_assert_num_queries(2):  # a small result: the database orders its rows; their images
             assert len(catalogue.paginator().get_page(1).object_list) == PER_PAGE
+        with django_assert_num_queries(1):  # every exhibit in this order, kept until the next edit
+            kept_order(catalogue, catalogue.side(catalogue.index()))
         catalogue = ProductCatalogue(Filters(sector="naval", sort="country"), edition=generated)
         catalogue.facets()
-        with django_assert_num_queries(2):  # the order is kept: the page and its images
+        with django_assert_num_queries(2):  # the page's rows by primary key; their images
             assert len(catalogue.paginator().get_page(1).object_list) == PER_PAGE
