@@ -62,6 +62,15 @@ class OrderedRows:
         self.catalogue = catalogue
         index = catalogue.index()
         self.side = catalogue.side(index)
+        self.searched_by_sql = False
+        if not catalogue.count():  # known with the (shared) facets: no search query to learn it
+            self.groups, self.size = [0], 0
+            return
+        if catalogue.filters.q and catalogue._search_mask is None and catalogue.count() <= SMALL:  # noqa: SLF001
+            # The facets came from the shared cache, so the search's matches are not known here:
+            # one query searches and orders a few rows at once, as fast as reading the matches.
+            self.groups, self.size, self.searched_by_sql = None, catalogue.count(), True
+            return
         mask = catalogue.scope()
         self.groups = [mask]
         if catalogue.filters.q:  # scope() has read the search's phrase matches too
@@ -110,6 +119,8 @@ class OrderedRows:
         if start >= stop:
             return []
         pks, catalogue = self.side.pks, self.catalogue
+        if self.searched_by_sql:
+            return list(catalogue.rows(catalogue.filtered())[start:stop])
         if self.size <= SMALL and kept_order(catalogue, self.side, build=False) is None:
             mine = [pks[position] for mask in self.groups for position in members(mask)]
             return list(catalogue.rows(catalogue.base().filter(pk__in=mine))[start:stop])
