@@ -52,6 +52,18 @@ def sort_key(value):
     return (tuple(primary), tuple(tones), tuple(cases))
 
 
+def name_key(text, language="vi"):
+    """A key ordering names alphabetically in `language`: Vietnamese order in vi; elsewhere
+    accents ignored (then the exact text breaks ties), so "Österreich" sorts with the O's."""
+    if (language or "vi").startswith("vi"):
+        return sort_key(text)
+    lowered = unicodedata.normalize("NFC", text or "").casefold()
+    base = "".join(
+        ch for ch in unicodedata.normalize("NFD", lowered.replace("đ", "d")) if not unicodedata.combining(ch)
+    )
+    return ((base,), (lowered,), ())
+
+
 def compare(left, right):
     """SQLite's collation callback: negative, zero or positive like strcmp."""
     a, b = sort_key(left), sort_key(right)

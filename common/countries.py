@@ -29,6 +29,8 @@ from django.utils.functional import lazy
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
+from common import collation
+
 # code: (English, Vietnamese)
 NAMES = {
     "TW": ("Taiwan (China)", "Đài Loan (Trung Quốc)"),  # [BNG] part of China
@@ -111,24 +113,9 @@ def name(code, language):
         return str(countries.name(code))
 
 
-# Vietnamese alphabet order: a ă â b c d đ e ê … o ô ơ … u ư …; tone marks only break ties.
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-_VI_LETTERS = str.maketrans({"ă": "a~1", "â": "a~2", "đ": "d~", "ê": "e~", "ô": "o~1", "ơ": "o~2", "ư": "u~"})
-
-
 def sort_key(text, language="vi"):
-    """Alphabetical order of names in `language`: Vietnamese letters in their own order (Á before
-    Ấ, Đ after D), tones as a tie-break; other languages ignore accents."""
-    lowered = unicodedata.normalize("NFC", text).casefold()
-    if language.startswith("vi"):
-        toneless = "".join(ch for ch in unicodedata.normalize("NFD", lowered) if ch not in _TONES)
-        base = unicodedata.normalize("NFC", toneless).translate(_VI_LETTERS)
-    else:
-        base = "".join(
-            ch for ch in unicodedata.normalize("NFD", lowered.replace("đ", "d")) if not unicodedata.combining(ch)
-        )
-    base = "".join(ch for ch in unicodedata.normalize("NFD", base) if not unicodedata.combining(ch))
-    return (base, lowered)
+    """Alphabetical order of names in `language` (common.collation's order)."""
+    return collation.name_key(text, language)
 
 
 def ordered(codes, language):

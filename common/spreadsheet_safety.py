@@ -113,17 +113,17 @@ def _ref(value):
     return (_column_index(match[1]), int(match[2])) if match else None
 
 
-def _too_big(max_rows):
+def _too_big(max_rows, max_columns):
     return SpreadsheetRefused(
         _(
             "The workbook is too large: at most %(rows)s rows and %(columns)s columns on a sheet. Keep only "
             "the needed columns, or split it into smaller files."
         )
-        % {"rows": f"{max_rows:,}", "columns": MAX_COLUMNS}
+        % {"rows": f"{max_rows:,}", "columns": max_columns}
     )
 
 
-def _check_sheet(stream, max_rows):
+def _check_sheet(stream, max_rows, max_columns):
     rows = 0
     cells = 0
     for event, element in ElementTree.iterparse(stream, events=("start", "end")):
@@ -135,23 +135,26 @@ def _check_sheet(stream, max_rows):
         if tag == "dimension":
             for corner in (element.get("ref") or "").split(":"):
                 position = _ref(corner)
-                if position and (position[0] > MAX_COLUMNS or position[1] > max_rows + 1):
-                    raise _too_big(max_rows)
+                if position and (position[0] > max_columns or position[1] > max_rows + 1):
+                    raise _too_big(max_rows, max_columns)
         elif tag == "row":
             rows += 1
             cells = 0
             number = element.get("r")
             if rows > max_rows + 1 or (number and (not number.isdigit() or int(number) > max_rows + 1)):
-                raise _too_big(max_rows)
+                raise _too_big(max_rows, max_columns)
         elif tag == "c":
             cells += 1
             position = _ref(element.get("r"))
-            if cells > MAX_COLUMNS or (position and (position[0] > MAX_COLUMNS or position[1] > max_rows + 1)):
-                raise _too_big(max_rows)
+            if cells > max_columns or (position and (position[0] > max_columns or position[1] > max_rows + 1)):
+                raise _too_big(max_rows, max_columns)
 
 
-def check_xlsx(data, *, max_rows):
-    """Refuse (SpreadsheetRefused) an XLSX whose parsing would cost more than its content is worth."""
+def check_xlsx(data, *, max_rows, max_columns=MAX_COLUMNS):
+    """Refuse (SpreadsheetRefused) an XLSX whose parsing would cost more than its content is worth.
+
+    A reader whose sheets are narrower than MAX_COLUMNS passes its own `max_columns`.
+    """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
@@ -167,7 +170,7 @@ def check_xlsx(data, *, max_rows):
             if re.fullmatch(r"xl/worksheets/[^/]+\.xml", member.filename):
                 # zipfile stops at the size the archive declares, which was bounded above.
                 with archive.open(member) as stream:
-                    _check_sheet(stream, max_rows)
+                    _check_sheet(stream, max_rows, max_columns)
     except (ElementTree.ParseError, DefusedXmlException, zipfile.BadZipFile, OSError, EOFError) as exc:
         raise SpreadsheetRefused(_("The file is not a readable XLSX workbook.")) from exc
 

@@ -10,14 +10,10 @@ class DelegationsConfig(AppConfig):
         from auditlog.registry import auditlog
         from django.db.backends.signals import connection_created
 
-        from delegations import facts, mail, models, selectors  # noqa: F401 -- facts registers its counter
+        from delegations import facts, mail, models  # noqa: F401 -- facts registers its counter in expo.facts
         from delegations.dblogging import quiet_failed_statements
-        from expo import public_counts
         from expo.programme import services as programme_services
 
-        # Only numbers leave this app: confirmed delegations on the home page and fact sheets.
-        # The press fact sheet shows this number only; it never imports this app.
-        public_counts.register(public_counts.CONFIRMED_DELEGATIONS, selectors.confirmed_delegation_count)
         # Members' personal data never reaches the database server's log with a failed statement.
         connection_created.connect(quiet_failed_statements, dispatch_uid="delegations.quiet_failed_statements")
 

@@ -5,10 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from delegations.models import Delegation
 from expo.facts import register_count
 
-# Delegations that said yes (or came).
-CONFIRMED_STATUSES = (Delegation.Status.ACCEPTED, Delegation.Status.ARRIVED, Delegation.Status.DEPARTED)
-
 
 @register_count(key="delegations", order=50, label=_("delegations confirmed"))
 def count_confirmed(edition):
-    return Delegation.objects.filter(edition=edition, status__in=CONFIRMED_STATUSES).count()
+    return Delegation.objects.filter(edition=edition, status__in=Delegation.CONFIRMED_STATUSES).count()

@@ -95,7 +95,9 @@ def generate_catalogue(*, edition, counts, rng, progress):
     for product in progress.iterate(with_images, total=len(with_images), label="images"):
         buffer = BytesIO()
         palette = ((31, 77, 58), (200, 210, 200))
-        _drawing((960, 640), palette, product.name_en[:30], product.category.sector.slug).save(buffer, "JPEG")
+        _drawing((960, 640), palette, (product.name_vi[:40], product.name_en[:40]), product.category.sector.slug).save(
+            buffer, "JPEG"
+        )
         image = ProductImage(product=product, alt_text_vi=product.name_vi, alt_text_en=product.name_en)
         # An uncommitted file, as an upload is: save() then stores it with its size and thumbnails
         # (FieldFile.save() would commit it first, and save() would leave it unprocessed).

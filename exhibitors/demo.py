@@ -4,13 +4,14 @@ exhibitors (exhibitors/demo_data.py) with stands, exhibits, specifications and d
 
 import random
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageEnhance
 
 from common import images
 from common.text import fold
 from exhibitors.demo_data import EXHIBITORS, KINDS, PALETTES, SPECIFICATIONS
 from exhibitors.models import Category, Exhibitor, Product, ProductImage, ProductSpecification, Sector, Stand
 from expo import demo
+from expo.demo_artwork import demo_font
 
 SECTORS = [
     (
@@ -87,8 +88,9 @@ def load_sectors(*, edition, progress):
     return f"{len(SECTORS)} sectors, {categories} categories"
 
 
-def _drawing(size, palette, title, shape):
-    """A flat illustration: sky and ground, a silhouette, the word DEMO. Never a real photo."""
+def _drawing(size, palette, titles, shape):
+    """A flat illustration: sky and ground, a silhouette, the word DEMO and the category's names
+    (Vietnamese, then English). Never a real photo."""
     width, height = size
     dark, light = palette
     image = Image.new("RGB", size, light)
@@ -114,20 +116,40 @@ def _drawing(size, palette, title, shape):
     else:
         draw.rounded_rectangle([cx - s, cy - 2 * s, cx + s, cy + s // 2], radius=s // 2, outline=ink, width=s // 5)
         draw.rectangle([cx - s * 3 // 2, cy - s // 2, cx + s * 3 // 2, cy + s * 3 // 2], fill=ink)
-    font = ImageFont.load_default(size=height // 14)
-    draw.text((height // 20, height // 20), "DEMO", fill=(255, 255, 255), font=font)
-    draw.text((height // 20, height - height // 8), title, fill=(255, 255, 255), font=font)
+    margin = height // 20
+    # A darker band under the names, so they read over the silhouette too.
+    band = (0, height - margin - len(titles) * (height // 13) - margin // 2, width, height)
+    image.paste(ImageEnhance.Brightness(image.crop(band)).enhance(0.55), band[:2])
+    draw.text((margin, margin), "DEMO", fill=(255, 255, 255), font=demo_font("Bold", height // 14))
+    for line, (title, weight) in enumerate(zip(titles, ("Bold", "Regular"), strict=True)):
+        size = height // 16
+        while size > 12 and draw.textlength(title, font=demo_font(weight, size)) > width - 2 * margin:
+            size -= 2  # long names ("Counter-terrorism and internal state-security systems") stay whole
+        baseline = height - margin - (len(titles) - 1 - line) * (height // 13)
+        draw.text((margin, baseline), title, fill=(255, 255, 255), font=demo_font(weight, size), anchor="ls")
     return image
 
 
 def _logo(name, index):
+    """A company mark: an emblem in one of five colours and four shapes, the initials, DEMO below."""
     image = Image.new("RGB", (320, 320), (246, 245, 240))
     draw = ImageDraw.Draw(image)
     hue = [(31, 77, 58), (184, 134, 43), (28, 70, 110), (120, 40, 40), (70, 70, 90)][index % 5]
-    draw.ellipse([20, 20, 300, 300], fill=hue)
-    initials = fold("".join(word[0] for word in name.split()[:2])).upper()  # the default font has no "Đ"
-    font = ImageFont.load_default(size=120)
-    draw.text((160, 160), initials, fill=(255, 255, 255), font=font, anchor="mm")
+    shape = (index // 5) % 4
+    if shape == 0:
+        draw.ellipse([40, 16, 280, 256], fill=hue)
+    elif shape == 1:  # shield
+        draw.polygon([(44, 20), (276, 20), (276, 160), (160, 262), (44, 160)], fill=hue)
+    elif shape == 2:  # hexagon
+        draw.polygon([(160, 14), (270, 76), (270, 198), (160, 260), (50, 198), (50, 76)], fill=hue)
+    else:
+        draw.rounded_rectangle([44, 20, 276, 252], radius=48, fill=hue)
+    draw.line([(100, 186), (220, 186)], fill=(246, 245, 240), width=8)  # a stripe under the initials
+    # "Công ty …", "Nhà máy …": the initials of the name proper, not of the company form.
+    words = [word for word in name.split() if fold(word).lower() not in {"cong", "ty", "nha", "may"}]
+    initials = fold("".join(word[0] for word in words[:2])).upper()
+    draw.text((160, 124), initials, fill=(255, 255, 255), font=demo_font("Bold", 104), anchor="mm")
+    draw.text((160, 292), "DEMO", fill=hue, font=demo_font("Bold", 40), anchor="mm")
     return image
 
 
@@ -190,7 +212,9 @@ def load_catalogue(*, edition, progress):
     pictures = {}
     for category in Category.objects.select_related("sector"):
         pictures[category.slug] = images.save_renditions(
-            _drawing((1200, 800), PALETTES[category.sector.slug], category.name_en, category.sector.slug),
+            _drawing(
+                (1200, 800), PALETTES[category.sector.slug], (category.name_vi, category.name_en), category.sector.slug
+            ),
             stem=f"catalogue/demo/{category.slug}",
             image_format="JPEG",
         )

@@ -8,6 +8,7 @@ Everything is keyed on natural keys (slugs, codes), so loading twice leaves the 
 import datetime
 
 from common.loaders import LoaderRegistry
+from expo.demo_artwork import store_key_visual
 from expo.models import Edition, KeyFigure, Venue, VisitorInfo
 
 # Loaders are `func(*, edition, progress) -> str`, the str a one-line summary of what it loaded.
@@ -98,6 +99,10 @@ def load_edition():
             "is_demo": True,
         },
     )
+    # Drawn from the edition's own name, dates and place, labelled DEMO (expo.demo_artwork).
+    for field, value in store_key_visual(edition).items():
+        setattr(edition, field, value)
+    edition.save()
     for order, (code, slug, kind, name_vi, name_en) in enumerate(VENUES, start=1):
         Venue.objects.update_or_create(
             edition=edition,
@@ -118,6 +123,6 @@ def load_edition():
             defaults={"order": order, "body_vi": body_vi, "body_en": body_en, "to_be_filled": not confirmed},
         )
     return edition, (
-        f"1 edition, {len(VENUES)} venues, {len(KEY_FIGURES)} key figures, "
+        f"1 edition with its key visual, {len(VENUES)} venues, {len(KEY_FIGURES)} key figures, "
         f"{len(VISITOR_INFO)} visitor information topics"
     )

@@ -17,8 +17,13 @@ import polib
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def fill_english():
-    po = polib.pofile(ROOT / "locale/en/LC_MESSAGES/django.po")
+# djangojs holds only the gaps of Django's and django-prose-editor's JavaScript catalogues, kept
+# by hand (makemessages runs for the django domain only); both domains are completed here.
+DOMAINS = ["django", "djangojs"]
+
+
+def fill_english(domain):
+    po = polib.pofile(ROOT / f"locale/en/LC_MESSAGES/{domain}.po")
     for entry in po:
         if entry.msgid_plural:
             entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
@@ -28,8 +33,8 @@ def fill_english():
     po.save()
 
 
-def fill_vietnamese(table):
-    po = polib.pofile(ROOT / "locale/vi/LC_MESSAGES/django.po")
+def fill_vietnamese(table, domain):
+    po = polib.pofile(ROOT / f"locale/vi/LC_MESSAGES/{domain}.po")
     missing = []
     for entry in po:
         if entry.msgid in table:
@@ -47,9 +52,11 @@ def fill_vietnamese(table):
 
 
 if __name__ == "__main__":
-    fill_english()
     table = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8")) if len(sys.argv) > 1 else {}
-    missing = fill_vietnamese(table)
+    missing = []
+    for domain in DOMAINS:
+        fill_english(domain)
+        missing += fill_vietnamese(table, domain)
     if missing:
         print("Untranslated in vi:", *missing, sep="\n  ")
         sys.exit(1)

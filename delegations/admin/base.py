@@ -7,10 +7,11 @@ from django.core.exceptions import FieldDoesNotExist, PermissionDenied, Validati
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.constants import LOOKUP_SEP
 from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from common.text import fold
-from delegations.models import Member
+from delegations.models import Delegation, Member
 from expo.models import Edition
 
 # A member's fields in the admin, in the order the protocol team reads them (inline and page).
@@ -50,6 +51,15 @@ def chosen_edition(request):
         if edition:
             return edition
     return request.edition or editions.first()
+
+
+def admin_page(model_admin, request, template, title, **context):
+    """A protocol page inside the admin's frame (header, sidebar, breadcrumbs under Delegations)."""
+    return TemplateResponse(
+        request,
+        template,
+        {**model_admin.admin_site.each_context(request), "opts": Delegation._meta, "title": title, **context},
+    )
 
 
 class StaleSaveRefusedForm(forms.ModelForm):

@@ -6,11 +6,11 @@ from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from django_countries.filters import CountryFilter
 from modeltranslation.admin import TranslationStackedInline
 
+from common.admin import CountryFilter
 from delegations import mail, services, walking
-from delegations.admin import exports, logistics, views
+from delegations.admin import exports, logistics, printouts, views
 from delegations.admin.base import (
     MEMBER_FIELDS,
     SensitiveFieldsMixin,
@@ -135,7 +135,7 @@ class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, admin.ModelAdmin):
         "cancel",
         exports.export_xlsx,
         exports.export_csv,
-        views.badges_action,
+        printouts.badges_action,
         logistics.assign_people_action,
     ]
     fieldsets = (

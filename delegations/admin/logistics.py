@@ -13,7 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from delegations import services
-from delegations.admin import views
+from delegations.admin import printouts
 from delegations.admin.base import chosen_edition, folded_search, require_permission
 from delegations.admin.people import OfficerAdmin
 from delegations.models import (
@@ -97,7 +97,7 @@ class HotelAdmin(FoldedSearchMixin, admin.ModelAdmin):
             .order_by("member__delegation__level_rank", "member__delegation__country", "room", "check_in", "pk")
         )
         context = {"hotel": hotel, "edition": hotel.edition, "rooms": rooms}
-        return views._pdf(request, "delegations/pdf/rooming_list.html", context, f"rooming-list-{hotel.pk}")
+        return printouts.printout(request, "delegations/pdf/rooming_list.html", context, f"rooming-list-{hotel.pk}")
 
 
 def run_sheet_rows(officer, edition, day):
@@ -179,7 +179,7 @@ class LiaisonOfficerAdmin(OfficerAdmin):
         if edition is None or day not in run_sheet_days(edition):
             raise Http404(_("Choose one of the edition's days."))
         context = {"officer": officer, "edition": edition, "day": day, "rows": run_sheet_rows(officer, edition, day)}
-        return views._pdf(request, "delegations/pdf/run_sheet.html", context, f"run-sheet-{officer.pk}-{day}")
+        return printouts.printout(request, "delegations/pdf/run_sheet.html", context, f"run-sheet-{officer.pk}-{day}")
 
 
 def run_sheet_days(edition):

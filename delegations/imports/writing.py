@@ -1,73 +1,31 @@
 """Writing checked import rows: a handful of bulk queries, whatever the number of rows.
 
-Bulk writes skip model signals, so the audit entries are written here, with the masking
-auditlog applies itself (passport numbers), in one bulk insert.
+Bulk writes skip model signals, so the audit entries are written here (built in
+`auditing.py`, with the masking auditlog applies itself), in one bulk insert.
 """
 
 import copy
 from dataclasses import dataclass
 
-from auditlog.cid import get_cid
-from auditlog.diff import mask_str
-from auditlog.middleware import AuditlogMiddleware
 from auditlog.models import LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
 from common.text import fold
 from delegations.columns import MEMBER_IMPORT_FIELDS
+from delegations.imports.auditing import audit_context, changes, log_entry
+from delegations.imports.matching import MemberMatcher, member_key
 from delegations.imports.parsing import RowError
 from delegations.models import Delegation, Member, Movement
 
-NOT_LOGGED = set(Member.AUDIT_EXCLUDED_FIELDS)
-MASKED = set(Member.AUDIT_MASKED_FIELDS)
+__all__ = ["DelegationPreview", "Writer", "member_key"]
 
-
-def audit_context(user, request=None):
-    """What auditlog's own entries carry, taken the way its middleware takes it: the actor and
-    their email, and for a request its address, port and correlation id."""
-    actor = user if user is not None and user.is_authenticated else None
-    context = {"actor": actor, "actor_email": getattr(actor, "email", None) if actor else None}
-    if request is not None:
-        extra = AuditlogMiddleware().get_extra_data(request)
-        context.update(remote_addr=extra["remote_addr"], remote_port=extra["remote_port"], cid=get_cid())
-    return context
-
-
-# Columns auditlog leaves out of the log (as registered in DelegationsConfig.ready) and masks.
-NOT_LOGGED = {"search_name", "version"}
 # With a context: "created" alone is also the label of the creation date ("ngày tạo").
 ACTIONS = {
     "created": pgettext_lazy("import result", "created"),
     "updated": pgettext_lazy("import result", "updated"),
     "unchanged": pgettext_lazy("import result", "unchanged"),
 }
-MASKED = {"passport_no"}
-
-
-def _logged(field, value):
-    if value is None:
-        return "None"
-    text = str(value)
-    return mask_str(text) if field.name in MASKED and text else text
-
-
-def _changes(old, new):
-    """{field: [old, new]} as auditlog stores it; `old` is None for a new row."""
-    changes = {}
-    for field in new._meta.concrete_fields:
-        if field.name in NOT_LOGGED:
-            continue
-        after = field.value_from_object(new)
-        if old is None:
-            if after not in (None, ""):
-                changes[field.name] = ["None", _logged(field, after)]
-            continue
-        before = field.value_from_object(old)
-        if before != after:
-            changes[field.name] = [_logged(field, before), _logged(field, after)]
-    return changes
 
 
 @dataclass
@@ -93,61 +51,6 @@ class DelegationPreview:
     @property
     def action_display(self):
         return ACTIONS[self.action]
-
-
-def member_key(delegation_key, *, passport_no, family_name, given_name, date_of_birth):
-    """Two rows of one file are the same person by passport number, or by name and date of birth."""
-    if passport_no:
-        return (delegation_key, "passport", passport_no)
-    return (delegation_key, "name", fold(f"{family_name} {given_name}"), date_of_birth)
-
-
-class MemberMatcher:
-    """Finds the existing member a row updates.
-
-    The key needs no sensitive field, so a user without view_sensitive (whose file has no passport
-    or birth-date column, e.g. their own export) updates members instead of duplicating them:
-    within the row's delegation, the member with the same name (accent- and case-blind). Only
-    when the row carries them do sensitive values narrow the match: a passport number finds its
-    member first (and a same-named member holding another passport is someone else); a date of
-    birth tells apart namesakes. Several namesakes left is a row error, never a guess.
-    """
-
-    def __init__(self, members):
-        self.by_passport, self.by_name = {}, {}
-        for member in members:
-            self.add(member)
-
-    @staticmethod
-    def _delegation(member_or_delegation):
-        # A delegation not yet saved (a preview writes nothing) is told apart by identity.
-        if isinstance(member_or_delegation, Member):
-            if member_or_delegation.delegation_id:
-                return member_or_delegation.delegation_id
-            member_or_delegation = member_or_delegation.delegation
-        return member_or_delegation.pk or ("new", id(member_or_delegation))
-
-    def find(self, delegation, clean):
-        """The member (or None for a new one); raises ValueError when the name is ambiguous."""
-        delegation_id = self._delegation(delegation)
-        passport = clean["passport_no"]
-        if passport and (delegation_id, passport) in self.by_passport:
-            return self.by_passport[(delegation_id, passport)]
-        name = fold(f"{clean['family_name']} {clean['given_name']}")
-        namesakes = self.by_name.get((delegation_id, name), [])
-        if passport:
-            namesakes = [m for m in namesakes if not m.passport_no]
-        if len(namesakes) > 1 and clean.get("date_of_birth"):
-            namesakes = [m for m in namesakes if m.date_of_birth == clean["date_of_birth"]]
-        if len(namesakes) > 1:
-            raise ValueError(name)
-        return namesakes[0] if namesakes else None
-
-    def add(self, member):
-        delegation_id = self._delegation(member)
-        if member.passport_no:
-            self.by_passport[(delegation_id, member.passport_no)] = member
-        self.by_name.setdefault((delegation_id, member.search_name), []).append(member)
 
 
 class Writer:
@@ -208,22 +111,11 @@ class Writer:
         # Built directly rather than with auditlog's generic diff, which was the slowest step
         # of a 5,000-row import; same format and the same masking. A preview only notes what
         # would change ("updated"), writing no entry.
-        changes = _changes(old, new)
-        if changes:
+        found = changes(old, new)
+        if found:
             self.touched.add(getattr(new, "delegation_id", new.pk))
-        if changes and not self.dry_run:
-            self.log_entries.append(
-                LogEntry(
-                    content_type=ContentType.objects.get_for_model(new),
-                    object_pk=str(new.pk),
-                    object_id=new.pk,
-                    object_repr=str(new)[:500],
-                    action=action,
-                    changes=changes,
-                    additional_data={"source": "import"},
-                    **self.audit,
-                )
-            )
+        if found and not self.dry_run:
+            self.log_entries.append(log_entry(new, action=action, changes=found, audit=self.audit))
 
     def _delegations(self, rows):
         existing = {(d.country.code, fold(d.organisation)): d for d in Delegation.objects.filter(edition=self.edition)}

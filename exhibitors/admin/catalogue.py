@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
+from common.admin import CountryFilter
 from common.spreadsheet_safety import SAFE_FORMATS
 from common.spreadsheets import LimitedImportForm
 from exhibitors import services
@@ -88,7 +89,7 @@ class ExhibitorAdmin(ImportExportMixin, TabbedTranslationAdmin):
     # A website typed without a scheme means https (Django 6's default; explicit until then).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "country", "sector_list", "current_stand")
-    list_filter = ("country", "sectors", HallFilter)
+    list_filter = (("country", CountryFilter), "sectors", HallFilter)
     search_fields = ("name", "slug", "description_vi", "description_en")
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("sectors",)
@@ -129,7 +130,7 @@ class ProductAdmin(ImportExportMixin, TabbedTranslationAdmin):
         "is_published",
         "category__sector",
         "category",
-        "exhibitor__country",
+        ("exhibitor__country", CountryFilter),
         ProductHallFilter,
         "display_mode",
     )

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common import images
 from common.cache import public_content, remember
 from common.text import NormalizedTextModel
 
@@ -64,6 +65,24 @@ class Edition(NormalizedTextModel):
     is_demo = models.BooleanField(
         _("demo content"), default=False, help_text=_("Shows a “demo content” notice on every public page.")
     )
+    key_visual = images.SafeImageField(
+        _("key visual"),
+        upload_to="expo/key-visuals/",
+        blank=True,
+        help_text=_(
+            "The edition's poster picture, at the top of the home page. A wide picture (about 16:9) at least "
+            "1600 pixels wide; JPEG, PNG or WebP, at most 10 MB and 40 megapixels."
+        ),
+    )
+    key_visual_width = models.PositiveIntegerField(editable=False, null=True)
+    key_visual_height = models.PositiveIntegerField(editable=False, null=True)
+    key_visual_renditions = models.JSONField(editable=False, default=list, blank=True)
+    key_visual_alt = models.CharField(
+        _("key visual text alternative"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the key visual shows, for readers who cannot see it. Required with a key visual."),
+    )
 
     objects = EditionQuerySet.as_manager()
 
@@ -80,8 +99,25 @@ class Edition(NormalizedTextModel):
         return self.acronym or self.name
 
     def clean(self):
+        errors = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("The last day cannot be before the first day.")})
+            errors["end_date"] = _("The last day cannot be before the first day.")
+        if self.key_visual:
+            # The picture is the first thing on the home page, in both languages: each says what it shows.
+            for language in ("vi", "en"):
+                if not (getattr(self, f"key_visual_alt_{language}") or "").strip():
+                    errors[f"key_visual_alt_{language}"] = _(
+                        "Say what the key visual shows, for readers who cannot see it."
+                    )
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        images.keep_in_step(self, "key_visual", folder="expo/key-visuals")
+        super().save(*args, **kwargs)
+
+    def key_visual_srcset(self):
+        return images.srcset(self.key_visual, self.key_visual_width, self.key_visual_renditions)
 
     def get_absolute_url(self):
         return reverse("expo:home")

@@ -167,3 +167,14 @@ def test_exhibitor_change_page_opens_and_reads_a_bare_website_as_https(admin_cli
     assert f'value="{exhibitor.name}"' in admin_client.get(url).content.decode()
     form = admin_client.get(url).context["adminform"].form
     assert form.fields["website"].clean("songhong.example.vn") == "https://songhong.example.vn"
+
+
+@pytest.mark.parametrize(("model_name", "parameter"), [("exhibitor", "country"), ("product", "exhibitor__country")])
+def test_country_filter_lists_the_countries_present_in_vietnamese_order(admin_client, sectors, model_name, parameter):
+    for n, code in enumerate(["DE", "IN", "VN", "AT"]):
+        exhibitor = make_exhibitor(f"e-{n}", f"Exhibitor {n}", code)
+        make_product(exhibitor, sectors["tanks"], f"p-{n}", f"Xe {n}", f"Tank {n}")
+    url = reverse(f"admin:exhibitors_{model_name}_changelist")
+    html = admin_client.get(url, headers={"accept-language": "vi"}).content.decode()
+    links = re.findall(rf'<a href="\?{parameter}=[A-Z]{{2}}"[^>]*>([^<]+)</a>', html)
+    assert [name.strip() for name in links] == ["Áo", "Ấn Độ", "Đức", "Việt Nam"]

@@ -1,0 +1,125 @@
+"""The protocol team's printouts (PDF, in Vietnamese or English): the delegation list,
+arrivals and departures, a delegation's itinerary and its members' name badges."""
+
+from collections import defaultdict
+
+from django.contrib import admin
+from django.db.models import Count
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
+
+from common.dates import local_text
+from common.formats import utc_label
+from common.pdf import render_pdf
+from delegations import walking
+from delegations.admin.base import can_see_sensitive, chosen_edition, require_permission
+from delegations.models import Delegation, Member, Movement
+
+
+def printout(request, template, context, filename):
+    language = request.GET.get("lang") if request.GET.get("lang") in ("vi", "en") else "vi"
+    with override(language):
+        context = {**context, "sensitive": can_see_sensitive(request)}
+        if context.get("edition") is not None:
+            # Every page's footer: edition, local print time (zone named), page x/y.
+            context["printed_at"] = local_text(timezone.now(), context["edition"].tz)
+            context["zone_label"] = utc_label(context["edition"].tz)
+        data = render_pdf(template, context, request=request)
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}-{language}.pdf"'
+    return response
+
+
+def edition_or_404(request):
+    edition = chosen_edition(request)
+    if edition is None:
+        raise Http404("No edition")
+    return edition
+
+
+def print_list(model_admin, request):
+    require_permission(request)
+    edition = edition_or_404(request)
+    language = request.GET.get("lang") if request.GET.get("lang") in ("vi", "en") else "vi"
+    delegations = (
+        Delegation.objects.filter(edition=edition)
+        .exclude(status__in=[Delegation.Status.DECLINED, Delegation.Status.CANCELLED])
+        .select_related("head", "liaison_officer")
+        .annotate(member_total=Count("members"))
+        .in_protocol_order(language)
+    )
+    return printout(
+        request, "delegations/pdf/list.html", {"edition": edition, "delegations": delegations}, "delegations"
+    )
+
+
+def print_movements(model_admin, request):
+    require_permission(request)
+    edition = edition_or_404(request)
+    # Only delegations that are coming: a declined or cancelled one must not be met at the airport.
+    movements = (
+        Movement.objects.filter(
+            delegation__edition=edition,
+            delegation__status__in=[Delegation.Status.ACCEPTED, Delegation.Status.ARRIVED],
+        )
+        .select_related("delegation__liaison_officer", "member__delegation")
+        .annotate(delegation_size=Count("delegation__members", distinct=True))
+        .order_by("at", "flight", "pk")
+    )
+    by_day = defaultdict(list)
+    for movement in movements:
+        by_day[movement.at.astimezone(edition.tz).date()].append(movement)
+    context = {"edition": edition, "days": sorted(by_day.items()), "tz": edition.tz}
+    return printout(request, "delegations/pdf/movements.html", context, "arrivals-departures")
+
+
+def print_itinerary(model_admin, request, pk):
+    require_permission(request)
+    delegation = get_object_or_404(
+        Delegation.objects.select_related("edition", "liaison_officer", "head").prefetch_related("interpreters"),
+        pk=pk,
+    )
+    context = {
+        "delegation": delegation,
+        "edition": delegation.edition,
+        "members": delegation.members.order_by("order", "pk"),
+        "movements": delegation.movements.select_related("member", "vehicle").order_by("at"),
+        "engagements": delegation.engagements.select_related("programme_item", "venue", "vehicle").order_by("start"),
+        "tz": delegation.edition.tz,
+        "route": walking.route_for(delegation),
+    }
+    return printout(request, "delegations/pdf/itinerary.html", context, f"itinerary-{delegation.pk}")
+
+
+def _badges(request, delegations):
+    import segno
+
+    members = Member.objects.filter(delegation__in=delegations).select_related("delegation__edition")
+    # Standard QR only: segno.make() picks Micro QR for short data, which phones and zbar
+    # cannot read.
+    members = members.order_by("delegation__level_rank", "delegation__country", "delegation_id", "order", "pk")
+    badges = [
+        # The QR code holds a badge reference only, never personal data.
+        (
+            member,
+            segno.make_qr(
+                f"{member.delegation.edition.slug}:D{member.delegation_id}:M{member.pk}", error="m"
+            ).svg_data_uri(scale=4),
+        )
+        for member in members
+    ]
+    return printout(request, "delegations/pdf/badges.html", {"badges": badges}, "badges")
+
+
+def print_badges(model_admin, request, pk):
+    require_permission(request)
+    delegation = get_object_or_404(Delegation, pk=pk)
+    return _badges(request, [delegation])
+
+
+@admin.action(description=_("Print name badges of the selected delegations (PDF)"), permissions=["view"])
+def badges_action(modeladmin, request, queryset):
+    return _badges(request, list(queryset.values_list("pk", flat=True)))

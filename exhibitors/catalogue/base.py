@@ -1,0 +1,183 @@
+"""What both catalogues (exhibitors, exhibits) share: filtering, facet counts over the facet
+index, the shared cache, ordering and pagination."""
+
+import hashlib
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import OuterRef, Q, Subquery, Value
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from common import collation
+from common.cache import remember
+from common.text import phrase_rank, search_words
+from exhibitors.catalogue.filters import FACETS, PER_PAGE, Facet, country_options, options
+from exhibitors.facetindex import index_for
+from exhibitors.models import Category, Sector, Stand
+from exhibitors.ordering import OrderedRows, search_masks
+from expo.models import Venue
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its row count (cached with the facets), sparing a COUNT(*) query."""
+
+    def __init__(self, object_list, per_page, *, count):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
+def country_order(lookup):
+    """Order by the country's name in the active language (django-countries translates it)."""
+    whens = [models.When(**{lookup: code}, then=Value(str(name))) for code, name in countries]
+    return collation.by_name(models.Case(*whens, default=Value(""), output_field=models.CharField()))
+
+
+def ordered(queryset, filters, name, country_lookup):
+    """Name order (Vietnamese alphabetical), or country then name; with a query of several words,
+    the rows holding them as a phrase come first."""
+    order = [collation.by_name(name), "pk"]
+    if filters.sort == "country":
+        order.insert(0, country_order(country_lookup))
+    if filters.q:
+        order.insert(0, phrase_rank(search_words(filters.q)))
+    return queryset.order_by(*order)
+
+
+class BaseCatalogue:
+    model = None
+
+    def __init__(self, filters, *, edition):
+        self.filters = filters
+        self.edition = edition
+        self.unknown = []
+        self._facets = None
+        self._count = 0
+        self._index = None
+        self._search_mask = None
+        self.phrase_mask = 0
+
+    def filtered(self, *, ignore=()):
+        queryset = self.base()
+        for name, value in self.filters.active().items():
+            if name not in ignore:
+                queryset = queryset.filter(self.condition(name, value))
+        if self.filters.q:
+            queryset = queryset.search(self.filters.q)
+        return queryset
+
+    def hall_condition(self, exhibitor_field, value):
+        if not self.edition:
+            return Q(pk__in=[])
+        stands = Stand.objects.filter(edition=self.edition, venue__slug=value).values("exhibitor_id")
+        return Q(**{f"{exhibitor_field}__in": stands})
+
+    def cache_key(self):
+        """Names this catalogue state (language, edition, filters); the list templates also key
+        their rendered facet fragment with it (plus the content version)."""
+        state = (type(self).__name__, translation.get_language(), getattr(self.edition, "pk", None), self.filters)
+        return "catalogue:" + hashlib.sha256(repr(state).encode()).hexdigest()
+
+    def _computed(self):
+        """(facets, unknown values, result count): the same for every visitor, so shared."""
+        return remember(self.cache_key(), self._compute)
+
+    def _compute(self):
+        rows = self.facet_rows()
+        known = {name: {row[0] for row in rows[name]} for name in FACETS}
+        known["country"] = set(countries.countries)
+        unknown = [(name, value) for name, value in self.filters.active().items() if value not in known[name]]
+        labels = {"sector": _("Sector"), "category": _("Category"), "country": _("Country"), "hall": _("Hall")}
+        # Plain strings: the key already names the language.
+        facets = [Facet(name, str(labels[name]), options(self.filters, name, rows[name])) for name in FACETS]
+        count = 0 if unknown else self.scope().bit_count()
+        return facets, unknown, count
+
+    def index(self):
+        if self._index is None:
+            self._index = index_for(self.edition)
+        return self._index
+
+    def scope(self, *, ignore=()):
+        """The rows the filters keep (but those in `ignore`), as a bitset over the index's side."""
+        index = self.index()
+        side = self.side(index)
+        mask = side.all
+        for name, value in self.filters.active().items():
+            if name not in ignore:
+                mask &= index.condition(side, name, value)
+        if self.filters.q:
+            if self._search_mask is None:
+                self._search_mask, self.phrase_mask = search_masks(self, side)
+            mask &= self._search_mask
+        return mask
+
+    def counts(self, name):
+        """{value id or code: count} of one facet, the other filters applied."""
+        scope = self.scope(ignore={name})
+        side = self.side(self.index())
+        return {key: (bits & scope).bit_count() for key, bits in side.by[name].items()}
+
+    def hall_counts(self):
+        if self.edition is None:
+            return []
+        counts = self.counts("hall")
+        return [(venue.slug, str(venue), counts.get(venue.pk, 0)) for venue in self.index().venues]
+
+    def country_counts(self):
+        return country_options({code: n for code, n in self.counts("country").items() if n}, self.filters.country)
+
+    def count(self):
+        self.facets()
+        return self._count
+
+    def check(self):
+        """Unknown values and the result count without any facet query, for callers that show
+        no facets (the API): one existence query per chosen value, the count shared like the facets."""
+        self.unknown = [(name, value) for name, value in self.filters.active().items() if not self._exists(name, value)]
+        self._count = 0 if self.unknown else self.scope().bit_count()
+        self._facets = []
+
+    def _exists(self, name, value):
+        if name == "country":
+            return value in countries
+        if name == "hall":
+            return self.edition is not None and Venue.objects.filter(edition=self.edition, slug=value).exists()
+        model = Sector if name == "sector" else Category
+        return model.objects.filter(slug=value).exists()
+
+    def paginator(self):
+        return CountedPaginator(self.results(), PER_PAGE, count=self.count())
+
+    def facets(self):
+        """The four facets, in order; also records which requested values do not exist."""
+        if self._facets is None:
+            self._facets, self.unknown, self._count = self._computed()
+        return self._facets
+
+    def stand_annotations(self, exhibitor_ref):
+        if not self.edition:
+            return {"stand_code": Value(""), "stand_venue": Value("")}
+        # order_by(): one stand per exhibitor and edition, so Stand's default ordering (a join) is moot.
+        stands = Stand.objects.filter(exhibitor=OuterRef(exhibitor_ref), edition=self.edition).order_by()
+        return {
+            "stand_code": Subquery(stands.values("code")[:1]),
+            "stand_venue": Subquery(stands.values("venue__code")[:1]),
+        }
+
+    def results(self):
+        """The ordered rows to paginate, a page at a time in the index's kept order (ordering.py);
+        nothing at all when a filter names an unknown value."""
+        self.facets()
+        if self.unknown:
+            return self.model.objects.none()
+        return OrderedRows(self)
+
+    def sql_results(self):
+        """The same rows, filtered and ordered by the database over the whole set: the reference
+        the index's order is tested against."""
+        self.facets()
+        if self.unknown:
+            return self.model.objects.none()
+        return self.rows(self.filtered())

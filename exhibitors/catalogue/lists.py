@@ -1,0 +1,105 @@
+"""The two catalogues: exhibitors, and the published exhibits (products)."""
+
+from django.db import models
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils import translation
+
+from exhibitors import selectors
+from exhibitors.catalogue.base import BaseCatalogue, ordered
+from exhibitors.models import Exhibitor, Product
+
+# Long texts a list card never shows: not read from the database at all.
+PRODUCT_LIST_DEFERRED = (
+    "description", "description_vi", "description_en", "search_text",
+    "exhibitor__description", "exhibitor__description_vi", "exhibitor__description_en",
+    "exhibitor__search_text", "exhibitor__press_contact", "exhibitor__logo_renditions",
+    "category__description", "category__description_vi", "category__description_en",
+    "category__sector__description", "category__sector__description_vi", "category__sector__description_en",
+)  # fmt: skip
+EXHIBITOR_LIST_DEFERRED = ("description", "description_vi", "description_en", "search_text", "press_contact")
+
+
+class ExhibitorCatalogue(BaseCatalogue):
+    model = Exhibitor
+
+    def base(self):
+        return Exhibitor.objects.all()
+
+    def condition(self, name, value):
+        # Uncorrelated IN subqueries: evaluated once, where a correlated EXISTS runs per row.
+        if name == "sector":
+            return Q(pk__in=Exhibitor.sectors.through.objects.filter(sector__slug=value).values("exhibitor_id"))
+        if name == "category":
+            return Q(pk__in=Product.objects.published().filter(category__slug=value).values("exhibitor_id"))
+        if name == "country":
+            return Q(country=value)
+        return self.hall_condition("pk", value)
+
+    def side(self, index):
+        return index.exhibitors
+
+    def facet_rows(self):
+        index = self.index()
+        sectors, categories = self.counts("sector"), self.counts("category")
+        return {
+            "sector": [(s.slug, s.name, sectors.get(s.pk, 0)) for s in index.sectors],
+            "category": [(c.slug, c.name, categories.get(c.pk, 0)) for c in index.categories],
+            "country": self.country_counts(),
+            "hall": self.hall_counts(),
+        }
+
+    def rows(self, queryset):
+        queryset = queryset.defer(*EXHIBITOR_LIST_DEFERRED).annotate(**self.stand_annotations("pk"))
+        return ordered(queryset, self.filters, "name", "country")
+
+
+class ProductCatalogue(BaseCatalogue):
+    model = Product
+
+    def base(self):
+        return Product.objects.published()
+
+    def condition(self, name, value):
+        if name == "sector":
+            return Q(category__sector__slug=value)
+        if name == "category":
+            return Q(category__slug=value)
+        if name == "country":
+            return Q(exhibitor__country=value)
+        return self.hall_condition("exhibitor_id", value)
+
+    def side(self, index):
+        return index.products
+
+    def facet_rows(self):
+        index = self.index()
+        scope = self.scope(ignore={"sector", "category"})
+        by_category = index.products.by["category"]
+        counts = [(c, (by_category.get(c.pk, 0) & scope).bit_count()) for c in index.categories]
+        sectors = {}
+        for category, n in counts:
+            slug, name, total = sectors.get(category.sector.slug, (category.sector.slug, category.sector.name, 0))
+            sectors[category.sector.slug] = (slug, name, total + n)
+        selected = self.filters.sector
+        shown = [(c, n) for c, n in counts if c.sector.slug == selected] if selected else counts
+        hidden = [(c.slug, c.name, 0) for c, _n in counts if c.slug == self.filters.category and (c, _n) not in shown]
+        return {
+            "sector": list(sectors.values()),
+            "category": [(c.slug, c.name, n) for c, n in shown] + hidden,
+            "country": self.country_counts(),
+            "hall": self.hall_counts(),
+        }
+
+    def rows(self, queryset):
+        language = translation.get_language() or "vi"
+        name = F("name_vi")
+        if language != "vi":
+            name = Coalesce(NullIf(F(f"name_{language}"), Value("")), F("name_vi"), output_field=models.CharField())
+        queryset = (
+            queryset.select_related("exhibitor", "category__sector")
+            .defer(*PRODUCT_LIST_DEFERRED)
+            .prefetch_related(selectors.ordered_images())
+            .annotate(sort_name=name, **self.stand_annotations("exhibitor"))
+        )
+        return ordered(queryset, self.filters, "sort_name", "exhibitor__country")
