@@ -7,8 +7,9 @@ Python int) per facet value over the published exhibits and over the exhibitors;
 AND of bitsets and a count is `int.bit_count()`: microseconds, whatever the filters. Search
 still asks the database which rows match (the trigram-indexed `search_text`, one query), then
 becomes one more bitset. Any write bumps the content version, so the next request rebuilds
-(5 small queries, ~100 ms at the design scale); the results themselves are still read from the
-database in their order, 24 at a time.
+(5 small queries, ~100 ms at the design scale). The results come from here too: the index keeps
+each order of the rows the first time it is asked for (exhibitors/ordering.py), and a page reads
+only its 24 rows from the database.
 """
 
 import threading
@@ -49,6 +50,7 @@ class Side:
     """One list (exhibitors or published exhibits): row positions by primary key, bitsets per value."""
 
     positions: dict
+    pks: list = field(default_factory=list)  # position -> primary key
     all: int = 0
     by: dict = field(default_factory=dict)  # facet name -> {value id or code: bitset}
 
@@ -63,6 +65,8 @@ class CatalogueIndex:
     def __init__(self, edition):
         self.sectors = list(Sector.objects.all())
         self.categories = list(Category.objects.select_related("sector"))
+        # (catalogue, language, sort) -> every row's position in that order (exhibitors/ordering.py)
+        self.orders = {}
         self.venues = list(Venue.objects.filter(edition=edition).order_by("order", "code")) if edition else []
         # Each exhibitor with its hall at this edition and its sectors, in one query.
         hall = Max("stands__venue_id", filter=Q(stands__edition=edition)) if edition else Value(None, IntegerField())
@@ -94,7 +98,7 @@ class CatalogueIndex:
             return {key: bitset(positions, size) for key, positions in grouped.items()}
 
         e, p = len(exhibitors), len(products)
-        self.exhibitors = Side(exhibitor_at, all=(1 << e) - 1)
+        self.exhibitors = Side(exhibitor_at, [pk for pk, _c in exhibitors], all=(1 << e) - 1)
         self.exhibitors.by = {
             "sector": group(((s, exhibitor_at[x]) for x, s in through if x in exhibitor_at), e),
             # A maker counts in a category when one of its published exhibits is in it.
@@ -102,7 +106,7 @@ class CatalogueIndex:
             "country": group(((code, n) for n, (_pk, code) in enumerate(exhibitors)), e),
             "hall": group(((hall[x], exhibitor_at[x]) for x in hall if x in exhibitor_at), e),
         }
-        self.products = Side(product_at, all=(1 << p) - 1)
+        self.products = Side(product_at, [pk for pk, _x, _c in products], all=(1 << p) - 1)
         self.products.by = {
             "sector": group(((sector_of_category.get(c), n) for n, (_pk, _x, c) in enumerate(products)), p),
             "category": group(((c, n) for n, (_pk, _x, c) in enumerate(products)), p),

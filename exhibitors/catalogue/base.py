@@ -16,6 +16,7 @@ from common.text import phrase_rank, search_words
 from exhibitors.catalogue.filters import FACETS, PER_PAGE, Facet, country_options, options
 from exhibitors.facetindex import index_for
 from exhibitors.models import Category, Sector, Stand
+from exhibitors.ordering import OrderedRows, search_masks
 from expo.models import Venue
 
 
@@ -55,6 +56,7 @@ class BaseCatalogue:
         self._count = 0
         self._index = None
         self._search_mask = None
+        self.phrase_mask = 0
 
     def filtered(self, *, ignore=()):
         queryset = self.base()
@@ -107,7 +109,7 @@ class BaseCatalogue:
                 mask &= index.condition(side, name, value)
         if self.filters.q:
             if self._search_mask is None:
-                self._search_mask = side.matching(self.base().search(self.filters.q).values_list("pk", flat=True))
+                self._search_mask, self.phrase_mask = search_masks(self, side)
             mask &= self._search_mask
         return mask
 
@@ -165,7 +167,16 @@ class BaseCatalogue:
         }
 
     def results(self):
-        """The ordered rows to paginate; nothing at all when a filter names an unknown value."""
+        """The ordered rows to paginate, a page at a time in the index's kept order (ordering.py);
+        nothing at all when a filter names an unknown value."""
+        self.facets()
+        if self.unknown:
+            return self.model.objects.none()
+        return OrderedRows(self)
+
+    def sql_results(self):
+        """The same rows, filtered and ordered by the database over the whole set: the reference
+        the index's order is tested against."""
         self.facets()
         if self.unknown:
             return self.model.objects.none()

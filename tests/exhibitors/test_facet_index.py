@@ -6,10 +6,12 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.core.paginator import Paginator
 from django.utils import translation
 
-from exhibitors.catalogue import ExhibitorCatalogue, Filters, ProductCatalogue
+from exhibitors.catalogue import PER_PAGE, ExhibitorCatalogue, Filters, ProductCatalogue
 from exhibitors.models import Category, Exhibitor, Product, Sector
+from exhibitors.ordering import kept_order
 from expo.models import Edition
 from tests.exhibitors import reference
 
@@ -89,3 +91,64 @@ def test_index_is_built_once_per_content_version(generated, django_assert_num_qu
         ExhibitorCatalogue(Filters(hall="hall-a"), edition=generated).facets()
     with django_assert_num_queries(1):  # a search asks the database which rows match, once
         ProductCatalogue(Filters(q="tau ngam", country="VN"), edition=generated).facets()
+
+
+def page_rows(page):
+    """What a list card and the API read of each row of a page, in order."""
+    return [
+        (row.pk, getattr(row, "stand_code", None), getattr(row, "stand_venue", None), getattr(row, "sort_name", None))
+        for row in page.object_list
+    ]
+
+
+@pytest.mark.parametrize("fragment_seconds", [0, 600])
+def test_index_results_equal_the_sql_order(generated, settings, fragment_seconds):
+    # With the shared fragments on, the second catalogue of a state takes its facets from the
+    # cache, so a search's matches are not known yet when its rows are read.
+    settings.EXPO_FRAGMENT_CACHE_SECONDS = fragment_seconds
+    # Equal names (the primary key breaks the tie) and exhibits without an English name.
+    twin = Product.objects.published().order_by("pk").last()
+    twin.pk, twin.slug = None, "twin"
+    twin.save()
+    Product.objects.filter(pk__in=Product.objects.order_by("-pk").values("pk")[:20]).update(name_en="")
+    # Both words of "tau ngam", apart: first by name, but after the phrase matches in a search.
+    apart = Product.objects.published().order_by("pk").first()
+    apart.pk, apart.slug, apart.name_vi, apart.name_en = None, "apart", "A ngầm, tàu", "A apart"
+    apart.save()
+    assert ProductCatalogue(Filters(q="tau ngam"), edition=generated).sql_results()[0].slug != "apart"
+    # Before an order is kept, small results are ordered by the database over their rows; once it
+    # is, every page is read from it.
+    for kept, language, params, sort in itertools.product(
+        (False, True), ("vi", "en"), combinations(), ("name", "country")
+    ):
+        with translation.override(language):
+            for catalogue_class in (ExhibitorCatalogue, ProductCatalogue):
+                filters = Filters(**{**params, "sort": sort})
+                state = (kept, catalogue_class.__name__, language, filters)
+                expected = catalogue_class(filters, edition=generated).sql_results()
+                catalogue = catalogue_class(filters, edition=generated)
+                side = catalogue.side(catalogue.index())
+                assert (kept_order(catalogue, side, build=kept) is not None) == kept
+                assert [row.pk for row in catalogue.results()[0 : len(expected)]] == [row.pk for row in expected]
+                paginator = catalogue.paginator()
+                assert paginator.count == len(expected), state
+                reference = Paginator(expected, PER_PAGE)
+                for number in {1, 2, paginator.num_pages, paginator.num_pages + 1, "x"}:
+                    got, want = paginator.get_page(number), reference.get_page(number)
+                    assert page_rows(got) == page_rows(want), (state, number)
+                    assert (got.number, got.has_next()) == (want.number, want.has_next())
+
+
+def test_index_results_read_one_page(generated, django_assert_num_queries):
+    ProductCatalogue(Filters(), edition=generated).facets()  # builds the index
+    with translation.override("en"):
+        catalogue = ProductCatalogue(Filters(country="VN", sort="country"), edition=generated)
+        catalogue.facets()
+        with django_assert_num_queries(2):  # a small result: the database orders its rows; their images
+            assert len(catalogue.paginator().get_page(1).object_list) == PER_PAGE
+        with django_assert_num_queries(1):  # every exhibit in this order, kept until the next edit
+            kept_order(catalogue, catalogue.side(catalogue.index()))
+        catalogue = ProductCatalogue(Filters(sector="naval", sort="country"), edition=generated)
+        catalogue.facets()
+        with django_assert_num_queries(2):  # the page's rows by primary key; their images
+            assert len(catalogue.paginator().get_page(1).object_list) == PER_PAGE
