@@ -150,6 +150,13 @@ DJANGO_GAPS = [
     gettext_noop("Access Attempt"),
     gettext_noop("Expires At"),
     gettext_noop("The time when access attempt expires and is no longer valid."),
+    # Django's Vietnamese that reads wrong in the admin, corrected here (our catalogue comes first):
+    # "Thêm vào" is "add into", and "Các nhóm" doubles with the actions' "Xóa các … đã chọn".
+    gettext_noop("Add"),
+    gettext_noop("Add %(name)s"),
+    gettext_noop("Add another %(verbose_name)s"),
+    gettext_noop("groups"),
+    gettext_noop("users"),
     # django-auditlog (Django's Vietnamese calls its log entries "đăng nhập", logins)
     gettext_noop("log entry"),
     gettext_noop("log entries"),

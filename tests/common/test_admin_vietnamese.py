@@ -208,3 +208,15 @@ def test_login_lockouts_and_background_tasks_are_listed_in_vietnamese(admin_clie
         ).content.decode()
     )
     assert {"Chạy sau:", "Vết lỗi:", "Đường dẫn tác vụ:"} <= set(page)
+
+
+def test_django_phrases_that_read_wrong_in_vietnamese_are_corrected(admin_client):
+    """Django's own Vietnamese says "Thêm vào" (add into) for "Add" and doubles "các" in the
+    delete action ("Xóa các Các nhóm đã chọn"); the project's catalogue corrects both."""
+    changelist = admin_client.get(
+        reverse("admin:auth_group_changelist"), headers={"accept-language": "vi"}
+    ).content.decode()
+    assert "Xóa các nhóm đã chọn" in changelist
+    assert "Các nhóm" not in changelist
+    assert "Thêm nhóm" in changelist
+    assert "Thêm vào" not in changelist

@@ -2,6 +2,7 @@ import random
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 from common.cache import bump_on_commit
 from common.progress import Progress
@@ -34,7 +35,9 @@ class Command(BaseCommand):
         steps = benchdata.generators()
         progress = Progress(self.stdout, steps=1 + len(steps))
         progress.step("Demo edition as the base (sectors, categories, venues)")
-        with transaction.atomic():
+        # The demo's press kits are not bench data (make bench times the kit on its own, over every
+        # generated exhibitor): building them here would render thousands of sheets first.
+        with transaction.atomic(), override_settings(PRESS_KIT_ON_DEMO=False):
             edition, summary = demo.load_edition()
             for _label, loader in demo.loaders():
                 loader(edition=edition, progress=progress)
