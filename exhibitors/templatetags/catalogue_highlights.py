@@ -6,13 +6,14 @@ A template tag, so the expo app's home page shows them without importing this ap
 from django import template
 from django.db.models import Prefetch
 
+from common.cache import remember
 from exhibitors.models import Product, ProductImage
 
 register = template.Library()
 
 
-def highlights(limit=4):
-    """Up to `limit` published exhibits with an image, one per sector in sector order (3 queries)."""
+def _chosen(limit):
+    """The primary keys of the highlights: the same for every visitor until the next edit."""
     rows = (
         Product.objects.published()
         .filter(images__isnull=False)
@@ -27,6 +28,13 @@ def highlights(limit=4):
             chosen.append(pk)
         if len(chosen) == limit:
             break
+    return chosen
+
+
+def highlights(limit=4):
+    """Up to `limit` published exhibits with an image, one per sector in sector order (3 queries;
+    2 while the choice is in the shared fragment cache)."""
+    chosen = remember(f"catalogue:highlights:{limit}", lambda: _chosen(limit))
     products = (
         Product.objects.filter(pk__in=chosen)
         .select_related("exhibitor", "category__sector")

@@ -1,5 +1,7 @@
 """Facet counts and result counts kept in the shared cache: cheaper repeat visits, never stale."""
 
+import re
+
 import pytest
 
 from exhibitors import services
@@ -61,3 +63,24 @@ def test_each_language_keeps_its_own_facet_labels(client, catalogue):
     vietnamese = facet_counts(client.get("/vi/exhibits/").content.decode())
     assert "Naval" in english and "Hải quân" in vietnamese
     assert english["Naval"] == vietnamese["Hải quân"]
+
+
+def highlight_titles(html):
+    section = html[html.index('id="highlights-title"') :]
+    section = section[: section.index("</section>")]
+    return re.findall(r"<h3><a [^>]*>([^<]+)</a></h3>", section)
+
+
+def test_the_home_pages_highlights_are_chosen_once_and_change_with_the_catalogue(
+    client, demo, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    first = highlight_titles(client.get("/en/").content.decode())
+    assert len(first) == 4  # one exhibit with a photo per sector
+    with django_assert_num_queries(3):  # the venues, the 4 exhibits and their images: the choice is kept
+        again = client.get("/en/").content.decode()
+    assert highlight_titles(again) == first
+    with django_capture_on_commit_callbacks(execute=True):
+        services.set_published(products=Product.objects.filter(name_en=first[0]), published=False)
+    after = highlight_titles(client.get("/en/").content.decode())
+    assert first[0] not in after
+    assert len(after) == 4
