@@ -197,6 +197,40 @@ def _median_ms(func, args_list):
     return statistics.median(times)
 
 
+def time_delegation_import():
+    """The admin's delegation import of every generated member (5,000 rows), as its two steps
+    do it: the preview (read and check the file, compare with the database without writing) and
+    the confirm (write the checked rows), into an edition of its own: once new, once unchanged."""
+    from common.spreadsheet_safety import SafeXLSX
+    from delegations.admin.exports import member_rows
+    from delegations.imports import check_file, write_rows
+    from delegations.models import Delegation
+    from expo.models import Edition
+
+    source = Edition.objects.current()
+    data = SafeXLSX().export_data(member_rows(Delegation.objects.filter(edition=source), sensitive=True))
+    user = get_user_model().objects.filter(is_superuser=True).first()
+    target, _created = Edition.objects.get_or_create(
+        slug="bench-import",
+        defaults={"name": "Import", "acronym": "IMPORT", "venue_name": source.venue_name,
+                  "start_date": source.start_date, "end_date": source.end_date, "time_zone": source.time_zone},
+    )  # fmt: skip
+    timings = {}
+    for label in ("new", "unchanged"):
+        started = time.perf_counter()
+        headers, rows, errors = check_file(data=data, filename="members.xlsx", edition=target)
+        if errors:
+            return {"delegation import": f"not measured: {errors[0]}"}
+        write_rows(headers=headers, rows=rows, edition=target, user=user, dry_run=True)
+        previewed = time.perf_counter()
+        write_rows(headers=headers, rows=rows, edition=target, user=user)
+        done = time.perf_counter()
+        timings[f"delegation import of {len(rows):,} rows, {label} (goal ≤ 15 s)"] = (
+            f"{done - started:.1f} s (preview {previewed - started:.1f} s, confirm {done - previewed:.1f} s)"
+        )
+    return timings
+
+
 def time_jobs():
     """Fact sheets cold and warm (median of several exhibitors) and the press kit, as the press
     app's own functions do them (press/bench.py). BENCH_SKIP_KIT=1 leaves the kit out."""
@@ -211,6 +245,7 @@ def time_jobs():
         "fact sheet, cold (render + store), median of 7": f"{cold:.0f} ms",
         "fact sheet, warm (from storage), median of 7": f"{warm:.0f} ms",
     }
+    jobs.update(time_delegation_import())
     if os.environ.get("BENCH_SKIP_KIT") != "1":
         started = time.perf_counter()
         result = press_bench.press_kit("vi")
