@@ -113,9 +113,10 @@ def render(*, urls, public_counts, admin_counts, scales, jobs, uptime, notes="")
         errors = sum(r["errors"] for r in results.values())
         lines += ["", f"Errors and non-2xx responses over every round: {errors}.", ""]
         if data.get("index_ms"):
+            facets, words = data["index_ms"]
             lines += [
-                f"Facet index build (once per content version and process, on the first request after an edit): "
-                f"{data['index_ms']:.0f} ms in process.",
+                f"Index builds, in process, once per content version and process: facets {facets:.0f} ms "
+                f"(the first request after an edit); the exhibits' words {words:.0f} ms (the first search after it).",
                 "",
             ]
         if data.get("rss"):

@@ -1,15 +1,14 @@
 """Facet counts from an in-process index of the catalogue, rebuilt per content version.
 
-The SQL facet counts (catalogue.py's `sql_facet_rows`, one GROUP BY per facet over every exhibit)
-cost 30–100 ms per filter combination at the design scale and grow with the catalogue. The
-catalogue is small, so each process keeps, per content version and edition, one bitset (a
-Python int) per facet value over the published exhibits and over the exhibitors; a filter is an
-AND of bitsets and a count is `int.bit_count()`: microseconds, whatever the filters. Search
-still asks the database which rows match (the trigram-indexed `search_text`, one query), then
-becomes one more bitset. Any write bumps the content version, so the next request rebuilds
-(5 small queries, ~100 ms at the design scale). The results come from here too: the index keeps
-each order of the rows the first time it is asked for (exhibitors/ordering.py), and a page reads
-only its 24 rows from the database.
+One GROUP BY per facet over every exhibit cost 30–100 ms per filter combination at the design
+scale and grew with the catalogue. The catalogue is small, so each process keeps, per content
+version and edition, one bitset (a Python int, exhibitors/bitsets.py) per facet value over the
+published exhibits and over the exhibitors; a filter is an AND of bitsets and a count is
+`int.bit_count()`: microseconds, whatever the filters. A search is one more bitset, from the
+side's word index (exhibitors/wordindex.py, built on the first search). Any write bumps the
+content version, so the next request rebuilds (5 small queries, ~65 ms at the design scale).
+The results come from here too: the index keeps each order of the rows the first time it is
+asked for (exhibitors/ordering.py), and a page reads only its 24 rows from the database.
 """
 
 import threading
@@ -18,19 +17,13 @@ from dataclasses import dataclass, field
 from django.db.models import Aggregate, CharField, IntegerField, Max, Q, Value
 
 from common.cache import content_version
+from exhibitors.bitsets import bitset
 from exhibitors.models import Category, Exhibitor, Product, Sector
+from exhibitors.wordindex import WordIndex
 from expo.models import Venue
 
 _lock = threading.Lock()
 _current = {}
-
-
-def bitset(positions, size):
-    """An int with the bits at `positions` set, built in O(n) (OR-ing ints one by one is O(n²))."""
-    buffer = bytearray((size + 7) // 8)
-    for position in positions:
-        buffer[position >> 3] |= 1 << (position & 7)
-    return int.from_bytes(buffer, "little")
 
 
 class IdList(Aggregate):
@@ -53,12 +46,20 @@ class Side:
     pks: list = field(default_factory=list)  # position -> primary key
     all: int = 0
     by: dict = field(default_factory=dict)  # facet name -> {value id or code: bitset}
+    words: object = None  # the WordIndex, once a search has asked for it
 
     def values(self, name, key):
         return self.by[name].get(key, 0)
 
     def matching(self, pks):
         return bitset((self.positions[pk] for pk in pks if pk in self.positions), len(self.positions))
+
+    def word_index(self, queryset):
+        """The side's search (exhibitors/wordindex.py), built from `queryset`'s search columns on
+        the first search of this content version."""
+        if self.words is None:
+            self.words = WordIndex(queryset.order_by().values_list("pk", "search_text").iterator(), self.positions)
+        return self.words
 
 
 class CatalogueIndex:

@@ -15,7 +15,8 @@ kept order.
 
 from django.utils import translation
 
-from common.text import phrase_rank, search_words
+from common.text import search_words
+from exhibitors.bitsets import members
 
 # Up to this many rows, a page whose order is not kept yet is ordered by the database over just
 # those rows (their primary keys in the query), sparing the query that sorts the whole side.
@@ -41,35 +42,26 @@ def kept_order(catalogue, side, *, build=True):
 
 def search_masks(catalogue, side):
     """The rows a search matches, and those of them holding its words as a phrase (the SQL order's
-    `phrase_rank` 0, which comes first), as two bitsets over `side`: one query."""
-    query = catalogue.filters.q
-    rows = list(catalogue.base().search(query).order_by().values_list("pk", phrase_rank(search_words(query))))
-    return side.matching(pk for pk, _rank in rows), side.matching(pk for pk, rank in rows if rank == 0)
-
-
-def members(mask):
-    """The positions of a bitset's set bits."""
-    for at, byte in enumerate(mask.to_bytes((mask.bit_length() + 7) // 8, "little")):
-        if byte:
-            yield from (at * 8 + bit for bit in range(8) if byte >> bit & 1)
+    `phrase_rank` 0, which comes first), as two bitsets over `side`, from the side's word index."""
+    words = search_words(catalogue.filters.q)
+    index = side.word_index(catalogue.base())
+    mask = index.matching(words)
+    return mask, index.phrase(mask, words)
 
 
 class OrderedRows:
     """The rows the filters keep, in order, as a sequence for Django's Paginator: its length is a
     bit count (no COUNT query) and a slice reads only the rows in it (one query, plus prefetches)."""
 
-    def __init__(self, catalogue):
+    def __init__(self, catalogue, read=None):
+        """`read` narrows the queryset a slice reads (the columns a reader needs); by default the
+        catalogue's own list rows."""
         self.catalogue = catalogue
+        self.read = read or catalogue.rows
         index = catalogue.index()
         self.side = catalogue.side(index)
-        self.searched_by_sql = False
         if not catalogue.count():  # known with the (shared) facets: no search query to learn it
             self.groups, self.size = [0], 0
-            return
-        if catalogue.filters.q and catalogue._search_mask is None and catalogue.count() <= SMALL:  # noqa: SLF001
-            # The facets came from the shared cache, so the search's matches are not known here:
-            # one query searches and orders a few rows at once, as fast as reading the matches.
-            self.groups, self.size, self.searched_by_sql = None, catalogue.count(), True
             return
         mask = catalogue.scope()
         self.groups = [mask]
@@ -119,12 +111,10 @@ class OrderedRows:
         if start >= stop:
             return []
         pks, catalogue = self.side.pks, self.catalogue
-        if self.searched_by_sql:
-            return list(catalogue.rows(catalogue.filtered())[start:stop])
         if self.size <= SMALL and kept_order(catalogue, self.side, build=False) is None:
             mine = [pks[position] for mask in self.groups for position in members(mask)]
-            return list(catalogue.rows(catalogue.base().filter(pk__in=mine))[start:stop])
+            return list(self.read(catalogue.base().filter(pk__in=mine))[start:stop])
         wanted = [pks[position] for position in self.positions(start, stop)]
         rank = {pk: n for n, pk in enumerate(wanted)}
-        rows = catalogue.rows(catalogue.base().filter(pk__in=wanted)).order_by()
+        rows = self.read(catalogue.base().filter(pk__in=wanted)).order_by()
         return sorted(rows, key=lambda row: rank[row.pk])

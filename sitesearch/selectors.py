@@ -1,26 +1,28 @@
 """What the site search page lists: the first matches of each kind, phrase matches first.
 
-Each section is one query: the rows and their total (a window COUNT) together. Matching is the
-catalogue's (`common.text.matching`: accent-insensitive, at word starts); releases come from the
-press centre's own published query, so an embargoed release never shows.
+Exhibitors and exhibits are the catalogue's own search, matches, total and order from its
+in-process index (exhibitors/wordindex.py), then one query for the first rows; the programme and
+the releases are one query each, rows and total (a window COUNT) together, matching as the
+catalogue does (`common.text.matching`: accent-insensitive, at word starts). Releases come from
+the press centre's own published query, so an embargoed release never shows.
 """
 
 from dataclasses import dataclass
 
-from django.db.models import CharField, Count, F, Value, Window
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Count, Window
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from common import collation
 from common.text import phrase_rank, search_words
-from exhibitors.models import Exhibitor, Product
+from exhibitors.catalogue import ExhibitorCatalogue, Filters, ProductCatalogue
 from expo.models import ProgrammeItem
 from expo.programme.selection import for_rows
 from press.models import PressRelease
 
 PER_SECTION = 5
+# What a result line shows of each kind (templates/sitesearch/results.html).
+EXHIBITOR_COLUMNS = ("slug", "name", "country")
+PRODUCT_COLUMNS = ("slug", "name_vi", "name_en", "summary_vi", "summary_en", "exhibitor__name", "exhibitor__slug")
 
 
 @dataclass
@@ -37,33 +39,19 @@ def _first(queryset, *order):
     return rows, (rows[0].total if rows else 0)
 
 
-def _name_in_language(prefix=""):
-    language = translation.get_language() or "vi"
-    if language == "vi":
-        return F(f"{prefix}name_vi")
-    return Coalesce(NullIf(F(f"{prefix}name_{language}"), Value("")), F(f"{prefix}name_vi"), output_field=CharField())
-
-
 def sections(query, *, edition):
     """The four sections for `query` (already cleaned), in the order of the main navigation."""
     words = search_words(query)
     rank = phrase_rank(words)
     found = []
 
-    exhibitors, total = _first(
-        Exhibitor.objects.search(query).only("slug", "name", "country"), rank, collation.by_name("name"), "pk"
-    )
-    found.append(Section("exhibitors", _("Exhibitors"), exhibitors, total, reverse("exhibitors:exhibitor_list")))
-
-    products = (
-        Product.objects.published()
-        .search(query)
-        .select_related("exhibitor")
-        .only("slug", "name_vi", "name_en", "summary_vi", "summary_en", "exhibitor__name", "exhibitor__slug")
-        .annotate(sort_name=_name_in_language())
-    )
-    products, total = _first(products, rank, collation.by_name("sort_name"), "pk")
-    found.append(Section("exhibits", _("Exhibits"), products, total, reverse("exhibitors:product_list")))
+    # Exhibitors and exhibits: the catalogue's own search and order, from its in-process index.
+    for name, title, catalogue_class, columns, more_url in (
+        ("exhibitors", _("Exhibitors"), ExhibitorCatalogue, EXHIBITOR_COLUMNS, "exhibitors:exhibitor_list"),
+        ("exhibits", _("Exhibits"), ProductCatalogue, PRODUCT_COLUMNS, "exhibitors:product_list"),
+    ):
+        rows, total = catalogue_class(Filters(q=query), edition=edition).first(PER_SECTION, columns)
+        found.append(Section(name, title, rows, total, reverse(more_url)))
 
     items, total = [], 0
     if edition is not None:

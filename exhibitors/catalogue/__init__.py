@@ -3,9 +3,10 @@
 The public pages and the API share this module, so "?sector=naval&country=VN&q=tau" means
 the same thing in both. Facet counts are disjunctive: each facet counts what the *other*
 filters leave, so a visitor sees how many results each alternative value would give.
-Each facet is one GROUP BY query over the filtered set (an uncorrelated IN subquery that the
-database evaluates once), so a list page costs the same handful of queries at 10 or 15,000
-rows. The facet counts and the result count are the same for every visitor, so they are kept
+Facet counts, matches and the order of the results come from each process's in-process index
+(exhibitors/facetindex.py, wordindex.py, ordering.py), so a list page reads only its own rows,
+at 10 or 15,000 rows; the SQL filters (`filtered()`, `sql_results()`) are the reference the
+index is tested against. The facet counts and the result count are the same for every visitor, so they are kept
 in the shared cache per filter combination and language, keyed by the content version: any
 edit makes them fresh on the next request.
 """

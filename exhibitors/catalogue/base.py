@@ -174,6 +174,14 @@ class BaseCatalogue:
             return self.model.objects.none()
         return OrderedRows(self)
 
+    def first(self, count, columns):
+        """The first `count` results, reading only `columns`, and their total, without any
+        facet: what the site search shows."""
+        self.check()
+        if self.unknown or not self._count:
+            return [], 0
+        return OrderedRows(self, read=lambda queryset: self.rows(queryset, columns))[0:count], self._count
+
     def sql_results(self):
         """The same rows, filtered and ordered by the database over the whole set: the reference
         the index's order is tested against."""

@@ -49,8 +49,12 @@ class ExhibitorCatalogue(BaseCatalogue):
             "hall": self.hall_counts(),
         }
 
-    def rows(self, queryset):
-        queryset = queryset.defer(*EXHIBITOR_LIST_DEFERRED).annotate(**self.stand_annotations("pk"))
+    def rows(self, queryset, columns=None):
+        """The list's rows in its order: a card's columns and stand, or only `columns`."""
+        if columns:
+            queryset = queryset.only(*columns)
+        else:
+            queryset = queryset.defer(*EXHIBITOR_LIST_DEFERRED).annotate(**self.stand_annotations("pk"))
         return ordered(queryset, self.filters, "name", "country")
 
 
@@ -91,15 +95,20 @@ class ProductCatalogue(BaseCatalogue):
             "hall": self.hall_counts(),
         }
 
-    def rows(self, queryset):
+    def rows(self, queryset, columns=None):
+        """The list's rows in its order: a card's columns, stand and images, or only `columns`
+        (with the maker's)."""
         language = translation.get_language() or "vi"
         name = F("name_vi")
         if language != "vi":
             name = Coalesce(NullIf(F(f"name_{language}"), Value("")), F("name_vi"), output_field=models.CharField())
-        queryset = (
-            queryset.select_related("exhibitor", "category__sector")
-            .defer(*PRODUCT_LIST_DEFERRED)
-            .prefetch_related(selectors.ordered_images())
-            .annotate(sort_name=name, **self.stand_annotations("exhibitor"))
-        )
+        if columns:
+            queryset = queryset.select_related("exhibitor").only(*columns).annotate(sort_name=name)
+        else:
+            queryset = (
+                queryset.select_related("exhibitor", "category__sector")
+                .defer(*PRODUCT_LIST_DEFERRED)
+                .prefetch_related(selectors.ordered_images())
+                .annotate(sort_name=name, **self.stand_annotations("exhibitor"))
+            )
         return ordered(queryset, self.filters, "sort_name", "exhibitor__country")

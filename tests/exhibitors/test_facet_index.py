@@ -2,6 +2,7 @@
 over generated bench data, for many filter combinations, in both languages."""
 
 import itertools
+import unicodedata
 from io import StringIO
 
 import pytest
@@ -13,6 +14,7 @@ from exhibitors.catalogue import PER_PAGE, ExhibitorCatalogue, Filters, ProductC
 from exhibitors.models import Category, Exhibitor, Product, Sector
 from exhibitors.ordering import kept_order
 from expo.models import Edition
+from sitesearch.selectors import EXHIBITOR_COLUMNS, PER_SECTION, PRODUCT_COLUMNS
 from tests.exhibitors import reference
 
 SMALL = ["--exhibitors", "40", "--exhibits", "240", "--images", "0", "--delegations", "0", "--members", "0",
@@ -34,6 +36,7 @@ def combinations():
     category = Category.objects.order_by("order").last().slug
     other_sector_category = Category.objects.exclude(sector__slug=sector).first().slug
     words = " ".join(Product.objects.order_by("pk").first().search_text.split()[:1])
+    maker = Exhibitor.objects.order_by("pk").first().name
     return [
         {},
         {"sector": sector},
@@ -49,6 +52,14 @@ def combinations():
         {"q": words},
         {"q": words, "country": "VN", "sort": "country"},
         {"q": "zzz"},
+        # As visitors type: accents and capitals, decomposed (NFD), a word start, one letter,
+        # the words in another order, a maker's name, punctuation only.
+        {"q": "Tàu NG"},
+        {"q": unicodedata.normalize("NFD", "tàu ngầm")},
+        {"q": "t"},
+        {"q": "ngam tau"},
+        {"q": maker},
+        {"q": "!!! ?"},
     ]
 
 
@@ -89,8 +100,11 @@ def test_index_is_built_once_per_content_version(generated, django_assert_num_qu
     with django_assert_num_queries(0):
         ProductCatalogue(Filters(sector="naval", country="VN"), edition=generated).facets()
         ExhibitorCatalogue(Filters(hall="hall-a"), edition=generated).facets()
-    with django_assert_num_queries(1):  # a search asks the database which rows match, once
+    with django_assert_num_queries(1):  # the first search reads the exhibits' search columns
         ProductCatalogue(Filters(q="tau ngam", country="VN"), edition=generated).facets()
+    with django_assert_num_queries(0):  # and later ones, any words, are answered in process
+        ProductCatalogue(Filters(q="radar tau"), edition=generated).facets()
+        ProductCatalogue(Filters(q="ngam", sector="naval"), edition=generated).facets()
 
 
 def page_rows(page):
@@ -152,3 +166,20 @@ def test_index_results_read_one_page(generated, django_assert_num_queries):
         catalogue.facets()
         with django_assert_num_queries(2):  # the page's rows by primary key; their images
             assert len(catalogue.paginator().get_page(1).object_list) == PER_PAGE
+
+
+def test_site_search_sections_equal_the_sql_search(generated):
+    """The site search's exhibitor and exhibit sections (first five and total) from the index."""
+    queries = [params["q"] for params in combinations() if "q" in params] + ["viet", "a b", "radar 1"]
+    for kept, language, query in itertools.product((False, True), ("vi", "en"), queries):
+        with translation.override(language):
+            for catalogue_class, columns in (
+                (ExhibitorCatalogue, EXHIBITOR_COLUMNS),
+                (ProductCatalogue, PRODUCT_COLUMNS),
+            ):
+                catalogue = catalogue_class(Filters(q=query), edition=generated)
+                kept_order(catalogue, catalogue.side(catalogue.index()), build=kept)
+                rows, total = catalogue.first(PER_SECTION, columns)
+                expected = catalogue_class(Filters(q=query), edition=generated).sql_results()
+                assert [row.pk for row in rows] == [row.pk for row in expected[:PER_SECTION]], (kept, language, query)
+                assert total == expected.count(), (language, query)
