@@ -12,14 +12,14 @@ def _exhibitor_ids(edition):
 
 @register_count(key="exhibitors", order=10, label=_("exhibitors with a stand"))
 def count_exhibitors(edition):
-    return Stand.objects.filter(edition=edition).values("exhibitor_id").distinct().count()
+    return Stand.objects.filter(edition=edition).values("exhibitor_id").distinct()
 
 
 @register_count(key="countries", order=20, label=_("exhibitors' countries"))
 def count_countries(edition):
-    return Exhibitor.objects.filter(pk__in=_exhibitor_ids(edition)).values("country").distinct().count()
+    return Exhibitor.objects.filter(pk__in=_exhibitor_ids(edition)).values("country").distinct()
 
 
 @register_count(key="exhibits", order=30, label=_("exhibits in the catalogue"))
 def count_exhibits(edition):
-    return Product.objects.published().filter(exhibitor_id__in=_exhibitor_ids(edition)).count()
+    return Product.objects.published().filter(exhibitor_id__in=_exhibitor_ids(edition))
