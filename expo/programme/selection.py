@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from common.text import phrase_rank, search_words
+from common.widgets import PlainSelect
 from expo.models import ProgrammeItem
 
 LANGUAGES = ("vi", "en")
@@ -30,13 +31,15 @@ class ProgrammeFilterForm(forms.Form):
         required=False,
         choices=[("", _("All types")), *ProgrammeItem.Type.choices],
         error_messages=UNKNOWN,
+        widget=PlainSelect,
     )
-    venue = forms.ChoiceField(label=_("Venue"), required=False, error_messages=UNKNOWN)
+    venue = forms.ChoiceField(label=_("Venue"), required=False, error_messages=UNKNOWN, widget=PlainSelect)
     audience = forms.ChoiceField(
         label=_("Audience"),
         required=False,
         choices=[("", _("All audiences")), *ProgrammeItem.Audience.choices],
         error_messages=UNKNOWN,
+        widget=PlainSelect,
     )
 
     def __init__(self, data, *, edition, venues):
