@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from common.text import phrase_rank, search_words
+from common.widgets import PlainSelect
 from expo.models import ProgrammeItem
 
 LANGUAGES = ("vi", "en")
@@ -30,13 +31,15 @@ class ProgrammeFilterForm(forms.Form):
         required=False,
         choices=[("", _("All types")), *ProgrammeItem.Type.choices],
         error_messages=UNKNOWN,
+        widget=PlainSelect,
     )
-    venue = forms.ChoiceField(label=_("Venue"), required=False, error_messages=UNKNOWN)
+    venue = forms.ChoiceField(label=_("Venue"), required=False, error_messages=UNKNOWN, widget=PlainSelect)
     audience = forms.ChoiceField(
         label=_("Audience"),
         required=False,
         choices=[("", _("All audiences")), *ProgrammeItem.Audience.choices],
         error_messages=UNKNOWN,
+        widget=PlainSelect,
     )
 
     def __init__(self, data, *, edition, venues):
@@ -83,30 +86,54 @@ def export_language(request):
     return lang if lang in LANGUAGES else "vi"
 
 
-def for_rows(items, tz, *, show_dates=False):
+# The columns a row shows (for_rows), for lists that read nothing else.
+ROW_FIELDS = ("slug", "status", "start", "end", "title", "type", "venue", "audience", "status_note")
+
+
+def row_items(items):
+    """`items` (from filter_items) reading only the columns of ROW_FIELDS and no venue: pass the
+    edition's venues to for_rows, which names them from there."""
+    return items.select_related(None).only(*ROW_FIELDS)
+
+
+def for_rows(items, tz, *, show_dates=False, venues=None):
     """The items as a list, each with the labels, link and local times (in `tz`) that the row
     template shows, computed once per page (`show_dates`: the row names its day, as search results
-    span days): get_FOO_display() rebuilds its choices dict on
-    every call, reverse() walks the URL map and the date filters convert time zones, which at
-    80 rows a day was most of the page's time."""
+    span days; `venues`: the edition's venues, when `items` did not join them): get_FOO_display()
+    rebuilds its choices dict on every call, reverse() walks the URL map and the date filters
+    convert time zones, which at 80 rows a day was most of the page's time."""
     items = list(items)
     labels = {
         field: {value: str(label) for value, label in ProgrammeItem._meta.get_field(field).flatchoices}
         for field in ("type", "audience", "status")
     }
+    venue_labels = None if venues is None else {venue.pk: str(venue) for venue in venues}
     # One reverse() for the page: a slug is URL-safe, so every item's link follows the pattern.
     prefix = reverse("expo:programme_item", kwargs={"slug": "slug"}).removesuffix("slug/")
+    local = {}  # a day's items share few distinct times: each is converted and formatted once
+
+    def local_time(moment):
+        try:
+            return local[moment]
+        except KeyError:
+            value = moment.astimezone(tz)
+            local[moment] = result = (value.isoformat(), f"{value:%H:%M}", f"{value:%d/%m}")
+            return result
+
     for item in items:
         item.type_label = labels["type"].get(item.type, item.type)
         item.audience_label = labels["audience"].get(item.audience, item.audience)
         item.status_label = labels["status"].get(item.status, item.status)
         item.url = f"{prefix}{item.slug}/"
-        item.venue_label = str(item.venue) if item.venue_id else ""
-        start, end = item.start.astimezone(tz), item.end.astimezone(tz)
+        if not item.venue_id:
+            item.venue_label = ""
+        elif venue_labels and item.venue_id in venue_labels:
+            item.venue_label = venue_labels[item.venue_id]
+        else:
+            item.venue_label = str(item.venue)
         # Plain attributes: `times.0` in a template tries attribute and dict lookups before indexing.
-        item.start_iso, item.start_hm = start.isoformat(), f"{start:%H:%M}"
-        item.end_iso, item.end_hm = end.isoformat(), f"{end:%H:%M}"
-        item.date_label = f"{start:%d/%m}"
+        item.start_iso, item.start_hm, item.date_label = local_time(item.start)
+        item.end_iso, item.end_hm, _end_date = local_time(item.end)
         item.show_date = show_dates
     return items
 

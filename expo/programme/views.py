@@ -17,7 +17,7 @@ from common.pdf import render_pdf
 from expo.models import ProgrammeChange, ProgrammeItem
 from expo.programme.changes import change_rows
 from expo.programme.conditional import programme_conditional, programme_state
-from expo.programme.selection import ProgrammeFilterForm, filter_items, for_rows, parse_day, utc_offset_label
+from expo.programme.selection import ProgrammeFilterForm, filter_items, for_rows, parse_day, row_items, utc_offset_label
 
 CHANGES_PER_PAGE = 50
 
@@ -53,8 +53,8 @@ def programme(request):
     rows = []
     if form.is_valid():
         # A search covers every day of the expo; the filters still apply.
-        rows = filter_items(edition, {**form.cleaned_data, "day": None if query else day})
-    items = for_rows(rows, edition.tz, show_dates=bool(query))
+        rows = row_items(filter_items(edition, {**form.cleaned_data, "day": None if query else day}))
+    items = for_rows(rows, edition.tz, show_dates=bool(query), venues=venues)
     filtered = any(request.GET.get(name) for name in ("type", "venue", "audience", "q"))
     context = {
         "edition": edition,

@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.dates import MONTHS
 
 from expo import slots
+from expo.programme.rows import rows_html
 
 register = template.Library()
 
@@ -85,3 +86,9 @@ def date_range(start, end):
 def slot(name, obj):
     """What other apps put in the page's slot `name` for `obj` (see expo/slots.py)."""
     return slots.render(name, obj)
+
+
+@register.simple_tag
+def programme_rows(items):
+    """The `<li>` rows of programme items from selection.for_rows (expo/programme/rows.py)."""
+    return rows_html(items)
