@@ -45,7 +45,8 @@ def exhibitor_detail(request, slug):
         "object": exhibitor,
         "exhibitor": exhibitor,
         "stand": selectors.stand_of(exhibitor),
-        "products": selectors.exhibits_of(exhibitor),
+        # Each card's link and first image computed once per page, as on the lists.
+        "products": presenters.present(list(selectors.exhibits_of(exhibitor)), "exhibit"),
     }
     return render(request, "exhibitors/exhibitor_detail.html", context)
 
