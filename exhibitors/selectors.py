@@ -28,30 +28,19 @@ def published_exhibits():
 
 
 def exhibit_page(edition):
-    """Published exhibits with what their page shows and no more, the maker's stand at `edition`
-    and its hall (`stand_of(exhibit)`) in the same query: images and specifications make 3."""
+    """Published exhibits with what their page shows, the maker's stand at `edition` and its
+    hall (`stand_of(exhibit)`) in the same query; images and specifications make 3."""
     images = ProductImage.objects.order_by("order", "pk").only(*IMAGE_FIELDS)
     specifications = ProductSpecification.objects.order_by("order", "pk").only("product_id", "label", "value")
     queryset = (
         Product.objects.published()
         .select_related("exhibitor", "category__sector")
+        # The long columns the page does not show (deferring every unshown one costs more CPU
+        # to build the query than it saves).
+        .defer("search_text", "exhibitor__description", "exhibitor__search_text")
         .prefetch_related(Prefetch("specifications", specifications), Prefetch("images", images))
     )
-    fields = (
-        "name",
-        "slug",
-        "summary",
-        "description",
-        "display_mode",
-        "exhibitor__name",
-        "exhibitor__slug",
-        "exhibitor__country",
-        "category__name",
-        "category__slug",
-        "category__sector__name",
-        "category__sector__slug",
-    )
-    return _with_stand(queryset, edition, "exhibitor__stands", fields)
+    return _with_stand(queryset, edition, "exhibitor__stands")
 
 
 def exhibitors_with_sectors():
@@ -61,17 +50,15 @@ def exhibitors_with_sectors():
 def exhibitor_page(edition):
     """Exhibitors with their sectors, and their stand at `edition` with its hall in the same query
     (`stand_of(exhibitor)`)."""
-    fields = [field.name for field in Exhibitor._meta.concrete_fields if field.name != "search_text"]
-    return _with_stand(exhibitors_with_sectors(), edition, "stands", fields)
+    return _with_stand(exhibitors_with_sectors().defer("search_text"), edition, "stands")
 
 
-def _with_stand(queryset, edition, stands, fields):
-    """`queryset` reading only `fields` and, through `stands`, the stand at `edition`."""
-    queryset = queryset.only(*fields)
+def _with_stand(queryset, edition, stands):
+    """`queryset` with, through `stands`, the exhibitor's stand at `edition` and its hall."""
     if not edition:
         return queryset
     # One stand per exhibitor and edition (a unique constraint): the join adds no row.
-    relation = FilteredRelation(stands, condition=Q(**{f"{stands}__edition": edition}))
+    relation = FilteredRelation(stands, condition=Q(**{f"{stands}__edition_id": edition.pk}))
     return queryset.annotate(edition_stand=relation).select_related("edition_stand__venue")
 
 
