@@ -4,10 +4,13 @@ Each query is written once here, so the exhibit page, its API twin and its fact 
 same images in the same order and the same stand.
 """
 
-from django.db.models import Prefetch
+from django.db.models import FilteredRelation, Prefetch, Q
 
 from common import collation
-from exhibitors.models import Exhibitor, Product, ProductImage, Stand
+from exhibitors.models import Exhibitor, Product, ProductImage, ProductSpecification, Stand
+
+# What an exhibit's image needs on a page (its link, sizes, renditions, alt text and caption).
+IMAGE_FIELDS = ("product_id", "image", "image_width", "image_height", "image_renditions", "alt_text", "caption")
 
 
 def ordered_images():
@@ -24,16 +27,55 @@ def published_exhibits():
     )
 
 
+def exhibit_page(edition):
+    """Published exhibits with what their page shows, the maker's stand at `edition` and its
+    hall (`stand_of(exhibit)`) in the same query; images and specifications make 3."""
+    images = ProductImage.objects.order_by("order", "pk").only(*IMAGE_FIELDS)
+    specifications = ProductSpecification.objects.order_by("order", "pk").only("product_id", "label", "value")
+    queryset = (
+        Product.objects.published()
+        .select_related("exhibitor", "category__sector")
+        # The long columns the page does not show (deferring every unshown one costs more CPU
+        # to build the query than it saves).
+        .defer("search_text", "exhibitor__description", "exhibitor__search_text")
+        .prefetch_related(Prefetch("specifications", specifications), Prefetch("images", images))
+    )
+    return _with_stand(queryset, edition, "exhibitor__stands")
+
+
 def exhibitors_with_sectors():
     return Exhibitor.objects.prefetch_related("sectors")
 
 
+def exhibitor_page(edition):
+    """Exhibitors with their sectors, and their stand at `edition` with its hall in the same query
+    (`stand_of(exhibitor)`)."""
+    return _with_stand(exhibitors_with_sectors().defer("search_text"), edition, "stands")
+
+
+def _with_stand(queryset, edition, stands):
+    """`queryset` with, through `stands`, the exhibitor's stand at `edition` and its hall."""
+    if not edition:
+        return queryset
+    # One stand per exhibitor and edition (a unique constraint): the join adds no row.
+    relation = FilteredRelation(stands, condition=Q(**{f"{stands}__edition_id": edition.pk}))
+    return queryset.annotate(edition_stand=relation).select_related("edition_stand__venue")
+
+
+def stand_of(row):
+    """The stand that `exhibit_page` or `exhibitor_page` read with `row`, or None."""
+    return getattr(row, "edition_stand", None)
+
+
 def exhibits_of(exhibitor):
-    """An exhibitor's published exhibits, by Vietnamese name, with their category and images."""
+    """An exhibitor's published exhibits, by Vietnamese name, with their category and images:
+    what their cards show and no more."""
+    images = ProductImage.objects.order_by("order", "pk").only(*IMAGE_FIELDS)
     return (
         exhibitor.products.published()
         .select_related("category")
-        .prefetch_related(ordered_images())
+        .only("name", "slug", "summary", "exhibitor_id", "category__name")
+        .prefetch_related(Prefetch("images", images))
         .order_by(collation.by_name("name_vi"), "pk")
     )
 

@@ -40,22 +40,23 @@ def product_list(request):
 
 @require_safe
 def exhibitor_detail(request, slug):
-    exhibitor = get_object_or_404(selectors.exhibitors_with_sectors(), slug=slug)
+    exhibitor = get_object_or_404(selectors.exhibitor_page(request.edition), slug=slug)
     context = {
         "object": exhibitor,
         "exhibitor": exhibitor,
-        "stand": selectors.stand_for(exhibitor.pk, request.edition),
-        "products": selectors.exhibits_of(exhibitor),
+        "stand": selectors.stand_of(exhibitor),
+        # Each card's link and first image computed once per page, as on the lists.
+        "products": presenters.present(list(selectors.exhibits_of(exhibitor)), "exhibit"),
     }
     return render(request, "exhibitors/exhibitor_detail.html", context)
 
 
 @require_safe
 def product_detail(request, slug):
-    product = get_object_or_404(selectors.published_exhibits(), slug=slug)
+    product = get_object_or_404(selectors.exhibit_page(request.edition), slug=slug)
     context = {
         "object": product,
         "product": product,
-        "stand": selectors.stand_for(product.exhibitor_id, request.edition),
+        "stand": selectors.stand_of(product),
     }
     return render(request, "exhibitors/product_detail.html", context)

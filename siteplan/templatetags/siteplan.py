@@ -6,12 +6,13 @@ The catalogue's templates load these, so exhibitors never imports the site plan 
 from urllib.parse import urlencode
 
 from django import template
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext
 
 from siteplan import geometry
-from siteplan.models import StandPlacement, VenueOutline
+from siteplan.models import StandPlacement
 
 register = template.Library()
 
@@ -26,18 +27,19 @@ def map_url(**params):
 
 @register.simple_tag
 def stand_plan(stand, exhibit=""):
-    """A small plan of `stand`'s hall with the stand marked, and a link to it on the map (two queries)."""
+    """A small plan of `stand`'s hall with the stand marked, and a link to it on the map (one query)."""
     if stand is None:
         return ""
-    outline = VenueOutline.objects.filter(venue_id=stand.venue_id).values_list("points", flat=True).first()
+    # The hall's outline rides along on each of its stands' rows: a few dozen bytes, one query less.
     placements = list(
-        StandPlacement.objects.filter(stand__venue_id=stand.venue_id).only(
-            "stand_id", "x", "y", "width", "depth", "rotation", "polygon"
-        )
+        StandPlacement.objects.filter(stand__venue_id=stand.venue_id)
+        .annotate(venue_outline=F("stand__venue__outline__points"))
+        .only("stand_id", "x", "y", "width", "depth", "rotation", "polygon")
     )
     own = next((p for p in placements if p.stand_id == stand.pk), None)
     if own is None:
         return ""
+    outline = own.venue_outline
     venue_points = geometry.as_points(outline) if outline else own.outline
     every = venue_points + [point for placement in placements for point in placement.outline]
     min_x, min_y, max_x, max_y = geometry.bounds(every)

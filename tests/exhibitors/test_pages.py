@@ -236,10 +236,15 @@ def test_list_query_count_is_flat(client, edition, sectors, venues, url, django_
         assert len(titles(client.get(url).content.decode())) == 24
 
 
-@pytest.mark.parametrize("url", ["/en/exhibits/p-0/", "/vi/exhibitors/e-0/"])
-def test_detail_query_count_is_flat(client, edition, sectors, venues, url, django_assert_max_num_queries):
+# The current edition (the tests keep no shared fragments), then for an exhibit: the exhibit
+# with its maker, category, sector and the maker's stand with its hall, its specifications, its
+# images, the hall's stand positions and outline (the small plan); for an exhibitor: the
+# exhibitor with its stand and hall, its sectors, the small plan, its exhibits, their images.
+@pytest.mark.parametrize(("url", "queries"), [("/en/exhibits/p-0/", 5), ("/vi/exhibitors/e-0/", 6)])
+def test_detail_query_count_is_flat(client, edition, sectors, venues, url, queries, django_assert_num_queries):
     _grow(edition, sectors, venues, 1)
-    with django_assert_max_num_queries(8):
+    client.get(url)
+    with django_assert_num_queries(queries):
         html = client.get(url).content.decode()
     assert "Boat 0" in html or "Tàu 0" in html
     exhibitor = Exhibitor.objects.get(slug="e-0")
@@ -248,6 +253,23 @@ def test_detail_query_count_is_flat(client, edition, sectors, venues, url, djang
     product = exhibitor.products.get(slug="p-0")
     for i in range(50):
         product.specifications.create(order=i, label_vi=f"Thông số {i}", value=str(i))
-    with django_assert_max_num_queries(8):
+    with django_assert_num_queries(queries):
         html = client.get(url).content.decode()
     assert "Thông số 49" in html or "Tàu thêm 49" in html
+
+
+def test_detail_pages_of_an_exhibitor_without_a_stand_say_so(client, catalogue, edition):
+    Stand.objects.filter(exhibitor=catalogue["exhibitors"]["marine"]).delete()
+    for url in ("/en/exhibitors/marine-demo/", "/en/exhibits/ma-4/"):
+        html = client.get(url).content.decode()
+        assert "<dd>No stand at this edition</dd>" in html and "B-01" not in html and "plan-mini" not in html
+    # The other makers' stands still show.
+    assert '<span class="nowrap">B-07</span> · Hall B' in client.get("/en/exhibits/dl-3/").content.decode()
+
+
+def test_detail_pages_without_a_current_edition_show_no_stand(client, catalogue, edition):
+    edition.is_current = False
+    edition.save()
+    bump_content_version()  # what the commit of the save does (a test's writes never commit)
+    html = client.get("/vi/exhibits/sh-1/").content.decode()
+    assert "Tàu ngầm SH-1" in html and "A-01" not in html and "<dd>Không có gian hàng tại kỳ này</dd>" in html
