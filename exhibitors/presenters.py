@@ -1,4 +1,5 @@
-"""One presentation of each row kind (exhibitor, exhibit) for the pages and the API.
+"""One presentation of each row kind (exhibitor, exhibit) for the pages and the API, and the
+catalogue's facet sidebar for the pages.
 
 `present(rows, kind)` gives each row the facts both readers show — its link, its country's
 name in the active language, its stand label and its first image — computed once per page in
@@ -6,11 +7,25 @@ Python: per card in a template each would cost a reverse(), a translation lookup
 The pages render these attributes; the API serialises the same attributes.
 """
 
+from urllib.parse import urlencode
+
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.formats import localize
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django_countries import countries
 
+from common.cache import remember
+
 DETAIL_URL_NAMES = {"exhibitor": "exhibitors:exhibitor_detail", "exhibit": "exhibitors:product_detail"}
+
+# One facet option: its link (the selected one's marked, with words for screen readers), count
+# and, for a hall, its link to the map. The whitespace is the former template loop's.
+OPTION = (
+    '<li><a href="{}" rel="nofollow"{}>\n<span class="facet__label">{}{}</span>\n'
+    '<span class="facet__count">{}</span></a>{}</li>'
+)
 
 
 def present(rows, kind):
@@ -33,3 +48,51 @@ def present(rows, kind):
             images = row._prefetched_objects_cache["images"]
             row.first_image = images[0] if images else None
     return rows
+
+
+def facet_sidebar(catalogue):
+    """The catalogue's facet sidebar as HTML. It depends only on the catalogue's state, so it is
+    rendered once per state and kept in the shared fragment cache beside the facet counts (the
+    state's key names the language, edition and filters; remember() adds the content version)."""
+    return remember(f"{catalogue.cache_key()}:sidebar", lambda: _render_sidebar(catalogue))
+
+
+def _render_sidebar(catalogue):
+    active = catalogue.filters.active()
+    facets = [
+        (facet, facet.name == "sector" or facet.name in active, _options_html(facet))
+        for facet in catalogue.facets()
+        if facet.options
+    ]
+    return render_to_string("exhibitors/includes/facets.html", {"facets": facets})
+
+
+def _options_html(facet):
+    """A facet's option items, built here rather than in a template loop: a facet offers up to
+    some eighty options, and the template engine resolves each one's several values slowly."""
+    plain = format_html(' class="{}"', "facet__option")
+    selected = format_html(' aria-current="true" class="{}"', "facet__option facet__option--selected")
+    remove = format_html('<span class="visually-hidden">{} </span>', gettext("Remove filter:"))
+    map_url = reverse("siteplan:map") if facet.name == "hall" else ""
+    counts = {}  # localised once per number: many options share a count
+    rows = []
+    for option in facet.options:
+        if option.count not in counts:
+            counts[option.count] = localize(option.count)
+        rows.append((
+            option.query,
+            selected if option.selected else plain,
+            remove if option.selected else "",
+            option.label,
+            counts[option.count],
+            _map_link(map_url, option) if map_url else "",
+        ))  # fmt: skip
+    return format_html_join("\n", OPTION, rows)
+
+
+def _map_link(map_url, option):
+    """A hall's link to the map, its message filled as {% blocktranslate %} fills it: the
+    translation as it stands, the hall's name escaped."""
+    message = gettext('<span class="visually-hidden">%(hall)s </span>on the map')
+    text = format_html(message.replace("{", "{{").replace("}", "}}") % {"hall": "{}"}, option.label)
+    return format_html(' <a class="facet__map" href="{}?{}">{}</a>', map_url, urlencode({"hall": option.value}), text)

@@ -18,7 +18,7 @@ def _list_page(request, catalogue_class, template, kind):
     context = {
         "filters": filters,
         "facets": facets,
-        "has_facets": any(facet.options for facet in facets),
+        "facet_sidebar": presenters.facet_sidebar(catalogue),
         "unknown": [(labels[name], value) for name, value in catalogue.unknown],
         "page": page,
         "cards": cards,
