@@ -1,5 +1,5 @@
-"""One presentation of each row kind (exhibitor, exhibit) for the pages and the API, and the
-catalogue's facet sidebar for the pages.
+"""One presentation of each row kind (exhibitor, exhibit) for the pages and the API; the list
+pages' cards and the catalogue's facet sidebar.
 
 `present(rows, kind)` gives each row the facts both readers show — its link, its country's
 name in the active language, its stand label and its first image — computed once per page in
@@ -48,6 +48,53 @@ def present(rows, kind):
             images = row._prefetched_objects_cache["images"]
             row.first_image = images[0] if images else None
     return rows
+
+
+# The list pages' cards are dicts of the texts they show: a template finds a dict's key at its
+# first try, where a model's attribute costs a failed item lookup first, a tuple's `thumb.0`
+# two, and a translated field (modeltranslation) its fallback on every read.
+
+
+def exhibitor_cards(rows):
+    """The exhibitor list's rows (`present`ed): logo, initial, link, name, country and stand."""
+    cards = []
+    for row in rows:
+        logo = None
+        if row.logo:
+            src, width, height = row.logo_small()
+            logo = {"src": src, "width": width, "height": height}
+        name = row.name
+        cards.append({
+            "logo": logo,
+            "initial": name[:1],
+            "url": row.url,
+            "name": name,
+            "country": row.country_name,
+            "stand": row.stand_label,
+        })  # fmt: skip
+    return cards
+
+
+def exhibit_cards(rows):
+    """The exhibit list's cards (`present`ed rows): image, category, link, name, maker, country
+    and stand."""
+    cards = []
+    for row in rows:
+        image, first = None, getattr(row, "first_image", None)
+        if first:
+            src, width, height = first.thumbnail()
+            srcset, alt = first.srcset(), first.alt_text
+            image = {"src": src, "srcset": srcset, "width": width, "height": height, "alt": alt}
+        cards.append({
+            "image": image,
+            "category": row.category.name,
+            "url": row.url,
+            "name": row.name,
+            "maker": row.exhibitor.name,
+            "country": row.country_name,
+            "stand": row.stand_label,
+        })  # fmt: skip
+    return cards
 
 
 def facet_sidebar(catalogue):
