@@ -4,7 +4,7 @@ pages' cards and the catalogue's facet sidebar.
 `present(rows, kind)` gives each row the facts both readers show — its link, its country's
 name in the active language, its stand label and its first image — computed once per page in
 Python: per card in a template each would cost a reverse(), a translation lookup or a query.
-The pages render these attributes; the API serialises the same attributes.
+The API serialises these attributes; the pages render cards made of them.
 """
 
 from urllib.parse import urlencode
@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django_countries import countries
 
 from common.cache import remember
@@ -78,23 +78,31 @@ def exhibitor_cards(rows):
 def exhibit_cards(rows):
     """The exhibit list's cards (`present`ed rows): image, category, link, name, maker, country
     and stand."""
+    language = get_language()
     cards = []
     for row in rows:
         image, first = None, getattr(row, "first_image", None)
         if first:
             src, width, height = first.thumbnail()
-            srcset, alt = first.srcset(), first.alt_text
+            srcset, alt = first.srcset(), _translated(first, "alt_text", language)
             image = {"src": src, "srcset": srcset, "width": width, "height": height, "alt": alt}
         cards.append({
             "image": image,
-            "category": row.category.name,
+            "category": _translated(row.category, "name", language),
             "url": row.url,
-            "name": row.name,
+            "name": _translated(row, "name", language),
             "maker": row.exhibitor.name,
             "country": row.country_name,
             "stand": row.stand_label,
         })  # fmt: skip
     return cards
+
+
+def _translated(obj, field, language):
+    """obj.<field> as modeltranslation reads it (translation.py sets no fallback_undefined):
+    the value in `language` if it is set, else its fallback walk, which this skips in the usual
+    case."""
+    return getattr(obj, f"{field}_{language}", None) or getattr(obj, field)
 
 
 def facet_sidebar(catalogue):
