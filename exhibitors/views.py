@@ -6,6 +6,8 @@ from django.views.decorators.http import require_safe
 from exhibitors import presenters, selectors
 from exhibitors.catalogue import ExhibitorCatalogue, Filters, ProductCatalogue
 
+CARDS = {"exhibitor": presenters.exhibitor_cards, "exhibit": presenters.exhibit_cards}
+
 
 def _list_page(request, catalogue_class, template, kind):
     filters = Filters.from_params(request.GET)
@@ -14,11 +16,11 @@ def _list_page(request, catalogue_class, template, kind):
     labels = {facet.name: facet.label for facet in facets}
     # get_page() turns "abc" into page 1 and 99999 into the last page: a bookmark never breaks.
     page = catalogue.paginator().get_page(request.GET.get("page"))
-    cards = presenters.present(list(page.object_list), kind)
+    cards = CARDS[kind](presenters.present(list(page.object_list), kind))
     context = {
         "filters": filters,
         "facets": facets,
-        "has_facets": any(facet.options for facet in facets),
+        "facet_sidebar": presenters.facet_sidebar(catalogue),
         "unknown": [(labels[name], value) for name, value in catalogue.unknown],
         "page": page,
         "cards": cards,

@@ -6,7 +6,7 @@ import pytest
 from model_bakery import baker
 
 from common.cache import bump_content_version
-from exhibitors.models import Exhibitor, Stand
+from exhibitors.models import Category, Exhibitor, Stand
 from tests.exhibitors.conftest import make_exhibitor, make_product
 
 
@@ -167,6 +167,19 @@ def test_cards_use_lazy_thumbnails_with_dimensions(client, catalogue):
     html = client.get("/en/exhibits/").content.decode()
     img = re.search(r'<img class="card__image"[^>]+>', html).group(0)
     assert 'loading="lazy"' in img and 'width="320" height="240"' in img and "640w" in img
+
+
+def test_card_without_english_texts_shows_the_vietnamese_ones_in_english(client, catalogue, sectors):
+    """An exhibit, category and photo entered only in Vietnamese: the English card falls back."""
+    drones = Category.objects.create(sector=sectors["ground"], slug="drones", name_vi="Thiết bị bay không người lái")
+    product = make_product(Exhibitor.objects.get(slug="duong-lam"), drones, "uav-1", "Máy bay UAV-1", image=True)
+    product.images.update(alt_text_en="")
+    html = client.get("/en/exhibits/").content.decode()
+    card = re.search(r'<li class="card">(?:(?!</li>).)*UAV-1.*?</li>', html, re.S).group(0)
+    assert 'alt="Ảnh Máy bay UAV-1"' in card
+    assert '<p class="card__kicker">Thiết bị bay không người lái</p>' in card
+    assert ">Máy bay UAV-1</a></h2>" in card
+    assert "Tập đoàn An ninh Đường Lâm · " in card
 
 
 def test_exhibitor_detail_shows_profile_stand_and_its_published_exhibits(client, catalogue, edition):
