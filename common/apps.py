@@ -7,6 +7,7 @@ class CommonConfig(AppConfig):
     verbose_name = _("Common")
 
     def ready(self):
+        from common import admin_language  # noqa: F401  (connects the sign-in hook)
         from common.forms import explain_date_errors
 
         explain_date_errors()

@@ -157,6 +157,10 @@ DJANGO_GAPS = [
     gettext_noop("Add another %(verbose_name)s"),
     gettext_noop("groups"),
     gettext_noop("users"),
+    # "Bản ghi nhớ" (a memorandum, an MoU) on every object's history button; "Các mô models trong"
+    # half translated on the index's tooltips.
+    gettext_noop("History"),
+    gettext_noop("Models in the %(name)s application"),
     # django-auditlog (Django's Vietnamese calls its log entries "đăng nhập", logins)
     gettext_noop("log entry"),
     gettext_noop("log entries"),

@@ -45,6 +45,7 @@ class EditionAdmin(FoldedSearchMixin, TabbedTranslationAdmin):
         (_("When and where"), {"fields": ("start_date", "end_date", "time_zone", "venue_name", "city")}),
         (_("Public site"), {"fields": ("is_current", "is_demo", "description")}),
         (_("Key visual"), {"fields": ("key_visual", "key_visual_alt")}),
+        (_("Back office"), {"fields": ("internal_marking",)}),
     )
 
 

@@ -7,7 +7,7 @@ from expo.models import Edition, KeyFigure, ProgrammeItem, Venue, VisitorInfo
 
 @register(Edition)
 class EditionTranslation(TranslationOptions):
-    fields = ("name", "theme", "description", "organiser", "venue_name", "city", "key_visual_alt")
+    fields = ("name", "theme", "description", "organiser", "venue_name", "city", "key_visual_alt", "internal_marking")
     required_languages = ("vi",)
 
 

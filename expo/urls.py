@@ -7,6 +7,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.decorators.http import require_safe
 
+from common import admin_language
 from exhibitors.api import router as catalogue_router
 from exhibitors.sitemaps import ExhibitorSitemap, ProductSitemap
 from expo import media as media_views
@@ -60,6 +61,8 @@ urlpatterns = [
         admin.site.admin_view(view_on_site.view_on_site),
         name="view_on_site",
     ),
+    # The organiser's language for the admin, kept on the account (common/admin_language.py).
+    path("admin/language/", admin.site.admin_view(admin_language.switch), name="admin_language"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("", include("expo.programme.export_urls")),

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from common.text import NormalizedTextModel
+from outbox import registry
 from outbox.registry import Team
 
 
@@ -121,7 +122,9 @@ class Message(NormalizedTextModel):
 class Attachment(models.Model):
     """A file sent with a message (an invitation letter). Stored in the row: small, and personal."""
 
-    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
+    message = models.ForeignKey(
+        Message, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("message")
+    )
     filename = models.CharField(_("file name"), max_length=150)
     content_type = models.CharField(_("type"), max_length=100, default="application/pdf")
     content = models.BinaryField(_("content"))
@@ -149,7 +152,12 @@ class KindSetting(models.Model):
         ordering = ["kind"]
 
     def __str__(self):
-        return self.kind
+        # The kind's name in the reader's language ("Press release"), never its code ("press.release"),
+        # which save messages and breadcrumbs would otherwise show.
+        try:
+            return str(registry.get(self.kind).label)
+        except LookupError:
+            return self.kind
 
 
 class Unsubscribe(models.Model):

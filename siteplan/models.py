@@ -74,8 +74,8 @@ class PointOfInterest(NormalizedTextModel):
     )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=120)
-    x = models.FloatField("x (m)")
-    y = models.FloatField("y (m)")
+    x = models.FloatField(_("x (m)"))
+    y = models.FloatField(_("y (m)"))
 
     class Meta:
         verbose_name = _("point of interest")
@@ -139,8 +139,8 @@ class ExhibitPin(models.Model):
         Edition, on_delete=models.CASCADE, related_name="exhibit_pins", verbose_name=_("edition")
     )
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="pins", verbose_name=_("exhibit"))
-    x = models.FloatField("x (m)")
-    y = models.FloatField("y (m)")
+    x = models.FloatField(_("x (m)"))
+    y = models.FloatField(_("y (m)"))
 
     class Meta:
         verbose_name = _("exhibit pin")

@@ -50,6 +50,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The organiser's chosen admin language wins over the browser's (common/admin_language.py).
+    "common.admin_language.AdminLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Puts the signed-in organiser on every audit log entry (delegations).
     "auditlog.middleware.AuditlogMiddleware",

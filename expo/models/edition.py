@@ -65,6 +65,18 @@ class Edition(NormalizedTextModel):
     is_demo = models.BooleanField(
         _("demo content"), default=False, help_text=_("Shows a “demo content” notice on every public page.")
     )
+    # Printed on the back office's internal documents. Never a state-secret classification ("Mật") by
+    # default: that marking carries legal duties under Viet Nam's law on protecting state secrets and
+    # is for the organisers to choose, not the software.
+    internal_marking = models.CharField(
+        _("marking on internal documents"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Printed at the top of protocol lists, rooming lists, run sheets and schedules. "
+            "Empty: “Internal — protocol use”."
+        ),
+    )
     key_visual = images.SafeImageField(
         _("key visual"),
         upload_to="expo/key-visuals/",
@@ -94,6 +106,11 @@ class Edition(NormalizedTextModel):
             models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="edition_ends_after_it_starts"),
             models.UniqueConstraint(fields=["is_current"], condition=Q(is_current=True), name="one_current_edition"),
         ]
+
+    @property
+    def marking(self):
+        """The marking the back office prints on internal documents, in the active language."""
+        return self.internal_marking or _("Internal — protocol use")
 
     def __str__(self):
         return self.acronym or self.name

@@ -30,7 +30,9 @@ class Meeting(models.Model):
     )
     # The delegations' own programme entries for this meeting: the clash engine, itineraries
     # and run sheets read these, so a meeting is never a second, separate schedule.
-    engagements = models.ManyToManyField("delegations.Engagement", blank=True, related_name="meetings")
+    engagements = models.ManyToManyField(
+        "delegations.Engagement", blank=True, related_name="meetings", verbose_name=_("engagements")
+    )
 
     objects = MeetingQuerySet.as_manager()
 

@@ -66,7 +66,7 @@ class Agreement(NormalizedTextModel):
         "announce_from",
     )
 
-    edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="agreements")
+    edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="agreements", verbose_name=_("edition"))
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.MOU)
     title = models.CharField(_("title"), max_length=250)
     party_a = models.CharField(_("first party"), max_length=200)

@@ -39,7 +39,9 @@ class MeetingRequest(NormalizedTextModel):
         COUNTERPART = "counterpart", _("The counterpart")
         ORGANISER = "organiser", _("The organisers")
 
-    edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="meeting_requests")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.PROTECT, related_name="meeting_requests", verbose_name=_("edition")
+    )
     delegation = models.ForeignKey(
         "delegations.Delegation",
         on_delete=models.CASCADE,
@@ -124,7 +126,9 @@ class MeetingRequest(NormalizedTextModel):
 class RequestStep(models.Model):
     """One step of a request (requested, accepted, scheduled, held…), with who and when."""
 
-    request = models.ForeignKey(MeetingRequest, on_delete=models.CASCADE, related_name="steps")
+    request = models.ForeignKey(
+        MeetingRequest, on_delete=models.CASCADE, related_name="steps", verbose_name=_("meeting request")
+    )
     status = models.CharField(_("status"), max_length=10, choices=MeetingRequest.Status.choices)
     at = models.DateTimeField(_("when"))
     by = models.ForeignKey(

@@ -41,7 +41,9 @@ class MeetingPlan(models.Model):
 class MeetingDay(models.Model):
     """A day on which meetings are held, with its opening hours (local time of the edition)."""
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="meeting_days")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="meeting_days", verbose_name=_("edition")
+    )
     date = models.DateField(_("date"))
     opens = models.TimeField(_("opens"), default=datetime.time(9, 0))
     closes = models.TimeField(_("closes"), default=datetime.time(17, 0))
@@ -73,7 +75,9 @@ class MeetingPlace(NormalizedTextModel):
         TABLE = "table", _("Table")
         STAND = "stand", _("Exhibitor's stand")
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="meeting_places")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="meeting_places", verbose_name=_("edition")
+    )
     name = models.CharField(_("name"), max_length=120)
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.ROOM)
     venue = models.ForeignKey(

@@ -60,7 +60,9 @@ class MediaAccreditation(NormalizedTextModel):
         APPROVED = "approved", _("Approved")
         REJECTED = "rejected", _("Rejected")
 
-    edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="accreditations")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.PROTECT, related_name="accreditations", verbose_name=_("edition")
+    )
     name = models.CharField(_("full name"), max_length=150)
     outlet = models.CharField(_("media outlet"), max_length=200)
     country = CountryField(_("country"))

@@ -80,7 +80,9 @@ class PressRelease(NormalizedTextModel):
 
 @public_content
 class ReleasePhoto(NormalizedTextModel):
-    release = models.ForeignKey(PressRelease, on_delete=models.CASCADE, related_name="photos")
+    release = models.ForeignKey(
+        PressRelease, on_delete=models.CASCADE, related_name="photos", verbose_name=_("press release")
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     image = images.SafeImageField(
         _("photo"),
@@ -114,7 +116,9 @@ class ReleasePhoto(NormalizedTextModel):
 
 @public_content
 class ReleaseAttachment(NormalizedTextModel):
-    release = models.ForeignKey(PressRelease, on_delete=models.CASCADE, related_name="attachments")
+    release = models.ForeignKey(
+        PressRelease, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("press release")
+    )
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(
         _("PDF file"), upload_to="press/attachments/", validators=[validate_pdf], help_text=_("PDF, at most 20 MB.")
@@ -137,7 +141,9 @@ class ReleaseAttachment(NormalizedTextModel):
 class PressContact(NormalizedTextModel):
     """A public contact of the press office, shown on the press centre page."""
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="press_contacts")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="press_contacts", verbose_name=_("edition")
+    )
     name = models.CharField(_("name"), max_length=150)
     role = models.CharField(_("role"), max_length=150)
     email = models.EmailField(_("e-mail"), blank=True)

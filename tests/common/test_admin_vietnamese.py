@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import override
 from django.utils.translation.trans_real import DjangoTranslation
 from django_countries import countries
@@ -220,3 +221,77 @@ def test_django_phrases_that_read_wrong_in_vietnamese_are_corrected(admin_client
     assert "Các nhóm" not in changelist
     assert "Thêm Nhóm" in changelist  # Django capitalises the model name
     assert "Thêm vào" not in changelist
+
+
+PROJECT_APPS = ("expo", "exhibitors", "press", "delegations", "meetings", "outbox", "siteplan")
+
+
+def test_every_field_an_organiser_can_edit_has_a_label_in_both_languages():
+    """A field without a translated verbose_name is labelled with its bare English name in every
+    language ("Edition:" on the Vietnamese agreement form): every editable field of every model
+    of ours, a new one included, must have one (the concurrency version is a hidden input)."""
+    untranslated = [
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        if model._meta.app_label in PROJECT_APPS
+        for field in model._meta.get_fields()
+        if getattr(field, "editable", False)
+        and not field.auto_created
+        and type(field).__name__ != "AutoIncVersionField"
+        and not isinstance(field.verbose_name, Promise)
+    ]
+    assert untranslated == []
+
+
+def test_history_subject_and_sending_rules_read_right_in_vietnamese(admin_client):
+    """Django's Vietnamese calls History "Bản ghi nhớ" (a memorandum); a meeting's subject was
+    "đối tượng" (an object); a sending rule was named by its internal code ("press.release")."""
+    from meetings.models import MeetingRequest
+    from outbox.models import KindSetting
+
+    setting = KindSetting.objects.create(kind="press.release", review_first=True)
+    page = admin_client.get(
+        reverse("admin:outbox_kindsetting_change", args=[setting.pk]), headers={"accept-language": "vi"}
+    ).content.decode()
+    assert "Lịch sử" in page
+    assert "Bản ghi nhớ" not in page
+    assert "press.release" not in re.sub(r'value="press\.release"|<option[^>]*>', "", page)
+    with override("vi"):
+        assert str(MeetingRequest._meta.get_field("subject").verbose_name) == "chủ đề"
+        assert str(setting) != "press.release"
+    index = admin_client.get(reverse("admin:index"), headers={"accept-language": "vi"}).content.decode()
+    assert "Các mô models" not in index
+
+
+def test_an_organiser_chooses_the_admin_language_once_and_keeps_it(client, db):
+    """The admin followed the browser with no way to switch: the choice in the header is kept on
+    the account, wins over the browser's language, and follows the organiser to a new sign-in."""
+    from django.contrib.auth import get_user_model
+
+    organiser = get_user_model().objects.create_superuser("organiser", "o@example.org", "x" * 20)
+    client.force_login(organiser)
+    english_browser = {"accept-language": "en"}
+    index = client.get(reverse("admin:index"), headers=english_browser).content.decode()
+    assert '<html lang="en"' in index and "Tiếng Việt" in index
+    response = client.post(
+        reverse("admin_language"),
+        {"language": "vi", "next": reverse("admin:auth_user_changelist")},
+        headers=english_browser,
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("admin:auth_user_changelist")
+    assert '<html lang="vi"' in client.get(reverse("admin:index"), headers=english_browser).content.decode()
+    client.logout()
+    client.force_login(organiser)
+    assert '<html lang="vi"' in client.get(reverse("admin:index"), headers=english_browser).content.decode()
+    # Only the admin follows the choice; the public site keeps its language prefix.
+    assert 'lang="en"' in client.get("/en/").content.decode()[:400]
+    # Off-site redirects and unknown languages are refused.
+    assert client.post(reverse("admin_language"), {"language": "vi", "next": "https://evil.example/"})[
+        "Location"
+    ] == reverse("admin:index")
+    assert client.post(reverse("admin_language"), {"language": "xx"}).status_code == 400
+    # Anonymous visitors cannot store anything.
+    client.logout()
+    assert client.post(reverse("admin_language"), {"language": "en"}).status_code == 302
+    organiser.staff_preference.refresh_from_db()
+    assert organiser.staff_preference.admin_language == "vi"

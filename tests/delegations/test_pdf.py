@@ -88,3 +88,25 @@ def test_name_badges_have_names_and_a_qr_code(protocol_client, edition):
 def test_printouts_without_an_edition_are_not_found(protocol_client, db):
     for name in ("print_list", "print_movements"):
         assert protocol_client.get(reverse(f"admin:delegations_delegation_{name}")).status_code == 404
+
+
+def test_internal_documents_carry_the_organisers_marking_never_a_secrecy_classification(protocol_client, edition):
+    """ "Mật" is a state-secret classification with legal duties attached: the software never
+    prints it by default; the marking is the organisers' choice, per edition."""
+    delegation = _vietnam(edition)
+    printouts = [
+        reverse("admin:delegations_delegation_print_list"),
+        reverse("admin:delegations_delegation_itinerary", args=[delegation.pk]),
+    ]
+    for url in printouts:
+        # (The marking is printed in capitals.)
+        vietnamese = pdf_text(protocol_client.get(url + "?lang=vi")).upper()
+        assert "TÀI LIỆU NỘI BỘ" in vietnamese
+        assert "MẬT" not in vietnamese.split()
+        assert "INTERNAL — PROTOCOL USE" in pdf_text(protocol_client.get(url + "?lang=en")).upper()
+    edition.internal_marking_vi = "Hạn chế phát tán"
+    edition.internal_marking_en = "Limited distribution"
+    edition.save()
+    for url in printouts:
+        assert "HẠN CHẾ PHÁT TÁN" in pdf_text(protocol_client.get(url + "?lang=vi")).upper()
+        assert "LIMITED DISTRIBUTION" in pdf_text(protocol_client.get(url + "?lang=en")).upper()
