@@ -1,6 +1,10 @@
 """Admin helpers shared by every app."""
 
+import copy
+
 from django.contrib import admin
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.text import slugify
 from django.utils.translation import get_language
 from django_countries.filters import CountryFilter as CountriesPresentFilter
 
@@ -44,6 +48,79 @@ class CountryFilter(CountriesPresentFilter):
         return sorted(super().lookup_choices(changelist), key=lambda choice: sort_key(str(choice[1]), language))
 
 
+class FormDefaultsMixin:
+    """What every add and change form does without being asked (mixed into every ModelAdmin by
+    AdminSite.register, so a new admin has it the day it is written):
+
+    - a model with an `edition` starts on the current edition (`request.edition`), not "---------";
+    - a slug left empty is made from the title or name, Vietnamese or English, accents folded
+      ("Lễ khai mạc" -> "le-khai-mac"), and kept unique within the edition; the slug stays editable.
+    """
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        edition = getattr(request, "edition", None)
+        if "edition" not in initial and edition and _relation(self.model, "edition"):
+            initial["edition"] = edition.pk
+        return initial
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        sources = _slug_sources(self.model, self.prepopulated_fields.get("slug", ()))
+        if "slug" not in form.base_fields or not sources:
+            return form
+
+        class SlugDefaultForm(form):
+            def clean(self):
+                data = super().clean()
+                if not data.get("slug") and "slug" not in self.errors:
+                    text = next((data[name] for name in sources if data.get(name)), "")
+                    if text:
+                        data["slug"] = unique_slug(self._meta.model, self.instance, text, data.get("edition"))
+                return data
+
+        slug = SlugDefaultForm.base_fields["slug"] = copy.deepcopy(form.base_fields["slug"])
+        slug.required = False
+        return SlugDefaultForm
+
+
+def _relation(model, name):
+    try:
+        return model._meta.get_field(name).is_relation
+    except FieldDoesNotExist:
+        return False
+
+
+def _slug_sources(model, prepopulated):
+    """The fields a slug is made from: the prepopulated ones, then the same field in the other
+    language (a release written only in Vietnamese still gets a slug)."""
+    names = []
+    for name in prepopulated:
+        base = name.removesuffix("_vi").removesuffix("_en")
+        for candidate in (name, f"{base}_vi", f"{base}_en", base):
+            try:
+                model._meta.get_field(candidate)
+            except FieldDoesNotExist:
+                continue
+            if candidate not in names:
+                names.append(candidate)
+    return names
+
+
+def unique_slug(model, instance, text, edition=None):
+    """A slug of `text` with accents folded, unique among the model's rows (of the same edition)."""
+    field = model._meta.get_field("slug")
+    base = slugify(fold(text))[: field.max_length - 4].strip("-") or "x"
+    rows = model._default_manager.exclude(pk=instance.pk) if instance.pk else model._default_manager.all()
+    if edition is not None and _relation(model, "edition"):
+        rows = rows.filter(edition=edition)
+    taken = set(rows.filter(slug__startswith=base).values_list("slug", flat=True))
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
 class AdminSite(admin.AdminSite):
     """Django's admin site, with its index in alphabetical order of the admin's language (Django
     sorts by code point, which puts "Đoàn" after "Xe" in the Vietnamese admin)."""
@@ -54,3 +131,10 @@ class AdminSite(admin.AdminSite):
         for app in apps:
             app["models"].sort(key=lambda model: name_key(str(model["name"]), language))
         return apps
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        admin_class = admin_class or admin.ModelAdmin
+        if not issubclass(admin_class, FormDefaultsMixin):
+            attrs = {"__module__": admin_class.__module__, "__doc__": admin_class.__doc__}
+            admin_class = type(admin_class.__name__, (FormDefaultsMixin, admin_class), attrs)
+        return super().register(model_or_iterable, admin_class, **options)
