@@ -241,6 +241,23 @@ def keep_in_step(instance, field_name, *, folder):
     setattr(instance, f"{field_name}_renditions", renditions)
 
 
+def stale_alt_text(instance, field_name, alt_name, *, languages=("vi", "en")):
+    """From a model's clean(): the text-alternative columns that still describe the picture a fresh
+    upload replaces (unchanged since the old picture was saved). A replaced key visual kept
+    "Su-30MK2 in flight" under a picture of a ship; the editor is asked to describe the new one."""
+    field_file = getattr(instance, field_name)
+    if not instance.pk or not field_file or field_file._committed:
+        return []
+    columns = [f"{alt_name}_{language}" for language in languages]
+    old = type(instance)._default_manager.filter(pk=instance.pk).values(field_name, *columns).first()
+    if not old or not old[field_name]:
+        return []
+    return [column for column in columns if old[column] and getattr(instance, column) == old[column]]
+
+
+STALE_ALT_TEXT = _("The picture was replaced: say what the new one shows (this text describes the old one).")
+
+
 def srcset(field_file, width, renditions):
     """'url 320w, url 640w, url 2400w' for a stored image and its thumbnails."""
     if not field_file:

@@ -1,5 +1,6 @@
 """Exhibits (products) with their ordered specifications and images."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Value
 from django.db.models.functions import Coalesce, NullIf
@@ -129,6 +130,11 @@ class ProductImage(NormalizedTextModel):
 
     def __str__(self):
         return self.alt_text or self.image.name
+
+    def clean(self):
+        stale = images.stale_alt_text(self, "image", "alt_text")
+        if stale:
+            raise ValidationError(dict.fromkeys(stale, images.STALE_ALT_TEXT))
 
     def save(self, *args, **kwargs):
         images.keep_in_step(self, "image", folder="catalogue/products")

@@ -126,6 +126,8 @@ class Edition(NormalizedTextModel):
                     errors[f"key_visual_alt_{language}"] = _(
                         "Say what the key visual shows, for readers who cannot see it."
                     )
+            for column in images.stale_alt_text(self, "key_visual", "key_visual_alt"):
+                errors.setdefault(column, images.STALE_ALT_TEXT)
         if errors:
             raise ValidationError(errors)
 

@@ -153,3 +153,21 @@ def test_admin_accepts_a_good_image(admin_client, edition, sectors):
     assert response.status_code == 302
     image = Product.objects.get(slug="tank-x").images.get()
     assert image.image.name.endswith(".png") and image.image_width == 1000
+
+
+def test_a_replaced_exhibit_image_needs_a_new_description(edition, sectors):
+    maker = make_exhibitor("maker", "Maker", "VN")
+    product = Product.objects.create(exhibitor=maker, category=sectors["tanks"], slug="t", name_vi="Xe")
+    image = ProductImage.objects.create(
+        product=product,
+        image=SimpleUploadedFile("tank.png", png_bytes((800, 600))),
+        alt_text_vi="Xe tăng T-90S trên bãi trưng bày",
+        alt_text_en="A T-90S tank on the display ground",
+    )
+    image.image = SimpleUploadedFile("radar.png", png_bytes((800, 600)))
+    with translation.override("vi"), pytest.raises(ValidationError) as refused:
+        image.full_clean()
+    assert set(refused.value.message_dict) == {"alt_text_vi", "alt_text_en"}
+    assert refused.value.message_dict["alt_text_vi"][0].startswith("Ảnh đã được thay: hãy mô tả ảnh mới")
+    image.alt_text_vi, image.alt_text_en = "Đài ra-đa cảnh giới", "A surveillance radar"
+    image.full_clean()

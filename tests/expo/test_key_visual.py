@@ -216,3 +216,28 @@ def test_exhibitor_cards_show_the_logos_the_demo_drew(demo, client):
         assert attribute(tag, "loading") == "lazy"
         # The company's name is the card's heading right beside it: the logo adds no words.
         assert attribute(tag, "alt") == ""
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "The picture was replaced: say what the new one shows (this text describes the old one)."),
+        ("vi", "Ảnh đã được thay: hãy mô tả ảnh mới (nội dung này mô tả ảnh cũ)."),
+    ],
+)
+def test_replacing_the_key_visual_asks_for_a_new_description(admin_client, with_key_visual, client, language, expected):
+    """The old picture's description silently stayed under a new picture."""
+    ship = SimpleUploadedFile("ship.png", png_bytes((1600, 900)), content_type="image/png")
+    kept = {"key_visual_alt_vi": ALT_VI, "key_visual_alt_en": ALT_EN}
+    response = post_edition(admin_client, with_key_visual, language, key_visual=ship, **kept)
+    assert response.status_code == 200
+    assert response.content.decode().count(expected) == 2  # both languages still describe the jets
+    ship.seek(0)
+    described = {
+        "key_visual_alt_vi": "Tàu hộ vệ tên lửa neo tại cảng",
+        "key_visual_alt_en": "A missile corvette at berth",
+    }
+    assert post_edition(admin_client, with_key_visual, "en", key_visual=ship, **described).status_code == 302
+    assert attribute(key_visual_tag(client.get("/en/").content.decode()), "alt") == "A missile corvette at berth"
+    # Saving again without a new picture keeps the description as it is.
+    assert post_edition(admin_client, with_key_visual, "en", **described).status_code == 302
