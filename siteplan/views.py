@@ -28,7 +28,7 @@ def _params(request):
         text = request.GET.get(key, "")
         return "".join(ch for ch in text if ch.isprintable())[:MAX_PARAM].strip()
 
-    return {key: value(key) for key in ("q", "sector", "stand", "exhibitor", "exhibit", "hall")}
+    return {key: value(key) for key in ("q", "sector", "stand", "exhibitor", "exhibit", "point", "hall")}
 
 
 def _edition_or_404(request):
@@ -55,6 +55,7 @@ def map_page(request):
         stand=params["stand"],
         exhibitor=params["exhibitor"],
         exhibit=params["exhibit"],
+        point=params["point"],
     )
     context = {"edition": edition, "params": params, **plan_context(plan, hall=params["hall"])}
     response = render(request, "siteplan/map.html", context)
