@@ -10,6 +10,13 @@ A restore checks all of it afterwards: every table's row count, every file prese
 storage with the same digest. Any difference raises BackupError (the command exits non-zero,
 naming what differs); nothing is reported as restored that was not.
 
+A restore is a content change like any edit: once it is in place it bumps the content version
+(common.cache), so every process serves the restored content on its next request: cached pages
+and fragments, the stored programme PDF and press kit, and each process's in-process catalogue
+index and search (exhibitors/facetindex.py), all kept per content version. The version lives in
+the shared cache (Redis), so this reaches every worker; with the local-memory cache of
+development each process has its own, and the site must be restarted after a restore.
+
 It contains personal data (delegations, journalists): it is written with mode 0600 and must
 be stored encrypted, like the database itself.
 """
@@ -28,6 +35,8 @@ from django.core.files.base import File
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import connections
 from django.utils import timezone
+
+from common.cache import bump_content_version
 
 
 class BackupError(Exception):
@@ -194,6 +203,8 @@ def restore_backup(archive_path, *, alias="default", progress=None):
                     saved = storage.save(name, File(handle))
                 if saved != name:
                     raise BackupError(f"{folder}/{name} was stored as {saved}: the storage renamed it.")
+    # Bumped whatever verify() finds: the database has been replaced either way.
+    bump_content_version()
     counts = table_counts(alias)
     verify(manifest, counts)
     return manifest, counts

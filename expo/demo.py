@@ -39,26 +39,60 @@ KEY_FIGURES = [
 ]
 
 
-# Visitor information from EXPO-FACTS.md only; what the reports did not publish is marked
-# "to be filled in" (topic, vi, en, confirmed).
+# Visitor information (topic, vi, en, confirmed). The dates, the venue, who the demonstrations
+# are for and the closing day come from EXPO-FACTS.md; the press reports published no hours,
+# admission or security rules, so those sections say they are illustrative (the demo edition
+# also carries the site-wide demo notice). Accessibility stays unconfirmed: hidden in public.
 VISITOR_INFO = [
-    ("hours", "", "", False),
+    (
+        "hours",
+        "Minh hoạ cho bản demo: 8:00–17:00 hằng ngày, giờ Hà Nội (UTC+7); các màn trình diễn bay theo "
+        "lịch trong mục Chương trình. Giờ mở cửa chính thức do Bộ Quốc phòng công bố.",
+        "Illustrative for the demo: 8:00–17:00 every day, Hanoi time (UTC+7); flying displays as listed in "
+        "the Programme. The official opening hours are announced by the Ministry of National Defence.",
+        True,
+    ),
     (
         "days",
-        "Triển lãm diễn ra từ ngày 19 đến 22/12/2024. Các màn trình diễn bay và trình diễn đặc công dành cho "
-        "khách mời và công chúng.",
-        "The expo runs from 19 to 22 December 2024. Flying displays and special-forces demonstrations are for "
-        "invited guests and the public.",
-        False,
+        "Triển lãm diễn ra trong bốn ngày, từ 19 đến 22/12/2024. Gồm khu trưng bày tĩnh sản phẩm quốc phòng "
+        "và an ninh, các màn trình diễn bay của máy bay tiêm kích và trình diễn của lực lượng đặc công dành "
+        "cho khách mời và công chúng, các hội thảo chuyên ngành kỹ thuật và hoạt động kết nối giao thương."
+        "\n\nNgày bế mạc 22/12 trùng với ngày kỷ niệm 80 năm Ngày thành lập Quân đội nhân dân Việt Nam.",
+        "The expo runs for four days, from 19 to 22 December 2024: a static display of defence and security "
+        "products, fighter-aircraft flying displays and special-forces demonstrations for invited guests and "
+        "the public, specialised technical seminars, and trade and matchmaking meetings."
+        "\n\nThe closing day, 22 December, is the 80th anniversary of the Vietnam People's Army.",
+        True,
     ),
-    ("admission", "", "", False),
+    (
+        "admission",
+        "Các đoàn đại biểu trong nước và quốc tế tham dự theo lời mời của Bộ Quốc phòng. Các màn trình diễn "
+        "bay và trình diễn đặc công dành cho khách mời và công chúng. Minh hoạ cho bản demo: khách tham quan "
+        "đăng ký trước để nhận vé điện tử và xuất trình tại cổng.",
+        "Domestic and international delegations attend at the invitation of the Ministry of National "
+        "Defence. The flying displays and special-forces demonstrations are for invited guests and the "
+        "public. Illustrative for the demo: visitors register in advance for an electronic ticket and show "
+        "it at the gate.",
+        True,
+    ),
     (
         "transport",
-        "Địa điểm: Sân bay Gia Lâm, Hà Nội.",
-        "Venue: Gia Lam Airfield, Hanoi.",
-        False,
+        "Địa điểm: Sân bay Gia Lâm, Hà Nội. Các cổng vào, bãi đỗ xe và điểm đón xe buýt được đánh dấu trên "
+        "sơ đồ khu triển lãm (danh sách bên dưới).",
+        "Venue: Gia Lam Airfield, Hanoi. The gates, car parks and shuttle stop are marked on the site map "
+        "(listed below).",
+        True,
     ),
-    ("security", "", "", False),
+    (
+        "security",
+        "Minh hoạ cho bản demo: mang theo giấy tờ tùy thân và vé hoặc giấy mời; túi xách được kiểm tra an "
+        "ninh tại cổng; không mang flycam, vũ khí, chất dễ cháy nổ; không vào khu vực trình diễn đang đóng "
+        "và làm theo hướng dẫn của lực lượng bảo vệ.",
+        "Illustrative for the demo: bring an identity document and your ticket or invitation; bags are "
+        "screened at the gates; no drones, weapons or flammable items; keep out of display areas while they "
+        "are closed and follow the security staff's instructions.",
+        True,
+    ),
     ("accessibility", "", "", False),
 ]
 

@@ -1,13 +1,17 @@
 """Places on a page that another app fills, so the page's own app never imports that app.
 
 The catalogue's exhibitor and exhibit pages offer a "factsheet" slot; the press app, which
-owns fact sheets and their URLs, fills it from its AppConfig.ready. Templates show a slot
+owns fact sheets and their URLs, fills it from its AppConfig.ready. The visitor information
+page offers "visit-places", which the site plan fills. Templates show a slot
 with `{% slot "factsheet" object %}` (expo_tags); without a filler the slot is empty.
 """
 
 from django.utils.html import format_html_join
 
 FACTSHEET = "factsheet"
+# The visitor information page's gates, car parks and shuttle stops, each a link to the map
+# centred on it; the site plan fills it for an edition.
+VISIT_PLACES = "visit-places"
 
 _fillers = {}
 

@@ -31,7 +31,7 @@ def home(request):
 def visit(request):
     """Visitor information of the current edition, in the page's language."""
     edition = request.edition or None
-    sections = edition.visitor_info.all() if edition else []
+    sections = edition.visitor_info.published() if edition else []
     return render(request, "expo/visit.html", {"edition": edition, "sections": sections})
 
 

@@ -7,6 +7,14 @@ import math
 DETOUR_FACTOR = 1.25
 WALKING_SPEED = 1.2  # metres per second
 
+# What a plan may hold, declared once: model validation, the database's constraints and every
+# import read these. The largest site we plan for is an airfield a few kilometres across, so a
+# coordinate or size beyond 20 km is a drawing in the wrong unit (millimetres) or a hostile file;
+# an outline of 150,000 corners made every plan PDF take 12 s to lay out.
+MAX_EXTENT = 20_000.0  # metres
+MAX_CORNERS = 500  # corners of one outline, area or stand polygon
+MAX_POINTS = 2_000  # points of interest in one edition's import
+
 
 def as_points(value):
     """[[x, y], …] (or tuples) as a list of float pairs; raises ValueError/TypeError if not."""
@@ -18,6 +26,29 @@ def as_points(value):
             raise ValueError("not a finite number")
         points.append((x, y))
     return points
+
+
+def coordinate(value, limit=MAX_EXTENT):
+    """`value` as a float within ±`limit` metres; raises ValueError (also for NaN and infinities)."""
+    number = float(value)
+    if not (math.isfinite(number) and -limit <= number <= limit):
+        raise ValueError("not a coordinate within the site")
+    return number
+
+
+# (min x, min y, max x, max y) where anything may be drawn when the edition has no plan yet.
+LARGEST_BOX = (-MAX_EXTENT, -MAX_EXTENT, MAX_EXTENT, MAX_EXTENT)
+
+
+def plan_box(width, depth):
+    """The box of a plan `width` × `depth` metres: from its north-west origin to its far corner."""
+    return (0.0, 0.0, float(width), float(depth))
+
+
+def within(points, box):
+    """True when every one of `points` lies in `box` (edges included)."""
+    min_x, min_y, max_x, max_y = box
+    return all(min_x <= x <= max_x and min_y <= y <= max_y for x, y in points)
 
 
 def rectangle(cx, cy, width, depth, rotation=0.0):

@@ -11,15 +11,20 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from common.cache import bump_content_version
+from common.spreadsheet_safety import SpreadsheetRefused, check_csv_columns, check_xlsx
 from common.text import nfc
 from exhibitors.models import Stand
 from siteplan import geometry
-from siteplan.models import StandPlacement
+from siteplan.models import StandPlacement, metres, plan_box
 
 COLUMNS = ("stand", "venue", "x", "y", "width", "depth", "rotation")
 ALIASES = {"stand_code": "stand", "code": "stand", "hall": "venue", "angle": "rotation"}
 MAX_ROWS = 5_000  # ten times the largest expo's stands
 MAX_BYTES = 5 * 1024 * 1024
+# A site-plan sheet has seven columns (a coordinate file six): four times that is no plan.
+MAX_COLUMNS = 4 * len(COLUMNS)
+# Longest cell value echoed back in an error message.
+SHOWN = 40
 
 
 class UnreadableFile(ValueError):
@@ -50,33 +55,55 @@ def _header(value):
 
 
 def read_table(data, filename):
-    """Rows of the file as lists of cells, the header first. CSV (UTF-8, comma or semicolon) or XLSX."""
+    """Rows of the file as lists of cells, the header first. CSV (UTF-8, comma or semicolon) or XLSX.
+
+    Bounded like every spreadsheet import (common.spreadsheet_safety): a workbook before openpyxl
+    sees it (unpacked size, cells per row, claimed rows and columns), a CSV row by row."""
     if len(data) > MAX_BYTES:
         raise UnreadableFile(_("The file is larger than 5 MB."))
-    if data[:4] == b"PK\x03\x04" or filename.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-            # data_only: a formula's last computed value is read; formulas are never evaluated.
-            table = [
-                list(row) for row in itertools.islice(workbook.worksheets[0].iter_rows(values_only=True), MAX_ROWS + 2)
-            ]
-            workbook.close()
-        except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-            raise UnreadableFile(_("The file is not a readable XLSX workbook.")) from exc
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise UnreadableFile(_("The file is not UTF-8 text (save it as “CSV UTF-8”).")) from exc
-        first = text.split("\n", 1)[0]
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        table = list(itertools.islice(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), MAX_ROWS + 2))
+    try:
+        workbook = data[:4] == b"PK\x03\x04" or filename.lower().endswith(".xlsx")
+        table = _xlsx_rows(data) if workbook else _csv_rows(data)
+        check_csv_columns(table)
+    except SpreadsheetRefused as exc:
+        raise UnreadableFile(str(exc)) from exc
     if len(table) > MAX_ROWS + 1:
         raise UnreadableFile(_("The file has more than %(count)s rows.") % {"count": MAX_ROWS})
     if not table:
         raise UnreadableFile(_("The file is empty."))
+    return table
+
+
+def _xlsx_rows(data):
+    from openpyxl import load_workbook
+
+    check_xlsx(data, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        # data_only: a formula's last computed value is read; formulas are never evaluated.
+        try:
+            rows = workbook.worksheets[0].iter_rows(values_only=True)
+            return [list(row) for row in itertools.islice(rows, MAX_ROWS + 2)]
+        finally:
+            workbook.close()
+    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
+        raise UnreadableFile(_("The file is not a readable XLSX workbook.")) from exc
+
+
+def _csv_rows(data):
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(_("The file is not UTF-8 text (save it as “CSV UTF-8”).")) from exc
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    table = []
+    try:
+        for row in itertools.islice(rows, MAX_ROWS + 2):
+            table.append(check_csv_columns([row])[0])
+    except csv.Error as exc:  # e.g. a cell over the csv module's 128 KB field limit
+        raise UnreadableFile(_("The file cannot be read as CSV.")) from exc
     return table
 
 
@@ -97,9 +124,15 @@ def _number(value):
 
 
 def _text(value):
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         value = int(value)
     return nfc(str(value if value is not None else "").strip())
+
+
+def shown(value):
+    """A cell as quoted in an error message: a hostile 300-character cell is not echoed in full."""
+    text = _text(value)
+    return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
 
 
 def check(table, *, edition):
@@ -115,6 +148,7 @@ def check(table, *, edition):
         stands[(stand.code.casefold(), stand.venue.code.casefold())] = stand
         stands[(stand.code.casefold(), stand.venue.slug.casefold())] = stand
     seen = {}
+    box = plan_box(edition.pk)
     for number, cells in enumerate(table[1:], start=2):
         row = dict(zip(header, cells, strict=False))
         if all(_text(cell) == "" for cell in cells):
@@ -126,7 +160,8 @@ def check(table, *, edition):
                 RowError(
                     number,
                     "stand",
-                    _("No stand “%(code)s” in venue “%(venue)s” at this edition.") % {"code": code, "venue": venue},
+                    _("No stand “%(code)s” in venue “%(venue)s” at this edition.")
+                    % {"code": shown(code), "venue": shown(venue)},
                 )
             )
             continue
@@ -149,17 +184,26 @@ def check(table, *, edition):
             try:
                 values[name] = _number(raw)
             except (TypeError, ValueError):
-                result.errors.append(RowError(number, name, _("“%(value)s” is not a number.") % {"value": _text(raw)}))
+                result.errors.append(RowError(number, name, _("“%(value)s” is not a number.") % {"value": shown(raw)}))
         if len(values) < 5:
             continue
         if values["width"] <= 0 or values["depth"] <= 0:
             result.errors.append(RowError(number, "width", _("Width and depth must be more than 0 m.")))
+            continue
+        # Far off any plan first (1e308 would overflow the footprint's corners); then inside the
+        # hall's outline, or the plan's box for a venue not drawn yet.
+        big = [name for name in ("x", "y", "width", "depth") if abs(values[name]) > geometry.MAX_EXTENT]
+        if big:
+            result.errors.append(RowError(number, big[0], off_plan_message(box)))
             continue
         if not -360 <= values["rotation"] <= 360:
             result.errors.append(RowError(number, "rotation", _("Rotation must be between -360 and 360 degrees.")))
             continue
         outline = getattr(getattr(stand.venue, "outline", None), "points", None)
         corners = geometry.rectangle(values["x"], values["y"], values["width"], values["depth"], values["rotation"])
+        if not outline and not geometry.within(corners, box):
+            result.errors.append(RowError(number, "x", off_plan_message(box)))
+            continue
         if outline and not geometry.inside(corners, outline):
             result.errors.append(
                 RowError(
@@ -173,6 +217,17 @@ def check(table, *, edition):
     if not result.rows and not result.errors:
         result.errors.append(RowError(2, "", _("The file has no rows.")))
     return result
+
+
+def off_plan_message(box):
+    """The error for a feature off the plan, naming the plan's box (geometry.plan_box)."""
+    min_x, min_y, max_x, max_y = (metres(value) for value in box)
+    return _("This lies outside the site plan: x from %(min_x)s to %(max_x)s m, y from %(min_y)s to %(max_y)s m.") % {
+        "min_x": min_x,
+        "max_x": max_x,
+        "min_y": min_y,
+        "max_y": max_y,
+    }
 
 
 @transaction.atomic

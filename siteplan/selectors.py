@@ -77,7 +77,7 @@ class Plan:
 
     @property
     def highlighted(self):
-        return [shape for shape in self.stands + self.pins if shape.highlighted]
+        return [shape for shape in self.stands + self.pins + self.points if shape.highlighted]
 
 
 def _first_sector():
@@ -109,8 +109,9 @@ def _stands(edition, *, q, sector, stand, exhibitor):
     return rows
 
 
-def site_plan(edition, *, q="", sector="", stand="", exhibitor="", exhibit="", now=None):
-    """Everything drawn on `edition`'s plan, with the requested stand or exhibit highlighted."""
+def site_plan(edition, *, q="", sector="", stand="", exhibitor="", exhibit="", point="", now=None):
+    """Everything drawn on `edition`'s plan, with the requested stand, exhibit or point (its
+    primary key, as the visitor information page links it) highlighted."""
     size = SitePlan.objects.filter(edition=edition).values_list("width", "depth").first()
     venues = [
         Shape(
@@ -163,13 +164,14 @@ def site_plan(edition, *, q="", sector="", stand="", exhibitor="", exhibit="", n
                 shape.highlighted = shape.highlighted or shape.extra["exhibitor"] in owners
     points = [
         Shape(
-            key=point.pk,
-            label=point.name,
-            kind=point.kind,
-            points=[(point.x, point.y)],
-            extra={"kind_label": point.get_kind_display()},
+            key=row.pk,
+            label=row.name,
+            kind=row.kind,
+            points=[(row.x, row.y)],
+            highlighted=str(row.pk) == point,
+            extra={"kind_label": row.get_kind_display()},
         )
-        for point in PointOfInterest.objects.filter(edition=edition)
+        for row in PointOfInterest.objects.filter(edition=edition)
     ]
     width, depth = size or _fallback_size(venues, stands)
     areas, next_change = area_states(edition, now=now)

@@ -1,14 +1,20 @@
 """The public map and its printouts: /<lang>/map/, plan.pdf and the stand cards."""
 
+import hashlib
+
 import segno
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 
 from common.pdf import render_pdf
+from common.text import nfc
 from siteplan import selectors
 from siteplan.svg import plan_context
 
@@ -22,7 +28,7 @@ def _params(request):
         text = request.GET.get(key, "")
         return "".join(ch for ch in text if ch.isprintable())[:MAX_PARAM].strip()
 
-    return {key: value(key) for key in ("q", "sector", "stand", "exhibitor", "exhibit", "hall")}
+    return {key: value(key) for key in ("q", "sector", "stand", "exhibitor", "exhibit", "point", "hall")}
 
 
 def _edition_or_404(request):
@@ -49,6 +55,7 @@ def map_page(request):
         stand=params["stand"],
         exhibitor=params["exhibitor"],
         exhibit=params["exhibit"],
+        point=params["point"],
     )
     context = {"edition": edition, "params": params, **plan_context(plan, hall=params["hall"])}
     response = render(request, "siteplan/map.html", context)
@@ -61,6 +68,31 @@ def map_page(request):
         seconds = min(int((moment - timezone.now()).total_seconds()) for moment in changes)
         response["Cache-Control"] = f"max-age={max(seconds, 1)}"
     return response
+
+
+# Raise when the PDFs' stylesheet changes (it is not part of the page the digest is taken of).
+PDF_STYLE_VERSION = "1"
+
+
+def _stored_pdf(request, template, context, *, folder, prefix):
+    """The PDF of `template`, laid out only for a new version of the plan.
+
+    Laying out a plan takes seconds and it is the same for every visitor until the plan changes.
+    Its version is the digest of the page WeasyPrint would lay out (every stand, outline, name
+    and link drawn), so any change to what it shows gives a new file, and nothing else does.
+    Older files under the same prefix are deleted.
+    """
+    html = nfc(render_to_string(template, context, request=request))
+    digest = hashlib.sha256(f"{PDF_STYLE_VERSION}|{html}".encode()).hexdigest()[:20]
+    name = f"{folder}/{prefix}-{digest}.pdf"
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(render_pdf(template, context, request=request)))
+        _folders, files = default_storage.listdir(folder)
+        for other in files:
+            if other.startswith(f"{prefix}-") and f"{folder}/{other}" != name:
+                default_storage.delete(f"{folder}/{other}")
+    with default_storage.open(name) as stored:
+        return stored.read()
 
 
 def _pdf_response(pdf, filename):
@@ -76,9 +108,9 @@ def plan_pdf(request):
     index = sorted((shape for shape in plan.stands), key=lambda shape: (shape.extra["venue_code"], shape.code))
     context = {"edition": edition, "index": index, **plan_context(plan, print_mode=True)}
     language = translation.get_language()
-    return _pdf_response(
-        render_pdf("siteplan/pdf/plan.html", context, request=request), f"plan-{edition.slug}-{language}.pdf"
-    )
+    folder = f"siteplan/{edition.slug}"
+    pdf = _stored_pdf(request, "siteplan/pdf/plan.html", context, folder=folder, prefix=f"plan-{language}")
+    return _pdf_response(pdf, f"plan-{edition.slug}-{language}.pdf")
 
 
 @require_safe
@@ -99,6 +131,7 @@ def stand_card(request, code):
     }
     language = translation.get_language()
     safe_code = "".join(ch for ch in stand.code if ch.isascii() and (ch.isalnum() or ch in "-_")) or "stand"
-    return _pdf_response(
-        render_pdf("siteplan/pdf/stand_card.html", context, request=request), f"stand-{safe_code}-{language}.pdf"
-    )
+    folder = f"siteplan/{edition.slug}"
+    prefix = f"stand-{stand.pk}-{language}"
+    pdf = _stored_pdf(request, "siteplan/pdf/stand_card.html", context, folder=folder, prefix=prefix)
+    return _pdf_response(pdf, f"stand-{safe_code}-{language}.pdf")

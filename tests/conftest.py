@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from django.test import override_settings
 from model_bakery import baker
 
-SWEEPS = ("tests/test_hostile_input.py", "tests/api/test_fuzz.py")
+SWEEPS = ("tests/test_hostile_input.py", "tests/test_hostile_imports.py", "tests/api/test_fuzz.py")
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
 
 

@@ -1,4 +1,8 @@
-"""Visitor information: one short section per topic, edited by the organisers in both languages."""
+"""Visitor information: one short section per topic, edited by the content editors in both languages.
+
+A section is shown in public once it is confirmed and written (`published()`); until then it is
+hidden, so the public page never shows an editorial placeholder.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from common.cache import public_content
 from common.text import NormalizedTextModel
 from expo.models.edition import Edition
+
+
+class VisitorInfoQuerySet(models.QuerySet):
+    def published(self):
+        """Sections a visitor may read: confirmed, and written in at least one language (the
+        other falls back to it)."""
+        return self.filter(to_be_filled=False).exclude(body_vi="", body_en="")
 
 
 @public_content
@@ -26,9 +37,11 @@ class VisitorInfo(NormalizedTextModel):
     to_be_filled = models.BooleanField(
         _("to be filled in"),
         default=True,
-        help_text=_("Shows a visible “to be filled in” mark until the organisers have confirmed the details."),
+        help_text=_("Hidden from the public site until the organisers have confirmed the details."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = VisitorInfoQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("visitor information")

@@ -107,7 +107,7 @@ class StandPlacementAdmin(admin.ModelAdmin):
         return [
             path("import/", wrap(self.import_view), name="siteplan_standplacement_import"),
             path("unplaced/", wrap(self.unplaced_view), name="siteplan_standplacement_unplaced"),
-            path("outlines/", wrap(self.outlines_view), name="siteplan_standplacement_outlines"),
+            path("outlines/", wrap(self.outlines_view), name="siteplan_standplacement_import_outlines"),
             *super().get_urls(),
         ]
 
@@ -120,7 +120,7 @@ class StandPlacementAdmin(admin.ModelAdmin):
                 _("Import stand positions"),
                 reverse("admin:siteplan_standplacement_unplaced"),
                 _("Stands without a position"),
-                reverse("admin:siteplan_standplacement_outlines"),
+                reverse("admin:siteplan_standplacement_import_outlines"),
                 _("Import venue outlines and points"),
             ),
         }

@@ -68,3 +68,27 @@ def test_english_stand_card_links_the_english_map(client, site, tmp_path, settin
 @pytest.mark.parametrize("code", ["Z-00", "B-99x", "..", "A-09%00"])
 def test_unknown_stand_card_is_404(client, site, code):
     assert client.get(f"/en/map/stands/{code}.pdf").status_code in (400, 404)
+
+
+def test_plan_and_stand_card_are_laid_out_once_per_plan_version(client, site, edition):
+    from django.core.files.storage import default_storage
+
+    folder = f"siteplan/{edition.slug}"
+    first = client.get("/vi/map/plan.pdf").content
+    card = client.get("/vi/map/stands/A-09.pdf").content
+    stored = sorted(default_storage.listdir(folder)[1])
+    assert len(stored) == 2
+    laid_out = {name: default_storage.get_modified_time(f"{folder}/{name}") for name in stored}
+    # The same plan: the stored files are served, not laid out again.
+    assert client.get("/vi/map/plan.pdf").content == first
+    assert client.get("/vi/map/stands/A-09.pdf").content == card
+    assert {name: default_storage.get_modified_time(f"{folder}/{name}") for name in stored} == laid_out
+    # A change to what the plan shows is a new version: the next PDF shows it, the old file is gone.
+    exhibitor = site["exhibitors"]["song_hong"]
+    exhibitor.name = "Tổng công ty Sông Hồng"
+    exhibitor.save()
+    response = client.get("/vi/map/plan.pdf")
+    assert "A-09 Tổng công ty Sông Hồng" in " ".join(pdf_text(response).split())
+    assert "Tổng công ty Sông Hồng" in pdf_text(client.get("/vi/map/stands/A-09.pdf"))
+    now_stored = sorted(default_storage.listdir(folder)[1])
+    assert len(now_stored) == 2 and not set(now_stored) & set(stored)
