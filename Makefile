@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint format messages venv clean backup restore bench system-packages
+.PHONY: run test lint format messages venv clean backup restore bench system-packages rehearsal
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,14 @@ run: $(VENV)/.installed
 # when run as root, otherwise the exact apt-get command is printed (scripts/system-packages.sh).
 test: system-packages $(VENV)/.installed-dev
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The whole show once, end to end, through the production topology (gunicorn, the task worker,
+# PostgreSQL, Redis, a real SMTP server) in chromium; cross-checks every output against the
+# others (README "Rehearsal"). Report: var/rehearsal/<time>/report.html. The PostgreSQL server
+# is DATABASE_URL's (default the local one); the rehearsal makes and drops its own database.
+rehearsal: system-packages $(VENV)/.installed-dev
+	DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}" \
+		$(VENV)/bin/pytest tests/rehearsal -p no:cacheprovider $(PYTEST_ARGS)
 
 system-packages:
 	bash scripts/system-packages.sh test

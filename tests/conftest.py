@@ -20,7 +20,7 @@ DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
 def pytest_collection_modifyitems(items):
     """One kind per test: browser, sweep, integration (database) or unit."""
     for item in items:
-        if item.nodeid.startswith("tests/browser/"):
+        if item.nodeid.startswith(("tests/browser/", "tests/rehearsal/")):
             item.add_marker("browser")
         elif item.nodeid.startswith(SWEEPS):
             item.add_marker("sweep")

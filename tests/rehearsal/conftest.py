@@ -1,0 +1,101 @@
+"""The rehearsal's stage (tests/rehearsal/stage.py), its report, and one browser context per role."""
+
+import datetime
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import browser_type_launch_args  # noqa: F401 (Debian's chromium)
+from tests.rehearsal.report import Report
+from tests.rehearsal.stage import PASSWORD, ROOT, Stage
+
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+ON_POSTGRESQL = DATABASE_URL.startswith(("postgres://", "postgresql://"))
+
+_report = None
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.nodeid.startswith("tests/rehearsal/") and not ON_POSTGRESQL:
+            item.add_marker(
+                pytest.mark.skip(
+                    reason="the rehearsal runs on PostgreSQL only (DATABASE_URL=postgres://…; make rehearsal)"
+                )
+            )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    ours = _report is not None and item.nodeid.startswith("tests/rehearsal/")
+    if ours and (report.when == "call" or (report.when == "setup" and report.outcome != "passed")):
+        outcome = "xfailed" if hasattr(report, "wasxfail") else report.outcome
+        detail = report.longreprtext[-2500:] if report.outcome == "failed" else getattr(report, "wasxfail", "")
+        _report.record(item.name, item.function.__doc__ or "", outcome, detail)
+    return report
+
+
+@pytest.fixture(scope="module")
+def report():
+    global _report
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M%S")
+    folder = Path(os.environ.get("REHEARSAL_REPORT_DIR") or ROOT / "var" / "rehearsal" / stamp)
+    folder.mkdir(parents=True, exist_ok=True)
+    _report = Report(folder)
+    yield _report
+    _report = None
+
+
+@pytest.fixture(scope="module")
+def stage(report, tmp_path_factory):
+    admin_url = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
+    the_stage = Stage(admin_url, report.folder, tmp_path_factory.mktemp("rehearsal-var"))
+    try:
+        the_stage.start()
+        yield the_stage
+    finally:
+        the_stage.stop()
+        report.write(the_stage, the_stage.mailbox.received)
+        print(f"\nRehearsal report: {report.folder / 'report.html'}")
+
+
+class Role:
+    """One person's browser (own cookies), logged in to the admin when they have an account."""
+
+    def __init__(self, browser, stage, username=None, locale="en-GB"):
+        self.context = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
+        self.context.set_default_timeout(30_000)
+        self.page = self.context.new_page()
+        self.stage = stage
+        self.csp_violations = []
+        self.page.on(
+            "console",
+            lambda m: "Content Security Policy" in m.text and self.csp_violations.append(f"{self.page.url}: {m.text}"),
+        )
+        if username:
+            self.page.goto(f"{stage.url}/admin/login/")
+            self.page.fill("#id_username", username)
+            self.page.fill("#id_password", PASSWORD)
+            self.page.locator("input[type=submit]").click()
+            self.page.wait_for_selector("#site-name")
+
+    def go(self, path):
+        response = self.page.goto(f"{self.stage.url}{path}")
+        assert response.status < 400, f"{path} answered {response.status}"
+        return response
+
+
+@pytest.fixture(scope="module")
+def cast(browser, stage):
+    roles = {}
+
+    def get(name, locale="en-GB", login=True):
+        if name not in roles:
+            roles[name] = Role(browser, stage, name if login else None, locale)
+        return roles[name]
+
+    yield get
+    for role in roles.values():
+        role.context.close()

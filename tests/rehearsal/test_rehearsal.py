@@ -1,0 +1,387 @@
+"""The rehearsal: the whole show once, end to end, through the production topology (gunicorn,
+the django-tasks worker, PostgreSQL, Redis, a real SMTP server), in a real browser, by role and
+in both languages; then every output is cross-checked against the others (README "Rehearsal").
+
+The tests run in file order and share one stage: each step leaves what the next one uses.
+`make rehearsal` runs this module alone; the report is written to var/rehearsal/<time>/.
+"""
+
+import re
+
+import pytest
+from PIL import Image
+from playwright.sync_api import expect
+
+from tests.rehearsal import texts
+from tests.rehearsal.stage import LOCATE, get
+
+pytestmark = pytest.mark.usefixtures("stage")
+
+JOURNALISTS = {
+    "vi": {"name": "Nguyễn Thị Hồng Nhung", "outlet": "Báo Quân đội Nhân dân", "country": "VN",
+           "email": "hongnhung@qdnd.example.vn", "phone": "+84 24 3747 0000", "card": "BC-VN-2024-17"},
+    "en": {"name": "Jane Fielding", "outlet": "Defence Weekly", "country": "GB",
+           "email": "jane.fielding@defenceweekly.example.com", "phone": "+44 20 7946 0000", "card": "NUJ-55102"},
+}  # fmt: skip
+
+
+def test_step_journalists_apply_in_vietnamese_and_in_english(cast, report, tmp_path_factory):
+    """Two journalists apply for accreditation on the public form, one in Vietnamese and one in English."""
+    photo = tmp_path_factory.mktemp("photo") / "badge.jpg"
+    Image.new("RGB", (600, 800), (40, 90, 60)).save(photo, "JPEG")
+    for lang, who in JOURNALISTS.items():
+        role = cast(f"journalist-{lang}", locale="vi-VN" if lang == "vi" else "en-GB", login=False)
+        page = role.page
+        role.go(f"/{lang}/press/accreditation/")
+        page.fill("#id_name", who["name"])
+        page.fill("#id_outlet", who["outlet"])
+        page.select_option("#id_country", who["country"])
+        page.select_option("#id_role", index=1)
+        page.fill("#id_email", who["email"])
+        page.fill("#id_phone", who["phone"])
+        page.fill("#id_press_card_number", who["card"])
+        page.set_input_files("#id_photo", str(photo))
+        for consent in page.locator("form.press-form input[type=checkbox]").all():
+            consent.check()  # the consent to the processing of personal data, where the form asks it
+        report.screenshots(page, f"accreditation-form-{lang}", f"Accreditation form filled in ({lang})")
+        page.locator("form.press-form button[type=submit]").click()
+        expect(page).to_have_url(re.compile(rf"/{lang}/press/accreditation/status/[^/]+/$"))
+        expect(page.locator("main")).to_contain_text(texts.PENDING[lang])
+        report.screenshots(page, f"accreditation-status-{lang}", f"Private status page ({lang})")
+
+
+def test_step_press_office_approves_both_journalists(cast, report, stage):
+    """The press office ticks both applications in the admin and approves them; each journalist is
+    mailed the confirmation and then the decision, through the task worker and the SMTP server."""
+    press = cast("press")
+    page = press.page
+    press.go("/admin/press/mediaaccreditation/")
+    for who in JOURNALISTS.values():
+        page.locator("#result_list tr", has_text=who["name"]).locator("input.action-select").check()
+    page.select_option("select[name=action]", "approve")
+    page.locator("button[name=index]").click()
+    expect(page.locator(".messagelist")).to_be_visible()
+    report.screenshots(page, "accreditations-approved", "Accreditations after approval (admin)")
+    for who in JOURNALISTS.values():
+        stage.mailbox.wait_for(lambda item, a=who["email"]: a in item["to"] and len(stage.mailbox.to(a)) >= 2,
+                               what=f"the confirmation and decision to {who['email']}")  # fmt: skip
+
+
+RELEASE = {
+    "title_vi": "Diễn tập báo chí: lịch trình ngày khai mạc",
+    "title_en": "Press rehearsal: the opening day's schedule",
+    "body_vi": "Ban tổ chức công bố lịch trình ngày khai mạc triển lãm.",
+    "body_en": "The organisers announce the schedule of the opening day.",
+}
+WORD_TABLE = (
+    "<!--[if gte mso 9]><xml><o:OfficeDocumentSettings></o:OfficeDocumentSettings></xml><![endif]-->"
+    '<table class="MsoTableGrid" border="1" style="border-collapse:collapse;mso-yfti-tbllook:1184">'
+    '<tr><td><p class="MsoNormal"><b><span lang="VI">Giờ</span></b><o:p></o:p></p></td>'
+    '<td><p class="MsoNormal"><b>Nội dung</b><o:p></o:p></p></td></tr>'
+    '<tr><td><p class="MsoNormal">08:00</p></td><td><p class="MsoNormal">Lễ khai mạc<o:p></o:p></p></td></tr>'
+    '<tr><td><p class="MsoNormal">10:30</p></td><td><p class="MsoNormal">Trình diễn bay&nbsp;<o:p></o:p></p></td></tr>'
+    "</table>"
+)
+PASTE = """([html]) => {
+  const data = new DataTransfer();
+  data.setData("text/html", html);
+  data.setData("text/plain", "Giờ\\tNội dung\\n08:00\\tLễ khai mạc\\n10:30\\tTrình diễn bay");
+  const paste = new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true});
+  document.activeElement.dispatchEvent(paste);
+}"""
+EMBARGO_SECONDS = 75
+
+
+def test_step_press_office_writes_a_release_under_embargo(cast, report, stage):
+    """The press office writes a release in both languages in the rich-text editor by typing
+    (keystrokes), pastes a table from a Word-like HTML clipboard, and sets an embargo a little
+    over a minute ahead: the release is not public yet."""
+    import datetime
+    import zoneinfo
+
+    press = cast("press")
+    page = press.page
+    press.go("/admin/press/pressrelease/add/")
+    for lang in ("vi", "en"):
+        page.locator(f"a[href='#tab_id_title_{lang}']").click()
+        page.fill(f"#id_title_{lang}", RELEASE[f"title_{lang}"])
+        page.locator(f"a[href='#tab_id_body_{lang}']").click()
+        page.locator(f"#tab_id_body_{lang} [contenteditable=true]").click()
+        page.keyboard.type(RELEASE[f"body_{lang}"])
+        page.keyboard.press("Enter")
+        if lang == "vi":
+            page.evaluate(PASTE, [WORD_TABLE])
+    page.fill("#id_slug", "press-rehearsal-opening-day")
+    hanoi = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+    stage.embargo = datetime.datetime.now(hanoi).replace(microsecond=0) + datetime.timedelta(seconds=EMBARGO_SECONDS)
+    page.fill("#id_publish_at_0", stage.embargo.strftime("%d/%m/%Y"))
+    page.fill("#id_publish_at_1", stage.embargo.strftime("%H:%M:%S"))
+    report.screenshots(page, "release-editor", "Release typed in the editor, table pasted, embargo set")
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    report.screenshots(page, "release-saved", "Release list: the new release under embargo")
+    anonymous = cast("reader-en", login=False)
+    response = anonymous.page.goto(f"{stage.url}/en/press/")
+    assert response.status == 200
+    expect(anonymous.page.locator("main")).not_to_contain_text(RELEASE["title_en"])
+
+
+MINISTRY_HEADERS = [
+    "Quốc gia", "Cơ quan", "Loại đoàn", "Cấp đoàn", "Vai trò", "Họ", "Tên", "Cấp bậc", "Chức vụ", "Giới tính",
+    "Quốc tịch", "Số hộ chiếu", "Ngày sinh", "Thư điện tử", "Điện thoại", "Thời gian đến", "Chuyến bay đến",
+    "Thời gian đi", "Chuyến bay đi",
+]  # fmt: skip
+MINISTRY_ROWS = [
+    ["Ai-xơ-len", "Lực lượng Tuần duyên Ai-xơ-len", "international", "Bộ trưởng", "head", "Jónsdóttir", "Sigríður",
+     "", "Tư lệnh", "nữ", "IS", "A1234567", "05/03/1968", "sigridur@lhg.example.is", "+354 545 2000",
+     "18/12/2024 10:40", "FI552", "22/12/2024 16:05", "FI553"],
+    ["Ai-xơ-len", "Lực lượng Tuần duyên Ai-xơ-len", "international", "Bộ trưởng", "member", "Magnússon", "Einar",
+     "", "Sĩ quan tùy tùng", "nam", "IS", "A7654321", "21/11/1979", "", "", "18/12/2024 10:40", "FI552",
+     "22/12/2024 16:05", "FI553"],
+]  # fmt: skip
+
+
+def test_step_protocol_imports_the_ministrys_spreadsheet(cast, report, tmp_path_factory):
+    """Protocol imports a spreadsheet written the way the ministry writes one: Vietnamese column
+    headers, the MOFA country spelling ("Ai-xơ-len"), day-first dates; preview, then confirm."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.append(MINISTRY_HEADERS)
+    for row in MINISTRY_ROWS:
+        workbook.active.append(row)
+    path = tmp_path_factory.mktemp("import") / "danh-sach-doan.xlsx"
+    workbook.save(path)
+    protocol = cast("protocol")
+    page = protocol.page
+    protocol.go("/admin/delegations/delegation/import/")
+    page.set_input_files("input[type=file]", str(path))
+    page.locator("input[type=submit]").last.click()
+    report.screenshots(page, "import-preview", "Import preview of the ministry's spreadsheet")
+    confirm = page.locator("input[name=confirm]")
+    expect(confirm).to_be_visible()
+    expect(page.locator("#content-main")).to_contain_text("Iceland")
+    confirm.click()
+    expect(page.locator(".messagelist")).to_be_visible()
+    protocol.go("/admin/delegations/delegation/?q=tuan+duyen")
+    expect(page.locator("#result_list")).to_contain_text("Iceland")
+    report.screenshots(page, "import-done", "The imported delegation in the delegation list")
+
+
+def test_step_protocol_invites_and_a_second_organiser_approves(cast, report, stage):
+    """One protocol officer invites a draft delegation; a second protocol officer reviews the
+    message in the outbox and approves it; the worker sends it through the SMTP server with the
+    bilingual letter attached."""
+    protocol = cast("protocol")
+    page = protocol.page
+    protocol.go("/admin/delegations/delegation/?status__exact=draft")
+    row = page.locator("#result_list tbody tr").first
+    stage.invited = row.locator("th a, td a").first.inner_text()
+    row.locator("input.action-select").check()
+    page.select_option("select[name=action]", "invite")
+    page.locator("button[name=index]").click()
+    expect(page.locator(".messagelist")).to_be_visible()
+    report.screenshots(page, "invited", "Delegation invited: the message waits for a second organiser")
+    before = len(stage.mailbox.received)
+    reviewer = cast("protocol2")
+    reviewer.go("/admin/outbox/message/?status__exact=draft")
+    first = reviewer.page.locator("#result_list tbody tr").first
+    first.locator("input.action-select").check()
+    reviewer.page.select_option("select[name=action]", "approve")
+    reviewer.page.locator("button[name=index]").click()
+    expect(reviewer.page.locator(".messagelist")).to_be_visible()
+    report.screenshots(reviewer.page, "invitation-approved", "Second organiser approved the invitation")
+    found = stage.mailbox.wait_for(
+        lambda item: (
+            stage.mailbox.received.index(item) >= before
+            and any(part.get_content_type() == "application/pdf" for part in item["message"].iter_attachments())
+        ),
+        what="the invitation with its letter",
+    )
+    letter = next(p for p in found[-1]["message"].iter_attachments() if p.get_content_type() == "application/pdf")
+    report.pdf(letter.get_content(), "invitation-letter", "Invitation letter as mailed", pages=2)
+
+
+def test_step_the_embargo_lifts(cast, report, stage):
+    """When the embargo time passes, the release is on the site in both languages, and the
+    worker mails it to both accredited journalists, each in their language."""
+    import datetime
+    import time
+
+    wait = (stage.embargo - datetime.datetime.now(datetime.UTC)).total_seconds()
+    if wait > 0:
+        time.sleep(wait + 1)
+    reader = cast("reader-en", login=False)
+    for lang in ("vi", "en"):
+        reader.go(f"/{lang}/press/")
+        reader.page.get_by_role("link", name=RELEASE[f"title_{lang}"]).first.click()
+        expect(reader.page.locator("h1")).to_have_text(RELEASE[f"title_{lang}"])
+        report.screenshots(reader.page, f"release-{lang}", f"The release after the embargo ({lang})")
+        stage.release_pages = getattr(stage, "release_pages", {})
+        stage.release_pages[lang] = reader.page.locator("main").inner_text()
+    for who in JOURNALISTS.values():
+        stage.mailbox.wait_for(
+            lambda item, a=who["email"]: a in item["to"] and "press-rehearsal" in texts.body_text(item["message"]),
+            timeout=90,
+            what=f"the release mailed to {who['email']}",
+        )
+
+
+def test_step_the_days_briefing_is_printed(cast, report, stage):
+    """The press office prints the day's results briefing for the press conference, in both languages."""
+    reader = cast("reader-en", login=False)
+    stage.briefing = {}
+    for lang in ("vi", "en"):
+        response = reader.page.request.get(f"{stage.url}/{lang}/results/briefing.pdf?day=22/12/2024")
+        assert response.status == 200 and response.body().startswith(b"%PDF")
+        report.pdf(response.body(), f"briefing-{lang}", f"Daily briefing 22/12/2024 ({lang})", pages=2)
+        stage.briefing[lang] = texts.pdf_text(response.body())
+
+
+def test_check_release_keeps_typed_text_and_pasted_table(stage):
+    """The release as published holds what was typed, with ordinary spaces, and the pasted
+    table's cells as text (none glued to the next), in its language only."""
+    vi, en = stage.release_pages["vi"], stage.release_pages["en"]
+    assert RELEASE["body_vi"] in vi and RELEASE["body_en"] in en
+    for cell in ("Lễ khai mạc", "Trình diễn bay", "08:00", "10:30"):
+        assert cell in vi, cell
+    assert "\u00a0" not in vi.split(RELEASE["title_vi"], 1)[-1]
+    assert texts.glued(vi) is None, texts.glued(vi)
+    assert not texts.VIETNAMESE_WORDS.search(en.split(RELEASE["title_en"], 1)[-1]), "Vietnamese text on /en/"
+
+
+def _located(stage):
+    import json
+
+    if not hasattr(stage, "located"):
+        stage.located = json.loads(stage.manage("shell", "-c", LOCATE).strip().splitlines()[-1])
+    return stage.located
+
+
+def _printouts(cast, report, stage):
+    """The protocol printouts of the located delegation, as text, printed once."""
+    if hasattr(stage, "printouts"):
+        return stage.printouts
+    at = _located(stage)
+    protocol = cast("protocol")
+    base = f"{stage.url}/admin/delegations"
+    urls = {
+        "itinerary": f"{base}/delegation/{at['delegation']}/itinerary.pdf?lang=en",
+        "rooming list": f"{base}/hotel/{at['hotel']}/rooming-list.pdf?lang=en",
+        "airport sheet": f"{base}/delegation/print/movements.pdf?lang=en",
+        "delegation list": f"{base}/delegation/print/list.pdf?lang=en",
+    }
+    if at["officer"] and at["day"]:
+        urls["run sheet"] = f"{base}/liaisonofficer/{at['officer']}/run-sheet.pdf?day={at['day']}&lang=en"
+    stage.printouts = {}
+    for name, url in urls.items():
+        response = protocol.page.request.get(url)
+        assert response.status == 200, f"{name}: {url} answered {response.status}"
+        report.pdf(response.body(), name.replace(" ", "-"), f"{name.capitalize()} (en)", pages=1)
+        stage.printouts[name] = texts.pdf_text(response.body())
+    protocol.go(f"/admin/delegations/delegation/{at['delegation']}/change/")
+    report.screenshots(protocol.page, "delegation-form", "The delegation's form")
+    stage.printouts["form"] = protocol.page.locator("#content-main").inner_text() + " ".join(
+        protocol.page.locator("#content-main input, #content-main select").evaluate_all(
+            "els => els.map(e => e.tagName === 'SELECT' ? (e.selectedOptions[0]?.text || '') : e.value)"
+        )
+    )
+    return stage.printouts
+
+
+def test_check_hotel_room_and_vehicle_agree_on_every_printout(cast, report, stage):
+    """The hotel, room and vehicle of the head of a delegation are the same on the delegation's
+    form, the rooming list, the itinerary, the run sheet and the airport sheet."""
+    at = _located(stage)
+    printouts = _printouts(cast, report, stage)
+    missing = []
+    for name in ("form", "rooming list", "itinerary"):
+        if at["hotel_name"] not in printouts[name]:
+            missing.append(f"hotel {at['hotel_name']!r} not on the {name}")
+    for name in ("form", "rooming list", "itinerary"):
+        if at["room"] and at["room"] not in printouts[name]:
+            missing.append(f"room {at['room']!r} not on the {name}")
+    for name in ("form", "itinerary", "run sheet", "airport sheet"):
+        if at["vehicle"] and at["vehicle"] not in printouts.get(name, ""):
+            missing.append(f"vehicle {at['vehicle']!r} not on the {name}")
+    assert missing == []
+
+
+def test_check_head_of_delegation_on_each_printout(cast, report, stage):
+    """The head of delegation is named on each printout: itinerary, rooming list, run sheet,
+    airport sheet and delegation list."""
+    at = _located(stage)
+    printouts = _printouts(cast, report, stage)
+    missing = [
+        name
+        for name in ("itinerary", "rooming list", "run sheet", "airport sheet", "delegation list")
+        if at["head_family"] not in printouts.get(name, "") or at["head_given"] not in printouts.get(name, "")
+    ]
+    assert missing == [], f"{at['head_family']} {at['head_given']} missing on: {missing}"
+
+
+def test_check_counted_figures_agree_everywhere(cast, report, stage):
+    """Every counted figure is the same on the home page, the expo fact sheet, the results page
+    and the day's briefing."""
+    reader = cast("reader-en", login=False)
+    reader.go("/en/")
+    report.screenshots(reader.page, "home-en", "Home page (en)")
+    counted = {}
+    for figure in reader.page.locator(".figure--counted").all():
+        counted[figure.locator(".figure__label").inner_text().strip()] = figure.locator(".figure__value").inner_text()
+    assert "meetings held" in counted and "agreements made public" in counted, counted
+    sheet = reader.page.request.get(f"{stage.url}/en/factsheet.pdf")
+    assert sheet.status == 200
+    report.pdf(sheet.body(), "factsheet-en", "Expo fact sheet (en)", pages=1)
+    sheet_text = " ".join(texts.pdf_text(sheet.body()).split())
+    reader.go("/en/results/")
+    report.screenshots(reader.page, "results-en", "Results page (en)")
+    results = {
+        li.inner_text().split(" ", 1)[1].strip(): li.locator(".results-figure").inner_text()
+        for li in reader.page.locator(".results-figures li").all()
+    }
+    briefing = " ".join(stage.briefing["en"].split())
+    disagreements = []
+    for label, value in counted.items():
+        if f"{value} {label}" not in sheet_text:
+            disagreements.append(f"home page {value} {label}; not so on the fact sheet")
+    for label in ("meetings held", "agreements made public"):
+        if results.get(label) != counted[label]:
+            disagreements.append(f"home page {counted[label]} {label}; results page {results.get(label)}")
+    if f"Meetings held {counted['meetings held']}" not in briefing:
+        disagreements.append(f"home page {counted['meetings held']} meetings held; not so on the briefing")
+    if f"Total value disclosed {counted['agreements made public']}" not in briefing:
+        disagreements.append(f"home page {counted['agreements made public']} agreements; not so on the briefing")
+    assert disagreements == []
+
+
+def test_check_press_kit_holds_the_new_release(stage, report):
+    """The press kit (built by the worker) holds the new release in each language."""
+    import io
+    import time
+    import urllib.error
+    import zipfile
+
+    deadline = time.monotonic() + 240
+    for lang in ("en", "vi"):
+        names = []
+        while time.monotonic() < deadline:
+            try:
+                names = zipfile.ZipFile(io.BytesIO(get(f"{stage.url}/{lang}/press/kit.zip").body)).namelist()
+            except urllib.error.HTTPError as error:
+                assert error.code == 503, error
+            if any("press-rehearsal-opening-day" in name for name in names):
+                break
+            time.sleep(3)
+        assert any("press-rehearsal-opening-day" in name for name in names), f"{lang} kit: {names[:20]}"
+
+
+def test_check_every_mail_is_in_its_recipients_language_with_working_links(stage, report):
+    """Every e-mail that reached the SMTP server is in its recipient's language with no text of the
+    other language, no HTML entity, no glued words, and every link in it answers."""
+    problems = []
+    assert stage.mailbox.received, "no mail reached the SMTP server"
+    for item in stage.mailbox.received:
+        problems += texts.mail_problems(item, stage)
+    report.artefact(stage.report_dir / "mail", f"{len(stage.mailbox.received)} messages as received (.eml)")
+    assert problems == []
