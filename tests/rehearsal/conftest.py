@@ -32,7 +32,10 @@ def pytest_runtest_makereport(item, call):
     ours = _report is not None and item.nodeid.startswith("tests/rehearsal/")
     if ours and (report.when == "call" or (report.when == "setup" and report.outcome != "passed")):
         outcome = "xfailed" if hasattr(report, "wasxfail") else report.outcome
-        detail = report.longreprtext[-2500:] if report.outcome == "failed" else getattr(report, "wasxfail", "")
+        detail = getattr(report, "wasxfail", "")
+        if report.outcome == "failed":
+            crash = getattr(report.longrepr, "reprcrash", None)
+            detail = (crash.message if crash else "") + "\n\n" + report.longreprtext[-1500:]
         _report.record(item.name, item.function.__doc__ or "", outcome, detail)
     return report
 
