@@ -35,15 +35,19 @@ class AgreementAdmin(TranslationAdmin):
 
     @admin.action(description=_("Approve publication"), permissions=["approve"])
     def approve(self, request, queryset):
+        approved = 0
         for agreement in queryset:
             try:
                 services.approve_disclosure(agreement=agreement, by=request.user)
             except ValidationError as error:
                 self.message_user(request, f"{agreement}: {' '.join(error.messages)}", messages.WARNING)
+                continue
             except PermissionDenied:
                 self.message_user(request, _("You may not approve publications."), messages.ERROR)
                 return
-        self.message_user(request, _("Publication approved."), messages.SUCCESS)
+            approved += 1
+        if approved:  # only what was really approved is reported as such
+            self.message_user(request, _("Publication approved."), messages.SUCCESS)
 
     def has_approve_permission(self, request):
         return request.user.has_perm(services.APPROVE_PERMISSION)

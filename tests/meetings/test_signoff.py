@@ -207,3 +207,17 @@ def test_saving_an_agreement_as_public_without_the_right_says_it_awaits_approval
 
     assert "Đã lưu, nhưng chưa công bố: việc công bố đang chờ Lan Trần Thị phê duyệt." in answer
     assert Agreement.objects.get().approved_at is None
+
+
+def test_approving_an_internal_agreement_from_the_list_does_not_say_it_was_approved(edition):
+    internal = Agreement.objects.create(
+        edition=edition, title_vi="Thỏa thuận nội bộ", party_a_vi="A", party_b_vi="B", signed_on=edition.start_date
+    )
+    admin = Client()
+    admin.force_login(User.objects.create_superuser("root"))
+    answer = admin.post(
+        "/admin/meetings/agreement/", {"action": "approve", "_selected_action": [internal.pk]}, follow=True
+    ).content.decode()
+    assert "Thỏa thuận nội bộ: " in answer and "Đã duyệt công bố." not in answer
+    internal.refresh_from_db()
+    assert internal.approved_at is None
