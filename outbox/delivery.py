@@ -66,7 +66,9 @@ def deliver(message_pk):
         return "skipped"
     message = Message.objects.prefetch_related("attachments").get(pk=message_pk)
     if recipient_unsubscribed(message):
-        Message.objects.filter(pk=message_pk).update(status=Message.Status.UNSUBSCRIBED, updated_at=timezone.now())
+        Message.objects.filter(pk=message_pk).update(
+            status=Message.Status.UNSUBSCRIBED, attempts=F("attempts") - 1, updated_at=timezone.now()
+        )
         logger.info("Outbox message %s withheld: its recipient unsubscribed", message_pk)
         return "unsubscribed"
     if not message.approved_digest or message.approved_digest != message.content_digest():
@@ -104,6 +106,7 @@ def _withhold_changed(message_pk):
         approved_by=None,
         approved_at=None,
         approved_digest="",
+        attempts=F("attempts") - 1,  # claimed, but no attempt to send was made
         last_error=error,
         updated_at=timezone.now(),
     )

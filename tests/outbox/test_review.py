@@ -172,6 +172,6 @@ def test_delivery_sends_nothing_that_differs_from_what_was_approved(
 
     assert smtp.received == []
     message.refresh_from_db()
-    assert (message.status, message.approved_by, message.approved_digest) == ("draft", None, "")
+    assert (message.status, message.approved_by, message.approved_digest, message.attempts) == ("draft", None, "", 0)
     view = approver_client.get(f"/admin/outbox/message/{message.pk}/view/").content.decode()
     assert "Chưa gửi: thư đã thay đổi sau khi được duyệt. Thư cần được duyệt lại." in view

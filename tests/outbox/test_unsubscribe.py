@@ -100,5 +100,5 @@ def test_delivery_and_send_again_check_the_unsubscription_themselves(smtp, djang
         )
     assert "Người nhận đã hủy đăng ký: thư này sẽ không được gửi." in answer.content.decode()
     assert smtp.received == []
-    assert Message.objects.get(pk=queued.pk).status == "unsubscribed"
+    assert Message.objects.filter(pk=queued.pk, status="unsubscribed", attempts=0).exists()
     assert Message.objects.get(pk=failed.pk).status == "failed"
