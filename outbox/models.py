@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from common.text import NormalizedTextModel
-from outbox import registry
+from outbox import digest, registry
 from outbox.registry import Team
 
 
@@ -36,6 +36,8 @@ class Message(NormalizedTextModel):
         SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        # The recipient unsubscribed from the message's topic before it left: it never will.
+        UNSUBSCRIBED = "unsubscribed", _("Not sent: unsubscribed")
 
     EDITABLE = (Status.DRAFT, Status.APPROVED, Status.FAILED)
 
@@ -62,7 +64,7 @@ class Message(NormalizedTextModel):
     batch_key = models.CharField(max_length=120, blank=True, default="", editable=False, db_index=True)
     batch_lines = models.JSONField(default=list, blank=True, editable=False)
     send_after = models.DateTimeField(_("not before"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
     needs_review = models.BooleanField(_("needs review"), default=True, editable=False)
     drafted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -81,6 +83,17 @@ class Message(NormalizedTextModel):
         verbose_name=_("approved by"),
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    # What the approval approved (outbox.digest): delivery sends nothing that differs from it.
+    approved_digest = models.CharField(max_length=64, blank=True, default="", editable=False)
+    # The last person who changed the words: never the one who approves them.
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -117,6 +130,19 @@ class Message(NormalizedTextModel):
     @property
     def is_editable(self):
         return self.status in self.EDITABLE
+
+    def content_digest(self):
+        """The digest of this row as delivery would send it (reads prefetched attachments if any)."""
+        return digest.compute(
+            subject=self.subject,
+            body_text=self.body_text,
+            body_html=self.body_html,
+            to_email=self.to_email,
+            to_name=self.to_name,
+            language=self.language,
+            headers=self.headers,
+            attachments=[(a.filename, a.content_type, a.content) for a in self.attachments.all()] if self.pk else [],
+        )
 
 
 class Attachment(models.Model):

@@ -28,7 +28,7 @@ def register_kinds():
     team = registry.Team.PRESS
     registry.register(registry.Kind(RECEIVED, _("Accreditation: application received"), team))
     registry.register(registry.Kind(DECISION, _("Accreditation: decision"), team))
-    registry.register(registry.Kind(RELEASE, _("Press release to accredited media"), team))
+    registry.register(registry.Kind(RELEASE, _("Press release to accredited media"), team, topic=RELEASE_TOPIC))
 
 
 def _status_url(accreditation, base_url):
