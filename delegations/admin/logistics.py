@@ -27,8 +27,6 @@ from delegations.models import (
     Vehicle,
 )
 
-COMING = [Delegation.Status.INVITED, Delegation.Status.ACCEPTED, Delegation.Status.ARRIVED]
-
 
 class FoldedSearchMixin:
     """Accent-insensitive search and autocomplete ("xe bus" finds "Xe buýt")."""
@@ -105,7 +103,11 @@ def run_sheet_rows(officer, edition, day):
     tz = edition.tz
     start = datetime.datetime.combine(day, datetime.time.min, tzinfo=tz)
     end = start + datetime.timedelta(days=1)
-    mine = Q(delegation__liaison_officer=officer, delegation__edition=edition, delegation__status__in=COMING)
+    mine = Q(
+        delegation__liaison_officer=officer,
+        delegation__edition=edition,
+        delegation__status__in=Delegation.COMING_STATUSES,
+    )
     movements = (
         Movement.objects.filter(mine, at__gte=start, at__lt=end)
         .select_related("delegation", "member", "vehicle")

@@ -46,7 +46,7 @@ def print_list(model_admin, request):
     language = request.GET.get("lang") if request.GET.get("lang") in ("vi", "en") else "vi"
     delegations = (
         Delegation.objects.filter(edition=edition)
-        .exclude(status__in=[Delegation.Status.DECLINED, Delegation.Status.CANCELLED])
+        .active()
         .select_related("head", "liaison_officer")
         .annotate(member_total=Count("members"))
         .in_protocol_order(language)
@@ -63,7 +63,7 @@ def print_movements(model_admin, request):
     movements = (
         Movement.objects.filter(
             delegation__edition=edition,
-            delegation__status__in=[Delegation.Status.ACCEPTED, Delegation.Status.ARRIVED],
+            delegation__status__in=Delegation.COMING_STATUSES,
         )
         .select_related("delegation__liaison_officer", "member__delegation")
         .annotate(delegation_size=Count("delegation__members", distinct=True))

@@ -72,6 +72,17 @@ class DelegationQuerySet(models.QuerySet):
         )
         return self.annotate(country_sort=sort_name).order_by("level_rank", "country_sort", "organisation", "pk")
 
+    # The one vocabulary of "which delegations": every printout, mail, count and clash check asks
+    # these (or, across a relation, the status sets on Delegation), never a list of its own.
+    def coming(self):
+        return self.filter(status__in=Delegation.COMING_STATUSES)
+
+    def confirmed(self):
+        return self.filter(status__in=Delegation.CONFIRMED_STATUSES)
+
+    def active(self):
+        return self.exclude(status__in=Delegation.INACTIVE_STATUSES)
+
 
 class Delegation(NormalizedTextModel):
     class Type(models.TextChoices):
@@ -94,8 +105,12 @@ class Delegation(NormalizedTextModel):
         DEPARTED = "departed", _("Departed")
         CANCELLED = "cancelled", _("Cancelled")
 
-    # A delegation that said yes (and may have come and gone): counted as "confirmed" in public figures.
+    # Said yes (and may have come and gone): counted as "confirmed" in public figures.
     CONFIRMED_STATUSES = (Status.ACCEPTED, Status.ARRIVED, Status.DEPARTED)
+    # Expected or here: met at the airport, on run sheets, told of changes to their itinerary.
+    COMING_STATUSES = (Status.ACCEPTED, Status.ARRIVED)
+    # Said no or called off: they book nothing and appear on no list, sheet or clash check.
+    INACTIVE_STATUSES = (Status.DECLINED, Status.CANCELLED)
 
     # Protocol precedence: a lower rank is received and listed first.
     PRECEDENCE = {
