@@ -5,8 +5,10 @@ Admin actions call these; they never change `status` themselves. Imports live in
 `delegations.imports`, which these functions do not need.
 """
 
+from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -110,9 +112,7 @@ def sync_heads(*, delegations, chosen=()):
         )
         for member in members:
             if member is not head:
-                # Saved one by one (rare): each change is audited with its author.
-                member.role = Member.Role.MEMBER
-                member.save()
+                _set_role(member, Member.Role.MEMBER)
                 demoted.append(member)
         head_id = head.pk if head else None
         if pk in current and current[pk] != head_id:
@@ -128,6 +128,16 @@ def make_heads(*, members):
     members = list(members)
     for member in members:
         if member.role != Member.Role.HEAD:
-            member.role = Member.Role.HEAD
-            member.save()
+            _set_role(member, Member.Role.HEAD)
     return sync_heads(delegations={m.delegation_id for m in members}, chosen=members)
+
+
+def _set_role(member, role):
+    """Change one member's role alone, versioned and audited like a save (with the request's actor).
+
+    Not member.save(): that writes every column, and a translated one read through the
+    fallback language would be written into the other language's column.
+    """
+    Member.objects.filter(pk=member.pk).update(role=role, version=F("version") + 1)
+    LogEntry.objects.log_create(member, action=LogEntry.Action.UPDATE, changes={"role": [member.role, role]})
+    member.role = role
