@@ -26,6 +26,7 @@ from delegations.models import (
     RoomAssignment,
     Vehicle,
 )
+from delegations.models.delegation import in_protocol_order
 
 
 class FoldedSearchMixin:
@@ -89,10 +90,9 @@ class HotelAdmin(FoldedSearchMixin, admin.ModelAdmin):
     def rooming_list_pdf(self, request, pk):
         require_permission(request, "delegations.view_hotel")
         hotel = get_object_or_404(Hotel.objects.select_related("edition"), pk=pk)
-        rooms = (
-            RoomAssignment.objects.filter(hotel=hotel)
-            .select_related("member__delegation")
-            .order_by("member__delegation__level_rank", "member__delegation__country", "room", "check_in", "pk")
+        rooms = RoomAssignment.objects.filter(hotel=hotel).select_related("member__delegation")
+        rooms = in_protocol_order(
+            rooms, printouts.print_language(request), path="member__delegation__", then=("room", "check_in", "pk")
         )
         context = {"hotel": hotel, "edition": hotel.edition, "rooms": rooms}
         return printouts.printout(request, "delegations/pdf/rooming_list.html", context, f"rooming-list-{hotel.pk}")

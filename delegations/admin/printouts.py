@@ -17,10 +17,15 @@ from common.pdf import render_pdf
 from delegations import walking
 from delegations.admin.base import can_see_sensitive, chosen_edition, require_permission
 from delegations.models import Delegation, Member, Movement
+from delegations.models.delegation import in_protocol_order
+
+
+def print_language(request):
+    return request.GET.get("lang") if request.GET.get("lang") in ("vi", "en") else "vi"
 
 
 def printout(request, template, context, filename):
-    language = request.GET.get("lang") if request.GET.get("lang") in ("vi", "en") else "vi"
+    language = print_language(request)
     with override(language):
         context = {**context, "sensitive": can_see_sensitive(request)}
         if context.get("edition") is not None:
@@ -43,7 +48,7 @@ def edition_or_404(request):
 def print_list(model_admin, request):
     require_permission(request)
     edition = edition_or_404(request)
-    language = request.GET.get("lang") if request.GET.get("lang") in ("vi", "en") else "vi"
+    language = print_language(request)
     delegations = (
         Delegation.objects.filter(edition=edition)
         .active()
@@ -98,11 +103,11 @@ def _badges(request, delegations):
     import segno
 
     members = Member.objects.filter(delegation__in=delegations).select_related("delegation__edition")
-    # Standard QR only: segno.make() picks Micro QR for short data, which phones and zbar
-    # cannot read.
-    members = members.order_by("delegation__level_rank", "delegation__country", "delegation_id", "order", "pk")
+    # In protocol order, as the delegation list prints them; members in their own order within.
+    members = in_protocol_order(members, print_language(request), path="delegation__", then=("order", "pk"))
     badges = [
-        # The QR code holds a badge reference only, never personal data.
+        # The QR code holds a badge reference only, never personal data. Standard QR only:
+        # segno.make() picks Micro QR for short data, which phones and zbar cannot read.
         (
             member,
             segno.make_qr(

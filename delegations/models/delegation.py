@@ -54,23 +54,31 @@ class Interpreter(NormalizedTextModel):
         super().save(*args, **kwargs)
 
 
+def in_protocol_order(queryset, language=None, *, path="", then=()):
+    """`queryset` ordered by its delegation's protocol order: level precedence, then the country's
+    name in `language` (the active one by default), then organisation; `path` leads from the
+    queryset's rows to the delegation ("delegation__" for members), `then` orders within one.
+
+    The one definition for lists, badges, exports and rooming lists. Country names are not
+    stored, so the sort key is a CASE over the countries present, ranked by name in that
+    language's alphabet (Áo, Ấn Độ, … Đức after D) on every database.
+    """
+    language = language or get_language() or settings.LANGUAGE_CODE
+    codes = {code for code in queryset.values_list(f"{path}country", flat=True).order_by() if code}
+    # Ranked in Python (Vietnamese alphabet order, common.countries), the same on every database.
+    ranked = country_names.ordered(codes, language)
+    sort_name = Case(
+        *[When(**{f"{path}country": code}, then=Value(rank)) for rank, code in enumerate(ranked)],
+        default=Value(-1),
+        output_field=models.IntegerField(),
+    )
+    keys = [f"{path}level_rank", "country_sort", f"{path}organisation", f"{path}pk"]
+    return queryset.annotate(country_sort=sort_name).order_by(*keys, *then)
+
+
 class DelegationQuerySet(models.QuerySet):
     def in_protocol_order(self, language=None):
-        """Level precedence first, then the country's name in `language` (the active one by default).
-
-        Country names are not stored, so the sort key is a CASE over the countries present,
-        ranked by name in that language's alphabet (Áo, Ấn Độ, … Đức after D) on every database.
-        """
-        language = language or get_language() or settings.LANGUAGE_CODE
-        codes = {code for code in self.values_list("country", flat=True).order_by() if code}
-        # Ranked in Python (Vietnamese alphabet order, common.countries), the same on every database.
-        ranked = country_names.ordered(codes, language)
-        sort_name = Case(
-            *[When(country=code, then=Value(rank)) for rank, code in enumerate(ranked)],
-            default=Value(-1),
-            output_field=models.IntegerField(),
-        )
-        return self.annotate(country_sort=sort_name).order_by("level_rank", "country_sort", "organisation", "pk")
+        return in_protocol_order(self, language)
 
     # The one vocabulary of "which delegations": every printout, mail, count and clash check asks
     # these (or, across a relation, the status sets on Delegation), never a list of its own.
