@@ -53,8 +53,6 @@ def _bookings(engagement):
         yield ("interpreter", interpreter.pk), str(interpreter)
     if engagement.vehicle_id:
         yield ("vehicle", engagement.vehicle_id), str(engagement.vehicle)
-    elif delegation.vehicle.strip():
-        yield ("vehicle", delegation.vehicle.strip().casefold()), delegation.vehicle.strip()
 
 
 @dataclass(frozen=True)

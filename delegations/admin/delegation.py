@@ -6,12 +6,13 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncDate
 from django.forms.models import BaseInlineFormSet
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline
 
 from common.admin import CountryFilter
-from delegations import mail, services, walking
+from delegations import mail, selectors, services, walking
 from delegations.admin import exports, logistics, printouts, views
 from delegations.admin.base import (
     MEMBER_FIELDS,
@@ -163,10 +164,10 @@ class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, admin.ModelAdmin):
     ]
     fieldsets = (
         (None, {"fields": ("edition", "country", "type", "organisation", "level", "head", "status", "version")}),
-        (_("Looking after them"), {"fields": ("liaison_officer", "interpreters", "hotel", "vehicle", "notes")}),
+        (_("Looking after them"), {"fields": ("liaison_officer", "interpreters", "lodging", "notes")}),
     )
     # The head follows the members' roles (services.sync_heads): set it on the member, not here.
-    readonly_fields = ("status", "head")
+    readonly_fields = ("status", "head", "lodging")
 
     def get_urls(self):
         return views.urls(self) + super().get_urls()
@@ -211,6 +212,26 @@ class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, admin.ModelAdmin):
     @admin.display(description=_("country"), ordering="country_sort")
     def country_name(self, obj):
         return obj.country.name
+
+    @admin.display(description=_("hotel, room and vehicle"))
+    def lodging(self, obj):
+        """Read from the rooming list and the vehicle pool (delegations.selectors), never typed here."""
+        members = list(obj.members.order_by("order", "pk")) if obj.pk else []
+        if not members:
+            return "—"
+        found = selectors.lodgings([obj.pk])
+        rows = []
+        for member in members:
+            stay = found.get(member.pk, selectors.NOWHERE)
+            vehicle = stay.vehicle.registration if stay.vehicle else "—"
+            rows.append((member.title_and_name, stay.hotel_and_room or "—", vehicle))
+        return format_html(
+            '<table class="lodging"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>',
+            _("Member"),
+            _("Hotel, room"),
+            _("Vehicle (arrival)"),
+            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
+        )
 
     @admin.display(description=_("head of delegation"))
     def head_name(self, obj):

@@ -12,7 +12,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from delegations import services
+from delegations import selectors, services
 from delegations.admin import printouts
 from delegations.admin.base import chosen_edition, folded_search, require_permission
 from delegations.admin.people import OfficerAdmin
@@ -108,16 +108,18 @@ def run_sheet_rows(officer, edition, day):
         delegation__edition=edition,
         delegation__status__in=Delegation.COMING_STATUSES,
     )
-    movements = (
+    movements = list(
         Movement.objects.filter(mine, at__gte=start, at__lt=end)
-        .select_related("delegation", "member", "vehicle")
+        .select_related("delegation__head", "member", "vehicle")
         .annotate(delegation_size=Count("delegation__members", distinct=True))
     )
     engagements = (
         Engagement.objects.filter(mine, start__gte=start, start__lt=end)
-        .select_related("delegation", "programme_item", "venue", "vehicle")
+        .select_related("delegation__head", "programme_item", "venue", "vehicle")
         .annotate(delegation_size=Count("delegation__members", distinct=True))
     )
+    # An arrival goes from the airport to the hotel, a departure the other way round.
+    found = selectors.lodgings({m.delegation_id for m in movements})
     rows = [
         {
             "start": m.at,
@@ -125,6 +127,7 @@ def run_sheet_rows(officer, edition, day):
             "delegation": m.delegation,
             "what": f"{m.get_kind_display()} {m.flight}".strip(),
             "where": m.airport,
+            "hotel": selectors.where_they_stay(m, found),
             "vehicle": m.vehicle,
             "people": 1 if m.member_id else m.delegation_size,
         }

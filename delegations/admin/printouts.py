@@ -14,7 +14,7 @@ from django.utils.translation import override
 from common.dates import local_text
 from common.formats import utc_label
 from common.pdf import render_pdf
-from delegations import walking
+from delegations import selectors, walking
 from delegations.admin.base import can_see_sensitive, chosen_edition, require_permission
 from delegations.models import Delegation, Member, Movement
 from delegations.models.delegation import in_protocol_order
@@ -65,17 +65,19 @@ def print_movements(model_admin, request):
     require_permission(request)
     edition = edition_or_404(request)
     # Only delegations that are coming: a declined or cancelled one must not be met at the airport.
-    movements = (
+    movements = list(
         Movement.objects.filter(
             delegation__edition=edition,
             delegation__status__in=Delegation.COMING_STATUSES,
         )
-        .select_related("delegation__liaison_officer", "member__delegation")
+        .select_related("delegation__liaison_officer", "delegation__head", "member__delegation", "vehicle")
         .annotate(delegation_size=Count("delegation__members", distinct=True))
         .order_by("at", "flight", "pk")
     )
+    found = selectors.lodgings({movement.delegation_id for movement in movements})
     by_day = defaultdict(list)
     for movement in movements:
+        movement.hotel = selectors.where_they_stay(movement, found)
         by_day[movement.at.astimezone(edition.tz).date()].append(movement)
     context = {"edition": edition, "days": sorted(by_day.items()), "tz": edition.tz}
     return printout(request, "delegations/pdf/movements.html", context, "arrivals-departures")
@@ -87,12 +89,18 @@ def print_itinerary(model_admin, request, pk):
         Delegation.objects.select_related("edition", "liaison_officer", "head").prefetch_related("interpreters"),
         pk=pk,
     )
+    found = selectors.lodgings([delegation.pk])
+    movements = list(delegation.movements.select_related("member", "vehicle").order_by("at"))
+    engagements = list(delegation.engagements.select_related("programme_item", "venue", "vehicle").order_by("start"))
+    booked = [booking.vehicle.registration for booking in [*movements, *engagements] if booking.vehicle_id]
     context = {
         "delegation": delegation,
         "edition": delegation.edition,
-        "members": delegation.members.order_by("order", "pk"),
-        "movements": delegation.movements.select_related("member", "vehicle").order_by("at"),
-        "engagements": delegation.engagements.select_related("programme_item", "venue", "vehicle").order_by("start"),
+        "members": [(member, found.get(member.pk, selectors.NOWHERE)) for member in delegation.members.all()],
+        "hotels": selectors.hotels_of(delegation.pk, found),
+        "vehicles": ", ".join(dict.fromkeys(booked)),
+        "movements": movements,
+        "engagements": engagements,
         "tz": delegation.edition.tz,
         "route": walking.route_for(delegation),
     }

@@ -157,8 +157,7 @@ class Delegation(NormalizedTextModel):
     interpreters = models.ManyToManyField(
         Interpreter, blank=True, related_name="delegations", verbose_name=_("interpreters")
     )
-    hotel = models.CharField(_("hotel"), max_length=200, blank=True)
-    vehicle = models.CharField(_("vehicle"), max_length=60, blank=True, help_text=_("Plate or call sign."))
+    # No hotel or vehicle here: they are the rooming list's and the vehicle pool's (delegations.selectors).
     notes = models.TextField(_("notes"), blank=True)
     search_name = models.CharField(max_length=300, editable=False, db_index=True, default="")
     version = AutoIncVersionField(_("version"))
