@@ -2,6 +2,7 @@
 on the delegation's page, the rooming list, the itinerary, the run sheet and the airport sheet."""
 
 import io
+import re
 import unicodedata
 
 from django.urls import reverse
@@ -90,3 +91,11 @@ def test_hotel_room_car_and_head_agree_on_the_page_and_every_printout(protocol_c
     )
     badges = _text(protocol_client.get(reverse("admin:delegations_delegation_badges", args=[delegation.pk])))
     assert "Marie Dupont" in listed and "Marie Dupont" in badges
+
+
+def test_new_delegation_page_has_no_hotel_or_vehicle_to_type(protocol_client, edition):
+    html = protocol_client.get(reverse("admin:delegations_delegation_add"), headers={"accept-language": "en"})
+    assert html.status_code == 200
+    page = html.content.decode()
+    assert "Hotel, room and vehicle" in page
+    assert not re.search(r'\sname="(hotel|vehicle)"', page)  # no field of the delegation's own to type them in
