@@ -179,8 +179,6 @@ def _load(edition):
                 "level": level,
                 "status": status,
                 "liaison_officer": officers[index % 2],
-                "hotel": "Khách sạn Demo Hà Nội" if index % 2 else "Demo Hotel Hanoi",
-                "vehicle": f"DEMO-{index % 7 + 1:02d}",
                 "notes": "Demo content: invented delegation.",
             },
         )

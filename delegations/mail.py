@@ -21,8 +21,6 @@ from outbox import compose, registry, services
 INVITATION = "delegations.invitation"
 ITINERARY = "delegations.itinerary"
 UPDATE = "delegations.itinerary_update"
-# Statuses in which a delegation holds an itinerary from us, so changes to it are worth telling.
-TOLD_OF_ITINERARY = (Delegation.Status.ACCEPTED, Delegation.Status.ARRIVED)
 
 
 def register_kinds():
@@ -158,7 +156,8 @@ def draft_itinerary(delegation, *, by):
 
 def record_change(delegation, describe):
     """Add one change (describe(language) -> text) to the delegation's open batch of itinerary updates."""
-    if delegation.status not in TOLD_OF_ITINERARY:
+    # A delegation that is coming holds an itinerary from us, so changes to it are worth telling.
+    if delegation.status not in Delegation.COMING_STATUSES:
         return None
     head = recipient(delegation)
     if head is None:
@@ -199,7 +198,8 @@ def tell_programme_changes(changes):
     for change in changes:
         item = change.item
         engaged = (
-            Delegation.objects.filter(engagements__programme_item=item, status__in=TOLD_OF_ITINERARY)
+            Delegation.objects.coming()
+            .filter(engagements__programme_item=item)
             .distinct()
             .select_related("edition", "head")
         )

@@ -14,6 +14,7 @@ from common.spreadsheet_safety import SafeCSV, SafeXLSX
 from delegations.admin.base import can_see_sensitive
 from delegations.columns import COLUMNS, visible_columns
 from delegations.models import Delegation, Member
+from delegations.models.delegation import in_protocol_order
 
 
 def _local(moment, tz):
@@ -24,12 +25,9 @@ def member_rows(delegations, *, sensitive):
     """A tablib Dataset of the members of `delegations`, one row per member, in protocol order."""
     columns = visible_columns(sensitive=sensitive)
     dataset = tablib.Dataset(headers=columns)
-    members = (
-        Member.objects.filter(delegation__in=delegations)
-        .select_related("delegation__edition")
-        .prefetch_related("movements")
-        .order_by("delegation__level_rank", "delegation__country", "delegation__organisation", "order", "pk")
-    )
+    members = Member.objects.filter(delegation__in=delegations).select_related("delegation__edition")
+    # The delegation list's protocol order (in the language of the page the export was asked from).
+    members = in_protocol_order(members, path="delegation__", then=("order", "pk")).prefetch_related("movements")
     for member in members:
         delegation = member.delegation
         tz = delegation.edition.tz

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
 from common.text import fold
+from delegations import services
 from delegations.columns import MEMBER_IMPORT_FIELDS
 from delegations.imports.auditing import audit_context, changes, log_entry
 from delegations.imports.matching import MemberMatcher, member_key
@@ -258,14 +259,10 @@ class Writer:
         self.result.movements = len(created) + len(updated)
 
     def _heads(self, rows, delegations, members):
+        # The head follows the role, as everywhere (services.sync_heads): the file's first head
+        # row of a delegation takes it.
         heads = {}
         for number, clean in rows:
             if clean["role"] == Member.Role.HEAD:
                 heads.setdefault(members[number].delegation_id, members[number])
-        changed = []
-        for delegation in delegations.values():
-            head = heads.get(delegation.pk)
-            if head is not None and delegation.head_id != head.pk:
-                delegation.head = head
-                changed.append(delegation)
-        self._bulk(Delegation.objects.bulk_update, changed, ["head"], batch_size=500)
+        services.sync_heads(delegations=delegations.values(), chosen=heads.values())

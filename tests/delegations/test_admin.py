@@ -222,8 +222,6 @@ def _delegation_form(client, delegation):
         "head": "",
         "version": version,
         "liaison_officer": "",
-        "hotel": "",
-        "vehicle": "",
         "notes": "",
     }
     for prefix in ("members", "movements", "engagements", "status_changes"):
@@ -235,14 +233,14 @@ def test_two_organisers_editing_one_delegation_second_save_refused(protocol_clie
     delegation = make_delegation(edition, "FR", "Ministère des Armées")
     url, first = _delegation_form(protocol_client, delegation)
     second = dict(first)
-    first["hotel"] = "Khách sạn Hồ Gươm"
+    first["notes"] = "Khách sạn Hồ Gươm"
     response = protocol_client.post(url, first)
     assert response.status_code == 302, response.content.decode()[:2000]
-    second["hotel"] = "Khách sạn Tây Hồ"
+    second["notes"] = "Khách sạn Tây Hồ"
     response = protocol_client.post(url, second, headers={"accept-language": "vi"})
     assert "Một người khác đã lưu bản ghi này" in response.content.decode()
     delegation.refresh_from_db()
-    assert delegation.hotel == "Khách sạn Hồ Gươm"
+    assert delegation.notes == "Khách sạn Hồ Gươm"
 
 
 def test_engagement_outside_the_days_is_refused_in_the_form(protocol_client, edition):
