@@ -169,7 +169,8 @@ def test_one_client_address_sends_at_most_thirty_applications_a_day(edition):
 committed = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 server_database = pytest.mark.skipif(
     connection.vendor != "postgresql",
-    reason="simultaneous connections need a server database (the SQLite test database is shared in memory)",
+    reason="needs a server database: on SQLite the test database lives in memory and Django's live server "
+    "and threads share its one connection, so requests cannot overlap",
 )
 
 

@@ -117,9 +117,13 @@ def test_consent_is_required(client, edition, url, message):
 
 
 @time_machine.travel(APPLICATIONS_OPEN, tick=False)
-def test_consent_is_recorded_with_its_time(client, edition):
+def test_consent_is_recorded_with_its_time_for_the_press_office(client, edition, user_in):
     client.post(URL, application())
-    assert MediaAccreditation.objects.get().consented_at == APPLICATIONS_OPEN
+    accreditation = MediaAccreditation.objects.get()
+    assert accreditation.consented_at == APPLICATIONS_OPEN
+    client.force_login(user_in("Press office"))
+    page = client.get(f"/admin/press/mediaaccreditation/{accreditation.pk}/change/").content.decode()
+    assert "Thời điểm đồng ý" in page and "02/12/2024 16:30" in page
 
 
 def test_applications_are_deleted_when_the_promised_period_ends(client, edition):
