@@ -5,6 +5,8 @@ delivery is idempotent on its own key. Bodies are personal data (names, itinerar
 live in this table and in the admin only, never in a log.
 """
 
+import secrets
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -200,6 +202,25 @@ class Unsubscribe(models.Model):
 
     def __str__(self):
         return f"{self.email} · {self.topic}"
+
+
+def new_unsubscribe_token():
+    return secrets.token_urlsafe(32)
+
+
+class UnsubscribeLink(models.Model):
+    """The random token of an unsubscribe link, one per address and topic (outbox/unsubscribe.py):
+    the link itself names neither."""
+
+    token = models.CharField(max_length=64, unique=True, default=new_unsubscribe_token, editable=False)
+    email = models.EmailField(_("e-mail"))
+    topic = models.CharField(_("topic"), max_length=60)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["email", "topic"], name="outbox_unsubscribe_link_once")]
+
+    def __str__(self):
+        return self.topic
 
 
 def about_fields(obj):

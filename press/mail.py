@@ -1,7 +1,10 @@
 """What the press centre tells journalists by e-mail, through the outbox.
 
 Each message is in the journalist's language (the one they applied in) and goes to them
-alone. Bodies carry names and outlets, never the press card number, phone or photo.
+alone. The accreditation messages go to an address nobody has verified (anyone can type anyone's
+address in the public form), so they carry nothing the applicant typed: no name (not even in the
+To header), no outlet, no link but our own status page; they say "the applicant" and give the
+badge reference. Never the press card number, phone or photo.
 """
 
 import datetime
@@ -37,13 +40,13 @@ def _status_url(accreditation, base_url):
         return base_url + reverse("press:accreditation_status", kwargs={"token": status_token(accreditation)})
 
 
-def _draft_to_journalist(accreditation, *, kind, key, template, context, **extra):
+def _draft_to_applicant(accreditation, *, kind, key, template, context, **extra):
     subject, text, html = compose.render(template, context, language=accreditation.language)
     return services.draft(
         kind=kind,
         key=key,
         to_email=accreditation.email,
-        to_name=accreditation.name,
+        to_name="",  # typed by the applicant: never in mail to an unverified address
         language=accreditation.language,
         subject=subject,
         text=text,
@@ -60,7 +63,7 @@ def accreditation_received(accreditation, *, base_url=None):
         "edition": accreditation.edition,
         "status_url": _status_url(accreditation, base_url or site_url()),
     }
-    return _draft_to_journalist(
+    return _draft_to_applicant(
         accreditation,
         kind=RECEIVED,
         key=f"{RECEIVED}:{accreditation.pk}",
@@ -83,7 +86,7 @@ def accreditation_decided(accreditation, *, base_url=None):
         "contacts": list(PressContact.objects.filter(edition=edition)),
     }
     stamp = accreditation.decided_at.timestamp() if accreditation.decided_at else 0
-    return _draft_to_journalist(
+    return _draft_to_applicant(
         accreditation,
         kind=DECISION,
         key=f"{DECISION}:{accreditation.pk}:{accreditation.status}:{stamp:.0f}",
