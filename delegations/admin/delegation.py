@@ -13,8 +13,6 @@ from delegations import mail, services, walking
 from delegations.admin import exports, logistics, printouts, views
 from delegations.admin.base import (
     MEMBER_FIELDS,
-    SensitiveFieldsMixin,
-    SensitiveLookupsMixin,
     StaleSaveMixin,
     StaleSaveRefusedForm,
     folded_search,
@@ -57,7 +55,7 @@ class ArrivalDayFilter(admin.SimpleListFilter):
         return queryset
 
 
-class MemberInline(SensitiveFieldsMixin, TranslationStackedInline):
+class MemberInline(TranslationStackedInline):
     model = Member
     form = StaleSaveRefusedForm
     extra = 0
@@ -93,7 +91,7 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Delegation)
-class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, admin.ModelAdmin):
+class DelegationAdmin(StaleSaveMixin, admin.ModelAdmin):
     form = StaleSaveRefusedForm
 
     class Media:
