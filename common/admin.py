@@ -6,6 +6,7 @@ from django_countries.filters import CountryFilter as CountriesPresentFilter
 
 from common.collation import name_key
 from common.countries import sort_key
+from common.sensitive_admin import guarded
 from common.text import fold
 
 
@@ -46,7 +47,12 @@ class CountryFilter(CountriesPresentFilter):
 
 class AdminSite(admin.AdminSite):
     """Django's admin site, with its index in alphabetical order of the admin's language (Django
-    sorts by code point, which puts "Đoàn" after "Xe" in the Vietnamese admin)."""
+    sorts by code point, which puts "Đoàn" after "Xe" in the Vietnamese admin), and every model
+    admin guarded over sensitive fields (common.sensitive_admin): registered here, a new admin
+    is guarded without anyone remembering to."""
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        super().register(model_or_iterable, guarded(admin_class or admin.ModelAdmin), **options)
 
     def get_app_list(self, request, app_label=None):
         language = get_language() or "vi"

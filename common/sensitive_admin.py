@@ -16,11 +16,11 @@ from functools import cache
 
 from django.contrib import admin
 from django.contrib.admin.options import InlineModelAdmin
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from common.sensitive import hidden_path, masked, may_see, reached_model, sensitive_fields
 
+MASKED_PREFIX = "masked__"
 HIDDEN_NOTE = _("Hidden: you do not have permission to see sensitive personal data.")
 
 
@@ -126,16 +126,21 @@ class SensitiveAdminMixin:
         fieldsets = super().get_fieldsets(request, obj)
         if not self._hides(request, obj):
             return fieldsets
-        hidden = {*sensitive_fields(self.model), "sensitive_data"}
+        # Each sensitive field keeps its place and label, showing its masked value read-only.
+        sensitive = set(sensitive_fields(self.model))
+
+        def shown(names):
+            names = [f"{MASKED_PREFIX}{n}" if n in sensitive else n for n in names if n != "sensitive_data"]
+            return list(dict.fromkeys(names))
+
         kept = []
         for name, options in fieldsets:
             fields = []
             for line in options.get("fields", ()):
                 if isinstance(line, list | tuple):
-                    line = tuple(f for f in line if f not in hidden)
-                    if line:
+                    if line := tuple(shown(line)):
                         fields.append(line)
-                elif line not in hidden:
+                elif line := next(iter(shown([line])), None):
                     fields.append(line)
             kept.append((name, {**options, "fields": fields}))
         if kept:
@@ -147,14 +152,26 @@ class SensitiveAdminMixin:
         readonly = list(super().get_readonly_fields(request, obj))
         if not self._hides(request, obj):
             return readonly
-        hidden = set(sensitive_fields(self.model))
-        return [*(f for f in readonly if f not in hidden), "sensitive_data"]
+        sensitive = sensitive_fields(self.model)
+        kept = [f for f in readonly if f not in sensitive]
+        return [*kept, *(f"{MASKED_PREFIX}{n}" for n in sensitive), "sensitive_data"]
+
+    def __getattr__(self, name):
+        # `masked__<field>`: the read-only stand-in for a sensitive field, labelled like it.
+        model = self.__dict__.get("model")
+        field_name = name.removeprefix(MASKED_PREFIX)
+        if model is None or not name.startswith(MASKED_PREFIX) or field_name not in sensitive_fields(model):
+            raise AttributeError(name)
+
+        def value(obj):
+            return masked(obj, field_name) if obj is not None and obj.pk else "—"
+
+        value.short_description = model._meta.get_field(field_name).verbose_name
+        return value
 
     @admin.display(description=_("sensitive personal data"))
     def sensitive_data(self, obj):
-        names = sensitive_fields(self.model) if obj is not None and obj.pk else ()
-        shown = [(self.model._meta.get_field(name).verbose_name, masked(obj, name)) for name in names]
-        return format_html("{}{}", HIDDEN_NOTE, format_html_join("", "<div>{}: {}</div>", shown))
+        return HIDDEN_NOTE
 
     def get_inlines(self, request, obj):
         return [guarded(inline) for inline in super().get_inlines(request, obj)]
