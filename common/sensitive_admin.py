@@ -158,7 +158,7 @@ class SensitiveAdminMixin:
 
     def __getattr__(self, name):
         # `masked__<field>`: the read-only stand-in for a sensitive field, labelled like it.
-        model = self.__dict__.get("model")
+        model = self.__dict__.get("model") or getattr(type(self), "model", None)  # an inline's is the class's
         field_name = name.removeprefix(MASKED_PREFIX)
         if model is None or not name.startswith(MASKED_PREFIX) or field_name not in sensitive_fields(model):
             raise AttributeError(name)
