@@ -24,7 +24,7 @@ UPDATE = "delegations.itinerary_update"
 
 
 def register_kinds():
-    common = {"team": registry.Team.PROTOCOL, "second_person": True, "address_permission": "delegations.view_sensitive"}
+    common = {"team": registry.Team.PROTOCOL, "second_person": True, "address_permission": Member.SENSITIVE_PERMISSION}
     registry.register(registry.Kind(INVITATION, gettext_lazy("Delegation: invitation letter"), **common))
     registry.register(registry.Kind(ITINERARY, gettext_lazy("Delegation: itinerary"), **common))
     registry.register(

@@ -1,5 +1,7 @@
 """Outbox in the admin: each team sees its own messages, approves, edits until sent, sends again,
-and views a message exactly as it is delivered."""
+and views a message exactly as it is delivered. Recipients' addresses are masked, and kept out of
+lookups, search and ordering, for staff who may not see them (Message.SENSITIVE_FIELDS, guarded
+for every admin by common.sensitive_admin)."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -12,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from common.sensitive import shown
 from common.text import nfc
 from outbox import registry, services
 from outbox.delivery import build_email
@@ -91,44 +94,6 @@ class MessageAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).for_user(request.user)
 
-    def get_search_fields(self, request):
-        # Searching by address would reveal masked addresses one guess at a time.
-        if all(self._may_see_address(request, kind) for kind in registry.all_kinds()):
-            return self.search_fields
-        return ("subject", "to_name")
-
-    @staticmethod
-    def _may_see_address(request, kind):
-        return not kind.address_permission or request.user.has_perm(kind.address_permission)
-
-    def get_list_display(self, request):
-        # A closure over this request: the admin instance is shared by every request and thread.
-        def recipient(message):
-            return self._address(request, message)
-
-        recipient.short_description = _("recipient e-mail")
-        recipient.admin_order_field = "to_email"
-        return ["subject", recipient, *self.list_display[2:]]
-
-    @admin.display(description=_("recipient e-mail"))
-    def masked_recipient(self, message):
-        return self._address(None, message)
-
-    def _info_fields(self, request, obj):
-        if obj is None or self._address(request, obj) == obj.to_email:
-            return self.info_fields
-        return tuple("masked_recipient" if name == "to_email" else name for name in self.info_fields)
-
-    def _address(self, request, message):
-        try:
-            kind = registry.get(message.kind)
-        except LookupError:
-            return message.to_email
-        if request is not None and self._may_see_address(request, kind):
-            return message.to_email
-        name, _at, domain = message.to_email.partition("@")
-        return f"{name[:1]}•••@{domain}"
-
     def has_add_permission(self, request):
         return False  # the system drafts messages; staff review them
 
@@ -143,12 +108,12 @@ class MessageAdmin(admin.ModelAdmin):
         return allowed and (obj is None or obj.is_editable)
 
     def get_fields(self, request, obj=None):
-        return [*self._info_fields(request, obj), "subject", "body_text", "body_html"]
+        return [*self.info_fields, "subject", "body_text", "body_html"]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.is_editable:
-            return self._info_fields(request, obj)
-        return [*self._info_fields(request, obj), "subject", "body_text", "body_html"]
+            return self.info_fields
+        return [*self.info_fields, "subject", "body_text", "body_html"]
 
     @admin.display(description=_("kind"), ordering="kind")
     def kind_label(self, message):
@@ -196,7 +161,7 @@ class MessageAdmin(admin.ModelAdmin):
             "original": message,
             "title": _("Message as delivered"),
             "headers": [
-                (name, self._address(request, message) if name == "To" else value)
+                (name, shown(request.user, message, "to_email") if name == "To" else value)
                 for name, value in email.message().items()
                 if name != "Content-Type"
             ],

@@ -4,12 +4,13 @@ Idempotent: a row is claimed by one conditional UPDATE (approved/failed → send
 workers, a retry and a click on "send again" can never send it twice. Once claimed, the row is
 sent only if it is still exactly what was approved (its digest) and its recipient has not
 unsubscribed from its topic. The Message-ID comes
-from the row's key, so even a resend after a crash mid-send is recognisable to mail servers.
+from the row's key, so even a resend after a crash mid-send is recognisable to mail servers;
+through a keyed hash (the site's secret key), since a key may hold the recipient's address and a
+plain hash of it could be matched against guessed addresses.
 Nothing of the message (address, subject, body) is logged: only its id and the error type.
 """
 
 import datetime
-import hashlib
 import logging
 from email.utils import formataddr
 
@@ -17,6 +18,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import F
 from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
 
 from outbox.models import Message
@@ -27,7 +29,7 @@ MAX_ATTEMPTS = 5
 
 
 def message_id(message):
-    digest = hashlib.sha256(message.key.encode()).hexdigest()[:32]
+    digest = salted_hmac("outbox.message-id", message.key, algorithm="sha256").hexdigest()[:32]
     domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].strip(">") or "expo.invalid"
     return f"<{digest}@{domain}>"
 

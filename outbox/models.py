@@ -31,7 +31,24 @@ class MessageQuerySet(models.QuerySet):
         return self.filter(status__in=Message.EDITABLE)
 
 
+def addresses_visible_to(user, codes):
+    """May `user` see the recipients' addresses of messages of these kinds? A kind says which
+    permission its addresses need (delegates' are sensitive); an unknown kind hides them."""
+    for code in codes:
+        try:
+            kind = registry.get(code)
+        except LookupError:
+            return user.is_superuser
+        if kind.address_permission and not user.has_perm(kind.address_permission):
+            return False
+    return True
+
+
 class Message(NormalizedTextModel):
+    # The recipient's address, and the delivery key made from it (common.sensitive). Who may see
+    # them depends on the message's kind, so the rule is `sensitive_visible_to`, not a permission.
+    SENSITIVE_FIELDS = ("to_email", "key")
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         APPROVED = "approved", _("Approved")
@@ -146,6 +163,21 @@ class Message(NormalizedTextModel):
             attachments=[(a.filename, a.content_type, a.content) for a in self.attachments.all()] if self.pk else [],
         )
 
+    @classmethod
+    def sensitive_visible_to(cls, user, obj=None):
+        """For one message: by its kind. For a list (lookups, search, ordering): only when the
+        user may see the addresses of every kind of every team whose messages they see."""
+        if obj is not None:
+            return addresses_visible_to(user, [obj.kind])
+        teams = {team for team in Team if user.is_superuser or user.has_perm(f"outbox.{team}_messages")}
+        return addresses_visible_to(user, [kind.code for kind in registry.all_kinds() if kind.team in teams])
+
+    def masked_sensitive(self, name):
+        if name == "to_email":
+            local, _at, domain = self.to_email.partition("@")
+            return f"{local[:1]}•••@{domain}"
+        return "••••••"
+
 
 class Attachment(models.Model):
     """A file sent with a message (an invitation letter). Stored in the row: small, and personal."""
@@ -191,6 +223,9 @@ class KindSetting(models.Model):
 class Unsubscribe(models.Model):
     """An address that asked to receive no more messages on a topic (e.g. press releases)."""
 
+    # Seen only by staff who may see the addresses of every kind of message (common.sensitive).
+    SENSITIVE_FIELDS = ("email",)
+
     email = models.EmailField(_("e-mail"))
     topic = models.CharField(_("topic"), max_length=60)
     at = models.DateTimeField(_("when"), auto_now_add=True)
@@ -201,7 +236,11 @@ class Unsubscribe(models.Model):
         constraints = [models.UniqueConstraint(fields=["email", "topic"], name="outbox_unsubscribe_once")]
 
     def __str__(self):
-        return f"{self.email} · {self.topic}"
+        return self.topic  # no address: titles and breadcrumbs are seen by staff who may not see it
+
+    @classmethod
+    def sensitive_visible_to(cls, user, obj=None):
+        return addresses_visible_to(user, [kind.code for kind in registry.all_kinds()])
 
 
 def new_unsubscribe_token():

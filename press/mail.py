@@ -28,10 +28,11 @@ RELEASE_TOPIC = "press.releases"
 
 
 def register_kinds():
-    team = registry.Team.PRESS
-    registry.register(registry.Kind(RECEIVED, _("Accreditation: application received"), team))
-    registry.register(registry.Kind(DECISION, _("Accreditation: decision"), team))
-    registry.register(registry.Kind(RELEASE, _("Press release to accredited media"), team, topic=RELEASE_TOPIC))
+    # Journalists' addresses are theirs to see who may see accreditations' contact details.
+    team = {"team": registry.Team.PRESS, "address_permission": MediaAccreditation.SENSITIVE_PERMISSION}
+    registry.register(registry.Kind(RECEIVED, _("Accreditation: application received"), **team))
+    registry.register(registry.Kind(DECISION, _("Accreditation: decision"), **team))
+    registry.register(registry.Kind(RELEASE, _("Press release to accredited media"), topic=RELEASE_TOPIC, **team))
 
 
 def _status_url(accreditation, base_url):

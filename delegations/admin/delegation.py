@@ -16,8 +16,6 @@ from delegations import mail, selectors, services, walking
 from delegations.admin import exports, logistics, printouts, views
 from delegations.admin.base import (
     MEMBER_FIELDS,
-    SensitiveFieldsMixin,
-    SensitiveLookupsMixin,
     StaleSaveMixin,
     StaleSaveRefusedForm,
     folded_search,
@@ -80,7 +78,7 @@ class MembersFormSet(BaseInlineFormSet):
             raise ValidationError(_("Give the role “head of delegation” to one member only."), code="two_heads")
 
 
-class MemberInline(SensitiveFieldsMixin, TranslationStackedInline):
+class MemberInline(TranslationStackedInline):
     model = Member
     form = StaleSaveRefusedForm
     formset = MembersFormSet
@@ -117,7 +115,7 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Delegation)
-class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, admin.ModelAdmin):
+class DelegationAdmin(StaleSaveMixin, admin.ModelAdmin):
     form = StaleSaveRefusedForm
 
     class Media:

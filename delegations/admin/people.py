@@ -8,22 +8,18 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from delegations import services
 from delegations.admin import exports
 from delegations.admin.base import (
-    MASK,
     MEMBER_FIELDS,
-    SensitiveFieldsMixin,
-    SensitiveLookupsMixin,
     StaleSaveMixin,
     StaleSaveRefusedForm,
-    can_see_sensitive,
     folded_search,
 )
 from delegations.models import Delegation, Interpreter, Member
 
 
 @admin.register(Member)
-class MemberAdmin(StaleSaveMixin, SensitiveFieldsMixin, TabbedTranslationAdmin):
+class MemberAdmin(StaleSaveMixin, TabbedTranslationAdmin):
     form = StaleSaveRefusedForm
-    list_display = ("name", "rank", "position", "role", "delegation", "nationality", "passport")
+    list_display = ("name", "rank", "position", "role", "delegation", "nationality", "passport_no")
     list_filter = ("role", "delegation__status", "delegation__level", "delegation__edition")
     list_select_related = ("delegation",)
     search_fields = ("search_name",)
@@ -41,19 +37,6 @@ class MemberAdmin(StaleSaveMixin, SensitiveFieldsMixin, TabbedTranslationAdmin):
     @admin.display(description=_("name"), ordering="family_name")
     def name(self, obj):
         return obj.full_name
-
-    def get_list_display(self, request):
-        # Column callables get no request, so the masked column is chosen here.
-        columns = list(super().get_list_display(request))
-        return columns if can_see_sensitive(request) else [c if c != "passport" else "passport_masked" for c in columns]
-
-    @admin.display(description=_("passport number"))
-    def passport(self, obj):
-        return obj.passport_no or "—"
-
-    @admin.display(description=_("passport number"))
-    def passport_masked(self, obj):
-        return MASK if obj.passport_no else "—"
 
     @admin.action(description=_("Export members of their delegations (XLSX)"), permissions=["view"])
     def export_xlsx(self, request, queryset):
@@ -94,7 +77,7 @@ def tell_demoted(model_admin, request, demoted):
         )
 
 
-class OfficerAdmin(SensitiveLookupsMixin, admin.ModelAdmin):
+class OfficerAdmin(admin.ModelAdmin):
     list_display = ("name", "rank", "languages", "phone_number", "delegation_count")
     search_fields = ("search_name",)
     fields = ("name", "rank", "languages", "phone")

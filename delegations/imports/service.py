@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.sensitive import may_see
 from common.text import fold
 from delegations.columns import COLUMNS, REQUIRED_COLUMNS, SENSITIVE_COLUMNS, visible_columns
 from delegations.imports.parsing import CellError, Parsers, RowError
@@ -21,7 +22,6 @@ from delegations.imports.writing import Writer, member_key
 from delegations.models import Member
 from expo.models import Edition
 
-SENSITIVE_PERMISSION = "delegations.view_sensitive"
 # Unicode's control characters (category Cc) but tab and line breaks: PostgreSQL refuses NUL,
 # Excel and XML the rest.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -63,7 +63,7 @@ class ImportResult:
 
 def may_see_sensitive(user):
     """The command line (no user) is the operator; a staff user needs delegations.view_sensitive."""
-    return user is None or user.has_perm(SENSITIVE_PERMISSION)
+    return user is None or may_see(user, Member)
 
 
 def _text(value, *, limit=None, multiline=False):

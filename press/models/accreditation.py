@@ -64,6 +64,11 @@ def new_reference():
 
 
 class MediaAccreditation(NormalizedTextModel):
+    # How to reach a journalist, and their card: for the press office (press.view_sensitive),
+    # masked for any other staff (common.sensitive). Name and outlet are printed on the badge.
+    SENSITIVE_FIELDS = ("email", "phone", "press_card_number")
+    SENSITIVE_PERMISSION = "press.view_sensitive"
+
     class Role(models.TextChoices):
         REPORTER = "reporter", _("Reporter")
         PHOTOGRAPHER = "photographer", _("Photographer")
@@ -116,6 +121,7 @@ class MediaAccreditation(NormalizedTextModel):
         verbose_name_plural = _("media accreditations")
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["edition", "status"])]
+        permissions = [("view_sensitive", _("Can see journalists' contact details and press card numbers"))]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="rejected") | ~Q(reason=""), name="accreditation_rejection_has_reason"

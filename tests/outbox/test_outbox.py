@@ -132,7 +132,7 @@ def test_outbox_changelist_query_count(rows, django_assert_num_queries):
     # and the date bar's range and days.
     with django_assert_num_queries(9):
         response = client.get("/admin/outbox/message/")
-    assert response.content.decode().count('<td class="field-recipient">binh@qk7.vn</td>') == rows
+    assert response.content.decode().count('<td class="field-to_email">binh@qk7.vn</td>') == rows
 
 
 def test_a_bounce_reported_by_the_provider_shows_on_the_message():
