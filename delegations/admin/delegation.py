@@ -6,7 +6,7 @@ from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationStackedInline
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from common.admin import CountryFilter
 from delegations import mail, services, walking
@@ -93,7 +93,7 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Delegation)
-class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, admin.ModelAdmin):
+class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, TranslationAdmin):
     form = StaleSaveRefusedForm
 
     class Media:
