@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from common.admin import CountryFilter
-from delegations import mail, services, walking
+from delegations import letters, mail, services, walking
 from delegations.admin import exports, logistics, printouts, views
 from delegations.admin.base import (
     MEMBER_FIELDS,
@@ -232,6 +232,7 @@ class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, TranslationAdmin):
                             "booking": warning.booking,
                         },
                     )
+            self._warn_letter_gaps(request, delegation)
             extra_context = {**(extra_context or {}), **walking.change_form_context(request, delegation)}
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -259,6 +260,13 @@ class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, TranslationAdmin):
     @admin.action(description=_("Invite the selected delegations"), permissions=["change"])
     def invite(self, request, queryset):
         self._step(request, queryset, Status.INVITED)
+        # The letters leave out what is missing in their language: say so before they are approved.
+        for delegation in queryset.filter(status=Status.INVITED).select_related("edition", "head"):
+            self._warn_letter_gaps(request, delegation)
+
+    def _warn_letter_gaps(self, request, delegation):
+        for gap in letters.gaps(delegation, mail.recipient(delegation)):
+            messages.warning(request, gap)
 
     @admin.action(description=_("Mark as accepted"), permissions=["change"])
     def accept(self, request, queryset):
