@@ -28,7 +28,7 @@ def member_rows(delegations, *, sensitive):
         Member.objects.filter(delegation__in=delegations)
         .select_related("delegation__edition")
         .prefetch_related("movements")
-        .order_by("delegation__level_rank", "delegation__country", "delegation__organisation", "order", "pk")
+        .order_by("delegation__level_rank", "delegation__country", "delegation__organisation_vi", "order", "pk")
     )
     for member in members:
         delegation = member.delegation
@@ -37,14 +37,17 @@ def member_rows(delegations, *, sensitive):
         arrival, departure = moves.get("arrival"), moves.get("departure")
         values = {
             "country": delegation.country.code,
-            "organisation": delegation.organisation,
+            "organisation_vi": delegation.organisation_vi or "",
+            "organisation_en": delegation.organisation_en or "",
             "delegation_type": delegation.type,
             "level": delegation.level,
             "role": member.role,
             "family_name": member.family_name,
             "given_name": member.given_name,
-            "rank": member.rank,
-            "position": member.position,
+            "rank_vi": member.rank_vi or "",
+            "rank_en": member.rank_en or "",
+            "position_vi": member.position_vi or "",
+            "position_en": member.position_en or "",
             "gender": member.gender,
             "nationality": member.nationality.code,
             "passport_no": member.passport_no,

@@ -217,3 +217,41 @@ def test_mail_senders_are_read_from_the_environment_with_demo_defaults():
     assert configured["press"]["from"] == "VIDE <no-reply@bqp.vn>"
     with pytest.raises(ImproperlyConfigured, match="EXPO_PRESS_REPLY_TO"):
         mail_senders({"EXPO_PRESS_REPLY_TO": "not an address"}, fallback_from="")
+
+
+def test_ranks_positions_and_organisations_print_in_the_printouts_language(protocol_client, edition):
+    from tests.delegations.test_pdf import pdf_text
+
+    korea = Delegation(
+        edition=edition,
+        country="KR",
+        level=Delegation.Level.CHIEF_OF_DEFENCE,
+        status=Delegation.Status.ACCEPTED,
+        organisation_vi="Bộ Quốc phòng Hàn Quốc",
+        organisation_en="Ministry of National Defense",
+    )
+    korea.save()
+    park = Member(
+        delegation=korea,
+        family_name="Park",
+        given_name="Ji-ho",
+        role=Member.Role.HEAD,
+        rank_vi="Đại tướng",
+        rank_en="General",
+        position_vi="Chủ tịch Hội đồng Tham mưu trưởng Liên quân",
+        position_en="Chairman of the Joint Chiefs of Staff",
+    )
+    park.save()
+    korea.head = park
+    korea.save()
+    urls = [
+        reverse("admin:delegations_delegation_print_list"),
+        reverse("admin:delegations_delegation_itinerary", args=[korea.pk]),
+        reverse("admin:delegations_delegation_badges", args=[korea.pk]),
+    ]
+    for url in urls:
+        vietnamese = pdf_text(protocol_client.get(f"{url}?lang=vi"))
+        english = pdf_text(protocol_client.get(f"{url}?lang=en"))
+        assert "Đại tướng" in vietnamese and "General" not in vietnamese, url
+        assert "General" in english and "Đại tướng" not in english, url
+        assert "Ministry of National Defense" not in vietnamese and "Bộ Quốc phòng Hàn Quốc" not in english, url
