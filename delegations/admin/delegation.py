@@ -201,7 +201,7 @@ class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, TranslationAdmin):
     def first_arrival(self, obj):
         if not obj.arrival:
             return "—"
-        return obj.arrival.astimezone(obj.edition.tz).strftime("%d/%m %H:%M")
+        return obj.arrival.astimezone(obj.edition.tz).strftime("%d/%m/%Y %H:%M")
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         allowed = self.has_view_or_change_permission(request)

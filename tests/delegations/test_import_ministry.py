@@ -190,3 +190,9 @@ def test_an_existing_delegation_named_in_the_other_language_is_updated_not_dupli
     again = import_delegations(data=workbook([only_vietnamese]), filename="b.xlsx", edition=edition)
     assert again.ok and again.delegations_created == 0
     assert Delegation.objects.get().organisation_vi == "Bộ Quốc phòng Liên bang Nga"
+
+
+def test_the_delegation_list_shows_each_first_arrival_with_its_year(protocol_client, edition):
+    assert import_delegations(data=workbook([RUSSIA]), filename="list.xlsx", edition=edition).ok
+    html = protocol_client.get(reverse("admin:delegations_delegation_changelist")).content.decode()
+    assert "18/12/2024 09:15" in html
