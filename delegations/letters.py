@@ -60,7 +60,9 @@ def place_and_date(edition, language, moment=None):
     with translation.override(language):
         city = own(edition, "city", language)
         if language == "vi":
-            return f"{city}, ngày {day:%d} tháng {day:%m} năm {day:%Y}".lstrip(", ")
+            # Decree 30: a zero before days under 10 and before months 1 and 2 only ("tháng 3").
+            month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+            return f"{city}, ngày {day:%d} tháng {month} năm {day:%Y}".lstrip(", ")
         return f"{city}, {formats.date_format(day, 'j F Y')}".lstrip(", ")
 
 

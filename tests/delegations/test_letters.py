@@ -255,3 +255,15 @@ def test_ranks_positions_and_organisations_print_in_the_printouts_language(proto
         assert "Đại tướng" in vietnamese and "General" not in vietnamese, url
         assert "General" in english and "Đại tướng" not in english, url
         assert "Ministry of National Defense" not in vietnamese and "Bộ Quốc phòng Hàn Quốc" not in english, url
+
+
+def test_the_vietnamese_date_is_written_as_decree_30_writes_it(edition):
+    from delegations.letters import place_and_date
+
+    def written(day, month):
+        return place_and_date(edition, "vi", datetime.datetime(2025, month, day, 5, tzinfo=datetime.UTC))
+
+    assert written(5, 2) == "Hà Nội, ngày 05 tháng 02 năm 2025"
+    assert written(5, 3) == "Hà Nội, ngày 05 tháng 3 năm 2025"
+    assert written(15, 11) == "Hà Nội, ngày 15 tháng 11 năm 2025"
+    assert place_and_date(edition, "en", datetime.datetime(2025, 3, 5, 5, tzinfo=datetime.UTC)) == "Hanoi, 5 March 2025"
