@@ -204,6 +204,11 @@ globals().update(
 )
 DEFAULT_FROM_EMAIL = os.environ.get("EXPO_MAIL_FROM", "").strip() or "Expo CMS <no-reply@localhost>"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Protocol and press mail: each team's sender and Reply-To (EXPO_PROTOCOL_MAIL_FROM, …_REPLY_TO,
+# EXPO_PRESS_…); the sender falls back to EXPO_MAIL_FROM when that is set, else the demo's.
+EXPO_MAIL_SENDERS = parsing.mail_senders(os.environ, fallback_from=os.environ.get("EXPO_MAIL_FROM", "").strip())
+# Letters to delegations: signatory, their title in each language, the number's symbol (Số: 42/GM-BTC).
+EXPO_LETTER = parsing.letter_settings(os.environ)
 
 # Task queue (django-tasks): "inline" runs each task at once in the process that queues it (the
 # demo, tests); "database" queues it for `manage.py db_worker` (production, docs/deploy.md).

@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
 
+from outbox import registry
 from outbox.models import Message
 from outbox.services import recipient_unsubscribed
 
@@ -34,14 +35,28 @@ def message_id(message):
     return f"<{digest}@{domain}>"
 
 
+def sender(message):
+    """(From, [Reply-To]) of the team that sends this kind (settings.EXPO_MAIL_SENDERS)."""
+    try:
+        team = registry.get(message.kind).team
+    except LookupError:
+        team = None
+    configured = getattr(settings, "EXPO_MAIL_SENDERS", {}).get(team)
+    if not configured:
+        return settings.DEFAULT_FROM_EMAIL, []
+    return configured["from"], [configured["reply_to"]] if configured.get("reply_to") else []
+
+
 def build_email(message):
     """The e-mail exactly as it is (or was) sent for this row."""
     headers = {**message.headers, "Message-ID": message_id(message), "Content-Language": message.language}
+    from_email, reply_to = sender(message)
     email = EmailMultiAlternatives(
         subject=message.subject,
         body=message.body_text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=from_email,
         to=[formataddr((message.to_name, message.to_email))],
+        reply_to=reply_to,
         headers=headers,
     )
     if message.body_html:

@@ -9,10 +9,10 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationStackedInline
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from common.admin import CountryFilter
-from delegations import mail, selectors, services, walking
+from delegations import letters, mail, selectors, services, walking
 from delegations.admin import exports, logistics, printouts, views
 from delegations.admin.base import (
     MEMBER_FIELDS,
@@ -115,7 +115,7 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Delegation)
-class DelegationAdmin(StaleSaveMixin, admin.ModelAdmin):
+class DelegationAdmin(StaleSaveMixin, TranslationAdmin):
     form = StaleSaveRefusedForm
 
     class Media:
@@ -243,7 +243,7 @@ class DelegationAdmin(StaleSaveMixin, admin.ModelAdmin):
     def first_arrival(self, obj):
         if not obj.arrival:
             return "—"
-        return obj.arrival.astimezone(obj.edition.tz).strftime("%d/%m %H:%M")
+        return obj.arrival.astimezone(obj.edition.tz).strftime("%d/%m/%Y %H:%M")
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         allowed = self.has_view_or_change_permission(request)
@@ -274,6 +274,7 @@ class DelegationAdmin(StaleSaveMixin, admin.ModelAdmin):
                             "booking": warning.booking,
                         },
                     )
+            self._warn_letter_gaps(request, delegation)
             extra_context = {**(extra_context or {}), **walking.change_form_context(request, delegation)}
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -301,6 +302,13 @@ class DelegationAdmin(StaleSaveMixin, admin.ModelAdmin):
     @admin.action(description=_("Invite the selected delegations"), permissions=["change"])
     def invite(self, request, queryset):
         self._step(request, queryset, Status.INVITED)
+        # The letters leave out what is missing in their language: say so before they are approved.
+        for delegation in queryset.filter(status=Status.INVITED).select_related("edition", "head"):
+            self._warn_letter_gaps(request, delegation)
+
+    def _warn_letter_gaps(self, request, delegation):
+        for gap in letters.gaps(delegation, mail.recipient(delegation)):
+            messages.warning(request, gap)
 
     @admin.action(description=_("Mark as accepted"), permissions=["change"])
     def accept(self, request, queryset):

@@ -2,8 +2,9 @@
 
 from concurrency.fields import AutoIncVersionField
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Value, When
+from django.db.models import Case, Q, Value, When
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -134,7 +135,10 @@ class Delegation(NormalizedTextModel):
     )
     country = CountryField(_("country"))
     type = models.CharField(_("type"), max_length=16, choices=Type.choices, default=Type.INTERNATIONAL)
-    organisation = models.CharField(_("organisation"), max_length=200, help_text=_("e.g. Ministry of Defence"))
+    # In both languages (organisation_vi, organisation_en); either may wait to be filled, not both (clean()).
+    organisation = models.CharField(
+        _("organisation"), max_length=200, blank=True, help_text=_("e.g. Ministry of Defence")
+    )
     level = models.CharField(_("level"), max_length=20, choices=Level.choices, default=Level.OTHER)
     level_rank = models.PositiveSmallIntegerField(_("precedence"), default=9, editable=False)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
@@ -172,8 +176,17 @@ class Delegation(NormalizedTextModel):
         ordering = ["level_rank", "country", "organisation", "pk"]
         permissions = [("view_sensitive", _("Can see sensitive personal data of delegation members"))]
         constraints = [
+            # The organisation is named in both languages (delegations/translation.py); each name
+            # is unique per country and edition, whichever language it is given in.
             models.UniqueConstraint(
-                fields=["edition", "country", "organisation"], name="delegation_unique_per_country_organisation"
+                fields=["edition", "country", "organisation_vi"],
+                condition=~Q(organisation_vi=""),
+                name="delegation_unique_organisation_vi",
+            ),
+            models.UniqueConstraint(
+                fields=["edition", "country", "organisation_en"],
+                condition=~Q(organisation_en=""),
+                name="delegation_unique_organisation_en",
             ),
         ]
         indexes = [
@@ -188,6 +201,11 @@ class Delegation(NormalizedTextModel):
         self.fill_derived()
         super().save(*args, **kwargs)
 
+    def clean(self):
+        super().clean()
+        if not (self.organisation_vi or self.organisation_en):
+            raise ValidationError({"organisation_vi": _("Name the organisation in Vietnamese, in English or both.")})
+
     def fill_derived(self):
         """Derived columns, computed here only (save() and the import's bulk writer call it):
         precedence for ordering in SQL, folded text for accent-blind search."""
@@ -199,7 +217,8 @@ class Delegation(NormalizedTextModel):
             english = str(self.country.name)
         with override("vi"):
             vietnamese = str(self.country.name)
-        return fold(f"{self.organisation} {english} {vietnamese}")[:300]
+        organisations = " ".join(dict.fromkeys(n for n in (self.organisation_vi, self.organisation_en) if n))
+        return fold(f"{organisations or self.organisation} {english} {vietnamese}")[:300]
 
 
 class StatusChange(models.Model):

@@ -124,9 +124,9 @@ def test_stale_second_save_is_refused_and_first_write_kept(protocol_client, edit
     member = make_member(make_delegation(edition), passport_no="B1234567")
     url, first = _member_form(protocol_client, member)
     second = dict(first)
-    first["rank"] = "Đại tá"
+    first["rank_vi"] = "Đại tá"
     assert protocol_client.post(url, first).status_code == 302
-    second["rank"] = "Thượng tá"
+    second["rank_vi"] = "Thượng tá"
     response = protocol_client.post(url, second, headers={"accept-language": "en"})
     assert "Someone else saved this record while you were editing it" in response.content.decode()
     member.refresh_from_db()
@@ -137,7 +137,7 @@ def test_viewer_without_permission_cannot_overwrite_masked_fields(viewer_client,
     member = make_member(make_delegation(edition), passport_no="B1234567")
     url, data = _member_form(viewer_client, member)
     data["passport_no"] = ""
-    data["rank"] = "Đại tá"
+    data["rank_vi"] = "Đại tá"
     assert viewer_client.post(url, data).status_code == 302
     member.refresh_from_db()
     assert (member.rank, member.passport_no) == ("Đại tá", "B1234567")
@@ -218,7 +218,8 @@ def _delegation_form(client, delegation):
         "edition": delegation.edition_id,
         "country": delegation.country.code,
         "type": delegation.type,
-        "organisation": delegation.organisation,
+        "organisation_vi": delegation.organisation_vi or "",
+        "organisation_en": delegation.organisation_en or "",
         "level": delegation.level,
         "head": "",
         "version": version,

@@ -36,7 +36,9 @@ def delegation_with_head(edition, *, country="US", organisation="Department of D
     fields = {
         "family_name": "Smith",
         "given_name": "John",
-        "rank": "General",
+        # A rank in each language: each letter and mail uses its own language's.
+        "rank_vi": "Đại tướng",
+        "rank_en": "General",
         "gender": "male",
         "email": "john.smith@example.mil",
         "passport_no": "P1234567",
@@ -65,7 +67,8 @@ def test_salutation_follows_name_order_and_form_of_address(edition):
         level="minister",
         family_name="Phan",
         given_name="Văn Giang",
-        rank="Đại tướng",
+        rank_vi="Đại tướng",
+        rank_en="General",
         email="vp@mod.gov.vn",
     )
     jp = delegation_with_head(
@@ -74,14 +77,15 @@ def test_salutation_follows_name_order_and_form_of_address(edition):
         organisation="Ministry of Defense",
         family_name="Yamada",
         given_name="Hanako",
-        rank="",
+        rank_vi="",
+        rank_en="",
         gender="female",
         email="yamada@mod.go.jp",
     )
     assert mail.salutation(us.head, level=us.level, language="en") == "Dear General John Smith,"
-    assert mail.salutation(us.head, level=us.level, language="vi") == "Kính gửi General John Smith,"
+    assert mail.salutation(us.head, level=us.level, language="vi") == "Kính gửi Đại tướng John Smith,"
     assert mail.salutation(vn.head, level=vn.level, language="vi") == "Kính gửi Ngài Đại tướng Phan Văn Giang,"
-    assert mail.salutation(vn.head, level=vn.level, language="en") == "Your Excellency Đại tướng Phan Văn Giang,"
+    assert mail.salutation(vn.head, level=vn.level, language="en") == "Your Excellency General Phan Văn Giang,"
     assert mail.salutation(jp.head, level=jp.level, language="en") == "Dear Ms Yamada Hanako,"
     assert mail.salutation(jp.head, level=jp.level, language="vi") == "Kính gửi Bà Yamada Hanako,"
 
@@ -148,7 +152,7 @@ def test_organiser_invites_a_second_approves_and_the_letter_is_delivered(
     [attachment] = list(email.iter_attachments())
     assert attachment.get_content_type() == "application/pdf"
     letter = pdf_text(attachment.get_content())
-    assert "Kính gửi General John Smith," in letter and "Dear General John Smith," in letter
+    assert "Kính gửi Đại tướng John Smith," in letter and "Dear General John Smith," in letter
     assert "Triển lãm Quốc phòng quốc tế Việt Nam 2024" in letter and "Gia Lam Airfield" in letter
     # Nothing sensitive anywhere in what was sent.
     for secret in ("P1234567", "1965", "04/03", "Halal"):
@@ -177,7 +181,8 @@ def test_vietnamese_delegation_gets_its_messages_in_vietnamese(edition, smtp, dj
         organisation="Quân khu 7",
         family_name="Nguyễn",
         given_name="Văn Bình",
-        rank="Trung tướng",
+        rank_vi="Trung tướng",
+        rank_en="Lieutenant General",
         email="binh@qk7.vn",
     )
     from delegations.services import change_status

@@ -17,7 +17,7 @@ def forwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("delegations", "0006_remove_delegation_hotel_vehicle"),
+        ("delegations", "0007_bilingual_rank_organisation"),
         ("auditlog", "0017_add_actor_email"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
