@@ -19,8 +19,22 @@ def mail_release(release_pk):
     return made
 
 
-@task()
+# Minutes of PDF rendering: a queue of its own, so e-mail never waits behind a kit (Procfile "kits").
+KIT_QUEUE = "kits"
+
+
+@task(queue_name=KIT_QUEUE)
 def rebuild_press_kit(language):
     from press import kit
 
     return kit.rebuild(language)
+
+
+@task(queue_name=KIT_QUEUE)
+def build_press_kits(languages):
+    """Every language's kit in one go, sheets rendered in one pool: queued by `load_demo`."""
+    from press import kit
+
+    summary = kit.build_all(languages, progress=logger.info)
+    logger.info("Press kits built: %s", summary)
+    return summary
