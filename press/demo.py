@@ -121,11 +121,11 @@ def build_kits(*, edition, progress):
     # The test settings skip it (PRESS_KIT_ON_DEMO): tests/press/test_kit.py calls this directly.
     from django_tasks import TaskResultStatus
 
-    from press.tasks import build_press_kits
+    from press.tasks import build_press_kits, queue_kit_task
 
     if not getattr(settings, "PRESS_KIT_ON_DEMO", True):
         return "press kit left for the first download (PRESS_KIT_ON_DEMO off)"
-    result = build_press_kits.enqueue(["vi", "en"])
+    result = queue_kit_task(build_press_kits, ["vi", "en"])
     if result.status == TaskResultStatus.SUCCESSFUL:
         return result.return_value
     return "press kits in both languages queued for the task worker"

@@ -205,9 +205,9 @@ def refresh_if_stale(language, *, background=True):
     if not cache.add(_queued_key(language), 1, timeout=QUEUED_SECONDS):
         return False
     if background:
-        from press.tasks import rebuild_press_kit
+        from press.tasks import queue_kit_task, rebuild_press_kit
 
-        rebuild_press_kit.enqueue(language)
+        queue_kit_task(rebuild_press_kit, language)
     else:
         rebuild(language)
     return True
