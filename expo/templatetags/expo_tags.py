@@ -104,7 +104,7 @@ def task_queue_warnings(context):
     queue = queue_health()
     warnings = []
     if queue.waiting_too_long:
-        minutes = queue.oldest_ready_minutes
+        minutes = queue.stuck_minutes
         warnings.append(
             ngettext(
                 "Background work is waiting: the oldest task has been ready for %(minutes)d minute. "

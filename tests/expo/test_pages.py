@@ -79,7 +79,7 @@ def test_healthz_reports_database(client, db):
     assert json.loads(response.content) == {
         "status": "ok",
         "database": "ok",
-        "queue": {"ready": 0, "oldest_ready_seconds": None, "failed_last_24h": 0},
+        "queue": {"ready": 0, "oldest_ready_seconds": None, "stuck_queues": [], "failed_last_24h": 0},
     }
 
 

@@ -137,7 +137,7 @@ def test_health_check_reports_a_queue_nobody_works_off(client, db, settings):
         assert json.loads(client.get("/healthz").content) == {
             "status": "ok",
             "database": "ok",
-            "queue": {"ready": 1, "oldest_ready_seconds": 0, "failed_last_24h": 0},
+            "queue": {"ready": 1, "oldest_ready_seconds": 0, "stuck_queues": [], "failed_last_24h": 0},
         }
     with time_machine.travel(T0 + datetime.timedelta(minutes=4, seconds=59), tick=False):
         assert json.loads(client.get("/healthz").content)["status"] == "ok"
@@ -149,8 +149,26 @@ def test_health_check_reports_a_queue_nobody_works_off(client, db, settings):
     assert json.loads(response.content) == {
         "status": "degraded",
         "database": "ok",
-        "queue": {"ready": 1, "oldest_ready_seconds": 360, "failed_last_24h": 0},
+        "queue": {"ready": 1, "oldest_ready_seconds": 360, "stuck_queues": ["default"], "failed_last_24h": 0},
     }
+
+
+def test_a_worker_busy_with_a_long_kit_build_is_not_a_stuck_queue(client, db, settings):
+    from press.tasks import build_press_kits, queue_kit_task, rebuild_press_kit
+
+    settings.TASKS = DATABASE_QUEUE
+    with time_machine.travel(T0, tick=False):
+        queue_kit_task(build_press_kits, ["vi", "en"])
+        DBTaskResult.objects.get().claim("kits-worker")  # the kits worker starts the build
+        queue_kit_task(rebuild_press_kit, "vi")
+    with time_machine.travel(T0 + datetime.timedelta(minutes=20), tick=False):
+        body = json.loads(client.get("/healthz").content)
+    assert body["status"] == "ok"
+    assert body["queue"] == {"ready": 1, "oldest_ready_seconds": 1200, "stuck_queues": [], "failed_last_24h": 0}
+    # A build "running" for over an hour is a worker that died mid-task.
+    with time_machine.travel(T0 + datetime.timedelta(minutes=61), tick=False):
+        body = json.loads(client.get("/healthz").content)
+    assert body["status"] == "degraded" and body["queue"]["stuck_queues"] == ["kits"]
 
 
 def test_health_check_reports_failed_tasks_of_the_last_day(client, db, settings):
