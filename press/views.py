@@ -48,6 +48,8 @@ def index(request):
         "page": page,
         "contacts": PressContact.objects.filter(edition=edition) if edition else [],
         "documents": FactSheetUpload.objects.filter(edition=edition, replaces_generated=False) if edition else [],
+        # Until the first kit is built (the demo's, by the task worker), the link says so.
+        "kit_ready": kit.current_kit(translation.get_language()) is not None,
     }
     return expire_with_next_release(render(request, "press/index.html", context))
 

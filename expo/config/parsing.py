@@ -82,13 +82,10 @@ def database(raw, var_dir):
 
 def email_settings(url, var_dir, *, webhook_secret=""):
     """EMAIL_URL as the e-mail settings (README "Messages"); unset, mail is written to files
-    under var/mail so the demo needs no mail server."""
+    under var/mail (one .eml file per message) so the demo needs no mail server."""
     url = (url or "").strip()
     if not url:
-        return {
-            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-            "EMAIL_FILE_PATH": var_dir / "mail",
-        }
+        return {"EMAIL_BACKEND": "common.mail.EmlFileBackend", "EMAIL_FILE_PATH": var_dir / "mail"}
     parts = urlsplit(url)
     scheme, query = parts.scheme.lower(), parse_qs(parts.query)
     if scheme in {"smtp", "smtps", "submission"}:
@@ -109,7 +106,7 @@ def email_settings(url, var_dir, *, webhook_secret=""):
             "EMAIL_TIMEOUT": 30,
         }
     if scheme == "file":
-        return {"EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend", "EMAIL_FILE_PATH": parts.path}
+        return {"EMAIL_BACKEND": "common.mail.EmlFileBackend", "EMAIL_FILE_PATH": parts.path}
     if scheme.startswith("anymail+"):
         # anymail+mailgun://API_KEY@  (any provider django-anymail supports; webhooks under /anymail/).
         esp = scheme.removeprefix("anymail+")
