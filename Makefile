@@ -6,41 +6,60 @@ PIP := $(VENV)/bin/pip
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint format messages venv clean backup restore bench system-packages rehearsal
+.PHONY: run demo-database test lint format messages venv clean backup restore bench system-packages rehearsal
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
+# Wheels only: nothing is compiled on the user's machine, which keeps a fresh install short.
 $(VENV)/.installed: requirements.txt | $(VENV)/bin/python
-	$(PIP) install --quiet -r requirements.txt
+	$(PIP) install --quiet --only-binary=:all: -r requirements.txt
 	touch $@
 
 $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
-	$(PIP) install --quiet -r requirements-dev.txt
+	$(PIP) install --quiet --only-binary=:all: -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
 
 venv: $(VENV)/.installed
 
-# Links the demo prints (sitemap, feeds, QR codes) name this address; production sets its own.
-run: export EXPO_SITE_URL ?= http://127.0.0.1:$(PORT)
 # The demo runs as production does (no debug pages, whitenoise's collected static files,
-# bilingual 404/500) with zero configuration: a secret key is made once under var/, the hosts
-# are the loopback names, HTTPS is off. DJANGO_DEBUG=1 make run gives Django's debug mode.
+# bilingual 404/500, gunicorn and the task worker of the Procfile) with zero configuration: a
+# secret key is made once under var/, links name http://127.0.0.1:$(PORT), the hosts are the
+# loopback names, HTTPS is off, mail is written to var/mail/. DJANGO_DEBUG=1 make run gives Django's debug mode (gunicorn reloads).
 DEMO_ENV = DJANGO_SECRET_KEY="$$(cat var/demo-secret-key)" \
 	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
-	DJANGO_HTTPS="$${DJANGO_HTTPS:-0}" EXPO_SERVE_MEDIA="$${EXPO_SERVE_MEDIA:-1}"
+	DJANGO_HTTPS="$${DJANGO_HTTPS:-0}" EXPO_SERVE_MEDIA="$${EXPO_SERVE_MEDIA:-1}" \
+	EXPO_TASK_QUEUE="$${EXPO_TASK_QUEUE:-database}" EXPO_SITE_URL="$${EXPO_SITE_URL:-http://127.0.0.1:$(PORT)}"
+# Static sources: ours (every app's static/) and the installed packages' (requirements.txt).
+STATIC_SOURCES := $(shell find . \( -path ./var -o -path ./.venv -o -path ./.git \) -prune -o -path '*/static/*' -type f -print) \
+	requirements.txt expo/settings.py
 
-run: $(VENV)/.installed
+var/demo-secret-key:
 	mkdir -p var
-	test -s var/demo-secret-key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > var/demo-secret-key
-	$(DEMO_ENV) $(PY) manage.py migrate --no-input
+	$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+# Collected (and compressed) again only when a static source changed.
+var/static/staticfiles.json: $(STATIC_SOURCES) | $(VENV)/.installed var/demo-secret-key
 	$(DEMO_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
+
+# The demo's rows load in seconds; its PDFs and press kits are queued for the worker, so the
+# site answers first and the kit link says "being prepared" until the worker has built it.
+demo-database: | $(VENV)/.installed var/demo-secret-key
+	$(DEMO_ENV) $(PY) manage.py migrate --no-input
 	$(DEMO_ENV) $(PY) manage.py load_demo
+
+# The web server and the task worker of the Procfile, started and stopped (Ctrl-C) together.
+run: $(VENV)/.installed var/demo-secret-key
+	@$(MAKE) --no-print-directory -j2 demo-database var/static/staticfiles.json
 	@echo ""
 	@echo "Expo CMS demo: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@echo "Mail the site sends is written to var/mail/ (one .eml file per message)."
 	@echo "Create an organiser login with:  DJANGO_DEBUG=1 $(PY) manage.py createsuperuser"
 	@echo ""
-	$(DEMO_ENV) $(PY) manage.py runserver $(if $(filter 1,$(DJANGO_DEBUG)),,--noreload) 127.0.0.1:$(PORT)
+	$(DEMO_ENV) PATH="$(abspath $(VENV))/bin:$$PATH" BIND_ADDRESS=127.0.0.1 \
+		WEB_CONCURRENCY="$${WEB_CONCURRENCY:-2}" \
+		GUNICORN_CMD_ARGS="$${GUNICORN_CMD_ARGS:-$(if $(filter 1,$(DJANGO_DEBUG)),--reload,)}" \
+		$(VENV)/bin/honcho start --port $(PORT)
 
 # The system packages the suite needs (PDF, gettext, chromium…) are checked first: installed
 # when run as root, otherwise the exact apt-get command is printed (scripts/system-packages.sh).

@@ -10,6 +10,7 @@ from django_countries.filters import CountryFilter as CountriesPresentFilter
 
 from common.collation import name_key
 from common.countries import sort_key
+from common.sensitive_admin import guarded
 from common.text import fold
 
 
@@ -123,7 +124,9 @@ def unique_slug(model, instance, text, edition=None):
 
 class AdminSite(admin.AdminSite):
     """Django's admin site, with its index in alphabetical order of the admin's language (Django
-    sorts by code point, which puts "Đoàn" after "Xe" in the Vietnamese admin)."""
+    sorts by code point, which puts "Đoàn" after "Xe" in the Vietnamese admin), and every model
+    admin guarded over sensitive fields (common.sensitive_admin) and given the form defaults:
+    registered here, a new admin has both without anyone remembering to."""
 
     def get_app_list(self, request, app_label=None):
         language = get_language() or "vi"
@@ -133,8 +136,9 @@ class AdminSite(admin.AdminSite):
         return apps
 
     def register(self, model_or_iterable, admin_class=None, **options):
+        # Every admin gets the sensitive-field guard and the form defaults (FormDefaultsMixin).
         admin_class = admin_class or admin.ModelAdmin
         if not issubclass(admin_class, FormDefaultsMixin):
             attrs = {"__module__": admin_class.__module__, "__doc__": admin_class.__doc__}
             admin_class = type(admin_class.__name__, (FormDefaultsMixin, admin_class), attrs)
-        return super().register(model_or_iterable, admin_class, **options)
+        return super().register(model_or_iterable, guarded(admin_class), **options)

@@ -17,8 +17,8 @@ as "Triều Tiên" and "Hàn Quốc", as Vietnamese official documents do.
 
 Imports resolve a typed value with ``resolver().resolve(value)``: ISO only when written as
 one (2–3 capitals), then an exact name (case- and NFC-insensitive, any language or alias),
-then the accent-folded name when exactly one country folds that way; anything else is an error
-naming the candidates, never a guess.
+then the accent-folded name when exactly one country folds that way, then the same without spaces
+and hyphens ("Cu Ba" for "Cu-ba"); anything else is an error naming the candidates, never a guess.
 """
 
 import functools
@@ -93,6 +93,77 @@ ALIASES = {
     "NL": ["Hà Lan", "Holland"],
 }
 
+# The Ministry of Foreign Affairs' transliterations [BNG] of the countries that send delegations to
+# the expo, as ministries write them in the lists they send. Resolved like aliases, and besides
+# accent-, case-, hyphen- and space-blind ("Cu Ba", "Cu-ba", "cuba", "O-xtray-li-a").
+MOFA = {
+    "AO": ["Ăng-gô-la"],
+    "AR": ["Ác-hen-ti-na"],
+    "AM": ["Ác-mê-ni-a"],
+    "AU": ["Ô-xtrây-li-a"],
+    "AZ": ["A-déc-bai-gian"],
+    "BD": ["Băng-la-đét"],
+    "BE": ["Bỉ"],
+    "BN": ["Bru-nây"],
+    "BR": ["Bra-xin"],
+    "BG": ["Bun-ga-ri"],
+    "BY": ["Bê-la-rút"],
+    "CA": ["Ca-na-đa"],
+    "CL": ["Chi-lê"],
+    "CN": ["Trung Quốc"],
+    "CU": ["Cu-ba"],
+    "CZ": ["Séc"],
+    "DE": ["Đức", "CHLB Đức"],
+    "DZ": ["An-giê-ri"],
+    "EG": ["Ai Cập"],
+    "ES": ["Tây Ban Nha"],
+    "FI": ["Phần Lan"],
+    "FR": ["Pháp"],
+    "GB": ["Vương quốc Anh"],
+    "HU": ["Hung-ga-ri"],
+    "ID": ["In-đô-nê-xi-a"],
+    "IL": ["I-xra-en"],
+    "IN": ["Ấn Độ"],
+    "IR": ["I-ran"],
+    "IT": ["I-ta-li-a"],
+    "JP": ["Nhật Bản"],
+    "KG": ["Cư-rơ-gư-xtan"],
+    "KH": ["Cam-pu-chia"],
+    "KR": ["Hàn Quốc"],
+    "KZ": ["Ca-dắc-xtan"],
+    "LA": ["Lào"],
+    "LK": ["Xri Lan-ca"],
+    "MM": ["Mi-an-ma"],
+    "MN": ["Mông Cổ"],
+    "MY": ["Ma-lai-xi-a"],
+    "NL": ["Hà Lan"],
+    "NZ": ["Niu Di-lân"],
+    "PH": ["Phi-líp-pin"],
+    "PK": ["Pa-ki-xtan"],
+    "PL": ["Ba Lan"],
+    "RS": ["Xéc-bi-a"],
+    "RU": ["Liên bang Nga"],
+    "SA": ["Ả-rập Xê-út"],
+    "SE": ["Thụy Điển"],
+    "SG": ["Xin-ga-po"],
+    "SK": ["Xlô-va-ki-a"],
+    "TH": ["Thái Lan"],
+    "TJ": ["Tát-gi-ki-xtan"],
+    "TL": ["Ti-mo Lét-xtê", "Đông Ti-mo"],
+    "TR": ["Thổ Nhĩ Kỳ"],
+    "US": ["Hoa Kỳ"],
+    "UZ": ["U-dơ-bê-ki-xtan"],
+    "VE": ["Vê-nê-xu-ê-la"],
+    "ZA": ["Nam Phi"],
+}
+
+
+def squash(text):
+    """A name folded with spaces and hyphens gone: "Cu-ba", "Cu Ba" and "Cuba" are all "cuba"."""
+    from common.text import words
+
+    return "".join(words(text))
+
 
 def _pick(code):
     english, vietnamese = NAMES[code]
@@ -146,18 +217,20 @@ class Resolver:
             alpha3 = countries.alpha3(code)
             if alpha3:
                 self.codes[alpha3] = code
-        self.exact, self.folded = {}, {}
+        self.exact, self.folded, self.squashed = {}, {}, {}
         for code in self.codes.values():
-            names = [name(code, "vi"), name(code, "en"), *ALIASES.get(code, [])]
+            names = [name(code, "vi"), name(code, "en"), *ALIASES.get(code, []), *MOFA.get(code, [])]
             for text in names:
                 self.exact.setdefault(_exact(text), set()).add(code)
                 self.folded.setdefault(fold(text), set()).add(code)
+                self.squashed.setdefault(squash(text), set()).add(code)
 
     def resolve(self, value):
         text = " ".join(unicodedata.normalize("NFC", str(value)).split())
         if re.fullmatch(r"[A-Z]{2,3}", text) and text in self.codes:
             return self.codes[text]
-        for table, key in ((self.exact, _exact(text)), (self.folded, self._fold(text))):
+        tables = ((self.exact, _exact(text)), (self.folded, self._fold(text)), (self.squashed, squash(text)))
+        for table, key in tables:
             found = table.get(key, set())
             if len(found) == 1:
                 return next(iter(found))

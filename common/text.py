@@ -39,9 +39,12 @@ class NormalizedTextModel(models.Model):
     def save(self, *args, **kwargs):
         for field in self._meta.concrete_fields:
             if isinstance(field, (models.CharField, models.TextField)):
-                value = getattr(self, field.attname)
+                # The stored value itself, not getattr(): on a translated model the original field's
+                # descriptor reads the active language with fallback and writes it back into that
+                # language, so an empty English value would be filled with the Vietnamese one.
+                value = self.__dict__.get(field.attname)
                 if isinstance(value, str):
-                    setattr(self, field.attname, nfc(value))
+                    self.__dict__[field.attname] = nfc(value)
         super().save(*args, **kwargs)
 
 

@@ -37,14 +37,18 @@ def bench_rows(*, delegations, members, rng, edition):
             rows.append(
                 {
                     "country": country,
-                    "organisation": organisation,
+                    # The same name in both languages, so either language's lookup finds bench rows.
+                    "organisation_vi": organisation,
+                    "organisation_en": organisation,
                     "delegation_type": "domestic" if country == "VN" else "international",
                     "level": level,
                     "role": ROLES[m % len(ROLES)],
                     "family_name": nfc(rng.choice(FAMILY)),
                     "given_name": nfc(rng.choice(GIVEN)),
-                    "rank": "",
-                    "position": "Đại biểu",
+                    "rank_vi": "",
+                    "rank_en": "",
+                    "position_vi": "Đại biểu",
+                    "position_en": "Delegate",
                     "gender": rng.choice(["female", "male"]),
                     "nationality": country,
                     "passport_no": f"B{d:04d}{m:03d}",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from delegations.models import Engagement, Movement
+from delegations.models import Delegation, Engagement, Movement
 
 # How long an airport transfer holds a pool vehicle: from landing until the guests are at the
 # hotel; for a departure, from pick-up at the hotel until the drop-off (3 h to 1 h 30 before).
@@ -53,8 +53,6 @@ def _bookings(engagement):
         yield ("interpreter", interpreter.pk), str(interpreter)
     if engagement.vehicle_id:
         yield ("vehicle", engagement.vehicle_id), str(engagement.vehicle)
-    elif delegation.vehicle.strip():
-        yield ("vehicle", delegation.vehicle.strip().casefold()), delegation.vehicle.strip()
 
 
 @dataclass(frozen=True)
@@ -97,7 +95,7 @@ def transfers(edition):
     """Arrivals and departures with a pool vehicle, as bookings (one query)."""
     movements = (
         Movement.objects.filter(delegation__edition=edition, vehicle__isnull=False)
-        .exclude(delegation__status__in=["declined", "cancelled"])
+        .exclude(delegation__status__in=Delegation.INACTIVE_STATUSES)
         .select_related("delegation", "vehicle", "member")
         .annotate(delegation_size=Count("delegation__members", distinct=True))
         .order_by("at", "pk")
@@ -126,7 +124,7 @@ def active_engagements(edition):
     """The timed engagements of `edition` that book anyone: declined and cancelled delegations book nothing."""
     return (
         Engagement.objects.filter(delegation__edition=edition, start__isnull=False, end__isnull=False)
-        .exclude(delegation__status__in=["declined", "cancelled"])
+        .exclude(delegation__status__in=Delegation.INACTIVE_STATUSES)
         .select_related("delegation__liaison_officer", "programme_item", "venue", "vehicle")
         .prefetch_related("delegation__interpreters")
         .order_by("start", "pk")
@@ -199,7 +197,7 @@ def over_capacity(edition):
     """
     engagements = (
         Engagement.objects.filter(delegation__edition=edition, vehicle__isnull=False, start__isnull=False)
-        .exclude(delegation__status__in=["declined", "cancelled"])
+        .exclude(delegation__status__in=Delegation.INACTIVE_STATUSES)
         .select_related("delegation", "vehicle", "programme_item")
         .annotate(delegation_size=Count("delegation__members", distinct=True))
     )

@@ -132,6 +132,39 @@ DELEGATIONS = [
     ),
     ("EG", "Ministry of Defence", L.OTHER, S.DECLINED, ("Hassan", "Omar", "Major General", "Vụ trưởng", "Director")),
 ]
+# Each organisation and rank in both languages: the Vietnamese letter and printouts use the
+# first, the English ones the second (keyed by the name or rank as listed above).
+ORGANISATIONS = {
+    ("VN", "Bộ Quốc phòng"): ("Bộ Quốc phòng", "Ministry of National Defence"),
+    ("FR", "Ministère des Armées"): ("Bộ Quân đội Pháp", "Ministry of the Armed Forces"),
+    ("RU", "Ministry of Defence"): ("Bộ Quốc phòng Liên bang Nga", "Ministry of Defence of the Russian Federation"),
+    ("VN", "Quân chủng Phòng không – Không quân"): ("Quân chủng Phòng không – Không quân", "Air Defence – Air Force"),
+    ("VN", "Quân chủng Hải quân"): ("Quân chủng Hải quân", "Viet Nam People's Navy"),
+    ("VN", "Bộ Tư lệnh Cảnh sát biển"): ("Bộ Tư lệnh Cảnh sát biển", "Viet Nam Coast Guard Command"),
+}
+RANKS = {
+    "": ("", ""),
+    "Đại tướng": ("Đại tướng", "General"),
+    "General": ("Đại tướng", "General"),
+    "Colonel General": ("Thượng tướng", "Colonel General"),
+    "Admiral": ("Đô đốc", "Admiral"),
+    "Air Marshal": ("Trung tướng Không quân", "Air Marshal"),
+    "Major General": ("Thiếu tướng", "Major General"),
+    "Trung tướng": ("Trung tướng", "Lieutenant General"),
+    "Phó Đô đốc": ("Phó Đô đốc", "Vice Admiral"),
+    "Thiếu tướng": ("Thiếu tướng", "Major General"),
+}
+
+
+def organisation_names(country, listed):
+    """(Vietnamese, English): a foreign ministry is "Bộ Quốc phòng <country>" in Vietnamese."""
+    if (country, listed) in ORGANISATIONS:
+        return ORGANISATIONS[(country, listed)]
+    from common.countries import name
+
+    return f"Bộ Quốc phòng {name(country, 'vi')}", listed
+
+
 STEPS = {
     S.DRAFT: [],
     S.INVITED: [S.INVITED],
@@ -170,17 +203,17 @@ def _load(edition):
     venues = list(Venue.objects.filter(edition=edition).order_by("order"))
     members = engagements = 0
     for index, (country, organisation, level, status, head) in enumerate(DELEGATIONS):
+        organisation_vi, organisation_en = organisation_names(country, organisation)
         delegation, _ = Delegation.objects.update_or_create(
             edition=edition,
             country=country,
-            organisation=organisation,
+            organisation_vi=organisation_vi,
             defaults={
+                "organisation_en": organisation_en,
                 "type": Delegation.Type.DOMESTIC if country == "VN" else Delegation.Type.INTERNATIONAL,
                 "level": level,
                 "status": status,
                 "liaison_officer": officers[index % 2],
-                "hotel": "Khách sạn Demo Hà Nội" if index % 2 else "Demo Hotel Hanoi",
-                "vehicle": f"DEMO-{index % 7 + 1:02d}",
                 "notes": "Demo content: invented delegation.",
             },
         )
@@ -196,7 +229,8 @@ def _load(edition):
                 family_name=fam,
                 given_name=giv,
                 defaults={
-                    "rank": rnk,
+                    "rank_vi": RANKS[rnk][0],
+                    "rank_en": RANKS[rnk][1],
                     "position_vi": pos_vi,
                     "position_en": pos_en,
                     "role": role,

@@ -23,7 +23,6 @@ VEHICLES = [
     ("29B-DEMO3", "Thaco 29 chỗ (demo)", 28, "Đặng Thị Lan", "+84 900 000 003"),
     ("29A-DEMO4", "Xe dẫn đường (demo)", 1, "Ngô Đức Anh", "+84 900 000 004"),
 ]
-COMING = [Delegation.Status.ACCEPTED, Delegation.Status.ARRIVED, Delegation.Status.DEPARTED]
 
 
 @demo.register(order=41, label="Hotels, rooms and vehicles (protocol, invented)")
@@ -45,7 +44,7 @@ def _load(edition):
         )[0]
         for plate, model, seats, driver, phone in VEHICLES
     ]
-    delegations = list(Delegation.objects.filter(edition=edition, status__in=COMING).order_by("level_rank", "pk"))
+    delegations = list(Delegation.objects.filter(edition=edition).confirmed().order_by("level_rank", "pk"))
     rooms = 0
     check_in = edition.start_date - datetime.timedelta(days=2)
     check_out = edition.end_date + datetime.timedelta(days=1)

@@ -8,4 +8,4 @@ from expo.facts import register_count
 
 @register_count(key="delegations", order=50, label=_("delegations confirmed"))
 def count_confirmed(edition):
-    return Delegation.objects.filter(edition=edition, status__in=Delegation.CONFIRMED_STATUSES)
+    return Delegation.objects.filter(edition=edition).confirmed()

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
 from common.pdf import render_pdf
+from delegations import letters
 from delegations.models import Delegation, Engagement, Member, Movement
 from expo.models import ProgrammeChange, ProgrammeItem
 from outbox import compose, registry, services
@@ -21,12 +22,10 @@ from outbox import compose, registry, services
 INVITATION = "delegations.invitation"
 ITINERARY = "delegations.itinerary"
 UPDATE = "delegations.itinerary_update"
-# Statuses in which a delegation holds an itinerary from us, so changes to it are worth telling.
-TOLD_OF_ITINERARY = (Delegation.Status.ACCEPTED, Delegation.Status.ARRIVED)
 
 
 def register_kinds():
-    common = {"team": registry.Team.PROTOCOL, "second_person": True, "address_permission": "delegations.view_sensitive"}
+    common = {"team": registry.Team.PROTOCOL, "second_person": True, "address_permission": Member.SENSITIVE_PERMISSION}
     registry.register(registry.Kind(INVITATION, gettext_lazy("Delegation: invitation letter"), **common))
     registry.register(registry.Kind(ITINERARY, gettext_lazy("Delegation: itinerary"), **common))
     registry.register(
@@ -49,15 +48,17 @@ def recipient(delegation):
 def salutation(member, *, level, language):
     """The letter's greeting in `language`: the right form of address, the name in its own order
     (Nguyễn Văn An, family name first; John Smith, given name first)."""
+    # The rank in `language` only: an English letter never greets a "Thượng tướng".
+    rank = letters.own(member, "rank", language)
     with translation.override(language):
         name = member.full_name
         if level in (Delegation.Level.MINISTER, Delegation.Level.DEPUTY_MINISTER):
-            return _("Your Excellency %(name)s,") % {"name": f"{member.rank} {name}".strip()}
+            return _("Your Excellency %(name)s,") % {"name": f"{rank} {name}".strip()}
         honorific = {
             Member.Gender.MALE: pgettext("form of address", "Mr"),
             Member.Gender.FEMALE: pgettext("form of address", "Ms"),
         }.get(member.gender, "")
-        title = member.rank or honorific
+        title = rank or honorific
         return (
             _("Dear %(title)s %(name)s,") % {"title": title, "name": name}
             if title
@@ -76,13 +77,14 @@ def _draft(delegation, *, kind, key, template, context, by, attachments=()):
     language = language_of(delegation)
     context = {**context, "delegation": delegation, "edition": delegation.edition, "head": head}
     context["salutation"] = salutation(head, level=delegation.level, language=language)
+    context["organisation"] = letters.own(delegation, "organisation", language)
     with translation.override(language):
         subject, text, html = compose.render(template, context, language=language)
     return services.draft(
         kind=kind,
         key=f"{key}:{head.email.lower()}",
         to_email=head.email,
-        to_name=head.title_and_name,
+        to_name=letters.title_and_name(head, language),
         language=language,
         subject=subject,
         text=text,
@@ -94,12 +96,12 @@ def _draft(delegation, *, kind, key, template, context, by, attachments=()):
 
 
 def invitation_pdf(delegation, head):
-    """The letter in Vietnamese and in English, one page each."""
-    letters = [
-        {"language": language, "salutation": salutation(head, level=delegation.level, language=language)}
-        for language in ("vi", "en")
+    """The letter in Vietnamese and in English, one page each (delegations.letters)."""
+    pages = [
+        letters.page(delegation, head, language, salutation(head, level=delegation.level, language=language))
+        for language in letters.LANGUAGES
     ]
-    context = {"delegation": delegation, "edition": delegation.edition, "head": head, "letters": letters}
+    context = {"delegation": delegation, "edition": delegation.edition, "head": head, "letters": pages}
     return render_pdf("delegations/pdf/invitation.html", context)
 
 
@@ -158,7 +160,8 @@ def draft_itinerary(delegation, *, by):
 
 def record_change(delegation, describe):
     """Add one change (describe(language) -> text) to the delegation's open batch of itinerary updates."""
-    if delegation.status not in TOLD_OF_ITINERARY:
+    # A delegation that is coming holds an itinerary from us, so changes to it are worth telling.
+    if delegation.status not in Delegation.COMING_STATUSES:
         return None
     head = recipient(delegation)
     if head is None:
@@ -172,7 +175,7 @@ def record_change(delegation, describe):
         batch_key=f"{UPDATE}:{delegation.pk}",
         line=line,
         to_email=head.email,
-        to_name=head.title_and_name,
+        to_name=letters.title_and_name(head, language),
         language=language,
         window=window,
         about=delegation,
@@ -199,7 +202,8 @@ def tell_programme_changes(changes):
     for change in changes:
         item = change.item
         engaged = (
-            Delegation.objects.filter(engagements__programme_item=item, status__in=TOLD_OF_ITINERARY)
+            Delegation.objects.coming()
+            .filter(engagements__programme_item=item)
             .distinct()
             .select_related("edition", "head")
         )

@@ -6,10 +6,8 @@ The site plan knows nothing of delegations; this module hands it the engagements
 from django.contrib import messages
 from django.utils.translation import gettext as _
 
-from delegations.models import Engagement
+from delegations.models import Delegation, Engagement
 from siteplan.routes import tight_walks, walking_route
-
-INACTIVE = ["declined", "cancelled"]
 
 
 def route_for(delegation):
@@ -21,7 +19,7 @@ def walking_warnings(edition, delegation=None):
     """Consecutive engagements of one delegation with less time between them than the walk."""
     engagements = (
         Engagement.objects.filter(delegation__edition=edition, start__isnull=False, end__isnull=False)
-        .exclude(delegation__status__in=INACTIVE)
+        .exclude(delegation__status__in=Delegation.INACTIVE_STATUSES)
         .select_related("delegation", "programme_item")
     )
     if delegation is not None:

@@ -43,7 +43,7 @@ class EditionAdmin(FoldedSearchMixin, TabbedTranslationAdmin):
     fieldsets = (
         (None, {"fields": ("name", "acronym", "slug", "ordinal", "theme", "organiser")}),
         (_("When and where"), {"fields": ("start_date", "end_date", "time_zone", "venue_name", "city")}),
-        (_("Public site"), {"fields": ("is_current", "is_demo", "description")}),
+        (_("Public site"), {"fields": ("is_current", "is_demo", "description", "accreditation_closes_at")}),
         (_("Key visual"), {"fields": ("key_visual", "key_visual_alt")}),
         (_("Back office"), {"fields": ("internal_marking",)}),
     )

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from whitenoise.compress import Compressor
 
 from common.countries import OVERRIDE as COUNTRY_NAMES
 from expo.config import parsing, security
@@ -92,7 +93,30 @@ TEMPLATES = [
 DATABASES = {"default": parsing.database(os.environ.get("DATABASE_URL"), VAR_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set (shared by every app process), local memory otherwise.
+# Task queue (django-tasks): "inline" runs each task at once in the process that queues it
+# (tests, `DJANGO_DEBUG=1` without a worker); "database" queues it for the worker of the Procfile,
+# `manage.py db_worker` (production and `make run`; docs/deploy.md).
+EXPO_TASK_QUEUE = os.environ.get("EXPO_TASK_QUEUE", "inline" if DEBUG else "database").strip()
+if EXPO_TASK_QUEUE not in {"inline", "database"}:
+    raise ImproperlyConfigured("EXPO_TASK_QUEUE must be inline or database.")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if EXPO_TASK_QUEUE == "inline"
+        else "django_tasks_db.DatabaseBackend",
+        # "kits": press-kit builds, minutes of PDF rendering, on a worker of their own (Procfile),
+        # so e-mail on "default" never waits behind them.
+        "QUEUES": ["default", "kits"],
+    }
+}
+# The health check and the admin dashboard warn when the oldest ready task has waited longer
+# than this (a stopped or stuck worker), or when a task failed in the last day.
+EXPO_TASK_WAIT_WARNING_MINUTES = int(os.environ.get("EXPO_TASK_WAIT_WARNING_MINUTES", "5"))
+
+# Cache: Redis when REDIS_URL is set (shared by every app process). Without it, a queue served by
+# a separate worker shares a file cache under var/ with the web processes (the press kit's
+# build locks and freshness marks, the content version): the one-machine demo of `make run`.
+# Otherwise local memory (tests, debug with the inline queue).
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {
@@ -100,6 +124,14 @@ if REDIS_URL:
             "BACKEND": "common.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "expo",
+        }
+    }
+elif EXPO_TASK_QUEUE == "database":
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": VAR_DIR / "cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 else:
@@ -139,9 +171,11 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "common.staticstorage.HashedCompressedStaticFilesStorage"
     },
 }
+# Source maps are read only by browsers' developer tools: not worth compressing at deploy time.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
 # In development whitenoise serves straight from the apps' static folders, rebuilt on change.
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
@@ -204,19 +238,11 @@ globals().update(
 )
 DEFAULT_FROM_EMAIL = os.environ.get("EXPO_MAIL_FROM", "").strip() or "Expo CMS <no-reply@localhost>"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-
-# Task queue (django-tasks): "inline" runs each task at once in the process that queues it (the
-# demo, tests); "database" queues it for `manage.py db_worker` (production, docs/deploy.md).
-EXPO_TASK_QUEUE = os.environ.get("EXPO_TASK_QUEUE", "inline" if DEBUG else "database").strip()
-if EXPO_TASK_QUEUE not in {"inline", "database"}:
-    raise ImproperlyConfigured("EXPO_TASK_QUEUE must be inline or database.")
-TASKS = {
-    "default": {
-        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
-        if EXPO_TASK_QUEUE == "inline"
-        else "django_tasks_db.DatabaseBackend",
-    }
-}
+# Protocol and press mail: each team's sender and Reply-To (EXPO_PROTOCOL_MAIL_FROM, …_REPLY_TO,
+# EXPO_PRESS_…); the sender falls back to EXPO_MAIL_FROM when that is set, else the demo's.
+EXPO_MAIL_SENDERS = parsing.mail_senders(os.environ, fallback_from=os.environ.get("EXPO_MAIL_FROM", "").strip())
+# Letters to delegations: signatory, their title in each language, the number's symbol (Số: 42/GM-BTC).
+EXPO_LETTER = parsing.letter_settings(os.environ)
 
 # Spreadsheet exports never hand a formula to Excel (CSV/XLSX injection): every export goes
 # through common.spreadsheet_safety.SafeCSV/SafeXLSX, which escape per OWASP. The library's own escape

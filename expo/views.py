@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from expo.facts import edition_facts
 from expo.programme.selection import now_and_next, utc_offset_label
+from expo.taskqueue import queue_health
 
 
 @require_safe
@@ -37,14 +38,21 @@ def visit(request):
 
 @require_safe
 def healthz(request):
-    """For load balancers: 200 when the database answers, 503 otherwise. No details leak."""
+    """For load balancers and monitoring: 503 when the database does not answer; otherwise 200,
+    with "status" "ok", or "degraded" when the task queue is stuck (its oldest ready task waited
+    longer than EXPO_TASK_WAIT_WARNING_MINUTES) or a task failed in the last 24 hours.
+
+    A stuck queue keeps 200: the web servers still serve, and a load balancer must not take them
+    out of rotation because the worker stopped. Monitoring alerts on the status field. Counts
+    and ages only: nothing about what the tasks are for leaks."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
+        queue = queue_health()
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    return JsonResponse({"status": "ok" if queue.ok else "degraded", "database": "ok", "queue": queue.as_dict()})
 
 
 @require_safe

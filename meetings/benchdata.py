@@ -40,11 +40,7 @@ def generate_meetings(*, edition, counts, rng, progress):
                 name=f"{benchdata.PREFIX}{language}-{n}", defaults={"languages": language}
             )
     # Bench delegations only: the demo's own requests stay as the demo loader keeps them.
-    delegations = list(
-        Delegation.objects.filter(edition=edition, organisation__startswith=BENCH_ORGANISATION).exclude(
-            status__in=["declined", "cancelled"]
-        )
-    )
+    delegations = list(Delegation.objects.filter(edition=edition, organisation__startswith=BENCH_ORGANISATION).active())
     exhibitors = list(Exhibitor.objects.filter(slug__startswith=benchdata.PREFIX).only("pk")[:2000]) or list(
         Exhibitor.objects.only("pk")[:500]
     )

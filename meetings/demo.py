@@ -31,16 +31,16 @@ STAND_EXHIBITORS = ["truong-son-electronics", "ha-long-xanh-shipbuilding"]
 # (country, organisation) of party A, counterpart (country, organisation) or exhibitor slug,
 # language, priority, final status, wished day numbers (0 = first day; empty: any day)
 REQUESTS = [
-    (("FR", "Ministère des Armées"), ("VN", "Bộ Quốc phòng"), "French", 1, S.HELD, []),
+    (("FR", "Ministry of the Armed Forces"), ("VN", "Bộ Quốc phòng"), "French", 1, S.HELD, []),
     (("IN", "Ministry of Defence"), ("VN", "Bộ Quốc phòng"), "", 1, S.HELD, []),
     (("KR", "Ministry of National Defense"), "truong-son-electronics", "Korean", 2, S.HELD, [1]),
-    (("FR", "Ministère des Armées"), "ha-long-xanh-shipbuilding", "French", 2, S.HELD, [1]),
+    (("FR", "Ministry of the Armed Forces"), "ha-long-xanh-shipbuilding", "French", 2, S.HELD, [1]),
     (("IN", "Ministry of Defence"), "song-hong-precision", "", 2, S.NO_SHOW, [2]),
     (("KR", "Ministry of National Defense"), "dong-nai-optics", "", 3, S.SCHEDULED, [3]),
-    (("FR", "Ministère des Armées"), "duong-lam-security", "", 3, S.SCHEDULED, []),
+    (("FR", "Ministry of the Armed Forces"), "duong-lam-security", "", 3, S.SCHEDULED, []),
     (("IN", "Ministry of Defence"), "lac-long-cyber", "Arabic", 2, S.ACCEPTED, []),
     (("KR", "Ministry of National Defense"), "bau-troi-viet-aviation", "", 2, S.DECLINED, []),
-    (("FR", "Ministère des Armées"), "song-hong-precision", "", 3, S.REQUESTED, []),
+    (("FR", "Ministry of the Armed Forces"), "song-hong-precision", "", 3, S.REQUESTED, []),
 ]
 # kind, title vi/en, party a vi/en, party b vi/en, signed day, value, currency, usd rate, disclosure
 AGREEMENTS = [
@@ -137,7 +137,11 @@ def _load(edition):
                     "exhibitor": exhibitors[slug],
                 },
             )
-    delegations = {(d.country.code, d.organisation): d for d in Delegation.objects.filter(edition=edition)}
+    delegations = {
+        (d.country.code, name): d
+        for d in Delegation.objects.filter(edition=edition)
+        for name in (d.organisation_vi, d.organisation_en)
+    }
     made = []
     for party, counterpart, language, priority, final, wished in REQUESTS:
         delegation = delegations.get(party)

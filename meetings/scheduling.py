@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from common.text import fold
 from delegations.clashes import bookings, bookings_by_resource, register_booking_source
-from delegations.models import Engagement, Interpreter
+from delegations.models import Delegation, Engagement, Interpreter
 from meetings.models import Meeting, MeetingDay, MeetingPlace, MeetingPlan, MeetingRequest
 
 
@@ -218,6 +218,10 @@ class _Placer:
         return self.keys_of[delegation.pk]
 
     def place(self, request):
+        # A delegation that declined or cancelled books nothing (the clash engine's own status set).
+        for delegation in (request.delegation, request.counterpart_delegation):
+            if delegation is not None and delegation.status in Delegation.INACTIVE_STATUSES:
+                return None, [_("%(delegation)s is not coming (declined or cancelled)") % {"delegation": delegation}]
         wished = {day.pk for day in request.wished_days.all()}
         slot_day = self.slot_day
         candidates = [index for index in range(len(self.slots)) if not wished or slot_day.get(index) in wished]

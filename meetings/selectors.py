@@ -47,7 +47,9 @@ class Results:
 
 
 def disclosed_agreements(edition, today=None):
-    return list(Agreement.objects.filter(edition=edition).disclosed(today).order_by("signed_on", "kind", "pk"))
+    # Only the public columns: what the sign-off covers is all that the public outputs can read.
+    agreements = Agreement.objects.filter(edition=edition).disclosed(today).only(*Agreement.PUBLIC_FIELDS)
+    return list(agreements.order_by("signed_on", "kind", "pk"))
 
 
 def results(edition, today=None):

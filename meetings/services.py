@@ -1,8 +1,10 @@
 """Writes of the meetings app: a request's steps, scheduling, moving a meeting, disclosure sign-off."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -174,10 +176,32 @@ def approve_disclosure(*, agreement, by):
     return agreement
 
 
-def withdraw_approval_if_changed(agreement, changed_fields):
-    """A sign-off covers the values approved: a change to any of them needs a new one."""
-    if agreement.approved_at and set(changed_fields) & set(Agreement.DISCLOSED_FIELDS):
-        agreement.approved_by = None
-        agreement.approved_at = None
-        return True
-    return False
+def disclosure_approvers():
+    """Active staff who may sign off a publication (superusers and holders of the permission)."""
+    app_label, codename = APPROVE_PERMISSION.split(".")
+    granted = Q(user_permissions__codename=codename, user_permissions__content_type__app_label=app_label) | Q(
+        groups__permissions__codename=codename, groups__permissions__content_type__app_label=app_label
+    )
+    users = get_user_model().objects.filter(Q(is_superuser=True) | granted, is_active=True, is_staff=True)
+    return list(users.distinct().order_by("last_name", "first_name", "username"))
+
+
+def awaiting_approval_note():
+    """What to tell whoever saved an agreement meant for publication that is not signed off yet."""
+    names = [user.get_full_name() or user.get_username() for user in disclosure_approvers()]
+    if not names:
+        return _("Saved, but not public yet: publication awaits a sign-off, and nobody has the right to give one yet.")
+    return _("Saved, but not public yet: publication awaits approval by %(names)s.") % {"names": ", ".join(names)}
+
+
+def withdraw_approval_if_changed(agreement):
+    """A sign-off covers the public values approved (Agreement.PUBLIC_FIELDS): if the unsaved
+    `agreement` differs from its stored row in any of them, clear the sign-off. Returns whether it did."""
+    if agreement.pk is None or agreement.approved_at is None:
+        return False
+    stored = Agreement.objects.filter(pk=agreement.pk).only(*Agreement.PUBLIC_FIELDS).first()
+    if stored is None or stored.public_values() == agreement.public_values():
+        return False
+    agreement.approved_by = None
+    agreement.approved_at = None
+    return True

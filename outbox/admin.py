@@ -1,5 +1,7 @@
 """Outbox in the admin: each team sees its own messages, approves, edits until sent, sends again,
-and views a message exactly as it is delivered."""
+and views a message exactly as it is delivered. Recipients' addresses are masked, and kept out of
+lookups, search and ordering, for staff who may not see them (Message.SENSITIVE_FIELDS, guarded
+for every admin by common.sensitive_admin)."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -12,6 +14,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from common.sensitive import shown
+from common.text import nfc
 from outbox import registry, services
 from outbox.delivery import build_email
 from outbox.models import KindSetting, Message, Unsubscribe
@@ -30,9 +34,33 @@ class KindFilter(admin.SimpleListFilter):
 
 
 class MessageForm(forms.ModelForm):
+    TEXT_FIELDS = ("subject", "body_text", "body_html")
+
     class Meta:
         model = Message
         fields = ["subject", "body_text", "body_html"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.TEXT_FIELDS:
+            if name in self.fields:
+                self.fields[name].strip = False  # a saved message keeps its text exactly
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.TEXT_FIELDS:
+            if isinstance(cleaned.get(name), str):
+                # Browsers send text areas with CRLF line ends; the message is stored with LF.
+                cleaned[name] = nfc(cleaned[name].replace("\r\n", "\n"))
+        if "_approve" in self.data:
+            # Approval from the message page approves the text the reviewer opened, unchanged.
+            if self.data.get("_reviewed") != self.instance.content_digest():
+                raise ValidationError(_("This message changed after you reviewed it: read it again before approving."))
+            if any(cleaned.get(name) != getattr(self.instance, name) for name in self.TEXT_FIELDS):
+                raise ValidationError(
+                    _("You changed the text, so you cannot approve it: save it, and another person must approve it.")
+                )
+        return cleaned
 
 
 @admin.register(Message)
@@ -51,6 +79,7 @@ class MessageAdmin(admin.ModelAdmin):
         "language",
         "status",
         "drafted_by",
+        "edited_by",
         "approved_by",
         "approved_at",
         "send_after",
@@ -64,44 +93,6 @@ class MessageAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).for_user(request.user)
-
-    def get_search_fields(self, request):
-        # Searching by address would reveal masked addresses one guess at a time.
-        if all(self._may_see_address(request, kind) for kind in registry.all_kinds()):
-            return self.search_fields
-        return ("subject", "to_name")
-
-    @staticmethod
-    def _may_see_address(request, kind):
-        return not kind.address_permission or request.user.has_perm(kind.address_permission)
-
-    def get_list_display(self, request):
-        # A closure over this request: the admin instance is shared by every request and thread.
-        def recipient(message):
-            return self._address(request, message)
-
-        recipient.short_description = _("recipient e-mail")
-        recipient.admin_order_field = "to_email"
-        return ["subject", recipient, *self.list_display[2:]]
-
-    @admin.display(description=_("recipient e-mail"))
-    def masked_recipient(self, message):
-        return self._address(None, message)
-
-    def _info_fields(self, request, obj):
-        if obj is None or self._address(request, obj) == obj.to_email:
-            return self.info_fields
-        return tuple("masked_recipient" if name == "to_email" else name for name in self.info_fields)
-
-    def _address(self, request, message):
-        try:
-            kind = registry.get(message.kind)
-        except LookupError:
-            return message.to_email
-        if request is not None and self._may_see_address(request, kind):
-            return message.to_email
-        name, _at, domain = message.to_email.partition("@")
-        return f"{name[:1]}•••@{domain}"
 
     def has_add_permission(self, request):
         return False  # the system drafts messages; staff review them
@@ -117,12 +108,12 @@ class MessageAdmin(admin.ModelAdmin):
         return allowed and (obj is None or obj.is_editable)
 
     def get_fields(self, request, obj=None):
-        return [*self._info_fields(request, obj), "subject", "body_text", "body_html"]
+        return [*self.info_fields, "subject", "body_text", "body_html"]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.is_editable:
-            return self._info_fields(request, obj)
-        return [*self._info_fields(request, obj), "subject", "body_text", "body_html"]
+            return self.info_fields
+        return [*self.info_fields, "subject", "body_text", "body_html"]
 
     @admin.display(description=_("kind"), ordering="kind")
     def kind_label(self, message):
@@ -170,7 +161,7 @@ class MessageAdmin(admin.ModelAdmin):
             "original": message,
             "title": _("Message as delivered"),
             "headers": [
-                (name, self._address(request, message) if name == "To" else value)
+                (name, shown(request.user, message, "to_email") if name == "To" else value)
                 for name, value in email.message().items()
                 if name != "Content-Type"
             ],
@@ -199,8 +190,9 @@ class MessageAdmin(admin.ModelAdmin):
         return response
 
     def save_model(self, request, obj, form, change):
+        was = Message.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
         try:
-            services.edit(
+            saved = services.edit(
                 message=obj,
                 user=request.user,
                 subject=obj.subject,
@@ -209,21 +201,35 @@ class MessageAdmin(admin.ModelAdmin):
             )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
+            return
+        if saved.status == Message.Status.DRAFT and was != Message.Status.DRAFT:
+            self.message_user(
+                request,
+                _("The message changed after its approval: it is a draft again, and another person must approve it."),
+                messages.WARNING,
+            )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            # As stored, not as typed into a form sent back with an error: that is what is approved.
+            stored = Message.objects.prefetch_related("attachments").get(pk=obj.pk)
+            context["approve_refusal"] = services.approval_refusal(stored, request.user)
+            context["reviewed_digest"] = stored.content_digest()
+        return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
 
     def response_change(self, request, obj):
         if "_approve" in request.POST:
-            self._approve(request, [obj])
+            self._approve(request, [obj], {obj.pk: request.POST.get("_reviewed", "")})
         return super().response_change(request, obj)
 
-    def _approve(self, request, queryset):
+    def _approve(self, request, queryset, reviewed):
+        """Approve each message as reviewed ({pk: digest of what the reviewer was shown})."""
         done = 0
         for message in queryset:
             try:
-                services.approve(message=message, user=request.user)
+                services.approve(message=message, user=request.user, digest=reviewed.get(message.pk, ""))
             except (ValidationError, PermissionDenied) as exc:
-                text = (
-                    " ".join(exc.messages) if isinstance(exc, ValidationError) else _("You may not approve messages.")
-                )
+                text = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
                 self.message_user(request, f"{message.subject}: {text}", messages.WARNING)
                 continue
             done += 1
@@ -237,16 +243,44 @@ class MessageAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Approve and send the selected messages"), permissions=["approve"])
     def approve(self, request, queryset):
-        self._approve(request, queryset.filter(status=Message.Status.DRAFT))
+        """First a page with each selected message as it will be sent; approving there approves that."""
+        selected = list(queryset.prefetch_related("attachments"))
+        if request.POST.get("post") == "yes":
+            reviewed = {message.pk: request.POST.get(f"reviewed_{message.pk}", "") for message in selected}
+            self._approve(request, selected, reviewed)
+            return None
+        rows = [
+            {
+                "message": message,
+                "recipient": self._address(request, message),
+                "kind": self.kind_label(message),
+                "digest": message.content_digest(),
+                "refusal": services.approval_refusal(message, request.user),
+            }
+            for message in selected
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Approve and send these messages?"),
+            "rows": rows,
+            "approvable": any(row["refusal"] is None for row in rows),
+        }
+        return TemplateResponse(request, "admin/outbox/message/approve.html", context)
 
     @admin.action(description=_("Send the selected failed messages again"), permissions=["change"])
     def send_again(self, request, queryset):
-        failed = list(queryset.filter(status=Message.Status.FAILED))
-        for message in failed:
-            services.send_again(message=message)
+        queued = 0
+        for message in queryset.filter(status=Message.Status.FAILED):
+            try:
+                services.send_again(message=message)
+            except ValidationError as exc:
+                self.message_user(request, f"{message.subject}: {' '.join(exc.messages)}", messages.WARNING)
+                continue
+            queued += 1
         self.message_user(
             request,
-            ngettext("%(n)d message queued again.", "%(n)d messages queued again.", len(failed)) % {"n": len(failed)},
+            ngettext("%(n)d message queued again.", "%(n)d messages queued again.", queued) % {"n": queued},
         )
 
 
@@ -273,9 +307,17 @@ class KindSettingAdmin(admin.ModelAdmin):
 
 @admin.register(Unsubscribe)
 class UnsubscribeAdmin(admin.ModelAdmin):
+    """Seen, never undone: only the person who unsubscribed can ask to hear from us again."""
+
     list_display = ("email", "topic", "at")
     search_fields = ("email",)
     readonly_fields = ("email", "topic", "at")
 
     def has_add_permission(self, request):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # deleting it would let the system mail an address that said no

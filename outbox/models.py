@@ -5,6 +5,8 @@ delivery is idempotent on its own key. Bodies are personal data (names, itinerar
 live in this table and in the admin only, never in a log.
 """
 
+import secrets
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -13,7 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from common.text import NormalizedTextModel
-from outbox import registry
+from outbox import digest, registry
 from outbox.registry import Team
 
 
@@ -29,13 +31,32 @@ class MessageQuerySet(models.QuerySet):
         return self.filter(status__in=Message.EDITABLE)
 
 
+def addresses_visible_to(user, codes):
+    """May `user` see the recipients' addresses of messages of these kinds? A kind says which
+    permission its addresses need (delegates' are sensitive); an unknown kind hides them."""
+    for code in codes:
+        try:
+            kind = registry.get(code)
+        except LookupError:
+            return user.is_superuser
+        if kind.address_permission and not user.has_perm(kind.address_permission):
+            return False
+    return True
+
+
 class Message(NormalizedTextModel):
+    # The recipient's address, and the delivery key made from it (common.sensitive). Who may see
+    # them depends on the message's kind, so the rule is `sensitive_visible_to`, not a permission.
+    SENSITIVE_FIELDS = ("to_email", "key")
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         APPROVED = "approved", _("Approved")
         SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        # The recipient unsubscribed from the message's topic before it left: it never will.
+        UNSUBSCRIBED = "unsubscribed", _("Not sent: unsubscribed")
 
     EDITABLE = (Status.DRAFT, Status.APPROVED, Status.FAILED)
 
@@ -62,7 +83,7 @@ class Message(NormalizedTextModel):
     batch_key = models.CharField(max_length=120, blank=True, default="", editable=False, db_index=True)
     batch_lines = models.JSONField(default=list, blank=True, editable=False)
     send_after = models.DateTimeField(_("not before"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
     needs_review = models.BooleanField(_("needs review"), default=True, editable=False)
     drafted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -81,6 +102,17 @@ class Message(NormalizedTextModel):
         verbose_name=_("approved by"),
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    # What the approval approved (outbox.digest): delivery sends nothing that differs from it.
+    approved_digest = models.CharField(max_length=64, blank=True, default="", editable=False)
+    # The last person who changed the words: never the one who approves them.
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -117,6 +149,34 @@ class Message(NormalizedTextModel):
     @property
     def is_editable(self):
         return self.status in self.EDITABLE
+
+    def content_digest(self):
+        """The digest of this row as delivery would send it (reads prefetched attachments if any)."""
+        return digest.compute(
+            subject=self.subject,
+            body_text=self.body_text,
+            body_html=self.body_html,
+            to_email=self.to_email,
+            to_name=self.to_name,
+            language=self.language,
+            headers=self.headers,
+            attachments=[(a.filename, a.content_type, a.content) for a in self.attachments.all()] if self.pk else [],
+        )
+
+    @classmethod
+    def sensitive_visible_to(cls, user, obj=None):
+        """For one message: by its kind. For a list (lookups, search, ordering): only when the
+        user may see the addresses of every kind of every team whose messages they see."""
+        if obj is not None:
+            return addresses_visible_to(user, [obj.kind])
+        teams = {team for team in Team if user.is_superuser or user.has_perm(f"outbox.{team}_messages")}
+        return addresses_visible_to(user, [kind.code for kind in registry.all_kinds() if kind.team in teams])
+
+    def masked_sensitive(self, name):
+        if name == "to_email":
+            local, _at, domain = self.to_email.partition("@")
+            return f"{local[:1]}•••@{domain}"
+        return "••••••"
 
 
 class Attachment(models.Model):
@@ -163,6 +223,9 @@ class KindSetting(models.Model):
 class Unsubscribe(models.Model):
     """An address that asked to receive no more messages on a topic (e.g. press releases)."""
 
+    # Seen only by staff who may see the addresses of every kind of message (common.sensitive).
+    SENSITIVE_FIELDS = ("email",)
+
     email = models.EmailField(_("e-mail"))
     topic = models.CharField(_("topic"), max_length=60)
     at = models.DateTimeField(_("when"), auto_now_add=True)
@@ -173,7 +236,30 @@ class Unsubscribe(models.Model):
         constraints = [models.UniqueConstraint(fields=["email", "topic"], name="outbox_unsubscribe_once")]
 
     def __str__(self):
-        return f"{self.email} · {self.topic}"
+        return self.topic  # no address: titles and breadcrumbs are seen by staff who may not see it
+
+    @classmethod
+    def sensitive_visible_to(cls, user, obj=None):
+        return addresses_visible_to(user, [kind.code for kind in registry.all_kinds()])
+
+
+def new_unsubscribe_token():
+    return secrets.token_urlsafe(32)
+
+
+class UnsubscribeLink(models.Model):
+    """The random token of an unsubscribe link, one per address and topic (outbox/unsubscribe.py):
+    the link itself names neither."""
+
+    token = models.CharField(max_length=64, unique=True, default=new_unsubscribe_token, editable=False)
+    email = models.EmailField(_("e-mail"))
+    topic = models.CharField(_("topic"), max_length=60)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["email", "topic"], name="outbox_unsubscribe_link_once")]
+
+    def __str__(self):
+        return self.topic
 
 
 def about_fields(obj):

@@ -31,6 +31,9 @@ class Kind:
     # Staff without this permission see the recipient's address masked (delegation members'
     # e-mail addresses are sensitive personal data).
     address_permission: str = ""
+    # A topic one can unsubscribe from (press releases): nothing of this kind is made or sent to
+    # an address that unsubscribed from it. Empty for messages a person asked for or must get.
+    topic: str = ""
 
 
 _kinds: dict[str, Kind] = {}
@@ -50,6 +53,10 @@ def get(code):
 
 def all_kinds():
     return sorted(_kinds.values(), key=lambda kind: kind.code)
+
+
+def kinds_of_topic(topic):
+    return [kind.code for kind in _kinds.values() if topic and kind.topic == topic]
 
 
 def choices():

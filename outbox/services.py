@@ -23,12 +23,26 @@ def needs_review(kind):
 
 
 def is_unsubscribed(*, email, topic):
-    return Unsubscribe.objects.filter(email=email.strip().lower(), topic=topic).exists()
+    return bool(topic) and Unsubscribe.objects.filter(email=email.strip().lower(), topic=topic).exists()
+
+
+def recipient_unsubscribed(message):
+    """Whether the message's recipient unsubscribed from its kind's topic (then it is never sent)."""
+    try:
+        topic = registry.get(message.kind).topic
+    except LookupError:
+        return False
+    return is_unsubscribed(email=message.to_email, topic=topic)
 
 
 @transaction.atomic
 def unsubscribe(*, email, topic):
-    Unsubscribe.objects.get_or_create(email=email.strip().lower(), topic=topic)
+    """Record the wish, and withhold every message of that topic still waiting for that address."""
+    email = email.strip().lower()
+    Unsubscribe.objects.get_or_create(email=email, topic=topic)
+    Message.objects.filter(
+        kind__in=registry.kinds_of_topic(topic), to_email__iexact=email, status__in=Message.EDITABLE
+    ).update(status=Message.Status.UNSUBSCRIBED, updated_at=timezone.now())
 
 
 def _queue(message):
@@ -56,11 +70,14 @@ def draft(
     send_after=None,
 ):
     """Put a message in the outbox (one recipient). A key already used returns the existing row:
-    the same message is never made, nor sent, twice."""
+    the same message is never made, nor sent, twice. None for an address that unsubscribed from
+    the kind's topic."""
     kind = registry.get(kind)
     existing = Message.objects.filter(key=key).first()
     if existing is not None:
         return existing
+    if is_unsubscribed(email=to_email, topic=kind.topic):
+        return None
     review = needs_review(kind)
     message = Message.objects.create(
         kind=kind.code,
@@ -84,6 +101,9 @@ def draft(
         for name, content, content_type in attachments
     )
     if not review:
+        # Sent as made: the approval is the system's, of exactly this content.
+        message.approved_digest = message.content_digest()
+        message.save(update_fields=["approved_digest"])
         _queue(message)
     return message
 
@@ -125,41 +145,66 @@ def add_to_batch(*, kind, batch_key, line, to_email, language, window, to_name="
     return batch
 
 
-def _check_approver(message, user):
-    if not user.is_superuser and not user.has_perm("outbox.approve_message"):
-        raise PermissionDenied
-    if registry.get(message.kind).second_person and message.drafted_by_id == user.pk:
-        raise ValidationError(_("You drafted this message: another person must approve it."))
+def _may_act(user, message):
+    if user.is_superuser:
+        return True
+    return user.has_perm("outbox.approve_message") and user.has_perm(f"outbox.{message.team}_messages")
+
+
+def approval_refusal(message, user):
+    """Why `user` may not approve `message` now, or None if they may. The one rule: the admin asks
+    it before offering "Approve", and approve() enforces it."""
+    if not _may_act(user, message):
+        return _("You may not approve messages.")
+    if message.status != Message.Status.DRAFT:
+        return _("Only a draft can be approved (this message is “%(status)s”).") % {
+            "status": message.get_status_display()
+        }
+    # Four eyes: whoever wrote the words as they stand (the last editor, else the drafter) is
+    # not the second pair. A system draft has no author: anyone with the right may approve it.
+    if message.edited_by_id is not None:
+        if message.edited_by_id == user.pk:
+            return _("You changed this message last: another person must approve it.")
+    elif message.drafted_by_id is not None and message.drafted_by_id == user.pk:
+        return _("You drafted this message: another person must approve it.")
+    return None
 
 
 @transaction.atomic
-def approve(*, message, user):
-    """A second pair of eyes: mark the message approved and queue it for delivery."""
-    message = Message.objects.select_for_update().get(pk=message.pk)
-    if message.status != Message.Status.DRAFT:
-        raise ValidationError(
-            _("Only a draft can be approved (this message is “%(status)s”)."),
-            params={"status": message.get_status_display()},
-        )
-    _check_approver(message, user)
+def approve(*, message, user, digest):
+    """A second pair of eyes: approve exactly the content reviewed (`digest`, as shown to the
+    reviewer: Message.content_digest()) and queue it. A message changed since is refused."""
+    message = Message.objects.select_for_update().prefetch_related("attachments").get(pk=message.pk)
+    refusal = approval_refusal(message, user)
+    if refusal is not None:
+        raise PermissionDenied(refusal) if not _may_act(user, message) else ValidationError(refusal)
+    if digest != message.content_digest():
+        raise ValidationError(_("This message changed after you reviewed it: read it again before approving."))
     message.status = Message.Status.APPROVED
     message.approved_by = user
     message.approved_at = timezone.now()
-    message.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
+    message.approved_digest = digest
+    message.save(update_fields=["status", "approved_by", "approved_at", "approved_digest", "updated_at"])
     _queue(message)
     return message
 
 
 @transaction.atomic
 def edit(*, message, user, subject, text, html):
-    """Change the words of a message not yet sent. A reviewed message changed by anyone but its
-    approver goes back to draft: the second person approves what is actually sent."""
-    message = Message.objects.select_for_update().get(pk=message.pk)
+    """Change the words of a message not yet sent. Any change after approval returns it to draft,
+    and its editor can no longer approve it: a second person approves what is actually sent.
+    Returns the row; saving the same words changes nothing."""
+    message = Message.objects.select_for_update().prefetch_related("attachments").get(pk=message.pk)
     if not message.is_editable:
         raise ValidationError(_("A message that is being sent or was sent can no longer be changed."))
+    before = message.content_digest()
     message.subject, message.body_text, message.body_html = nfc(subject), nfc(text), nfc(html)
-    if message.needs_review and message.approved_by_id and message.approved_by_id != user.pk:
-        message.status, message.approved_by, message.approved_at = Message.Status.DRAFT, None, None
+    if message.content_digest() == before:
+        return message
+    message.edited_by = user
+    if message.status != Message.Status.DRAFT:
+        message.status = Message.Status.DRAFT
+        message.approved_by, message.approved_at, message.approved_digest = None, None, ""
     message.save()
     return message
 
@@ -170,6 +215,8 @@ def send_again(*, message):
     message = Message.objects.select_for_update().get(pk=message.pk)
     if message.status != Message.Status.FAILED:
         raise ValidationError(_("Only a message that failed can be sent again."))
+    if recipient_unsubscribed(message):
+        raise ValidationError(_("The recipient unsubscribed: this message will not be sent."))
     message.send_after = None
     message.save(update_fields=["send_after", "updated_at"])
     _queue(message)

@@ -4,7 +4,6 @@ GET only shows a button (mail scanners follow links); the POST unsubscribes. Mai
 one-click unsubscribe (RFC 8058) posts to the same address without a CSRF token.
 """
 
-from django.http import Http404
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
@@ -19,7 +18,10 @@ from outbox import unsubscribe as tokens
 def unsubscribe(request, token):
     read = tokens.read(token)
     if read is None:
-        raise Http404
+        # Altered, cut short or an old-style link: say so in the page's language.
+        response = render(request, "outbox/unsubscribe_invalid.html", status=404)
+        add_never_cache_headers(response)
+        return response
     email, topic = read
     done = False
     if request.method == "POST":

@@ -156,11 +156,12 @@ class MediaAccreditationAdmin(admin.ModelAdmin):
         "phone",
         "press_card_number",
         "created_at",
+        "consented_at",
         "decided_by",
         "decided_at",
         "badge_link",
     )
-    fields = (*readonly_fields[:10], "status", "reason", "decided_by", "decided_at", "badge_link")
+    fields = (*readonly_fields[:11], "status", "reason", "decided_by", "decided_at", "badge_link")
     actions = ["approve", "print_badges"]
 
     def has_add_permission(self, request):

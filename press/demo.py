@@ -116,18 +116,16 @@ def load(*, edition, progress):
 
 @demo.register(order=90, label="Press kit (fact sheets, releases, photos, logos) in both languages")
 def build_kits(*, edition, progress):
-    # Built now, so the first download of a fresh demo gets the kit at once (never a 503).
+    # Queued, not built here: the worker renders the sheets and zips the kits after the site
+    # answers (the kit link says "being prepared" until then). On the inline queue it is built now.
     # The test settings skip it (PRESS_KIT_ON_DEMO): tests/press/test_kit.py calls this directly.
-    from press import kit
+    from django_tasks import TaskResultStatus
+
+    from press.tasks import build_press_kits, queue_kit_task
 
     if not getattr(settings, "PRESS_KIT_ON_DEMO", True):
         return "press kit left for the first download (PRESS_KIT_ON_DEMO off)"
-
-    say = lambda message: progress.stream.write(f"  {message}")  # noqa: E731
-    # Both languages' sheets in one pool of workers, then each kit from the stored sheets.
-    rendered = kit.render_missing_sheets(("vi", "en"), progress=say)
-    summaries = []
-    for language in ("vi", "en"):
-        result = kit.build_kit(language, progress=say)
-        summaries.append(f"{language}: {result.files} files")
-    return f"press kit {', '.join(summaries)} ({rendered} fact sheets rendered)"
+    result = queue_kit_task(build_press_kits, ["vi", "en"])
+    if result.status == TaskResultStatus.SUCCESSFUL:
+        return result.return_value
+    return "press kits in both languages queued for the task worker"

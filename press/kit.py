@@ -24,7 +24,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from common.cache import content_version
+from common.cache import bump_content_version, content_version
 from expo.models import Edition
 from press import kit_contents
 from press.factsheets import exhibit_sheets, exhibitor_sheets, expo_sheet, store_many
@@ -122,6 +122,9 @@ def build_kit(language, *, workers=None, progress=None):
     default_storage.save(_meta_name(language), ContentFile(json.dumps(meta).encode()))
     if previous and previous["name"] != name:
         default_storage.delete(previous["name"])
+    if previous is None:
+        # The press centre's kit link stops saying "being prepared": cached pages go stale.
+        bump_content_version()
     return KitResult(name, files, rendered, reused, unchanged=False)
 
 
@@ -144,6 +147,16 @@ def render_missing_sheets(languages, *, workers=None, progress=None):
     say(f"{label}: {len(sheets)} fact sheets")
     _reused, rendered = store_many(sheets, workers=workers, progress=_progress_line(say, label))
     return rendered
+
+
+def build_all(languages, *, progress=None):
+    """Build the kits in every one of `languages` (the demo's, on the task queue); returns a summary."""
+    rendered = render_missing_sheets(languages, progress=progress)
+    results = [(language, build_kit(language, progress=progress)) for language in languages]
+    for language, _result in results:
+        cache.set(_checked_key(language), _freshness_stamp(), timeout=None)
+    files = ", ".join(f"{language}: {result.files} files" for language, result in results)
+    return f"press kit {files} ({rendered} fact sheets rendered)"
 
 
 def _progress_line(say, label):
@@ -192,9 +205,9 @@ def refresh_if_stale(language, *, background=True):
     if not cache.add(_queued_key(language), 1, timeout=QUEUED_SECONDS):
         return False
     if background:
-        from press.tasks import rebuild_press_kit
+        from press.tasks import queue_kit_task, rebuild_press_kit
 
-        rebuild_press_kit.enqueue(language)
+        queue_kit_task(rebuild_press_kit, language)
     else:
         rebuild(language)
     return True

@@ -1,7 +1,10 @@
 """What the press centre tells journalists by e-mail, through the outbox.
 
 Each message is in the journalist's language (the one they applied in) and goes to them
-alone. Bodies carry names and outlets, never the press card number, phone or photo.
+alone. The accreditation messages go to an address nobody has verified (anyone can type anyone's
+address in the public form), so they carry nothing the applicant typed: no name (not even in the
+To header), no outlet, no link but our own status page; they say "the applicant" and give the
+badge reference. Never the press card number, phone or photo.
 """
 
 import datetime
@@ -25,10 +28,11 @@ RELEASE_TOPIC = "press.releases"
 
 
 def register_kinds():
-    team = registry.Team.PRESS
-    registry.register(registry.Kind(RECEIVED, _("Accreditation: application received"), team))
-    registry.register(registry.Kind(DECISION, _("Accreditation: decision"), team))
-    registry.register(registry.Kind(RELEASE, _("Press release to accredited media"), team))
+    # Journalists' addresses are theirs to see who may see accreditations' contact details.
+    team = {"team": registry.Team.PRESS, "address_permission": MediaAccreditation.SENSITIVE_PERMISSION}
+    registry.register(registry.Kind(RECEIVED, _("Accreditation: application received"), **team))
+    registry.register(registry.Kind(DECISION, _("Accreditation: decision"), **team))
+    registry.register(registry.Kind(RELEASE, _("Press release to accredited media"), topic=RELEASE_TOPIC, **team))
 
 
 def _status_url(accreditation, base_url):
@@ -37,13 +41,13 @@ def _status_url(accreditation, base_url):
         return base_url + reverse("press:accreditation_status", kwargs={"token": status_token(accreditation)})
 
 
-def _draft_to_journalist(accreditation, *, kind, key, template, context, **extra):
+def _draft_to_applicant(accreditation, *, kind, key, template, context, **extra):
     subject, text, html = compose.render(template, context, language=accreditation.language)
     return services.draft(
         kind=kind,
         key=key,
         to_email=accreditation.email,
-        to_name=accreditation.name,
+        to_name="",  # typed by the applicant: never in mail to an unverified address
         language=accreditation.language,
         subject=subject,
         text=text,
@@ -60,7 +64,7 @@ def accreditation_received(accreditation, *, base_url=None):
         "edition": accreditation.edition,
         "status_url": _status_url(accreditation, base_url or site_url()),
     }
-    return _draft_to_journalist(
+    return _draft_to_applicant(
         accreditation,
         kind=RECEIVED,
         key=f"{RECEIVED}:{accreditation.pk}",
@@ -83,7 +87,7 @@ def accreditation_decided(accreditation, *, base_url=None):
         "contacts": list(PressContact.objects.filter(edition=edition)),
     }
     stamp = accreditation.decided_at.timestamp() if accreditation.decided_at else 0
-    return _draft_to_journalist(
+    return _draft_to_applicant(
         accreditation,
         kind=DECISION,
         key=f"{DECISION}:{accreditation.pk}:{accreditation.status}:{stamp:.0f}",

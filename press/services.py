@@ -1,6 +1,7 @@
 """Writes of the press centre: accreditation applications and decisions, badges."""
 
 import base64
+import datetime
 import io
 import uuid
 
@@ -13,10 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
+from common import ratelimit
 from common.images import check_upload
 from common.pdf import render_pdf
 from press import mail
 from press.models import MediaAccreditation
+from press.models.accreditation import RETENTION, kept_until
 from press.tokens import accreditation_for_token, status_token  # noqa: F401 -- the views' and mail's entry points
 
 BADGE_PHOTO_SIZE = (600, 800)
@@ -34,16 +37,85 @@ def _badge_photo(upload):
     return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}.jpg")
 
 
-@transaction.atomic
-def apply_for_accreditation(*, edition, fields, photo, language, base_url=None):
-    """Save a journalist's application (pending) and e-mail its private status link;
-    `fields` are the form's cleaned values."""
-    accreditation = MediaAccreditation(edition=edition, language=language, **fields)
-    accreditation.photo = _badge_photo(photo)
-    accreditation.full_clean(exclude=["photo"])
-    accreditation.save()
-    mail.accreditation_received(accreditation, base_url=base_url)
+# The public form sends mail to whatever address is typed: these limits keep it from being a
+# relay. Only accepted applications count (a journalist correcting refused fields is not a
+# flood); each is charged against its client address and its recipient, atomically.
+PER_SOURCE = (
+    ratelimit.Limit(
+        "accreditation.source",
+        5,
+        10 * 60,
+        _(
+            "Too many applications were sent from your connection. Please wait ten minutes and send the form "
+            "again: what you typed is kept below (choose the photo again)."
+        ),
+    ),
+    ratelimit.Limit(
+        "accreditation.source.day",
+        30,
+        ratelimit.DAY,
+        _(
+            "Too many applications were sent from your connection today. Please send the form again tomorrow, "
+            "or write to the press office: what you typed is kept below (choose the photo again)."
+        ),
+    ),
+)
+PER_RECIPIENT = ratelimit.Limit(
+    "accreditation.recipient",
+    3,
+    ratelimit.DAY,
+    _(
+        "Enough applications were already sent today with this e-mail address. Please send the form again "
+        "tomorrow, or write to the press office."
+    ),
+)
+
+
+def accepting_applications(edition, now=None):
+    return (now or timezone.now()) < edition.accreditation_closes()
+
+
+def charge_source(source):
+    """Count an attempt that saves nothing (a bot's) against its address; False once it is over the limit."""
+    return ratelimit.charge_alone([(limit, source) for limit in PER_SOURCE])
+
+
+def apply_for_accreditation(*, edition, fields, photo, language, source, base_url=None):
+    """Save a journalist's application (pending) and e-mail its private status link.
+
+    `fields` are the form's cleaned values, `source` the client's address. Raises
+    ratelimit.Exceeded (nothing saved, nothing counted) when the address or the recipient has
+    used up its budget, ValidationError once applications are closed.
+    """
+    if not accepting_applications(edition):
+        raise ValidationError(_("Applications for media accreditation are closed."), code="closed")
+    badge_photo = _badge_photo(photo)  # the slow part, done before any counter is locked
+    with transaction.atomic():
+        ratelimit.charge([(limit, source) for limit in PER_SOURCE] + [(PER_RECIPIENT, fields["email"].strip().lower())])
+        accreditation = MediaAccreditation(edition=edition, language=language, consented_at=timezone.now(), **fields)
+        accreditation.photo = badge_photo
+        accreditation.full_clean(exclude=["photo"])
+        accreditation.save()
+        mail.accreditation_received(accreditation, base_url=base_url)
     return accreditation
+
+
+def delete_expired_applications(now=None):
+    """Delete the applications (and badge photos) of editions ended longer ago than the retention
+    period the consent statement names; returns how many were deleted."""
+    now = now or timezone.now()
+    deleted = 0
+    # A day's margin for the venue's time zone; kept_until() decides.
+    latest_end = (now - RETENTION).date() + datetime.timedelta(days=1)
+    candidates = MediaAccreditation.objects.filter(edition__end_date__lte=latest_end).select_related("edition")
+    for accreditation in candidates.order_by("pk").iterator():
+        if kept_until(accreditation.edition) > now:
+            continue
+        if accreditation.photo:
+            accreditation.photo.delete(save=False)
+        accreditation.delete()
+        deleted += 1
+    return deleted
 
 
 @transaction.atomic

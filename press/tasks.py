@@ -19,8 +19,28 @@ def mail_release(release_pk):
     return made
 
 
+# Minutes of PDF rendering: a queue of its own, so e-mail never waits behind a kit (Procfile "kits").
+# Chosen when queued (`queue_kit_task`), not in the decorator, which checks the queue against the
+# backend configured when this module is imported.
+KIT_QUEUE = "kits"
+
+
+def queue_kit_task(kit_task, *args):
+    return kit_task.using(queue_name=KIT_QUEUE).enqueue(*args)
+
+
 @task()
 def rebuild_press_kit(language):
     from press import kit
 
     return kit.rebuild(language)
+
+
+@task()
+def build_press_kits(languages):
+    """Every language's kit in one go, sheets rendered in one pool: queued by `load_demo`."""
+    from press import kit
+
+    summary = kit.build_all(languages, progress=logger.info)
+    logger.info("Press kits built: %s", summary)
+    return summary

@@ -1,20 +1,23 @@
-"""The private status link of an accreditation application: a signed reference to its row."""
+"""The private status link of an accreditation application.
 
-from django.core import signing
+Its token is the application's random `status_key` (256 bits, kept on the row): it names
+neither the applicant nor the row, so nothing can be read from it or derived from another
+one. Links made before (a signed row id) find nothing and get the "link not valid" page.
+"""
+
+import re
 
 from press.models import MediaAccreditation
 
-SIGNING_SALT = "press.accreditation.status"
+_WELL_FORMED = re.compile(r"[A-Za-z0-9_-]{32,64}")
 
 
 def status_token(accreditation):
-    return signing.dumps(accreditation.pk, salt=SIGNING_SALT)
+    return accreditation.status_key
 
 
 def accreditation_for_token(token):
-    """The application a status link points to, or None if the link was altered."""
-    try:
-        pk = signing.loads(token, salt=SIGNING_SALT)
-    except signing.BadSignature:
+    """The application a status link points to, or None for any other link."""
+    if not _WELL_FORMED.fullmatch(token or ""):
         return None
-    return MediaAccreditation.objects.filter(pk=pk).select_related("edition").first()
+    return MediaAccreditation.objects.filter(status_key=token).select_related("edition").first()

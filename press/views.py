@@ -1,5 +1,6 @@
 """Public press centre: releases, fact sheets, press kit and media accreditation."""
 
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
@@ -15,9 +16,9 @@ from exhibitors.models import Exhibitor
 from press import factsheets, kit, photos, services
 from press.forms import AccreditationForm, ReleaseSearchForm
 from press.models import FactSheetUpload, PressContact, PressRelease
+from press.models.accreditation import kept_until
 
 EXHIBITORS_PER_PAGE = 24
-RATE_LIMIT = {"scope": "accreditation", "limit": 5, "window": 10 * 60}
 
 
 def expire_with_next_release(response):
@@ -47,6 +48,8 @@ def index(request):
         "page": page,
         "contacts": PressContact.objects.filter(edition=edition) if edition else [],
         "documents": FactSheetUpload.objects.filter(edition=edition, replaces_generated=False) if edition else [],
+        # Until the first kit is built (the demo's, by the task worker), the link says so.
+        "kit_ready": kit.current_kit(translation.get_language()) is not None,
     }
     return expire_with_next_release(render(request, "press/index.html", context))
 
@@ -150,36 +153,57 @@ def _private(response):
     return response
 
 
+def _closed(request, edition):
+    status = 403 if request.method == "POST" else 200
+    context = {"closed": True, "closes": edition.accreditation_closes(), "edition": edition}
+    return _private(render(request, "press/accreditation_form.html", context, status=status))
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def accreditation(request):
     edition = request.edition
     if not edition:
         raise Http404
+    if not services.accepting_applications(edition):
+        return _closed(request, edition)
     form = AccreditationForm(request.POST or None, request.FILES or None)
     status = 200
-    refused = False
+    refused = ""
     if request.method == "POST":
-        # Only accepted applications count against the limit: a journalist correcting a
-        # refused field is not a flood. A limited submission keeps what was typed (the form is
-        # shown again, bound to the posted values) and saves nothing.
-        if ratelimit.exhausted(request, scope=RATE_LIMIT["scope"], limit=RATE_LIMIT["limit"]):
-            refused, status = True, 429
-        elif form.is_valid() and not form.is_bot():
-            fields = {name: form.cleaned_data[name] for name in AccreditationForm.Meta.fields}
-            application = services.apply_for_accreditation(
-                edition=edition,
-                fields=fields,
-                photo=form.cleaned_data["photo"],
-                language=translation.get_language(),
-                base_url=factsheets.site_url(request),
-            )
-            ratelimit.hit(request, **RATE_LIMIT)
-            return redirect("press:accreditation_status", token=services.status_token(application))
-        elif form.is_bot():
-            # Tell a bot nothing useful; a person never fills the hidden field.
-            ratelimit.hit(request, **RATE_LIMIT)
+        source = ratelimit.client_address(request)
+        if form.is_bot():
+            # Tell a bot nothing useful; a person never fills the hidden field. Its tries count.
+            services.charge_source(source)
             form.add_error(None, _("Your application could not be accepted. Please try again."))
-    context = {"form": form, "refused": refused}
+        elif form.is_valid():
+            fields = {name: form.cleaned_data[name] for name in AccreditationForm.Meta.fields}
+            try:
+                application = services.apply_for_accreditation(
+                    edition=edition,
+                    fields=fields,
+                    photo=form.cleaned_data["photo"],
+                    language=translation.get_language(),
+                    source=source,
+                    base_url=factsheets.site_url(request),
+                )
+            except ratelimit.Exceeded as exceeded:
+                # Limited: nothing saved, nothing counted; the form comes back with what was typed.
+                refused, status = exceeded.limit.message, 429
+            except ValidationError as error:
+                if error.code == "closed":
+                    return _closed(request, edition)
+                form.add_error(None, error)
+                status = 400
+            else:
+                return redirect("press:accreditation_status", token=services.status_token(application))
+    context = {
+        "form": form,
+        "refused": refused,
+        "edition": edition,
+        "closes": edition.accreditation_closes(),
+        "kept_until": kept_until(edition),
+        "contacts": PressContact.objects.filter(edition=edition),
+    }
     return _private(render(request, "press/accreditation_form.html", context, status=status))
 
 
@@ -187,6 +211,10 @@ def accreditation(request):
 def accreditation_status(request, token):
     application = services.accreditation_for_token(token)
     if application is None:
-        raise Http404
+        # Altered, cut short, or an old-style link (a signed row id): say so, in the page's language.
+        edition = request.edition
+        contacts = PressContact.objects.filter(edition=edition) if edition else []
+        response = render(request, "press/accreditation_link_invalid.html", {"contacts": contacts}, status=404)
+        return _private(response)
     context = {"application": application, "edition": application.edition}
     return _private(render(request, "press/accreditation_status.html", context))

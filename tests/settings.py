@@ -28,7 +28,7 @@ EXPO_FRAGMENT_CACHE_SECONDS = 0
 
 # The task queue runs inline (django-tasks' immediate backend), and e-mail goes to memory
 # unless a test starts its own SMTP server (tests/outbox/conftest.py).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {"default": {**TASKS["default"], "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}  # noqa: F405
 
 # load_demo builds both press kits (hundreds of PDFs); the tests that need it call the step.
 PRESS_KIT_ON_DEMO = False

@@ -1,15 +1,17 @@
-"""What every delegations admin shares: sensitive-field masking, folded search, stale-save refusal."""
+"""What every delegations admin shares: folded search, stale-save refusal, protocol pages.
+
+Sensitive fields are guarded for every admin by common.sensitive_admin, from Member.SENSITIVE_FIELDS."""
 
 from concurrency.exceptions import RecordModifiedError
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Q
-from django.db.models.constants import LOOKUP_SEP
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from common.sensitive import may_see
 from common.text import fold
 from delegations.models import Delegation, Member
 from expo.models import Edition
@@ -29,12 +31,9 @@ MEMBER_FIELDS = (
     "version",
 )
 
-SENSITIVE_PERMISSION = "delegations.view_sensitive"
-MASK = "••••••"
-
 
 def can_see_sensitive(request):
-    return request.user.has_perm(SENSITIVE_PERMISSION)
+    return may_see(request.user, Member)
 
 
 def require_permission(request, codename="delegations.view_delegation"):
@@ -108,54 +107,3 @@ def folded_search(queryset, term, *, member_path=None):
             condition |= Exists(members)
         queryset = queryset.filter(condition)
     return queryset
-
-
-def touches_sensitive(model, lookup):
-    """True when a changelist lookup or ordering path reaches a member's sensitive field.
-
-    Walks the path through relations (members__passport_no, head__email, movements__member__phone…),
-    so no route to a masked value is left open.
-    """
-    for part in lookup.lstrip("-").split(LOOKUP_SEP):
-        try:
-            field = model._meta.get_field(part)
-        except FieldDoesNotExist:
-            return False
-        if issubclass(model, Member) and part in Member.SENSITIVE_FIELDS:
-            return True
-        if not field.is_relation or field.related_model is None:
-            return False
-        model = field.related_model
-    return False
-
-
-class SensitiveLookupsMixin:
-    """Without delegations.view_sensitive no URL lookup may filter on a member's sensitive field:
-    answering "1 member" or "0 members" would reveal the value one character at a time. Such a
-    lookup is refused with a 400, like any lookup the admin does not allow."""
-
-    def lookup_allowed(self, lookup, value, request=None):
-        if (request is None or not can_see_sensitive(request)) and touches_sensitive(self.model, lookup):
-            return False
-        return super().lookup_allowed(lookup, value, request)
-
-
-class SensitiveFieldsMixin(SensitiveLookupsMixin):
-    """Without delegations.view_sensitive, a member's sensitive fields are replaced by a masked note."""
-
-    sensitive_fields = Member.SENSITIVE_FIELDS
-
-    def get_fields(self, request, obj=None):
-        fields = list(super().get_fields(request, obj))
-        if can_see_sensitive(request):
-            return fields
-        kept = [name for name in fields if name not in self.sensitive_fields]
-        return [*kept, "sensitive_data"]
-
-    def get_readonly_fields(self, request, obj=None):
-        readonly = list(super().get_readonly_fields(request, obj))
-        return readonly if can_see_sensitive(request) else [*readonly, "sensitive_data"]
-
-    @admin.display(description=_("passport, date of birth, phone, email, needs"))
-    def sensitive_data(self, obj):
-        return _("Hidden: you do not have permission to see sensitive personal data.")

@@ -2,23 +2,25 @@
 
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ORDER_VAR, ChangeList
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncDate
+from django.forms.models import BaseInlineFormSet
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationStackedInline
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from common.admin import CountryFilter
-from delegations import mail, services, walking
+from delegations import letters, mail, selectors, services, walking
 from delegations.admin import exports, logistics, printouts, views
 from delegations.admin.base import (
     MEMBER_FIELDS,
-    SensitiveFieldsMixin,
-    SensitiveLookupsMixin,
     StaleSaveMixin,
     StaleSaveRefusedForm,
     folded_search,
 )
+from delegations.admin.people import tell_demoted
 from delegations.clashes import find_clashes, over_capacity
 from delegations.models import Delegation, Engagement, Member, Movement, StatusChange
 
@@ -57,9 +59,29 @@ class ArrivalDayFilter(admin.SimpleListFilter):
         return queryset
 
 
-class MemberInline(SensitiveFieldsMixin, TranslationStackedInline):
+def chosen_heads(formset):
+    """The members a save gives the role "head of delegation" (new, or their role just changed)."""
+    return [
+        form.instance
+        for form in formset.forms
+        if form.has_changed()
+        and "role" in form.changed_data
+        and form.cleaned_data.get("role") == Member.Role.HEAD
+        and not form.cleaned_data.get("DELETE")
+    ]
+
+
+class MembersFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if len(chosen_heads(self)) > 1:
+            raise ValidationError(_("Give the role “head of delegation” to one member only."), code="two_heads")
+
+
+class MemberInline(TranslationStackedInline):
     model = Member
     form = StaleSaveRefusedForm
+    formset = MembersFormSet
     extra = 0
     fields = MEMBER_FIELDS
 
@@ -93,7 +115,7 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Delegation)
-class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, admin.ModelAdmin):
+class DelegationAdmin(StaleSaveMixin, TranslationAdmin):
     form = StaleSaveRefusedForm
 
     class Media:
@@ -123,7 +145,7 @@ class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, admin.ModelAdmin):
     list_select_related = ("head", "liaison_officer", "edition")
     search_fields = ("search_name",)
     search_help_text = _("Organisation, country or member name; accents optional.")
-    autocomplete_fields = ("liaison_officer", "interpreters", "head")
+    autocomplete_fields = ("liaison_officer", "interpreters")
     list_per_page = 100
     inlines = [MemberInline, MovementInline, EngagementInline, StatusChangeInline]
     actions = [
@@ -140,12 +162,19 @@ class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, admin.ModelAdmin):
     ]
     fieldsets = (
         (None, {"fields": ("edition", "country", "type", "organisation", "level", "head", "status", "version")}),
-        (_("Looking after them"), {"fields": ("liaison_officer", "interpreters", "hotel", "vehicle", "notes")}),
+        (_("Looking after them"), {"fields": ("liaison_officer", "interpreters", "lodging", "notes")}),
     )
-    readonly_fields = ("status",)
+    # The head follows the members' roles (services.sync_heads): set it on the member, not here.
+    readonly_fields = ("status", "head", "lodging")
 
     def get_urls(self):
         return views.urls(self) + super().get_urls()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        chosen = [member for formset in formsets if formset.model is Member for member in chosen_heads(formset)]
+        demoted = services.sync_heads(delegations=[form.instance], chosen=chosen)
+        tell_demoted(self, request, demoted)
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
@@ -178,16 +207,29 @@ class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, admin.ModelAdmin):
             return queryset, False
         return folded_search(queryset, search_term, member_path="delegation"), False
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "head":
-            # Only this delegation's members can head it.
-            obj_id = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
-            kwargs["queryset"] = Member.objects.filter(delegation_id=obj_id) if obj_id else Member.objects.none()
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
     @admin.display(description=_("country"), ordering="country_sort")
     def country_name(self, obj):
         return obj.country.name
+
+    @admin.display(description=_("hotel, room and vehicle"))
+    def lodging(self, obj):
+        """Read from the rooming list and the vehicle pool (delegations.selectors), never typed here."""
+        members = list(obj.members.order_by("order", "pk")) if obj.pk else []
+        if not members:
+            return "—"
+        found = selectors.lodgings([obj.pk])
+        rows = []
+        for member in members:
+            stay = found.get(member.pk, selectors.NOWHERE)
+            vehicle = stay.vehicle.registration if stay.vehicle else "—"
+            rows.append((member.title_and_name, stay.hotel_and_room or "—", vehicle))
+        return format_html(
+            '<table class="lodging"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>',
+            _("Member"),
+            _("Hotel, room"),
+            _("Vehicle (arrival)"),
+            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
+        )
 
     @admin.display(description=_("head of delegation"))
     def head_name(self, obj):
@@ -201,7 +243,7 @@ class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, admin.ModelAdmin):
     def first_arrival(self, obj):
         if not obj.arrival:
             return "—"
-        return obj.arrival.astimezone(obj.edition.tz).strftime("%d/%m %H:%M")
+        return obj.arrival.astimezone(obj.edition.tz).strftime("%d/%m/%Y %H:%M")
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         allowed = self.has_view_or_change_permission(request)
@@ -232,6 +274,7 @@ class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, admin.ModelAdmin):
                             "booking": warning.booking,
                         },
                     )
+            self._warn_letter_gaps(request, delegation)
             extra_context = {**(extra_context or {}), **walking.change_form_context(request, delegation)}
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -259,6 +302,13 @@ class DelegationAdmin(StaleSaveMixin, SensitiveLookupsMixin, admin.ModelAdmin):
     @admin.action(description=_("Invite the selected delegations"), permissions=["change"])
     def invite(self, request, queryset):
         self._step(request, queryset, Status.INVITED)
+        # The letters leave out what is missing in their language: say so before they are approved.
+        for delegation in queryset.filter(status=Status.INVITED).select_related("edition", "head"):
+            self._warn_letter_gaps(request, delegation)
+
+    def _warn_letter_gaps(self, request, delegation):
+        for gap in letters.gaps(delegation, mail.recipient(delegation)):
+            messages.warning(request, gap)
 
     @admin.action(description=_("Mark as accepted"), permissions=["change"])
     def accept(self, request, queryset):

@@ -14,6 +14,7 @@ from common.spreadsheet_safety import SafeCSV, SafeXLSX
 from delegations.admin.base import can_see_sensitive
 from delegations.columns import COLUMNS, visible_columns
 from delegations.models import Delegation, Member
+from delegations.models.delegation import in_protocol_order
 
 
 def _local(moment, tz):
@@ -24,12 +25,9 @@ def member_rows(delegations, *, sensitive):
     """A tablib Dataset of the members of `delegations`, one row per member, in protocol order."""
     columns = visible_columns(sensitive=sensitive)
     dataset = tablib.Dataset(headers=columns)
-    members = (
-        Member.objects.filter(delegation__in=delegations)
-        .select_related("delegation__edition")
-        .prefetch_related("movements")
-        .order_by("delegation__level_rank", "delegation__country", "delegation__organisation", "order", "pk")
-    )
+    members = Member.objects.filter(delegation__in=delegations).select_related("delegation__edition")
+    # The delegation list's protocol order (in the language of the page the export was asked from).
+    members = in_protocol_order(members, path="delegation__", then=("order", "pk")).prefetch_related("movements")
     for member in members:
         delegation = member.delegation
         tz = delegation.edition.tz
@@ -37,14 +35,17 @@ def member_rows(delegations, *, sensitive):
         arrival, departure = moves.get("arrival"), moves.get("departure")
         values = {
             "country": delegation.country.code,
-            "organisation": delegation.organisation,
+            "organisation_vi": delegation.organisation_vi or "",
+            "organisation_en": delegation.organisation_en or "",
             "delegation_type": delegation.type,
             "level": delegation.level,
             "role": member.role,
             "family_name": member.family_name,
             "given_name": member.given_name,
-            "rank": member.rank,
-            "position": member.position,
+            "rank_vi": member.rank_vi or "",
+            "rank_en": member.rank_en or "",
+            "position_vi": member.position_vi or "",
+            "position_en": member.position_en or "",
             "gender": member.gender,
             "nationality": member.nationality.code,
             "passport_no": member.passport_no,

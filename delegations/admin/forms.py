@@ -12,7 +12,9 @@ class ImportForm(forms.Form):
         help_text=_("One row per member. CSV in UTF-8, comma or semicolon; or an Excel workbook (first sheet)."),
     )
     language = forms.ChoiceField(
-        label=_("Language of the “position” column"), choices=settings.LANGUAGES, initial=settings.LANGUAGE_CODE
+        label=_("Language of a single “organisation”, “rank” or “position” column"),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
     )
 
     def clean_file(self):

@@ -47,7 +47,9 @@ def import_view(model_admin, request):
         edition = form.cleaned_data["edition"]
         language = form.cleaned_data["language"]
         sensitive = may_see_sensitive(request.user)
-        headers, rows, errors = check_file(data=data, filename=upload.name, edition=edition, sensitive=sensitive)
+        headers, rows, errors = check_file(
+            data=data, filename=upload.name, edition=edition, sensitive=sensitive, language=language
+        )
         if errors:
             result = ImportResult(rows=len(rows), dry_run=True, errors=errors)
         else:

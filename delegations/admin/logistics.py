@@ -12,7 +12,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from delegations import services
+from delegations import selectors, services
 from delegations.admin import printouts
 from delegations.admin.base import chosen_edition, folded_search, require_permission
 from delegations.admin.people import OfficerAdmin
@@ -26,8 +26,7 @@ from delegations.models import (
     RoomAssignment,
     Vehicle,
 )
-
-COMING = [Delegation.Status.INVITED, Delegation.Status.ACCEPTED, Delegation.Status.ARRIVED]
+from delegations.models.delegation import in_protocol_order
 
 
 class FoldedSearchMixin:
@@ -91,10 +90,9 @@ class HotelAdmin(FoldedSearchMixin, admin.ModelAdmin):
     def rooming_list_pdf(self, request, pk):
         require_permission(request, "delegations.view_hotel")
         hotel = get_object_or_404(Hotel.objects.select_related("edition"), pk=pk)
-        rooms = (
-            RoomAssignment.objects.filter(hotel=hotel)
-            .select_related("member__delegation")
-            .order_by("member__delegation__level_rank", "member__delegation__country", "room", "check_in", "pk")
+        rooms = RoomAssignment.objects.filter(hotel=hotel).select_related("member__delegation")
+        rooms = in_protocol_order(
+            rooms, printouts.print_language(request), path="member__delegation__", then=("room", "check_in", "pk")
         )
         context = {"hotel": hotel, "edition": hotel.edition, "rooms": rooms}
         return printouts.printout(request, "delegations/pdf/rooming_list.html", context, f"rooming-list-{hotel.pk}")
@@ -105,17 +103,23 @@ def run_sheet_rows(officer, edition, day):
     tz = edition.tz
     start = datetime.datetime.combine(day, datetime.time.min, tzinfo=tz)
     end = start + datetime.timedelta(days=1)
-    mine = Q(delegation__liaison_officer=officer, delegation__edition=edition, delegation__status__in=COMING)
-    movements = (
+    mine = Q(
+        delegation__liaison_officer=officer,
+        delegation__edition=edition,
+        delegation__status__in=Delegation.COMING_STATUSES,
+    )
+    movements = list(
         Movement.objects.filter(mine, at__gte=start, at__lt=end)
-        .select_related("delegation", "member", "vehicle")
+        .select_related("delegation__head", "member", "vehicle")
         .annotate(delegation_size=Count("delegation__members", distinct=True))
     )
     engagements = (
         Engagement.objects.filter(mine, start__gte=start, start__lt=end)
-        .select_related("delegation", "programme_item", "venue", "vehicle")
+        .select_related("delegation__head", "programme_item", "venue", "vehicle")
         .annotate(delegation_size=Count("delegation__members", distinct=True))
     )
+    # An arrival goes from the airport to the hotel, a departure the other way round.
+    found = selectors.lodgings({m.delegation_id for m in movements})
     rows = [
         {
             "start": m.at,
@@ -123,6 +127,7 @@ def run_sheet_rows(officer, edition, day):
             "delegation": m.delegation,
             "what": f"{m.get_kind_display()} {m.flight}".strip(),
             "where": m.airport,
+            "hotel": selectors.where_they_stay(m, found),
             "vehicle": m.vehicle,
             "people": 1 if m.member_id else m.delegation_size,
         }

@@ -1,35 +1,32 @@
 """Members, liaison officers and interpreters: their own changelists, for search and autocomplete."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from delegations import services
 from delegations.admin import exports
 from delegations.admin.base import (
-    MASK,
     MEMBER_FIELDS,
-    SensitiveFieldsMixin,
-    SensitiveLookupsMixin,
     StaleSaveMixin,
     StaleSaveRefusedForm,
-    can_see_sensitive,
     folded_search,
 )
 from delegations.models import Delegation, Interpreter, Member
 
 
 @admin.register(Member)
-class MemberAdmin(StaleSaveMixin, SensitiveFieldsMixin, TabbedTranslationAdmin):
+class MemberAdmin(StaleSaveMixin, TabbedTranslationAdmin):
     form = StaleSaveRefusedForm
-    list_display = ("name", "rank", "position", "role", "delegation", "nationality", "passport")
+    list_display = ("name", "rank", "position", "role", "delegation", "nationality", "passport_no")
     list_filter = ("role", "delegation__status", "delegation__level", "delegation__edition")
     list_select_related = ("delegation",)
     search_fields = ("search_name",)
     search_help_text = _("Family or given name; accents optional.")
     autocomplete_fields = ("delegation",)
     list_per_page = 100
-    actions = ["export_xlsx", "export_csv"]
+    actions = ["export_xlsx", "export_csv", "make_head"]
     fields = ("delegation", *MEMBER_FIELDS)
 
     def get_search_results(self, request, queryset, search_term):
@@ -41,19 +38,6 @@ class MemberAdmin(StaleSaveMixin, SensitiveFieldsMixin, TabbedTranslationAdmin):
     def name(self, obj):
         return obj.full_name
 
-    def get_list_display(self, request):
-        # Column callables get no request, so the masked column is chosen here.
-        columns = list(super().get_list_display(request))
-        return columns if can_see_sensitive(request) else [c if c != "passport" else "passport_masked" for c in columns]
-
-    @admin.display(description=_("passport number"))
-    def passport(self, obj):
-        return obj.passport_no or "—"
-
-    @admin.display(description=_("passport number"))
-    def passport_masked(self, obj):
-        return MASK if obj.passport_no else "—"
-
     @admin.action(description=_("Export members of their delegations (XLSX)"), permissions=["view"])
     def export_xlsx(self, request, queryset):
         return exports.export_xlsx(self, request, Delegation.objects.filter(members__in=queryset).distinct())
@@ -62,8 +46,38 @@ class MemberAdmin(StaleSaveMixin, SensitiveFieldsMixin, TabbedTranslationAdmin):
     def export_csv(self, request, queryset):
         return exports.export_csv(self, request, Delegation.objects.filter(members__in=queryset).distinct())
 
+    # The head of delegation follows the role, wherever it is set (services.sync_heads).
+    def save_model(self, request, obj, form, change):
+        before = Member.objects.filter(pk=obj.pk).values_list("delegation_id", flat=True).first() if change else None
+        super().save_model(request, obj, form, change)
+        chosen = [obj] if obj.role == Member.Role.HEAD and (not change or "role" in form.changed_data) else []
+        demoted = services.sync_heads(delegations={obj.delegation_id, before}, chosen=chosen)
+        tell_demoted(self, request, demoted)
 
-class OfficerAdmin(SensitiveLookupsMixin, admin.ModelAdmin):
+    @admin.action(description=_("Make head of their delegation"), permissions=["change"])
+    def make_head(self, request, queryset):
+        members = list(queryset.select_related("delegation"))
+        if len({member.delegation_id for member in members}) < len(members):
+            self.message_user(request, _("Choose one member per delegation."), messages.ERROR)
+            return
+        tell_demoted(self, request, services.make_heads(members=members))
+        self.message_user(
+            request,
+            _("Now head of delegation: %(names)s") % {"names": ", ".join(m.title_and_name for m in members)},
+            messages.SUCCESS,
+        )
+
+
+def tell_demoted(model_admin, request, demoted):
+    for member in demoted:
+        model_admin.message_user(
+            request,
+            _("%(name)s was head of delegation until now and is now a member.") % {"name": member.title_and_name},
+            messages.WARNING,
+        )
+
+
+class OfficerAdmin(admin.ModelAdmin):
     list_display = ("name", "rank", "languages", "phone_number", "delegation_count")
     search_fields = ("search_name",)
     fields = ("name", "rank", "languages", "phone")

@@ -14,13 +14,18 @@ from django.utils.translation import override
 from common.dates import local_text
 from common.formats import utc_label
 from common.pdf import render_pdf
-from delegations import walking
+from delegations import selectors, walking
 from delegations.admin.base import can_see_sensitive, chosen_edition, require_permission
 from delegations.models import Delegation, Member, Movement
+from delegations.models.delegation import in_protocol_order
+
+
+def print_language(request):
+    return request.GET.get("lang") if request.GET.get("lang") in ("vi", "en") else "vi"
 
 
 def printout(request, template, context, filename):
-    language = request.GET.get("lang") if request.GET.get("lang") in ("vi", "en") else "vi"
+    language = print_language(request)
     with override(language):
         context = {**context, "sensitive": can_see_sensitive(request)}
         if context.get("edition") is not None:
@@ -43,10 +48,10 @@ def edition_or_404(request):
 def print_list(model_admin, request):
     require_permission(request)
     edition = edition_or_404(request)
-    language = request.GET.get("lang") if request.GET.get("lang") in ("vi", "en") else "vi"
+    language = print_language(request)
     delegations = (
         Delegation.objects.filter(edition=edition)
-        .exclude(status__in=[Delegation.Status.DECLINED, Delegation.Status.CANCELLED])
+        .active()
         .select_related("head", "liaison_officer")
         .annotate(member_total=Count("members"))
         .in_protocol_order(language)
@@ -60,17 +65,19 @@ def print_movements(model_admin, request):
     require_permission(request)
     edition = edition_or_404(request)
     # Only delegations that are coming: a declined or cancelled one must not be met at the airport.
-    movements = (
+    movements = list(
         Movement.objects.filter(
             delegation__edition=edition,
-            delegation__status__in=[Delegation.Status.ACCEPTED, Delegation.Status.ARRIVED],
+            delegation__status__in=Delegation.COMING_STATUSES,
         )
-        .select_related("delegation__liaison_officer", "member__delegation")
+        .select_related("delegation__liaison_officer", "delegation__head", "member__delegation", "vehicle")
         .annotate(delegation_size=Count("delegation__members", distinct=True))
         .order_by("at", "flight", "pk")
     )
+    found = selectors.lodgings({movement.delegation_id for movement in movements})
     by_day = defaultdict(list)
     for movement in movements:
+        movement.hotel = selectors.where_they_stay(movement, found)
         by_day[movement.at.astimezone(edition.tz).date()].append(movement)
     context = {"edition": edition, "days": sorted(by_day.items()), "tz": edition.tz}
     return printout(request, "delegations/pdf/movements.html", context, "arrivals-departures")
@@ -82,12 +89,18 @@ def print_itinerary(model_admin, request, pk):
         Delegation.objects.select_related("edition", "liaison_officer", "head").prefetch_related("interpreters"),
         pk=pk,
     )
+    found = selectors.lodgings([delegation.pk])
+    movements = list(delegation.movements.select_related("member", "vehicle").order_by("at"))
+    engagements = list(delegation.engagements.select_related("programme_item", "venue", "vehicle").order_by("start"))
+    booked = [booking.vehicle.registration for booking in [*movements, *engagements] if booking.vehicle_id]
     context = {
         "delegation": delegation,
         "edition": delegation.edition,
-        "members": delegation.members.order_by("order", "pk"),
-        "movements": delegation.movements.select_related("member", "vehicle").order_by("at"),
-        "engagements": delegation.engagements.select_related("programme_item", "venue", "vehicle").order_by("start"),
+        "members": [(member, found.get(member.pk, selectors.NOWHERE)) for member in delegation.members.all()],
+        "hotels": selectors.hotels_of(delegation.pk, found),
+        "vehicles": ", ".join(dict.fromkeys(booked)),
+        "movements": movements,
+        "engagements": engagements,
         "tz": delegation.edition.tz,
         "route": walking.route_for(delegation),
     }
@@ -98,11 +111,11 @@ def _badges(request, delegations):
     import segno
 
     members = Member.objects.filter(delegation__in=delegations).select_related("delegation__edition")
-    # Standard QR only: segno.make() picks Micro QR for short data, which phones and zbar
-    # cannot read.
-    members = members.order_by("delegation__level_rank", "delegation__country", "delegation_id", "order", "pk")
+    # In protocol order, as the delegation list prints them; members in their own order within.
+    members = in_protocol_order(members, print_language(request), path="delegation__", then=("order", "pk"))
     badges = [
-        # The QR code holds a badge reference only, never personal data.
+        # The QR code holds a badge reference only, never personal data. Standard QR only:
+        # segno.make() picks Micro QR for short data, which phones and zbar cannot read.
         (
             member,
             segno.make_qr(

@@ -52,12 +52,11 @@ def dashboard(model_admin, request):
     levels = dict(delegations.values_list("level").annotate(n=Count("pk")).order_by())
     countries = Counter(dict(delegations.values_list("country").annotate(n=Count("pk")).order_by()))
     tz = edition.tz if edition else None
-    arrivals = Counter(
-        at.astimezone(tz).date()
-        for at in Movement.objects.filter(delegation__edition=edition, kind=Movement.Kind.ARRIVAL).values_list(
-            "at", flat=True
-        )
+    # Arrivals of the delegations that are coming: the same rows as the arrivals sheet.
+    arriving = Movement.objects.filter(
+        delegation__edition=edition, delegation__status__in=Delegation.COMING_STATUSES, kind=Movement.Kind.ARRIVAL
     )
+    arrivals = Counter(at.astimezone(tz).date() for at in arriving.values_list("at", flat=True))
     days = sorted(arrivals)
     changelist = reverse("admin:delegations_delegation_changelist")
 

@@ -1,21 +1,21 @@
 """Audit entries for rows the import writes in bulk.
 
 Bulk writes skip model signals, so auditlog writes nothing by itself: the import builds the
-entries here in auditlog's own format, with the fields it leaves out and masks as registered
-in DelegationsConfig.ready (Member.AUDIT_EXCLUDED_FIELDS, AUDIT_MASKED_FIELDS), and inserts
-them in one query.
+entries here in auditlog's own format, leaving out the fields registered in DelegationsConfig.ready
+(Member.AUDIT_EXCLUDED_FIELDS) and masking the sensitive ones as auditlog does (common.sensitive),
+and inserts them in one query.
 """
 
 from auditlog.cid import get_cid
-from auditlog.diff import mask_str
 from auditlog.middleware import AuditlogMiddleware
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 
+from common.sensitive import audit_mask, audit_mask_fields
 from delegations.models import Member
 
 NOT_LOGGED = set(Member.AUDIT_EXCLUDED_FIELDS)
-MASKED = set(Member.AUDIT_MASKED_FIELDS)
+MASKED = set(audit_mask_fields(Member))
 
 
 def audit_context(user, request=None):
@@ -33,7 +33,7 @@ def _logged(field, value):
     if value is None:
         return "None"
     text = str(value)
-    return mask_str(text) if field.name in MASKED and text else text
+    return audit_mask(text) if field.name in MASKED else text
 
 
 def changes(old, new):

@@ -28,11 +28,22 @@ def _choice_lookup(choices):
     return lookup
 
 
+# Arrivals and departures more than this many days before the opening or after the closing are
+# typing mistakes (a wrong year, a month-first date), not travel plans: row errors.
+DAYS_AROUND_EDITION = 30
+
+
+def delegation_key(clean):
+    """Which delegation a row belongs to: its country and its organisation's names, folded."""
+    return (clean["country"], fold(clean["organisation_vi"]), fold(clean["organisation_en"]))
+
+
 class Parsers:
     """Built once per import: lookups of countries and choices in both languages."""
 
-    def __init__(self, tz):
+    def __init__(self, tz, edition=None):
         self.tz = tz
+        self.edition = edition
         self.countries = resolver()
         self.types = _choice_lookup(Delegation.Type.choices)
         self.types.update({"quoc te": "international", "trong nuoc": "domestic"})
@@ -94,6 +105,28 @@ class Parsers:
                 )
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=self.tz)
+        return moment
+
+    def during_edition(self, value):
+        """A local time at the event, within DAYS_AROUND_EDITION days of its opening and closing."""
+        moment = self.datetime(value)
+        if self.edition is None:
+            return moment
+        margin = datetime.timedelta(days=DAYS_AROUND_EDITION)
+        day = moment.astimezone(self.tz).date()
+        if not self.edition.start_date - margin <= day <= self.edition.end_date + margin:
+            raise CellError(
+                _(
+                    "%(date)s is more than %(days)s days from the expo (%(first)s – %(last)s): "
+                    "check the year and that the day comes first."
+                )
+                % {
+                    "date": day.strftime("%d/%m/%Y"),
+                    "days": DAYS_AROUND_EDITION,
+                    "first": self.edition.start_date.strftime("%d/%m/%Y"),
+                    "last": self.edition.end_date.strftime("%d/%m/%Y"),
+                }
+            )
         return moment
 
     def email(self, value):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from common.spreadsheet_safety import SpreadsheetRefused, check_csv_columns, check_xlsx, unescape_cell
 from common.spreadsheets import MAX_ROWS
 from common.text import nfc
-from delegations.columns import COLUMNS, REQUIRED_COLUMNS
+from delegations.columns import COLUMNS, REQUIRED_COLUMNS, bilingual_header, column_of
 
 __all__ = ["COLUMNS", "REQUIRED_COLUMNS", "UnreadableFile", "read_table", "template_csv"]
 
@@ -34,7 +34,8 @@ def _limited(rows):
 
 
 def normalise_header(value):
-    return "_".join(str(value or "").strip().lower().replace("-", " ").split())
+    """The column a header cell names: its code, or its Vietnamese or English header (delegations.columns)."""
+    return column_of(value) if str(value or "").strip() else ""
 
 
 def _csv_rows(data):
@@ -123,5 +124,6 @@ def read_table(data, filename):
 
 
 def template_csv(columns=COLUMNS):
-    """The header row offered for download (UTF-8 with BOM, so Excel opens Vietnamese right)."""
-    return "\ufeff" + ",".join(columns) + "\n"
+    """The header row offered for download, each column in Vietnamese and English (UTF-8 with
+    BOM, so Excel opens Vietnamese right)."""
+    return "\ufeff" + ",".join(f'"{bilingual_header(column)}"' for column in columns) + "\n"

@@ -13,15 +13,21 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from common.text import fold
-from delegations.columns import COLUMNS, REQUIRED_COLUMNS, SENSITIVE_COLUMNS, visible_columns
-from delegations.imports.parsing import CellError, Parsers, RowError
+from common.sensitive import may_see
+from delegations.columns import (
+    COLUMNS,
+    IN_IMPORT_LANGUAGE,
+    ORGANISATION_COLUMNS,
+    REQUIRED_COLUMNS,
+    SENSITIVE_COLUMNS,
+    visible_columns,
+)
+from delegations.imports.parsing import CellError, Parsers, RowError, delegation_key
 from delegations.imports.reading import Formula, UnreadableFile, read_table
 from delegations.imports.writing import Writer, member_key
-from delegations.models import Member
+from delegations.models import Delegation, Member
 from expo.models import Edition
 
-SENSITIVE_PERMISSION = "delegations.view_sensitive"
 # Unicode's control characters (category Cc) but tab and line breaks: PostgreSQL refuses NUL,
 # Excel and XML the rest.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -63,7 +69,7 @@ class ImportResult:
 
 def may_see_sensitive(user):
     """The command line (no user) is the operator; a staff user needs delegations.view_sensitive."""
-    return user is None or user.has_perm(SENSITIVE_PERMISSION)
+    return user is None or may_see(user, Member)
 
 
 def _text(value, *, limit=None, multiline=False):
@@ -114,7 +120,11 @@ def _check_row(number, cells, parsers, errors):
         return lambda value: parsers.choice(lookup, _text(value))
 
     clean["country"] = parse("country", lambda value: parsers.country(_text(value)), required=True)
-    clean["organisation"] = parse("organisation", lambda value: _text(value, limit=300), required=True)
+    for column in ORGANISATION_COLUMNS:
+        limit = Delegation._meta.get_field(column).max_length
+        clean[column] = parse(column, lambda value, limit=limit: _text(value, limit=limit)) or ""
+    if not any(cells.get(column) not in (None, "") for column in ORGANISATION_COLUMNS):
+        errors.append(RowError(number, "organisation", _("Name the organisation in Vietnamese, in English or both.")))
     clean["type"] = parse("delegation_type", chosen(parsers.types))
     clean["level"] = parse("level", chosen(parsers.levels))
     clean["family_name"] = parse("family_name", lambda value: _text(value, limit=_limit("family_name")), required=True)
@@ -124,19 +134,32 @@ def _check_row(number, cells, parsers, errors):
     clean["date_of_birth"] = parse("date_of_birth", parsers.date)
     clean["email"] = parse("email", lambda value: parsers.email(_text(value, limit=_limit("email")))) or ""
     clean["passport_no"] = text("passport_no", _limit("passport_no")).upper()
-    for column in ("given_name", "rank", "position", "phone"):
+    for column in ("given_name", "rank_vi", "rank_en", "position_vi", "position_en", "phone"):
         clean[column] = text(column, _limit(column))
     clean["needs"] = text("needs", _limit("needs"), multiline=True)
     for column in ("arrival_flight", "departure_flight"):
         clean[column] = text(column, 20)
-    clean["arrival_at"] = parse("arrival_at", parsers.datetime)
-    clean["departure_at"] = parse("departure_at", parsers.datetime)
+    clean["arrival_at"] = parse("arrival_at", parsers.during_edition)
+    clean["departure_at"] = parse("departure_at", parsers.during_edition)
     if clean["arrival_at"] and clean["departure_at"] and clean["departure_at"] < clean["arrival_at"]:
         errors.append(RowError(number, "departure_at", _("The departure is before the arrival.")))
     return clean
 
 
-def check_file(*, data, filename, edition, progress=None, sensitive=True):
+def _in_language(headers, table, language):
+    """A column for both languages' values (`rank`) becomes the import language's (`rank_vi`),
+    unless the file has that column too."""
+    for column in IN_IMPORT_LANGUAGE:
+        own = f"{column}_{language}"
+        if column in headers and own not in headers:
+            headers = [own if header == column else header for header in headers]
+            for _number, cells in table:
+                if column in cells:
+                    cells[own] = cells.pop(column)
+    return headers
+
+
+def check_file(*, data, filename, edition, progress=None, sensitive=True, language="vi"):
     """Read and check every row; returns (headers, rows, errors), rows as (number, clean values).
 
     Without `sensitive` (a user lacking view_sensitive) a file carrying a sensitive column is
@@ -147,6 +170,7 @@ def check_file(*, data, filename, edition, progress=None, sensitive=True):
         headers, table = read_table(data, filename)
     except UnreadableFile as exc:
         return [], [], [RowError(1, "-", str(exc))]
+    headers = _in_language(headers, table, language)
     for header in headers:
         if header and header not in COLUMNS:
             errors.append(
@@ -157,6 +181,8 @@ def check_file(*, data, filename, edition, progress=None, sensitive=True):
     for column in REQUIRED_COLUMNS:
         if column not in headers:
             errors.append(RowError(1, column, _("This column is missing.")))
+    if not any(column in headers for column in ORGANISATION_COLUMNS):
+        errors.append(RowError(1, "organisation", _("This column is missing.")))
     if not sensitive:
         for column in SENSITIVE_COLUMNS:
             if column in headers:
@@ -173,14 +199,14 @@ def check_file(*, data, filename, edition, progress=None, sensitive=True):
                 )
     if errors:
         return headers, [], errors
-    parsers = Parsers(edition.tz)
+    parsers = Parsers(edition.tz, edition=edition)
     rows, seen = [], {}
     numbered = progress.iterate(table, total=len(table), label=_("Rows checked")) if progress else table
     for number, cells in numbered:
         clean = _check_row(number, cells, parsers, errors)
-        if clean["country"] and clean["organisation"] and clean["family_name"]:
+        if clean["country"] and (clean["organisation_vi"] or clean["organisation_en"]) and clean["family_name"]:
             key = member_key(
-                (clean["country"], fold(clean["organisation"])),
+                delegation_key(clean),
                 passport_no=clean["passport_no"],
                 family_name=clean["family_name"],
                 given_name=clean["given_name"],
@@ -201,7 +227,12 @@ def import_delegations(*, data, filename, edition, user=None, dry_run=False, lan
     exactly those a real import would give.
     """
     headers, rows, errors = check_file(
-        data=data, filename=filename, edition=edition, progress=progress, sensitive=may_see_sensitive(user)
+        data=data,
+        filename=filename,
+        edition=edition,
+        progress=progress,
+        sensitive=may_see_sensitive(user),
+        language=language,
     )
     if errors:
         return ImportResult(rows=len(rows), dry_run=dry_run, errors=errors)

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
 from common.text import fold
+from delegations import services
 from delegations.columns import MEMBER_IMPORT_FIELDS
 from delegations.imports.auditing import audit_context, changes, log_entry
 from delegations.imports.matching import MemberMatcher, member_key
-from delegations.imports.parsing import RowError
+from delegations.imports.parsing import RowError, delegation_key
 from delegations.models import Delegation, Member, Movement
 
 __all__ = ["DelegationPreview", "Writer", "member_key"]
@@ -37,6 +38,19 @@ class DelegationPreview:
     level: str
     members: int = 0
     action: str = "unchanged"  # created | updated | unchanged
+    first_arrival: object = None  # a local date, shown with its year
+    # A new delegation of a country and level that already has one (the ministry sent it again?).
+    same_level: str = ""
+
+    @property
+    def warning(self):
+        if not self.same_level:
+            return ""
+        return _("%(country)s, %(level)s level already exists: %(organisation)s — update it instead?") % {
+            "country": self.country_name,
+            "level": self.level_display.lower() if self.level_display else "",
+            "organisation": self.same_level,
+        }
 
     @property
     def country_name(self):
@@ -62,7 +76,7 @@ class Writer:
         self.dry_run = dry_run
         self.edition = edition
         self.user = user if user is not None and user.is_authenticated else None
-        self.position_field = f"position_{language}"
+        self.language = language
         self.headers = headers
         self.result = result
         self.log_entries = []
@@ -83,11 +97,11 @@ class Writer:
         LogEntry.objects.bulk_create(self.log_entries, batch_size=1000)
 
     def _preview(self, rows, delegations):
-        """Per delegation: resolved country, organisation, level, members, and what happens."""
+        """Per delegation: resolved country, organisation, level, members, first arrival, what happens."""
         previews = {}
         for _number, clean in rows:
-            key = (clean["country"], fold(clean["organisation"]))
-            delegation = delegations[key]
+            delegation = delegations[delegation_key(clean)]
+            key = id(delegation)
             if key not in previews:
                 action = "unchanged"
                 if delegation.pk in self.created_delegations:
@@ -96,12 +110,28 @@ class Writer:
                     action = "updated"
                 previews[key] = DelegationPreview(
                     country=delegation.country.code,
-                    organisation=delegation.organisation,
+                    organisation=getattr(delegation, f"organisation_{self.language}") or delegation.organisation,
                     level=delegation.level,
                     action=action,
+                    same_level=self._same_level(delegation) if action == "created" else "",
                 )
-            previews[key].members += 1
+            preview = previews[key]
+            preview.members += 1
+            arrival = clean["arrival_at"]
+            if arrival is not None:
+                day = arrival.astimezone(self.edition.tz).date()
+                preview.first_arrival = min(preview.first_arrival or day, day)
         self.result.delegations = list(previews.values())
+
+    def _same_level(self, delegation):
+        """The organisation of a delegation already kept for this country and level ("" if none).
+        Several delegations of level "other" from one country are usual; of a minister, not."""
+        if delegation.level == Delegation.Level.OTHER:
+            return ""
+        other = self.existing_by_level.get((delegation.country.code, delegation.level))
+        if other is None:
+            return ""
+        return getattr(other, f"organisation_{self.language}") or other.organisation
 
     def _bulk(self, method, *args, **kwargs):
         if not self.dry_run:
@@ -118,35 +148,46 @@ class Writer:
             self.log_entries.append(log_entry(new, action=action, changes=found, audit=self.audit))
 
     def _delegations(self, rows):
-        existing = {(d.country.code, fold(d.organisation)): d for d in Delegation.objects.filter(edition=self.edition)}
+        # A row names its delegation by its organisation in either language (accent/case-blind).
+        existing, self.existing_by_level = {}, {}
+        for delegation in Delegation.objects.filter(edition=self.edition).order_by("pk"):
+            for name in (delegation.organisation_vi, delegation.organisation_en):
+                if name:
+                    existing.setdefault((delegation.country.code, fold(name)), delegation)
+            self.existing_by_level.setdefault((delegation.country.code, delegation.level), delegation)
         found, created, updated = {}, [], []
         for _number, clean in rows:
-            key = (clean["country"], fold(clean["organisation"]))
+            key = delegation_key(clean)
             if key in found:
                 continue
-            delegation = existing.get(key)
-            before = copy.copy(delegation) if delegation else None
+            country, folded_vi, folded_en = key
+            delegation = existing.get((country, folded_vi)) if folded_vi else None
+            delegation = delegation or (existing.get((country, folded_en)) if folded_en else None)
             if delegation is None:
                 delegation = Delegation(
                     edition=self.edition,
-                    country=clean["country"],
-                    organisation=clean["organisation"],
-                    type=Delegation.Type.DOMESTIC if clean["country"] == "VN" else Delegation.Type.INTERNATIONAL,
+                    country=country,
+                    type=Delegation.Type.DOMESTIC if country == "VN" else Delegation.Type.INTERNATIONAL,
                     version=1,
                 )
+                delegation.organisation_vi = clean["organisation_vi"]
+                delegation.organisation_en = clean["organisation_en"]
                 created.append(delegation)
-            delegation.type = clean["type"] or delegation.type
-            delegation.level = clean["level"] or delegation.level
-            delegation.fill_derived()
-            if before is not None and (before.type, before.level) != (delegation.type, delegation.level):
-                delegation.version += 1
-                updated.append((before, delegation))
+                for name in (folded_vi, folded_en):
+                    if name:
+                        existing[(country, name)] = delegation
+                found[key] = delegation
+                self._fill(delegation, clean, None, updated)
+                continue
             found[key] = delegation
+            if any(delegation is after for _before, after in updated):
+                continue
+            self._fill(delegation, clean, copy.copy(delegation), updated)
         self._bulk(Delegation.objects.bulk_create, created, batch_size=500)
         self._bulk(
             Delegation.objects.bulk_update,
             [d for _, d in updated],
-            ["type", "level", "level_rank", "version"],
+            ["type", "level", "level_rank", "organisation_vi", "organisation_en", "search_name", "version"],
             batch_size=500,
         )
         self.created_delegations = {delegation.pk for delegation in created}
@@ -158,6 +199,22 @@ class Writer:
         self.result.delegations_updated = len(updated)
         return found
 
+    def _fill(self, delegation, clean, before, updated):
+        """Type, level, and a name in a language the delegation lacks (unless it merely repeats
+        the other language's name)."""
+        delegation.type = clean["type"] or delegation.type
+        delegation.level = clean["level"] or delegation.level
+        for language, other in (("vi", "en"), ("en", "vi")):
+            given = clean[f"organisation_{language}"]
+            kept_other = getattr(delegation, f"organisation_{other}") or ""
+            if given and not getattr(delegation, f"organisation_{language}") and fold(given) != fold(kept_other):
+                setattr(delegation, f"organisation_{language}", given)
+        delegation.fill_derived()
+        compared = ("type", "level", "organisation_vi", "organisation_en")
+        if before is not None and any(getattr(before, f) != getattr(delegation, f) for f in compared):
+            delegation.version += 1
+            updated.append((before, delegation))
+
     def _members(self, rows, delegations):
         """Returns {row number: member}."""
         delegation_ids = [d.pk for d in delegations.values() if d.pk]
@@ -168,10 +225,8 @@ class Writer:
             next_order[member.delegation_id] = max(next_order.get(member.delegation_id, 0), member.order + 1)
         written, created, updated, touched = {}, [], [], set()
         fields = [name for name in MEMBER_IMPORT_FIELDS if name in self.headers or name == "nationality"]
-        if "position" in self.headers:
-            fields.append(self.position_field)
         for number, clean in rows:
-            delegation = delegations[(clean["country"], fold(clean["organisation"]))]
+            delegation = delegations[delegation_key(clean)]
             try:
                 member = matcher.find(delegation, clean)
             except ValueError:
@@ -186,9 +241,10 @@ class Writer:
                 next_order[delegation.pk] = order + 1
                 member = Member(delegation=delegation, order=order, version=1)
                 created.append(member)
-            values = dict(clean, **{self.position_field: clean["position"]})
             for name in fields:
-                setattr(member, name, values[name])
+                # A translation never filled is NULL in the database; an empty cell leaves it so.
+                if not (clean[name] == "" and getattr(member, name) is None):
+                    setattr(member, name, clean[name])
             member.fill_derived()
             if before is None:
                 matcher.add(member)
@@ -258,14 +314,10 @@ class Writer:
         self.result.movements = len(created) + len(updated)
 
     def _heads(self, rows, delegations, members):
+        # The head follows the role, as everywhere (services.sync_heads): the file's first head
+        # row of a delegation takes it.
         heads = {}
         for number, clean in rows:
             if clean["role"] == Member.Role.HEAD:
                 heads.setdefault(members[number].delegation_id, members[number])
-        changed = []
-        for delegation in delegations.values():
-            head = heads.get(delegation.pk)
-            if head is not None and delegation.head_id != head.pk:
-                delegation.head = head
-                changed.append(delegation)
-        self._bulk(Delegation.objects.bulk_update, changed, ["head"], batch_size=500)
+        services.sync_heads(delegations=delegations.values(), chosen=heads.values())

@@ -2,8 +2,9 @@
 
 from concurrency.fields import AutoIncVersionField
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Value, When
+from django.db.models import Case, Q, Value, When
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -54,23 +55,42 @@ class Interpreter(NormalizedTextModel):
         super().save(*args, **kwargs)
 
 
+def in_protocol_order(queryset, language=None, *, path="", then=()):
+    """`queryset` ordered by its delegation's protocol order: level precedence, then the country's
+    name in `language` (the active one by default), then organisation; `path` leads from the
+    queryset's rows to the delegation ("delegation__" for members), `then` orders within one.
+
+    The one definition for lists, badges, exports and rooming lists. Country names are not
+    stored, so the sort key is a CASE over the countries present, ranked by name in that
+    language's alphabet (Áo, Ấn Độ, … Đức after D) on every database.
+    """
+    language = language or get_language() or settings.LANGUAGE_CODE
+    codes = {code for code in queryset.values_list(f"{path}country", flat=True).order_by() if code}
+    # Ranked in Python (Vietnamese alphabet order, common.countries), the same on every database.
+    ranked = country_names.ordered(codes, language)
+    sort_name = Case(
+        *[When(**{f"{path}country": code}, then=Value(rank)) for rank, code in enumerate(ranked)],
+        default=Value(-1),
+        output_field=models.IntegerField(),
+    )
+    keys = [f"{path}level_rank", "country_sort", f"{path}organisation", f"{path}pk"]
+    return queryset.annotate(country_sort=sort_name).order_by(*keys, *then)
+
+
 class DelegationQuerySet(models.QuerySet):
     def in_protocol_order(self, language=None):
-        """Level precedence first, then the country's name in `language` (the active one by default).
+        return in_protocol_order(self, language)
 
-        Country names are not stored, so the sort key is a CASE over the countries present,
-        ranked by name in that language's alphabet (Áo, Ấn Độ, … Đức after D) on every database.
-        """
-        language = language or get_language() or settings.LANGUAGE_CODE
-        codes = {code for code in self.values_list("country", flat=True).order_by() if code}
-        # Ranked in Python (Vietnamese alphabet order, common.countries), the same on every database.
-        ranked = country_names.ordered(codes, language)
-        sort_name = Case(
-            *[When(country=code, then=Value(rank)) for rank, code in enumerate(ranked)],
-            default=Value(-1),
-            output_field=models.IntegerField(),
-        )
-        return self.annotate(country_sort=sort_name).order_by("level_rank", "country_sort", "organisation", "pk")
+    # The one vocabulary of "which delegations": every printout, mail, count and clash check asks
+    # these (or, across a relation, the status sets on Delegation), never a list of its own.
+    def coming(self):
+        return self.filter(status__in=Delegation.COMING_STATUSES)
+
+    def confirmed(self):
+        return self.filter(status__in=Delegation.CONFIRMED_STATUSES)
+
+    def active(self):
+        return self.exclude(status__in=Delegation.INACTIVE_STATUSES)
 
 
 class Delegation(NormalizedTextModel):
@@ -94,8 +114,12 @@ class Delegation(NormalizedTextModel):
         DEPARTED = "departed", _("Departed")
         CANCELLED = "cancelled", _("Cancelled")
 
-    # A delegation that said yes (and may have come and gone): counted as "confirmed" in public figures.
+    # Said yes (and may have come and gone): counted as "confirmed" in public figures.
     CONFIRMED_STATUSES = (Status.ACCEPTED, Status.ARRIVED, Status.DEPARTED)
+    # Expected or here: met at the airport, on run sheets, told of changes to their itinerary.
+    COMING_STATUSES = (Status.ACCEPTED, Status.ARRIVED)
+    # Said no or called off: they book nothing and appear on no list, sheet or clash check.
+    INACTIVE_STATUSES = (Status.DECLINED, Status.CANCELLED)
 
     # Protocol precedence: a lower rank is received and listed first.
     PRECEDENCE = {
@@ -111,7 +135,10 @@ class Delegation(NormalizedTextModel):
     )
     country = CountryField(_("country"))
     type = models.CharField(_("type"), max_length=16, choices=Type.choices, default=Type.INTERNATIONAL)
-    organisation = models.CharField(_("organisation"), max_length=200, help_text=_("e.g. Ministry of Defence"))
+    # In both languages (organisation_vi, organisation_en); either may wait to be filled, not both (clean()).
+    organisation = models.CharField(
+        _("organisation"), max_length=200, blank=True, help_text=_("e.g. Ministry of Defence")
+    )
     level = models.CharField(_("level"), max_length=20, choices=Level.choices, default=Level.OTHER)
     level_rank = models.PositiveSmallIntegerField(_("precedence"), default=9, editable=False)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
@@ -134,8 +161,7 @@ class Delegation(NormalizedTextModel):
     interpreters = models.ManyToManyField(
         Interpreter, blank=True, related_name="delegations", verbose_name=_("interpreters")
     )
-    hotel = models.CharField(_("hotel"), max_length=200, blank=True)
-    vehicle = models.CharField(_("vehicle"), max_length=60, blank=True, help_text=_("Plate or call sign."))
+    # No hotel or vehicle here: they are the rooming list's and the vehicle pool's (delegations.selectors).
     notes = models.TextField(_("notes"), blank=True)
     search_name = models.CharField(max_length=300, editable=False, db_index=True, default="")
     version = AutoIncVersionField(_("version"))
@@ -150,8 +176,17 @@ class Delegation(NormalizedTextModel):
         ordering = ["level_rank", "country", "organisation", "pk"]
         permissions = [("view_sensitive", _("Can see sensitive personal data of delegation members"))]
         constraints = [
+            # The organisation is named in both languages (delegations/translation.py); each name
+            # is unique per country and edition, whichever language it is given in.
             models.UniqueConstraint(
-                fields=["edition", "country", "organisation"], name="delegation_unique_per_country_organisation"
+                fields=["edition", "country", "organisation_vi"],
+                condition=~Q(organisation_vi=""),
+                name="delegation_unique_organisation_vi",
+            ),
+            models.UniqueConstraint(
+                fields=["edition", "country", "organisation_en"],
+                condition=~Q(organisation_en=""),
+                name="delegation_unique_organisation_en",
             ),
         ]
         indexes = [
@@ -166,6 +201,11 @@ class Delegation(NormalizedTextModel):
         self.fill_derived()
         super().save(*args, **kwargs)
 
+    def clean(self):
+        super().clean()
+        if not (self.organisation_vi or self.organisation_en):
+            raise ValidationError({"organisation_vi": _("Name the organisation in Vietnamese, in English or both.")})
+
     def fill_derived(self):
         """Derived columns, computed here only (save() and the import's bulk writer call it):
         precedence for ordering in SQL, folded text for accent-blind search."""
@@ -177,7 +217,8 @@ class Delegation(NormalizedTextModel):
             english = str(self.country.name)
         with override("vi"):
             vietnamese = str(self.country.name)
-        return fold(f"{self.organisation} {english} {vietnamese}")[:300]
+        organisations = " ".join(dict.fromkeys(n for n in (self.organisation_vi, self.organisation_en) if n))
+        return fold(f"{organisations or self.organisation} {english} {vietnamese}")[:300]
 
 
 class StatusChange(models.Model):

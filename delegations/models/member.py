@@ -30,11 +30,12 @@ class Member(NormalizedTextModel):
         OTHER = "other", _("Other")
         UNKNOWN = "", _("Not given")
 
-    # Seen only by staff holding delegations.view_sensitive; masked everywhere else.
+    # Seen only by staff holding delegations.view_sensitive; masked everywhere else (the admin,
+    # exports, imports, the audit log: common.sensitive reads these two).
     SENSITIVE_FIELDS = ("passport_no", "date_of_birth", "phone", "email", "needs")
-    # The audit log (django-auditlog, and the import's bulk entries) leaves these out, and masks those.
+    SENSITIVE_PERMISSION = "delegations.view_sensitive"
+    # The audit log (django-auditlog, and the import's bulk entries) leaves these out.
     AUDIT_EXCLUDED_FIELDS = ("search_name", "version")
-    AUDIT_MASKED_FIELDS = ("passport_no",)
 
     delegation = models.ForeignKey(
         Delegation, on_delete=models.CASCADE, related_name="members", verbose_name=_("delegation")

@@ -82,13 +82,10 @@ def database(raw, var_dir):
 
 def email_settings(url, var_dir, *, webhook_secret=""):
     """EMAIL_URL as the e-mail settings (README "Messages"); unset, mail is written to files
-    under var/mail so the demo needs no mail server."""
+    under var/mail (one .eml file per message) so the demo needs no mail server."""
     url = (url or "").strip()
     if not url:
-        return {
-            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-            "EMAIL_FILE_PATH": var_dir / "mail",
-        }
+        return {"EMAIL_BACKEND": "common.mail.EmlFileBackend", "EMAIL_FILE_PATH": var_dir / "mail"}
     parts = urlsplit(url)
     scheme, query = parts.scheme.lower(), parse_qs(parts.query)
     if scheme in {"smtp", "smtps", "submission"}:
@@ -109,7 +106,7 @@ def email_settings(url, var_dir, *, webhook_secret=""):
             "EMAIL_TIMEOUT": 30,
         }
     if scheme == "file":
-        return {"EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend", "EMAIL_FILE_PATH": parts.path}
+        return {"EMAIL_BACKEND": "common.mail.EmlFileBackend", "EMAIL_FILE_PATH": parts.path}
     if scheme.startswith("anymail+"):
         # anymail+mailgun://API_KEY@  (any provider django-anymail supports; webhooks under /anymail/).
         esp = scheme.removeprefix("anymail+")
@@ -121,3 +118,49 @@ def email_settings(url, var_dir, *, webhook_secret=""):
         f"EMAIL_URL scheme {scheme!r} is not understood: use smtp://user:password@host:587, smtps://…, "
         "file:///path or anymail+<provider>://API_KEY@ (no console backend: bodies never go to a log)."
     )
+
+
+def mail_address(name, raw, default):
+    """`Name <address>` or a bare address (the display name may be Vietnamese), else `default`."""
+    from email.utils import parseaddr
+
+    value = " ".join((raw or "").split())
+    if not value:
+        return default
+    _display, address = parseaddr(value)
+    local, _at, domain = address.rpartition("@")
+    if not local or "." not in domain and domain != "localhost":
+        raise ImproperlyConfigured(
+            f"{name} must be an e-mail address, optionally with a name: 'VIDE Protocol <protocol@example.vn>'; "
+            f"got {raw!r}."
+        )
+    return value
+
+
+def mail_senders(environ, *, fallback_from):
+    """Who each team's mail comes from and where replies go (README "Messages"): protocol mail
+    (letters to delegations, which ask for a reply) and press mail. Unset, the demo's addresses."""
+    senders = {}
+    for team, variable, demo_name in (
+        ("protocol", "PROTOCOL", "VIDE Protocol"),
+        ("press", "PRESS", "VIDE Press Centre"),
+    ):
+        demo_address = f"{team}@vide.example.vn"
+        sender = mail_address(f"EXPO_{variable}_MAIL_FROM", environ.get(f"EXPO_{variable}_MAIL_FROM"), "")
+        senders[team] = {
+            "from": sender or fallback_from or f"{demo_name} <{demo_address}>",
+            "reply_to": mail_address(
+                f"EXPO_{variable}_REPLY_TO", environ.get(f"EXPO_{variable}_REPLY_TO"), demo_address
+            ),
+        }
+    return senders
+
+
+def letter_settings(environ):
+    """The signatory of letters to delegations and the letters' number symbol (README "Delegations")."""
+    return {
+        "signatory": environ.get("EXPO_LETTER_SIGNATORY", "").strip() or "Nguyễn Văn Minh (demo)",
+        "title_vi": environ.get("EXPO_LETTER_SIGNATORY_TITLE_VI", "").strip() or "Trưởng Ban Tổ chức",
+        "title_en": environ.get("EXPO_LETTER_SIGNATORY_TITLE_EN", "").strip() or "Head of the Organising Committee",
+        "symbol": environ.get("EXPO_LETTER_SYMBOL", "").strip() or "GM-BTC",
+    }

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("expo", "0010_edition_key_visual"),
+        ("expo", "0012_visitor_info_hidden_until_confirmed"),
     ]
 
     operations = [

@@ -77,6 +77,15 @@ class Edition(NormalizedTextModel):
             "Empty: “Internal — protocol use”."
         ),
     )
+    accreditation_closes_at = models.DateTimeField(
+        _("media accreditation closes"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the press accreditation form stops taking applications; at the latest when the last day "
+            "ends. Empty: at the end of the last day."
+        ),
+    )
     key_visual = images.SafeImageField(
         _("key visual"),
         upload_to="expo/key-visuals/",
@@ -119,6 +128,8 @@ class Edition(NormalizedTextModel):
         errors = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("The last day cannot be before the first day.")
+        if self.accreditation_closes_at and self.end_date and self.accreditation_closes_at > self.ends_at():
+            errors["accreditation_closes_at"] = _("Accreditation must close by the end of the edition's last day.")
         if self.key_visual:
             # The picture is the first thing on the home page, in both languages: each says what it shows.
             for language in ("vi", "en"):
@@ -150,6 +161,15 @@ class Edition(NormalizedTextModel):
         """Every day of the edition, in order."""
         count = (self.end_date - self.start_date).days + 1
         return [self.start_date + datetime.timedelta(days=n) for n in range(count)]
+
+    def ends_at(self):
+        """The moment the last day ends at the venue."""
+        day_after = self.end_date + datetime.timedelta(days=1)
+        return datetime.datetime.combine(day_after, datetime.time(), tzinfo=self.tz)
+
+    def accreditation_closes(self):
+        """When media accreditation stops taking applications: the time set, else the end of the last day."""
+        return min(self.accreditation_closes_at or self.ends_at(), self.ends_at())
 
     def local_today(self, now=None):
         """Today's date at the venue (not on the server, not in the visitor's browser)."""

@@ -5,9 +5,12 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.dates import MONTHS
+from django.utils.html import format_html
+from django.utils.translation import ngettext
 
 from expo import slots
 from expo.programme.rows import rows_html
+from expo.taskqueue import queue_health
 
 register = template.Library()
 
@@ -92,3 +95,37 @@ def slot(name, obj):
 def programme_rows(items):
     """The `<li>` rows of programme items from selection.for_rows (expo/programme/rows.py)."""
     return rows_html(items)
+
+
+@register.simple_tag(takes_context=True)
+def task_queue_warnings(context):
+    """The admin dashboard's warnings about background work: tasks waiting longer than
+    EXPO_TASK_WAIT_WARNING_MINUTES (no worker running?) and tasks failed in the last 24 hours."""
+    queue = queue_health()
+    warnings = []
+    if queue.waiting_too_long:
+        minutes = queue.stuck_minutes
+        warnings.append(
+            ngettext(
+                "Background work is waiting: the oldest task has been ready for %(minutes)d minute. "
+                "Check that the task worker (manage.py db_worker) is running: until it runs, no e-mail "
+                "is sent and no press kit is built.",
+                "Background work is waiting: the oldest task has been ready for %(minutes)d minutes. "
+                "Check that the task worker (manage.py db_worker) is running: until it runs, no e-mail "
+                "is sent and no press kit is built.",
+                minutes,
+            )
+            % {"minutes": minutes}
+        )
+    if queue.failed:
+        text = ngettext(
+            "%(count)d background task failed in the last 24 hours.",
+            "%(count)d background tasks failed in the last 24 hours.",
+            queue.failed,
+        ) % {"count": queue.failed}
+        user = context["request"].user
+        if user.has_perm("django_tasks_database.view_dbtaskresult"):
+            url = reverse("admin:django_tasks_database_dbtaskresult_changelist") + "?status__exact=FAILED"
+            text = format_html('{} <a href="{}">{}</a>', text, url, translation.gettext("Show the failed tasks"))
+        warnings.append(text)
+    return warnings

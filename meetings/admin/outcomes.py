@@ -22,25 +22,32 @@ class AgreementAdmin(TranslationAdmin):
         return obj.approved_at is not None
 
     def save_model(self, request, obj, form, change):
-        if change and services.withdraw_approval_if_changed(obj, form.changed_data):
+        if change and services.withdraw_approval_if_changed(obj):
             self.message_user(
                 request,
                 _("The publication sign-off was withdrawn: what was approved has changed. Ask for a new one."),
                 messages.WARNING,
             )
         super().save_model(request, obj, form, change)
+        if obj.disclosure != Agreement.Disclosure.INTERNAL and obj.approved_at is None:
+            # Saved is not published: say so, and who can publish it.
+            self.message_user(request, services.awaiting_approval_note(), messages.WARNING)
 
     @admin.action(description=_("Approve publication"), permissions=["approve"])
     def approve(self, request, queryset):
+        approved = 0
         for agreement in queryset:
             try:
                 services.approve_disclosure(agreement=agreement, by=request.user)
             except ValidationError as error:
                 self.message_user(request, f"{agreement}: {' '.join(error.messages)}", messages.WARNING)
+                continue
             except PermissionDenied:
                 self.message_user(request, _("You may not approve publications."), messages.ERROR)
                 return
-        self.message_user(request, _("Publication approved."), messages.SUCCESS)
+            approved += 1
+        if approved:  # only what was really approved is reported as such
+            self.message_user(request, _("Publication approved."), messages.SUCCESS)
 
     def has_approve_permission(self, request):
         return request.user.has_perm(services.APPROVE_PERMISSION)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.cache import public_content
-from common.text import NormalizedTextModel
+from common.text import NormalizedTextModel, nfc
 from expo.models import Edition
 
 
@@ -49,8 +49,11 @@ class Agreement(NormalizedTextModel):
         ANNOUNCEABLE = "announceable", _("Announceable from a date")
         PUBLIC = "public", _("Public")
 
-    # Changing any of these after sign-off withdraws the sign-off: the approver approved these values.
-    DISCLOSED_FIELDS = (
+    # Every column the public outputs (results page, /api/results, the Atom feed, the briefing
+    # PDF) read: the selectors load only these, and a sign-off covers exactly these, so changing
+    # any of them withdraws it. tests/meetings/test_signoff.py derives the list from the outputs.
+    PUBLIC_FIELDS = (
+        "edition",
         "kind",
         "title_vi",
         "title_en",
@@ -59,12 +62,17 @@ class Agreement(NormalizedTextModel):
         "party_b_vi",
         "party_b_en",
         "signed_on",
+        "place_vi",
+        "place_en",
         "value",
         "currency",
         "usd_rate",
+        "rate_date",
         "disclosure",
         "announce_from",
     )
+    # The sign-off itself.
+    SIGNOFF_FIELDS = ("approved_by", "approved_at")
 
     edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="agreements", verbose_name=_("edition"))
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.MOU)
@@ -129,6 +137,10 @@ class Agreement(NormalizedTextModel):
         if self.value is None or self.usd_rate is None:
             return None
         return (self.value * self.usd_rate).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+
+    def public_values(self):
+        """What a sign-off approves: the public columns as they stand (text in NFC)."""
+        return {name: nfc(getattr(self, self._meta.get_field(name).attname)) for name in self.PUBLIC_FIELDS}
 
     def is_disclosed(self, today=None):
         today = today or timezone.localdate()

@@ -4,6 +4,7 @@ Personal data: visible only to the Press office group in the admin; the badge ph
 private storage, never under the public media URL.
 """
 
+import datetime
 import os
 import secrets
 
@@ -37,8 +38,23 @@ def private_storage():
     return PrivateStorage()
 
 
+# How long applications are kept after their edition ends; the consent statement promises it and
+# `press.services.delete_expired_applications` keeps the promise.
+RETENTION = datetime.timedelta(days=180)
+
+
+def kept_until(edition):
+    """The moment an edition's applications are deleted."""
+    return edition.ends_at() + RETENTION
+
+
 # No 0/O or 1/I: the press office may type a reference read off a badge.
 _REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+
+def new_status_key():
+    """The private status link's key: 256 random bits, kept on the row; it carries nothing readable."""
+    return secrets.token_urlsafe(32)
 
 
 def new_reference():
@@ -48,6 +64,11 @@ def new_reference():
 
 
 class MediaAccreditation(NormalizedTextModel):
+    # How to reach a journalist, and their card: for the press office (press.view_sensitive),
+    # masked for any other staff (common.sensitive). Name and outlet are printed on the badge.
+    SENSITIVE_FIELDS = ("email", "phone", "press_card_number")
+    SENSITIVE_PERMISSION = "press.view_sensitive"
+
     class Role(models.TextChoices):
         REPORTER = "reporter", _("Reporter")
         PHOTOGRAPHER = "photographer", _("Photographer")
@@ -77,6 +98,11 @@ class MediaAccreditation(NormalizedTextModel):
     reference = models.CharField(
         _("badge reference"), max_length=12, unique=True, default=new_reference, editable=False
     )
+    # The private status link (press/tokens.py): random, so the link names neither the row nor the
+    # applicant; altering or guessing it finds nothing.
+    status_key = models.CharField(max_length=64, unique=True, default=new_status_key, editable=False)
+    # When the applicant ticked the consent statement (Decree 13/2023/NĐ-CP: consent must be provable).
+    consented_at = models.DateTimeField(_("consent given at"), null=True, editable=False)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     reason = models.TextField(_("reason for the decision"), blank=True)
     decided_by = models.ForeignKey(
@@ -95,6 +121,7 @@ class MediaAccreditation(NormalizedTextModel):
         verbose_name_plural = _("media accreditations")
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["edition", "status"])]
+        permissions = [("view_sensitive", _("Can see journalists' contact details and press card numbers"))]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="rejected") | ~Q(reason=""), name="accreditation_rejection_has_reason"

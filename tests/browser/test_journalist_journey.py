@@ -1,5 +1,6 @@
 """A journalist in the press centre, in a real browser: release, press kit, accreditation."""
 
+import datetime
 import io
 import re
 import zipfile
@@ -7,6 +8,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from PIL import Image
 from playwright.sync_api import expect
@@ -39,27 +41,30 @@ def test_journalist_reads_a_release_takes_the_kit_and_applies(press_site, live_s
     assert any(name.endswith(".pdf") for name in names)
     assert any("release" in name for name in names)
 
-    page.get_by_role("link", name="Apply for accreditation").click()
-    checker.check("accreditation-form-en")
-    page.get_by_role("button", name="Send the application").click()  # empty: refused, nothing saved
-    expect(page.get_by_role("alert")).to_contain_text("Please correct the fields marked below")
-    assert MediaAccreditation.objects.count() == 0
-    checker.check("accreditation-errors-en")
+    # The demo's current edition (VIDE 2024) is over and takes no more applications: apply while it did.
+    with time_machine.travel(datetime.datetime(2024, 12, 2, 9, 30, tzinfo=datetime.UTC)):
+        page.get_by_role("link", name="Apply for accreditation").click()
+        checker.check("accreditation-form-en")
+        page.get_by_role("button", name="Send the application").click()  # empty: refused, nothing saved
+        expect(page.get_by_role("alert")).to_contain_text("Please correct the fields marked below")
+        assert MediaAccreditation.objects.count() == 0
+        checker.check("accreditation-errors-en")
 
-    photo = tmp_path / "badge.jpg"
-    Image.new("RGB", (600, 800), (40, 90, 60)).save(photo, "JPEG")
-    page.get_by_label("Full name").fill("Trần Thị Phóng Viên")
-    page.get_by_label("Media outlet").fill("Báo Quân đội Nhân dân")
-    page.get_by_label("Country").select_option("VN")
-    page.get_by_label("Role").select_option("reporter")
-    page.get_by_label("E-mail").fill("phongvien@example.vn")
-    page.get_by_label("Phone").fill("+84 24 3747 0000")
-    page.get_by_label("Press card number").fill("BC-2024-001")
-    page.locator("input[type=file]").set_input_files(str(photo))
-    page.get_by_role("button", name="Send the application").click()
-    expect(page.locator("h1")).to_have_text("Your accreditation")
-    expect(page.locator("main")).to_contain_text("The press office is checking your application.")
-    assert re.search(r"/en/press/accreditation/status/[^/]+/$", page.url)
-    application = MediaAccreditation.objects.get()
-    assert (application.name, application.status) == ("Trần Thị Phóng Viên", "pending")
-    checker.check("accreditation-status-en")
+        photo = tmp_path / "badge.jpg"
+        Image.new("RGB", (600, 800), (40, 90, 60)).save(photo, "JPEG")
+        page.get_by_label("Full name").fill("Trần Thị Phóng Viên")
+        page.get_by_label("Media outlet").fill("Báo Quân đội Nhân dân")
+        page.get_by_label("Country").select_option("VN")
+        page.get_by_label("Role").select_option("reporter")
+        page.get_by_label("E-mail").fill("phongvien@example.vn")
+        page.get_by_label("Phone").fill("+84 24 3747 0000")
+        page.get_by_label("Press card number").fill("BC-2024-001")
+        page.locator("input[type=file]").set_input_files(str(photo))
+        page.get_by_label("I have read the statement above").check()  # consent (Decree 13/2023/NĐ-CP)
+        page.get_by_role("button", name="Send the application").click()
+        expect(page.locator("h1")).to_have_text("Your accreditation")
+        expect(page.locator("main")).to_contain_text("The press office is checking your application.")
+        assert re.search(r"/en/press/accreditation/status/[^/]+/$", page.url)
+        application = MediaAccreditation.objects.get()
+        assert (application.name, application.status) == ("Trần Thị Phóng Viên", "pending")
+        checker.check("accreditation-status-en")

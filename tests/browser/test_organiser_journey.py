@@ -70,7 +70,7 @@ def test_organiser_imports_a_delegation_list_fixes_an_error_and_sees_the_dashboa
 
     from delegations.models import Delegation, Member
 
-    laos = Delegation.objects.get(country="LA", organisation="Bộ Quốc phòng Lào")
+    laos = Delegation.objects.get(country="LA", organisation_vi="Bộ Quốc phòng Lào")
     assert laos.head.family_name == "Chansamone"
     page.goto(f"{live_server.url}/admin/delegations/delegation/dashboard/")
     summary = f"{Delegation.objects.count()} delegations · {Member.objects.count()} members"

@@ -1,4 +1,5 @@
 import datetime
+from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth.models import Group
@@ -82,3 +83,46 @@ def make_member(delegation, family_name="Nguyễn", given_name="Văn An", **fiel
 
 def make_movement(delegation, kind, at, **fields):
     return Movement.objects.create(delegation=delegation, kind=kind, at=at, **fields)
+
+
+class _FormFields(HTMLParser):
+    """The values a browser would post from the page's main form."""
+
+    def __init__(self):
+        super().__init__()
+        self.data, self._select, self._textarea = {}, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") not in ("submit", "button", "file"):
+            if attrs.get("type") in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            self.data[name] = attrs.get("value", "on" if attrs.get("type") == "checkbox" else "")
+        elif tag == "select" and name:
+            self._select = name
+            if "multiple" not in attrs:  # a multiple choice with nothing chosen is not posted
+                self.data.setdefault(name, "")
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.data[self._select] = attrs.get("value", "")
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.data[name] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea] += data
+
+
+def form_data(client, url):
+    """What a browser would post from the admin page at `url`, as loaded now."""
+    parser = _FormFields()
+    parser.feed(client.get(url).content.decode())
+    ignored = ("action", "select_across", "index")
+    return {k: v for k, v in parser.data.items() if k not in ignored and "__prefix__" not in k}

@@ -7,7 +7,6 @@ import os
 import re
 import threading
 import time
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from django.utils.translation import override
 from delegations.imports import import_delegations
 from delegations.models import Delegation, Member
 from expo.models import Edition
+from tests.delegations.conftest import form_data as _form
 from tests.delegations.conftest import make_delegation, make_member
 
 pytestmark = [
@@ -27,41 +27,6 @@ pytestmark = [
 ]
 IMPORT = reverse("admin:delegations_delegation_import")
 FILE = "country,organisation,family_name,given_name,passport_no\nFR,Armées,Dupont,Marie,X123\n".encode()
-
-
-class _FormFields(HTMLParser):
-    """The values a browser would post from the page's main form."""
-
-    def __init__(self):
-        super().__init__()
-        self.data, self._select, self._textarea = {}, None, None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        name = attrs.get("name")
-        if tag == "input" and name and attrs.get("type") not in ("submit", "button", "file"):
-            if attrs.get("type") in ("checkbox", "radio") and "checked" not in attrs:
-                return
-            self.data[name] = attrs.get("value", "on" if attrs.get("type") == "checkbox" else "")
-        elif tag == "select" and name:
-            self._select = name
-            if "multiple" not in attrs:  # a multiple choice with nothing chosen is not posted
-                self.data.setdefault(name, "")
-        elif tag == "option" and self._select and "selected" in attrs:
-            self.data[self._select] = attrs.get("value", "")
-        elif tag == "textarea" and name:
-            self._textarea = name
-            self.data[name] = ""
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self._select = None
-        elif tag == "textarea":
-            self._textarea = None
-
-    def handle_data(self, data):
-        if self._textarea:
-            self.data[self._textarea] += data
 
 
 @pytest.fixture
@@ -76,13 +41,6 @@ def protocol_user(db):
     user = baker.make("auth.User", username="protocol", is_staff=True)
     user.groups.add(group)
     return user
-
-
-def _form(client, url):
-    parser = _FormFields()
-    parser.feed(client.get(url).content.decode())
-    ignored = ("action", "select_across", "index")
-    return {k: v for k, v in parser.data.items() if k not in ignored and "__prefix__" not in k}
 
 
 def _in_threads(*targets):
@@ -239,3 +197,34 @@ def test_a_unique_violation_during_an_import_leaks_no_value_to_any_log(edition, 
             captured += handle.read()
     for value in SEEDED.values():
         assert value not in captured
+
+
+def test_two_saves_posted_at_the_same_instant_one_wins_the_other_is_told(protocol_user, edition):
+    delegation = make_delegation(edition, "FR", "Armées")
+    make_member(delegation, "Dupont", "Marie")
+    url = reverse("admin:delegations_delegation_change", args=[delegation.pk])
+    loader = Client()
+    loader.force_login(protocol_user)
+    # Both organisers opened the page before either saved: the same version on both forms.
+    forms = [_form(loader, url) for _ in range(2)]
+    forms[0]["organisation"], forms[1]["organisation"] = "Armées (A)", "Armées (B)"
+    barrier = threading.Barrier(2)
+
+    def save(data):
+        def post():
+            client = Client()
+            client.force_login(protocol_user)
+            barrier.wait(10)
+            response = client.post(url, data, headers={"accept-language": "en"}, follow=True)
+            return response.status_code, response.content.decode()
+
+        return post
+
+    answers = _in_threads(save(forms[0]), save(forms[1]))
+    assert [status for status, _html in answers] == [200, 200]
+    told = [html for _status, html in answers if "Someone else saved this record while you were editing it" in html]
+    saved = [html for _status, html in answers if "was changed successfully" in html]
+    assert (len(told), len(saved)) == (1, 1)
+    delegation.refresh_from_db()
+    winner = "Armées (A)" if "Armées (A)" in saved[0] else "Armées (B)"
+    assert delegation.organisation == winner

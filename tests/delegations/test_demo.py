@@ -13,7 +13,7 @@ def test_demo_has_every_status_members_movements_and_one_clash(demo):
     [clash] = find_clashes(edition)
     assert clash.resource == "liaison_officer"
     assert {clash.first.delegation.country.code, clash.second.delegation.country.code} == {"VN", "IN"}
-    assert Delegation.objects.get(country="VN", organisation="Bộ Quốc phòng").head.full_name == "Trần Minh Quang"
+    assert Delegation.objects.get(country="VN", organisation_vi="Bộ Quốc phòng").head.full_name == "Trần Minh Quang"
     # Logistics: hotels with rooms, a vehicle pool booked without clashes, one car too small.
     assert Hotel.objects.count() == 2 and Vehicle.objects.count() == 4
     assert (

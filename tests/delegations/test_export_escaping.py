@@ -41,5 +41,5 @@ def test_reading_our_export_back_gives_the_original_text(protocol_client, editio
     make_member(delegation, family_name="Trần", given_name="Văn Nam", position="-Phó đoàn-")
     body = _export(protocol_client, delegation, "export_xlsx")
     _headers, rows = read_table(body, "members.xlsx")
-    assert rows[0][1]["organisation"] == HOSTILE[0]
-    assert rows[0][1]["position"] == "-Phó đoàn-"
+    assert rows[0][1]["organisation_en"] == HOSTILE[0]
+    assert rows[0][1]["position_en"] == "-Phó đoàn-"

@@ -2,10 +2,13 @@
 
 import io
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
+from common.countries import MOFA, resolver
+from common.text import fold
 from delegations.imports import import_delegations
 from delegations.models import Delegation
 from tests.delegations.conftest import make_delegation, make_member
@@ -84,7 +87,22 @@ def test_excel_template_has_the_allowed_values_beside_the_header(protocol_client
     response = protocol_client.get(reverse("admin:delegations_delegation_import_template_xlsx"))
     book = load_workbook(io.BytesIO(response.content))
     header = [cell.value for cell in book.worksheets[0][1]]
-    assert header[:3] == ["country", "organisation", "delegation_type"]
+    assert header[:3] == [
+        "Quốc gia / Country",
+        "Cơ quan (tiếng Việt) / Organisation (Vietnamese)",
+        "Cơ quan (tiếng Anh) / Organisation (English)",
+    ]
     values = [[cell.value for cell in row] for row in book.worksheets[1].iter_rows()]
     assert ["level", "minister", "Bộ trưởng", "Minister"] in values
     assert ["gender", "female", "Nữ", "Female"] in values
+
+
+@pytest.mark.parametrize("code,written", [(code, name) for code, names in MOFA.items() for name in names])
+def test_mofa_spellings_resolve_with_or_without_accents_hyphens_and_spaces(code, written):
+    found = resolver()
+    variants = {written, written.replace("-", " "), written.replace("-", ""), fold(written), written.upper()}
+    assert {variant: found.resolve(variant) for variant in variants} == dict.fromkeys(variants, code)
+
+
+def test_the_ministry_table_covers_fifty_countries():
+    assert len(MOFA) >= 50

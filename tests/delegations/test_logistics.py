@@ -178,8 +178,9 @@ def test_run_sheet_lists_the_officers_day_in_order_with_vehicles_and_places(prot
     text = pdf_text(protocol_client.get(url, {"day": "2024-12-19", "lang": "vi"}))
     assert "Lịch công tác · Thượng tá Nguyễn Thành Long · " in text and "19/12/2024" in text
     assert text.index("07:40") < text.index("10:00–11:00") < text.index("14:00–15:00")
-    assert "Đến AF100 Nội Bài T2 29B-002 Đặng Thị Lan" in text
-    assert "Thăm gian trưng bày: Viettel — 29A-001 — 3" in text
+    # Where, hotel (none booked here: "—"), vehicle, driver, headcount.
+    assert "Đến AF100 Nội Bài T2 — 29B-002 Đặng Thị Lan" in text
+    assert "Thăm gian trưng bày: Viettel — — 29A-001 — 3" in text
     assert "Not mine" not in text and "Next day" not in text
     assert "In lúc 18/12/2024 08:00 (UTC+7)" in text and "Trang 1/1" in text
     assert protocol_client.get(url, {"day": "2031-01-01"}).status_code == 404

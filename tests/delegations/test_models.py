@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import override
 
 from delegations.clashes import find_clashes
-from delegations.models import Delegation, Engagement, Interpreter, LiaisonOfficer, Movement
+from delegations.models import Delegation, Engagement, Interpreter, LiaisonOfficer, Movement, Vehicle
 from tests.delegations.conftest import local, make_delegation, make_member, make_movement
 
 
@@ -66,8 +66,9 @@ def test_engagement_from_the_programme_takes_its_times(edition):
     assert (engagement.start, engagement.end) == (item.start, item.end)
 
 
-def _meeting(delegation, start, minutes=60):
+def _meeting(delegation, start, minutes=60, **fields):
     return Engagement.objects.create(
+        **fields,
         delegation=delegation,
         kind=Engagement.Kind.BILATERAL,
         counterpart="Bộ Quốc phòng",
@@ -79,15 +80,16 @@ def _meeting(delegation, start, minutes=60):
 def test_clash_detection_finds_each_double_booked_resource(edition):
     officer = LiaisonOfficer.objects.create(name="Nguyễn Thành Long")
     interpreter = Interpreter.objects.create(name="Hoàng Mai Anh")
-    first = make_delegation(edition, "FR", "Ministère des Armées", liaison_officer=officer, vehicle="29A-001")
+    car = Vehicle.objects.create(edition=edition, registration="29A-001", seats=6)
+    first = make_delegation(edition, "FR", "Ministère des Armées", liaison_officer=officer)
     second = make_delegation(edition, "IN", "Ministry of Defence", liaison_officer=officer)
-    third = make_delegation(edition, "JP", "Ministry of Defense", vehicle="29a-001")
+    third = make_delegation(edition, "JP", "Ministry of Defense")
     second.interpreters.add(interpreter)
     third.interpreters.add(interpreter)
-    _meeting(first, local(edition, 1, 10))
+    _meeting(first, local(edition, 1, 10), vehicle=car)
     _meeting(second, local(edition, 1, 10, 30))  # same officer as first, overlapping
-    _meeting(third, local(edition, 1, 10, 45))  # same interpreter as second, same vehicle as first
-    _meeting(first, local(edition, 1, 11))  # back to back with the first: no clash with itself
+    _meeting(third, local(edition, 1, 10, 45), vehicle=car)  # same interpreter as second, same vehicle as first
+    _meeting(first, local(edition, 1, 11), vehicle=car)  # back to back with the first: no clash with itself
     found = {
         (clash.resource, clash.first.delegation.country.code, clash.second.delegation.country.code)
         for clash in find_clashes(edition)
@@ -96,7 +98,7 @@ def test_clash_detection_finds_each_double_booked_resource(edition):
         ("liaison_officer", "FR", "IN"),  # 10:00 and 10:30
         ("liaison_officer", "IN", "FR"),  # 10:30–11:30 and 11:00
         ("interpreter", "IN", "JP"),  # 10:30 and 10:45
-        ("vehicle", "FR", "JP"),  # 10:00 and 10:45 (plates compared without case)
+        ("vehicle", "FR", "JP"),  # 10:00 and 10:45
         ("vehicle", "JP", "FR"),  # 10:45–11:45 and 11:00
     }
 

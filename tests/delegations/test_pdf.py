@@ -6,7 +6,7 @@ import unicodedata
 from django.urls import reverse
 from pypdf import PdfReader
 
-from delegations.models import Delegation, Movement
+from delegations.models import Delegation, Hotel, Movement, RoomAssignment
 from tests.delegations.conftest import local, make_delegation, make_member
 
 
@@ -19,9 +19,7 @@ def pdf_text(response):
 
 
 def _vietnam(edition):
-    delegation = make_delegation(
-        edition, "VN", "Bộ Tư lệnh Cảnh sát biển", level="deputy_minister", hotel="Khách sạn Hồ Gươm"
-    )
+    delegation = make_delegation(edition, "VN", "Bộ Tư lệnh Cảnh sát biển", level="deputy_minister")
     head = make_member(
         delegation,
         "Đỗ",
@@ -36,6 +34,10 @@ def _vietnam(edition):
     delegation.save()
     Movement.objects.create(
         delegation=delegation, kind="arrival", at=local(edition, -1, 14, 30), flight="VN217", airport="Nội Bài T1"
+    )
+    hotel = Hotel.objects.create(edition=edition, name="Khách sạn Hồ Gươm")
+    RoomAssignment.objects.create(
+        hotel=hotel, member=head, room="501", check_in=edition.start_date, check_out=edition.end_date
     )
     return delegation
 

@@ -5,6 +5,7 @@ import struct
 import zlib
 
 import pytest
+import time_machine
 import weasyprint  # noqa: F401 -- it switches Pillow to accept truncated images; the checks must not care
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -137,11 +138,12 @@ def test_badge_photo_of_an_accreditation_keeps_no_metadata(client, edition, sett
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from press.models import MediaAccreditation
-    from tests.press.test_accreditation import URL, application
+    from tests.press.test_accreditation import APPLICATIONS_OPEN, URL, application
 
     settings.PRESS_PRIVATE_ROOT = tmp_path / "private"
     photo = SimpleUploadedFile("me.html", jpeg_with_every_metadata(), "image/jpeg")
-    assert client.post(URL, application(photo=photo)).status_code == 302
+    with time_machine.travel(APPLICATIONS_OPEN, tick=False):
+        assert client.post(URL, application(photo=photo)).status_code == 302
     stored = MediaAccreditation.objects.get().photo
     assert stored.name.endswith(".jpg") and ".html" not in stored.name
     with stored.open("rb") as handle:

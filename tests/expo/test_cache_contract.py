@@ -2,6 +2,7 @@
 commit (once per transaction), private writes never move it, and a request reads it once."""
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
@@ -9,7 +10,7 @@ from model_bakery import baker
 
 from common.cache import VERSION_KEY, AnonymousPageCacheMiddleware, content_version, public_models
 from press.models import MediaAccreditation
-from tests.press.test_accreditation import application
+from tests.press.test_accreditation import APPLICATIONS_OPEN, application
 
 
 def test_public_models_are_the_ones_visitors_see():
@@ -50,6 +51,7 @@ def test_the_version_moves_when_the_write_commits_once_per_transaction(edition, 
     assert content_version() == before + 1
 
 
+@time_machine.travel(APPLICATIONS_OPEN, tick=False)
 def test_private_writes_never_touch_the_version(
     client, edition, django_capture_on_commit_callbacks, tmp_path, settings
 ):

@@ -76,7 +76,11 @@ def test_home_query_count_is_flat(client, edition, django_assert_num_queries):
 def test_healthz_reports_database(client, db):
     response = client.get("/healthz")
     assert response["Content-Type"] == "application/json"
-    assert json.loads(response.content) == {"status": "ok", "database": "ok"}
+    assert json.loads(response.content) == {
+        "status": "ok",
+        "database": "ok",
+        "queue": {"ready": 0, "oldest_ready_seconds": None, "stuck_queues": [], "failed_last_24h": 0},
+    }
 
 
 class _UnreachableDatabase:

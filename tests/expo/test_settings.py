@@ -74,18 +74,21 @@ def test_bad_debug_flag_is_named():
 
 
 def test_make_run_serves_production_mode_with_zero_configuration():
-    """`make run` is the production configuration (no debug pages, collected static files);
-    debug mode is one variable away (DJANGO_DEBUG=1 make run)."""
+    """`make run` is the production configuration (no debug pages, collected static files, the
+    Procfile's web server and task workers under honcho); debug mode is one variable away
+    (DJANGO_DEBUG=1 make run, gunicorn reloading on code changes)."""
     environ = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     plan = subprocess.run(
         ["make", "-n", "run", "PORT=8999"], cwd=ROOT, env=environ, capture_output=True, text=True, timeout=60
     ).stdout
-    assert (
-        "DJANGO_DEBUG=1 $(PY) manage.py migrate" not in plan
-        and "DJANGO_DEBUG=1 .venv/bin/python manage.py runserver" not in plan
-    )
-    assert "collectstatic" in plan and "runserver --noreload 127.0.0.1:8999" in plan
+    assert "DJANGO_DEBUG=1" not in plan.replace("DJANGO_DEBUG=1 .venv/bin/python manage.py createsuperuser", "")
+    assert "manage.py migrate" in plan and "manage.py load_demo" in plan and "staticfiles.json" in plan
+    assert 'EXPO_TASK_QUEUE="${EXPO_TASK_QUEUE:-database}"' in plan and "honcho start --port 8999" in plan
+    procfile = (ROOT / "Procfile").read_text()
+    assert "\nweb: gunicorn expo.wsgi " in procfile
+    assert "\nworker: python manage.py db_worker --queue-name default " in procfile
+    assert "\nkits: python manage.py db_worker --queue-name kits " in procfile
     debug = subprocess.run(
         ["make", "-n", "run", "DJANGO_DEBUG=1"], cwd=ROOT, env=environ, capture_output=True, text=True, timeout=60
     ).stdout
-    assert "--noreload" not in debug
+    assert 'GUNICORN_CMD_ARGS="${GUNICORN_CMD_ARGS:---reload}"' in debug

@@ -195,3 +195,17 @@ def test_placing_twice_places_nothing_more(edition, plan, room):
     again = services.schedule(edition=edition, by=None)
     assert (again.placements, again.unplaced) == ([], [])
     assert Meeting.objects.count() == 1
+
+
+def test_a_delegation_that_is_not_coming_is_not_placed_and_the_reason_says_so(edition, plan, room):
+    vietnam = make_delegation(edition, "VN")
+    cancelled = make_delegation(edition, "FR", "Ministère des Armées")
+    request = accepted_request(edition, cancelled, counterpart=vietnam)
+    Delegation.objects.filter(pk=cancelled.pk).update(status=Delegation.Status.CANCELLED)
+
+    result = services.schedule(edition=edition, by=None)
+
+    assert result.placements == [] and Meeting.objects.count() == 0
+    [unplaced] = result.unplaced
+    assert unplaced.request == request
+    assert f"{cancelled} is not coming (declined or cancelled)" in unplaced.reason

@@ -81,4 +81,6 @@ def run_queued_tasks(monkeypatch):
     from django_tasks_db.management.commands import db_worker
 
     monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
-    call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO(), stderr=io.StringIO())
+    call_command(
+        "db_worker", "--batch", "--queue-name", "*", "--no-startup-delay", stdout=io.StringIO(), stderr=io.StringIO()
+    )

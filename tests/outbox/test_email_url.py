@@ -12,7 +12,7 @@ VAR = Path("/srv/expo/var")
 
 def test_unset_writes_mail_to_files_for_the_demo():
     assert email_settings("", VAR) == {
-        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_BACKEND": "common.mail.EmlFileBackend",
         "EMAIL_FILE_PATH": VAR / "mail",
     }
 

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from exhibitors.models import ProductSpecification
 from press.models import PressRelease
 from tests.exhibitors.conftest import catalogue, png_bytes, sectors, venues  # noqa: F401 (fixtures)
+from tests.outbox.conftest import smtp  # noqa: F401 (a fixture: mail as received)
 
 
 @pytest.fixture(autouse=True)

@@ -1,8 +1,10 @@
 """Media accreditation: public form, honeypot, rate limit, private status link, vetting and badges."""
 
+import datetime
 import re
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
@@ -11,6 +13,15 @@ from press.models import MediaAccreditation
 from tests.press.conftest import decoded_qr_codes, pdf_text, png_bytes
 
 URL = "/vi/press/accreditation/"
+# Before the test edition (19–22/12/2024) ends, while applications are taken; "now" for every
+# test that sends the form.
+APPLICATIONS_OPEN = datetime.datetime(2024, 12, 2, 9, 30, tzinfo=datetime.UTC)
+
+
+@pytest.fixture(autouse=True)
+def _applications_open():
+    with time_machine.travel(APPLICATIONS_OPEN, tick=False):
+        yield
 
 
 def application(**changes):
@@ -24,6 +35,7 @@ def application(**changes):
         "press_card_number": "BC-12345",
         "photo": SimpleUploadedFile("me.png", png_bytes(size=(900, 1200)), "image/png"),
         "website": "",
+        "consent": "on",
     }
     data.update(changes)
     return data

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import logging
 import zipfile
 
 import pytest
@@ -102,23 +103,53 @@ def test_english_kit_is_in_english(client, catalogue, releases):
     assert release.endswith("-khai-mac-en.pdf") and "The expo opens" in pdf_text(archive.read(release))
 
 
-def test_first_download_after_the_demo_loader_is_the_kit_not_a_wait(client, catalogue, releases, settings):
+def test_first_download_after_the_demo_loader_is_the_kit_not_a_wait(client, catalogue, releases, settings, caplog):
     settings.PRESS_KIT_ON_DEMO = True
     from press.demo import build_kits
 
-    class Quiet:
-        stream = io.StringIO()
-
-    build_kits(edition=Edition.objects.current(), progress=Quiet)
-    log = Quiet.stream.getvalue()
-    assert "vi: 1 releases" in log and "en: 1 releases" in log
+    # The test settings' queue is inline: the queued build runs at once.
+    with caplog.at_level(logging.INFO, logger="press.tasks"):
+        summary = build_kits(edition=Edition.objects.current(), progress=None)
+    lines = [record.getMessage() for record in caplog.records]
+    assert summary == "press kit vi: 10 files, en: 10 files (16 fact sheets rendered)"
+    assert any(line.startswith("vi: 1 releases") for line in lines)
+    assert any(line.startswith("en: 1 releases") for line in lines)
     # Both languages' sheets rendered together, once; each kit then found all of them stored.
-    assert "  vi+en: rendered 16/16" in log and "  vi: rendered" not in log and "  en: rendered" not in log
+    assert "vi+en: rendered 16/16 missing sheets" in lines
+    assert not [line for line in lines if line.startswith(("vi: rendered", "en: rendered"))]
     _, archive = open_kit(client, "/en/press/kit.zip")  # the first request of the server
     assert "index.html" in archive.namelist()
     assert "SH-1 submarine" in pdf_text(archive.read("exhibits/sh-1-en-factsheet.pdf"))
     _, archive = open_kit(client, "/vi/press/kit.zip")
     assert "Tàu ngầm SH-1" in pdf_text(archive.read("exhibits/sh-1-vi-factsheet.pdf"))
+
+
+def test_demo_queues_the_kits_for_the_worker_and_the_link_says_being_prepared_until_built(
+    client, catalogue, releases, settings, monkeypatch
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from press.demo import build_kits
+    from tests.outbox.conftest import run_queued_tasks
+
+    settings.PRESS_KIT_ON_DEMO = True
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "kits"]}}
+    summary = build_kits(edition=Edition.objects.current(), progress=None)
+    assert summary == "press kits in both languages queued for the task worker"
+    # On the kits' own queue, so e-mail on "default" never waits behind PDF rendering.
+    assert list(DBTaskResult.objects.values_list("task_path", "queue_name")) == [
+        ("press.tasks.build_press_kits", "kits")
+    ]
+    assert "being prepared: ready in a few minutes" in client.get("/en/press/").content.decode()
+    assert "đang được chuẩn bị: sẵn sàng sau vài phút" in client.get("/vi/press/").content.decode()
+    pending = client.get("/en/press/kit.zip")
+    assert pending.status_code == 503 and "The press kit is being prepared." in pending.content.decode()
+
+    run_queued_tasks(monkeypatch)
+    assert "being prepared" not in client.get("/en/press/").content.decode()
+    assert "đang được chuẩn bị" not in client.get("/vi/press/").content.decode()
+    _, archive = open_kit(client, "/en/press/kit.zip")
+    assert "SH-1 submarine" in pdf_text(archive.read("exhibits/sh-1-en-factsheet.pdf"))
 
 
 def test_kit_is_rebuilt_when_an_embargo_lifts_or_content_changes(
@@ -180,7 +211,7 @@ def test_on_the_database_queue_the_kit_is_built_by_the_worker_not_the_request(
 
     from tests.outbox.conftest import run_queued_tasks
 
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "kits"]}}
     pending = client.get("/vi/press/kit.zip")
     assert pending.status_code == 503 and pending["Retry-After"] == "120"
     client.get("/vi/press/kit.zip")  # asked again meanwhile: still one rebuild queued

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("expo", "0010_edition_key_visual"),
-        ("press", "0004_alter_pressrelease_body_alter_pressrelease_body_en_and_more"),
+        ("press", "0005_accreditation_status_key_consent"),
     ]
 
     operations = [

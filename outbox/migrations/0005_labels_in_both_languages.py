@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("outbox", "0002_group_permissions"),
+        ("outbox", "0004_unsubscriptions_are_kept"),
     ]
 
     operations = [
