@@ -17,6 +17,8 @@ from press.forms import AccreditationForm, ReleaseSearchForm
 from press.models import FactSheetUpload, PressContact, PressRelease
 
 EXHIBITORS_PER_PAGE = 24
+# What a list of releases reads: each row's version needs its bodies too (PressRelease.has_version).
+RELEASE_LIST_FIELDS = ("slug", "title_vi", "title_en", "summary_vi", "summary_en", "body_vi", "body_en", "publish_at")
 RATE_LIMIT = {"scope": "accreditation", "limit": 5, "window": 10 * 60}
 
 
@@ -43,7 +45,10 @@ def index(request):
     context = {
         "search": search,
         "query": query,
-        "releases": releases.only("slug", "title_vi", "title_en", "summary_vi", "summary_en", "publish_at")[:10],
+        "releases": [
+            (release, release.version(translation.get_language()))
+            for release in releases.only(*RELEASE_LIST_FIELDS)[:10]
+        ],
         "page": page,
         "contacts": PressContact.objects.filter(edition=edition) if edition else [],
         "documents": FactSheetUpload.objects.filter(edition=edition, replaces_generated=False) if edition else [],
@@ -77,7 +82,8 @@ def release_detail(request, slug):
         PressRelease.objects.published().prefetch_related("photos", "attachments").select_related("edition"),
         slug=slug,
     )
-    context = {"object": release, "release": release, "edition": release.edition}
+    version = release.version(translation.get_language())
+    context = {"object": release, "release": release, "version": version, "edition": release.edition}
     return render(request, "press/release_detail.html", context)
 
 
