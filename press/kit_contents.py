@@ -15,6 +15,7 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format, get_format
+from django.utils.html import format_html
 from django.utils.text import slugify
 
 from common.formats import utc_label, zone_suffix
@@ -24,7 +25,7 @@ from exhibitors.models import Stand
 from press.factsheets import site_url
 from press.models import PressRelease
 
-RELEASE_TEMPLATE_VERSION = "2"
+RELEASE_TEMPLATE_VERSION = "3"
 FOLDER = "press-kit/releases"
 
 
@@ -34,6 +35,18 @@ def local_datetime(value, edition):
     local = timezone.localtime(value, edition.tz)
     pattern = get_format("DATETIME_FORMAT").removesuffix(zone_suffix())
     return f"{date_format(local, pattern)} ({utc_label(edition.tz, value)})"
+
+
+def with_dateline(body, release, edition):
+    """The body opening on its dateline ("Hà Nội, 19/12/2024 – Sáng nay, …"), as releases are printed.
+
+    Besides the custom, this keeps WeasyPrint from leaving the first word alone on the first line
+    (it does when that line must break inside an inline element such as a quoted <em> theme)."""
+    day = timezone.localtime(release.publish_at, edition.tz).strftime("%d/%m/%Y")
+    dateline = format_html("<strong>{}</strong> – ", f"{edition.city}, {day}" if edition.city else day)
+    if body.startswith("<p>"):
+        return f"<p>{dateline}{body.removeprefix('<p>')}"
+    return f"<p>{dateline}</p>{body}"
 
 
 def _photo_src(photo):
@@ -70,7 +83,7 @@ def release_entries(edition, language, *, base_url=None):
             data = {
                 "title": version.title,
                 "summary": version.summary,
-                "body": clean_html(version.body),
+                "body": with_dateline(clean_html(version.body), release, edition),
                 "language": version.language,
                 "original_only": version.is_original_only,
                 "date": local_datetime(release.publish_at, edition),
