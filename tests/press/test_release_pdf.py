@@ -60,9 +60,9 @@ def test_every_demo_release_prints_its_time_zone_once_and_opens_on_its_dateline(
         [first] = [line for line in lines if line.startswith(f"{city}, ")]
         assert len(first.split(" – ", 1)[1].split()) >= 3, first
     opening = entries[-1]
-    assert opening["data"]["date"] == {"vi": "19/12/2024 08:00 (UTC+7)", "en": "19 December 2024, 08:00 (UTC+7)"}[
-        language
-    ]
+    assert (
+        opening["data"]["date"] == {"vi": "19/12/2024 08:00 (UTC+7)", "en": "19 December 2024, 08:00 (UTC+7)"}[language]
+    )
     if language == "vi":
         lines = printed_lines(render_document("pdf/release.html", {"release": opening["data"]}))
         assert "Sáng" not in lines
