@@ -88,7 +88,8 @@ def release_detail(request, slug):
 
 
 def _pdf_response(name, filename, *, storage=default_storage):
-    response = FileResponse(storage.open(name), as_attachment=True, filename=filename, content_type="application/pdf")
+    # Inline: the browser shows the sheet; each page links a "Download" (`download` attribute) beside it.
+    response = FileResponse(storage.open(name), as_attachment=False, filename=filename, content_type="application/pdf")
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
