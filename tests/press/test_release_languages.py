@@ -171,3 +171,12 @@ def test_english_kit_names_and_marks_a_vietnamese_only_release(edition):
         text = pdf_text(pdf.read())
     assert "This release is available in Vietnamese only." in text
     assert "Sáng 20/12, đoàn đại biểu tham quan." in text
+
+
+def test_api_names_the_language_a_release_is_given_in(client, edition):
+    vietnamese_only(edition)
+    [english] = client.get("/api/releases?lang=en").json()
+    assert (english["language"], english["title"]) == ("vi", "Đoàn đại biểu tham quan triển lãm")
+    assert english["summary"] == "Đoàn tham quan khu trưng bày."
+    [vietnamese] = client.get("/api/releases?lang=vi").json()
+    assert vietnamese["language"] == "vi"
