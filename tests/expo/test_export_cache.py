@@ -3,9 +3,10 @@ conditional one cost no query, a 304 has no body, and an edit gives a new body a
 
 import pytest
 
+# ruff: noqa: F811 (the fixtures imported below are parameters of the tests)
 from expo.programme import services
-from tests.expo.test_programme_exports import SPECS, programme  # noqa: F401 (fixture)
 from tests.exhibitors.conftest import catalogue, sectors, venues  # noqa: F401 (fixtures)
+from tests.expo.test_programme_exports import SPECS, programme  # noqa: F401 (fixture)
 
 PROGRAMME_EXPORTS = [
     "/programme.ics",
