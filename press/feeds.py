@@ -6,7 +6,6 @@ carries a teaser, not the formatted release) and escaped the same way. No staff-
 reaches a reader live.
 """
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
@@ -14,17 +13,19 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language, get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 
+from common.export_cache import CachedFeed
 from common.sanitize import plain_text
 from press.models import PressRelease
 from press.views import expire_with_next_release
 
 
-class ReleasesFeed(Feed):
+class ReleasesFeed(CachedFeed):
     title = gettext_lazy("Press releases")
     description = gettext_lazy("Press releases of the expo's press office.")
 
-    def __call__(self, request, *args, **kwargs):
-        return expire_with_next_release(super().__call__(request, *args, **kwargs))
+    def respond(self, request, *args, **kwargs):
+        # Kept whole under the content version (CachedFeed), never past the next embargo's end.
+        return expire_with_next_release(super().respond(request, *args, **kwargs))
 
     def link(self):
         return reverse("press:index")
