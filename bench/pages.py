@@ -30,7 +30,14 @@ LOADED = [
     "programme",
     "site search",
     "API exhibits list",
+    "schedule.xml",
+    "schedule.json",
+    "programme.ics",
+    "releases feed",
 ]
+# Machine-facing exports (issue 31): kept whole under the content version with an ETag
+# (common/export_cache.py); "page cache off" serves them from that cache, "every cache off" writes them.
+EXPORTS = {"schedule.xml", "schedule.json", "programme.ics", "releases feed"}
 # At 4 × the design scale only the cold lists and search are loaded (the goal: flat cost).
 LOADED_AT_SCALE = ["exhibitors list", "exhibits list", "exhibits list, search", "API exhibits list"]
 # Pages whose cost does not depend on the URL's parameters (no "every cache off" variety).
@@ -85,8 +92,14 @@ def page_urls():
             urls[label] = _url(name)
     if _url("expo:search"):
         urls["site search"] = _url("expo:search") + "?q=tau+ngam"
-    for label, path in (("schedule.xml", "/schedule.xml"), ("API exhibits list", "/api/exhibits")):
+    for label, path in (
+        ("schedule.xml", "/schedule.xml"),
+        ("schedule.json", "/schedule.json"),
+        ("programme.ics", "/programme.ics"),
+        ("API exhibits list", "/api/exhibits"),
+    ):
         urls[label] = path
+    urls["releases feed"] = _url("press:feed_atom")
     return {label: path for label, path in urls.items() if path}
 
 
@@ -121,6 +134,8 @@ def varied_urls(urls):
             edition = Edition.objects.current()
             days = edition.days if edition else []
             varied[label] = [f"/{lang}/programme/?day={d:%Y-%m-%d}" for lang in ("vi", "en") for d in days]
+        elif label in EXPORTS and not path.startswith("/vi/"):
+            varied[label] = [f"{path}?lang=vi", f"{path}?lang=en"]
         else:
             varied[label] = [path, path.replace("/vi/", "/en/", 1)]
     return varied

@@ -115,7 +115,7 @@ def measure_scale(scale, *, static_root, anchor_env, pages):
     targets = []
     for label in labels:
         paths = {"page cache off": [urls[label]], "every cache off": varied[label]}
-        if "cached" in modes and urls[label].startswith(("/vi/", "/en/")):
+        if "cached" in modes and (urls[label].startswith(("/vi/", "/en/")) or label in pages.EXPORTS):
             paths["cached"] = [urls[label]]
         targets.append((label, paths))
     servers = {mode: load.Server("expo.wsgi", env) for mode, env in modes.items()}

@@ -24,7 +24,8 @@ from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils.cache import get_max_age
+from django.utils.cache import get_conditional_response, get_max_age
+from django.utils.http import parse_http_date_safe
 
 VERSION_KEY = "content-version"
 _MISSING = object()
@@ -218,6 +219,13 @@ class AnonymousPageCacheMiddleware:
         version, cached = _cached_page(key)
         if cached is not None:
             cached["X-Cache"] = "HIT"
+            # A kept page with an ETag (the feeds', common/export_cache.py) answers If-None-Match
+            # with a 304, as the view would have.
+            if cached.has_header("ETag"):
+                last_modified = parse_http_date_safe(cached.get("Last-Modified") or "")
+                return get_conditional_response(
+                    request, etag=cached["ETag"], last_modified=last_modified, response=cached
+                )
             return cached
         response = self.get_response(request)
         # A view can shorten the lifetime with max-age (e.g. until an embargo lifts) or opt out

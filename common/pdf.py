@@ -83,9 +83,14 @@ def _read_static(name):
         return handle.read()
 
 
-def render_pdf(template_name, context, *, request=None):
-    """Render `template_name` to PDF bytes. Text is NFC-normalised before layout."""
+def render_document(template_name, context, *, request=None):
+    """`template_name` laid out by WeasyPrint (pages and boxes; layout tests read these)."""
     weasyprint = _weasyprint()
     html = nfc(render_to_string(template_name, context, request=request))
     fetcher = fetcher_class()(fail_on_errors=False)
-    return weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf()
+    return weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render()
+
+
+def render_pdf(template_name, context, *, request=None):
+    """Render `template_name` to PDF bytes. Text is NFC-normalised before layout."""
+    return render_document(template_name, context, request=request).write_pdf()

@@ -37,7 +37,15 @@ class NormalizedTextModel(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        from modeltranslation.fields import TranslationFieldDescriptor  # needs settings: not at import
+
         for field in self._meta.concrete_fields:
+            if isinstance(getattr(type(self), field.attname, None), TranslationFieldDescriptor):
+                # The untranslated name of a translated field (`title`) reads the active language with
+                # fallback and writes to the active language: going through it would copy the Vietnamese
+                # text into an empty English `title_en` whenever an English-speaking editor saves. Its
+                # per-language columns are normalised on their own.
+                continue
             if isinstance(field, (models.CharField, models.TextField)):
                 # The stored value itself, not getattr(): on a translated model the original field's
                 # descriptor reads the active language with fallback and writes it back into that

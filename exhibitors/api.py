@@ -9,7 +9,9 @@ from typing import Literal
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from ninja import Field, Query, Router, Schema
+from ninja.decorators import decorate_view
 
+from common.export_cache import cached_export
 from exhibitors import presenters, selectors
 from exhibitors.catalogue import (
     MAX_QUERY_LENGTH,
@@ -197,11 +199,13 @@ def _product(request, product):
 
 
 @router.get("/exhibitors", response={200: ExhibitorPage, 400: Error}, summary="Exhibitors, filtered and paginated")
+@decorate_view(cached_export)
 def exhibitors(request, params: Query[CatalogueQuery]):
     return _page(request, params, ExhibitorCatalogue, "exhibitor", _exhibitor)
 
 
 @router.get("/exhibitors/{slug}", response={200: ExhibitorDetailOut, 404: Error}, summary="One exhibitor")
+@decorate_view(cached_export)
 def exhibitor(request, slug: str, lang: Literal["vi", "en"] = "vi"):
     with translation.override(lang):
         obj = presenters.present([get_object_or_404(selectors.exhibitors_with_sectors(), slug=slug)], "exhibitor")[0]
@@ -219,11 +223,13 @@ def exhibitor(request, slug: str, lang: Literal["vi", "en"] = "vi"):
 
 
 @router.get("/exhibits", response={200: ProductPage, 400: Error}, summary="Published exhibits, filtered and paginated")
+@decorate_view(cached_export)
 def exhibits(request, params: Query[CatalogueQuery]):
     return _page(request, params, ProductCatalogue, "exhibit", _product)
 
 
 @router.get("/exhibits/{slug}", response={200: ProductDetailOut, 404: Error}, summary="One published exhibit")
+@decorate_view(cached_export)
 def exhibit(request, slug: str, lang: Literal["vi", "en"] = "vi"):
     with translation.override(lang):
         product = presenters.present([get_object_or_404(selectors.published_exhibits(), slug=slug)], "exhibit")[0]

@@ -4,11 +4,14 @@ import datetime
 from decimal import Decimal
 from typing import Literal
 
+from django.http import HttpResponse
 from django.utils import translation
 from ninja import Query, Router, Schema
+from ninja.decorators import decorate_view
 
+from common.export_cache import cached_export
 from expo.api import Error
-from meetings.selectors import results
+from meetings.selectors import expire_results, results
 
 router = Router(tags=["results"])
 
@@ -53,10 +56,14 @@ class ResultsOut(Schema):
 
 
 @router.get("/results", response={200: ResultsOut, 404: Error}, summary="Disclosed outcomes of the current edition")
-def results_api(request, query: Query[ResultsQuery]):
+@decorate_view(cached_export)
+def results_api(request, query: Query[ResultsQuery], response: HttpResponse):
     edition = request.edition
     if not edition:
         return 404, {"detail": "No edition is published yet."}
+    # Kept under the content version (cached_export) a minute at most, and never past the next
+    # disclosure day.
+    expire_results(response, edition)
     with translation.override(query.lang):
         summary = results(edition)
         return {

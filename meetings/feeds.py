@@ -2,19 +2,24 @@
 
 import datetime
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 
-from meetings.selectors import disclosed_agreements
+from common.export_cache import CachedFeed
+from meetings.selectors import disclosed_agreements, expire_results
 
 
-class ResultsFeed(Feed):
+class ResultsFeed(CachedFeed):
     feed_type = Atom1Feed
     title = _("Expo results: agreements signed")
     subtitle = _("Agreements and contracts signed at the expo, as they are made public.")
+
+    def respond(self, request, *args, **kwargs):
+        # Kept whole under the content version (CachedFeed), never past the next disclosure day.
+        response = super().respond(request, *args, **kwargs)
+        return expire_results(response, request.edition) if request.edition else response
 
     def link(self):
         return reverse("meetings:results")

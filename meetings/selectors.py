@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 from meetings.models import Agreement, Meeting
 
@@ -83,6 +84,18 @@ def results(edition, today=None):
         usd_total=usd_total,
         counted_at=timezone.now(),
     )
+
+
+# Meetings held are counted as organisers mark them (a private model: no content version bump);
+# a minute's delay on the public count is fine.
+RESULTS_MAX_AGE = 60
+
+
+def expire_results(response, edition):
+    """Results (page, feed, API) may be kept a minute, and never past the next disclosure day."""
+    seconds = seconds_until_next_disclosure(edition)
+    patch_cache_control(response, max_age=min(RESULTS_MAX_AGE, seconds or RESULTS_MAX_AGE))
+    return response
 
 
 def seconds_until_next_disclosure(edition):

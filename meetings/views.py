@@ -5,16 +5,12 @@ import datetime
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from common.pdf import render_pdf
-from meetings.selectors import results, seconds_until_next_disclosure
-
-# Meetings held are counted as organisers mark them; a minute's delay on the public count is fine.
-RESULTS_MAX_AGE = 60
+from meetings.selectors import expire_results, results
 
 
 def _current_edition(request):
@@ -23,17 +19,11 @@ def _current_edition(request):
     return request.edition
 
 
-def _expire(response, edition):
-    seconds = seconds_until_next_disclosure(edition)
-    patch_cache_control(response, max_age=min(RESULTS_MAX_AGE, seconds or RESULTS_MAX_AGE))
-    return response
-
-
 @require_safe
 def results_page(request):
     edition = _current_edition(request)
     context = {"edition": edition, "results": results(edition), "today": timezone.localdate()}
-    return _expire(render(request, "meetings/results.html", context), edition)
+    return expire_results(render(request, "meetings/results.html", context), edition)
 
 
 def parse_day(raw, edition):
@@ -64,4 +54,4 @@ def briefing_pdf(request):
     data = render_pdf("meetings/pdf/briefing.html", context, request=request)
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="results-{day.isoformat()}-{get_language()}.pdf"'
-    return _expire(response, edition)
+    return expire_results(response, edition)

@@ -9,14 +9,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
-from django_prose_editor.widgets import AdminProseEditorWidget
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from common.admin import FoldedSearchMixin
 from common.sanitize import clean_html
 from press import factsheets, mail, services
+from press.editor import ReleaseEditorWidget
 from press.models import (
     FactSheetUpload,
     MediaAccreditation,
@@ -39,33 +39,11 @@ class ReleaseAttachmentInline(TranslationTabularInline):
     extra = 0
 
 
-# The release editor (django-prose-editor, ProseMirror served from our static files): only what
-# common.sanitize keeps can be typed, and the same nh3 rules clean whatever is pasted (Word).
-RELEASE_EDITOR = {
-    "extensions": {
-        "Bold": True,
-        "Italic": True,
-        "Heading": {"levels": [2, 3]},
-        "BulletList": True,
-        "OrderedList": True,
-        "ListItem": True,
-        "Blockquote": True,
-        "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
-        "HardBreak": True,
-        "History": True,
-        "Typographic": True,
-    }
-}
-
-
 class PressReleaseForm(forms.ModelForm):
     class Meta:
         model = PressRelease
         fields = ("edition", "title", "slug", "summary", "body", "publish_at")
-        widgets = {
-            f"body_{language}": AdminProseEditorWidget(config=RELEASE_EDITOR, preset="configurable")
-            for language in ("vi", "en")
-        }
+        widgets = {f"body_{language}": ReleaseEditorWidget() for language in ("vi", "en")}
 
     def _clean_body(self, language):
         return clean_html(self.cleaned_data.get(f"body_{language}") or "")
@@ -91,9 +69,26 @@ class PressReleaseAdmin(FoldedSearchMixin, TabbedTranslationAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        self._warn_of_missing_languages(request, obj)
         if not change or "publish_at" in form.changed_data:
             # Accredited journalists get it by e-mail the moment its embargo lifts (press.mail).
             transaction.on_commit(lambda: mail.schedule_release(obj))
+
+    def _warn_of_missing_languages(self, request, release):
+        # The rule is PressRelease.has_version: what readers of that language are then shown.
+        for language in release.missing_languages():
+            info = get_language_info(language)
+            original = get_language_info(release.version(language).language)
+            self.message_user(
+                request,
+                _(
+                    "This release has no %(language)s version (title and text). Pages in %(language)s show it "
+                    "in %(original)s with the note “available in %(original)s only”, and journalists who read "
+                    "%(language)s receive it in %(original)s, told so."
+                )
+                % {"language": info["name_translated"], "original": original["name_translated"]},
+                messages.WARNING,
+            )
 
     @admin.display(description=_("visible"))
     def visibility(self, release):

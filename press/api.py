@@ -21,6 +21,10 @@ class ReleaseQuery(Schema):
 
 class ReleaseOut(Schema):
     slug: str
+    language: Literal["vi", "en"] = Field(
+        description="The language title, summary and body are in: the one asked for, or the original "
+        "(vi) when the release has no version in it (PressRelease.has_version)."
+    )
     title: str
     summary: str
     body_html: str
@@ -29,11 +33,13 @@ class ReleaseOut(Schema):
 
 
 def _out(release):
+    version = release.version(translation.get_language())
     return {
         "slug": release.slug,
-        "title": release.title,
-        "summary": release.summary,
-        "body_html": clean_html(release.body),
+        "language": version.language,
+        "title": version.title,
+        "summary": version.summary,
+        "body_html": clean_html(version.body),
         "publish_at": release.publish_at,
         "url": release.get_absolute_url(),
     }

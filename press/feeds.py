@@ -6,26 +6,26 @@ carries a teaser, not the formatted release) and escaped the same way. No staff-
 reaches a reader live.
 """
 
-import html
-
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.text import Truncator
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language, get_language_info, gettext_lazy
+from django.utils.translation import gettext as _
 
+from common.export_cache import CachedFeed
 from common.sanitize import plain_text
 from press.models import PressRelease
 from press.views import expire_with_next_release
 
 
-class ReleasesFeed(Feed):
-    title = _("Press releases")
-    description = _("Press releases of the expo's press office.")
+class ReleasesFeed(CachedFeed):
+    title = gettext_lazy("Press releases")
+    description = gettext_lazy("Press releases of the expo's press office.")
 
-    def __call__(self, request, *args, **kwargs):
-        return expire_with_next_release(super().__call__(request, *args, **kwargs))
+    def respond(self, request, *args, **kwargs):
+        # Kept whole under the content version (CachedFeed), never past the next embargo's end.
+        return expire_with_next_release(super().respond(request, *args, **kwargs))
 
     def link(self):
         return reverse("press:index")
@@ -34,11 +34,15 @@ class ReleasesFeed(Feed):
         return PressRelease.objects.published()[:30]
 
     def item_title(self, item):
-        return item.title
+        version = item.version(get_language())
+        if version.is_original_only:
+            language = get_language_info(version.language)["name_translated"]
+            return _("%(title)s (%(language)s only)") % {"title": version.title, "language": language}
+        return version.title
 
     def item_description(self, item):
-        text = item.summary or Truncator(html.unescape(plain_text(item.body))).chars(500)
-        return escape(text)
+        version = item.version(get_language())
+        return escape(version.summary or Truncator(plain_text(version.body)).chars(500))
 
     def item_pubdate(self, item):
         return item.publish_at

@@ -14,24 +14,39 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils.formats import date_format, get_format
+from django.utils.html import format_html
 from django.utils.text import slugify
 
+from common.formats import utc_label, zone_suffix
 from common.pdf import render_pdf
 from common.sanitize import clean_html
 from exhibitors.models import Stand
 from press.factsheets import site_url
 from press.models import PressRelease
 
-RELEASE_TEMPLATE_VERSION = "1"
+RELEASE_TEMPLATE_VERSION = "3"
 FOLDER = "press-kit/releases"
 
 
 def local_datetime(value, edition):
-    """One style for every date in the kit: local time at the venue with its UTC offset."""
+    """One style for every date in the kit: local time at the venue with its UTC offset, named once
+    (the language's DATETIME_FORMAT names the settings' zone itself: that label is left out)."""
     local = timezone.localtime(value, edition.tz)
-    offset = local.utcoffset().total_seconds() / 3600
-    return f"{date_format(local, 'DATETIME_FORMAT')} (UTC{offset:+g})"
+    pattern = get_format("DATETIME_FORMAT").removesuffix(zone_suffix())
+    return f"{date_format(local, pattern)} ({utc_label(edition.tz, value)})"
+
+
+def with_dateline(body, release, edition):
+    """The body opening on its dateline ("Hà Nội, 19/12/2024 – Sáng nay, …"), as releases are printed.
+
+    Besides the custom, this keeps WeasyPrint from leaving the first word alone on the first line
+    (it does when that line must break inside an inline element such as a quoted <em> theme)."""
+    day = timezone.localtime(release.publish_at, edition.tz).strftime("%d/%m/%Y")
+    dateline = format_html("<strong>{}</strong> – ", f"{edition.city}, {day}" if edition.city else day)
+    if body.startswith("<p>"):
+        return f"<p>{dateline}{body.removeprefix('<p>')}"
+    return f"<p>{dateline}</p>{body}"
 
 
 def _photo_src(photo):
@@ -63,10 +78,14 @@ def release_entries(edition, language, *, base_url=None):
                         "size": f"{photo.image_width}×{photo.image_height}",
                     }
                 )
+            # The release in the kit's language if it exists in it, else the original, saying so.
+            version = release.version(language)
             data = {
-                "title": release.title,
-                "summary": release.summary,
-                "body": clean_html(release.body),
+                "title": version.title,
+                "summary": version.summary,
+                "body": with_dateline(clean_html(version.body), release, edition),
+                "language": version.language,
+                "original_only": version.is_original_only,
                 "date": local_datetime(release.publish_at, edition),
                 "edition": edition.acronym,
                 "is_demo": edition.is_demo,
@@ -82,7 +101,7 @@ def release_entries(edition, language, *, base_url=None):
                     "data": data,
                     "language": language,
                     "storage_name": f"{FOLDER}/{release.slug}-{language}-{fingerprint}.pdf",
-                    "path": f"releases/{stem}-{language}.pdf",
+                    "path": f"releases/{stem}-{version.language}.pdf",
                     "photos": photos,
                 }
             )

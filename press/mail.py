@@ -118,13 +118,16 @@ def send_release(release, *, base_url=None):
         if Message.objects.filter(key=key).exists():
             continue  # already sent (or queued) to this journalist
         token = unsubscribe_tokens.token(email=email, topic=RELEASE_TOPIC)
+        # In the journalist's language if the release exists in it; else the original, saying so.
+        version = release.version(accreditation.language)
         with translation.override(accreditation.language):
             unsubscribe_url = base_url + reverse("outbox:unsubscribe", kwargs={"token": token})
             release_url = base_url + release.get_absolute_url()
-            # Translated fields read the active language: take the body in the journalist's.
             context = {
                 "release": release,
-                "body": plain_text(release.body),
+                "version": version,
+                "original_language": translation.get_language_info(version.language)["name_translated"],
+                "body": plain_text(version.body, base_url=base_url),
                 "release_url": release_url,
                 "unsubscribe_url": unsubscribe_url,
             }

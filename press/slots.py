@@ -8,11 +8,13 @@ from exhibitors.models import Exhibitor, Product
 
 
 def factsheet_link(obj):
-    """The download button for the fact sheet of an exhibitor or an exhibit."""
+    """The links to the fact sheet of an exhibitor or an exhibit."""
     if isinstance(obj, Exhibitor):
         url = reverse("press:exhibitor_factsheet", args=[obj.slug])
     elif isinstance(obj, Product):
         url = reverse("press:exhibit_factsheet", args=[obj.slug])
     else:
         return ""
-    return format_html('<a class="button" href="{}" download>{}</a>', url, _("Fact sheet (PDF)"))
+    # The sheet opens in the browser (served inline); the link beside it saves the file.
+    link = '<a class="button" href="{}">{}</a> <a href="{}" download>{}</a>'
+    return format_html(link, url, _("Fact sheet (PDF)"), url, _("Download"))

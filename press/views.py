@@ -19,6 +19,8 @@ from press.models import FactSheetUpload, PressContact, PressRelease
 from press.models.accreditation import kept_until
 
 EXHIBITORS_PER_PAGE = 24
+# What a list of releases reads: each row's version needs its bodies too (PressRelease.has_version).
+RELEASE_LIST_FIELDS = ("slug", "title_vi", "title_en", "summary_vi", "summary_en", "body_vi", "body_en", "publish_at")
 
 
 def expire_with_next_release(response):
@@ -44,7 +46,10 @@ def index(request):
     context = {
         "search": search,
         "query": query,
-        "releases": releases.only("slug", "title_vi", "title_en", "summary_vi", "summary_en", "publish_at")[:10],
+        "releases": [
+            (release, release.version(translation.get_language()))
+            for release in releases.only(*RELEASE_LIST_FIELDS)[:10]
+        ],
         "page": page,
         "contacts": PressContact.objects.filter(edition=edition) if edition else [],
         "documents": FactSheetUpload.objects.filter(edition=edition, replaces_generated=False) if edition else [],
@@ -80,12 +85,14 @@ def release_detail(request, slug):
         PressRelease.objects.published().prefetch_related("photos", "attachments").select_related("edition"),
         slug=slug,
     )
-    context = {"object": release, "release": release, "edition": release.edition}
+    version = release.version(translation.get_language())
+    context = {"object": release, "release": release, "version": version, "edition": release.edition}
     return render(request, "press/release_detail.html", context)
 
 
 def _pdf_response(name, filename, *, storage=default_storage):
-    response = FileResponse(storage.open(name), as_attachment=True, filename=filename, content_type="application/pdf")
+    # Inline: the browser shows the sheet; each page links a "Download" (`download` attribute) beside it.
+    response = FileResponse(storage.open(name), as_attachment=False, filename=filename, content_type="application/pdf")
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

@@ -2,10 +2,12 @@
 
 from typing import Literal
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils import translation
 from ninja import Router, Schema
+from ninja.decorators import decorate_view
 
+from common.export_cache import cached_export
 from expo.api import Error
 from siteplan import selectors
 
@@ -42,7 +44,8 @@ def _pairs(points):
     response={200: SiteMap, 404: Error},
     summary="Site plan: venues, stands, pinned exhibits, points of interest and active display areas",
 )
-def site_map(request, lang: Literal["vi", "en"] = "vi"):
+@decorate_view(cached_export)
+def site_map(request, response: HttpResponse, lang: Literal["vi", "en"] = "vi"):
     """Every feature of the current edition's plan in site coordinates: metres, x towards the
     east and y towards the south of the plan's north-west corner (one unit = one metre)."""
     edition = request.edition
@@ -92,6 +95,10 @@ def site_map(request, lang: Literal["vi", "en"] = "vi"):
             )
             for a in plan.areas
         ]
+    # Kept under the content version (cached_export) while the display areas drawn are true.
+    seconds = selectors.seconds_until_change(plan)
+    if seconds is not None:
+        response["Cache-Control"] = f"max-age={seconds}"
     return SiteMap(
         edition=edition.slug,
         scale="1 unit = 1 metre",

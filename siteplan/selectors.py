@@ -189,6 +189,18 @@ def site_plan(edition, *, q="", sector="", stand="", exhibitor="", exhibit="", p
     )
 
 
+def seconds_until_change(plan):
+    """How long a drawing of `plan` stays true (None: until an edit). A display area is marked
+    only while its demonstration lasts: a kept copy must not outlive the end of one, nor miss
+    the start of the next."""
+    changes = [area.extra["until"] for area in plan.areas]
+    if plan.next_change is not None:
+        changes.append(plan.next_change)
+    if not changes:
+        return None
+    return max(1, min(int((moment - timezone.now()).total_seconds()) for moment in changes))
+
+
 def _fallback_size(venues, stands):
     every = [point for shape in venues + stands for point in shape.points]
     if not every:

@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from common.pdf import render_pdf
@@ -59,14 +59,10 @@ def map_page(request):
     )
     context = {"edition": edition, "params": params, **plan_context(plan, hall=params["hall"])}
     response = render(request, "siteplan/map.html", context)
-    # A display area is marked only while its demonstration lasts: a cached page must not
-    # outlive the end of one, nor miss the start of the next.
-    changes = [area.extra["until"] for area in plan.areas]
-    if plan.next_change is not None:
-        changes.append(plan.next_change)
-    if changes:
-        seconds = min(int((moment - timezone.now()).total_seconds()) for moment in changes)
-        response["Cache-Control"] = f"max-age={max(seconds, 1)}"
+    # Kept in the page cache only while the display areas drawn are true.
+    seconds = selectors.seconds_until_change(plan)
+    if seconds is not None:
+        response["Cache-Control"] = f"max-age={seconds}"
     return response
 
 

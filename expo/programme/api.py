@@ -18,7 +18,7 @@ from ninja.errors import HttpError
 
 from expo.api import Error
 from expo.models import ProgrammeItem
-from expo.programme.conditional import programme_conditional
+from expo.programme.conditional import programme_export
 from expo.programme.selection import filter_items
 
 router = Router(tags=["programme"])
@@ -90,7 +90,7 @@ def _out(request, edition, item):
     response={200: list[ProgrammeItemOut], 400: Error, 404: Error},
     summary="Published programme items, in time order",
 )
-@decorate_view(programme_conditional)
+@decorate_view(programme_export)
 def list_items(request, filters: Query[ProgrammeFilters]):
     edition = _edition(request)
     if filters.day and not edition.start_date <= filters.day <= edition.end_date:
@@ -112,7 +112,7 @@ def list_items(request, filters: Query[ProgrammeFilters]):
     response={200: ProgrammeItemOut, 400: Error, 404: Error},
     summary="One programme item, by UUID or slug",
 )
-@decorate_view(programme_conditional)
+@decorate_view(programme_export)
 def get_item(request, item_id: str, lang: Literal["vi", "en"] = "vi"):
     edition = _edition(request)
     lookup = Q(slug=item_id[:80])

@@ -1,23 +1,24 @@
 """Atom feed of the programme's public change log.
 
 Atom's <summary> is typed "html" by Django: the staff-typed note and titles are plain text
-here, so they are escaped and reach a feed reader as text, never as live markup.
+here, so they are escaped and reach a feed reader as text, never as live markup. Kept whole
+under the content version, with an ETag (common/export_cache.py).
 """
 
-from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from common.export_cache import CachedFeed
 from expo.models import ProgrammeChange
 from expo.programme.changes import describe_change
 
 FEED_LENGTH = 50
 
 
-class ProgrammeChangesFeed(Feed):
+class ProgrammeChangesFeed(CachedFeed):
     feed_type = Atom1Feed
 
     def get_object(self, request):

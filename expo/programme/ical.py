@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event
 
 from expo.models import ProgrammeItem
-from expo.programme.conditional import programme_conditional
+from expo.programme.conditional import programme_export
 from expo.programme.selection import ProgrammeFilterForm, export_language, filter_items
 
 ICS_TYPE = "text/calendar; charset=utf-8"
@@ -68,7 +68,7 @@ def _response(calendar, filename):
 
 
 @require_safe
-@programme_conditional
+@programme_export
 def programme_ics(request):
     edition = request.edition
     if not edition:
@@ -87,7 +87,7 @@ def programme_ics(request):
 
 
 @require_safe
-@programme_conditional
+@programme_export
 def item_ics(request, slug):
     edition = request.edition
     if not edition:

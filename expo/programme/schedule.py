@@ -7,7 +7,6 @@ schedule with their status in the subtitle, as the format has no status field.
 """
 
 import datetime
-import hashlib
 import json
 import re
 import uuid
@@ -17,9 +16,8 @@ from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from common.cache import remember
 from expo.models import ProgrammeItem
-from expo.programme.conditional import programme_conditional, programme_etag
+from expo.programme.conditional import programme_export
 from expo.programme.selection import export_language, filter_items, for_rows
 
 SCHEDULE_VERSION = "1.0"
@@ -172,21 +170,10 @@ def _schedule(request):
 
 
 def _export(request, write):
-    """(body, edition, language): the written document is the same for every client of this
-    URL until the programme changes, and apps poll it, so it is kept in the shared cache under
-    its ETag (which names the programme's state) and the absolute URL (links carry the host)."""
-    data, edition, language = None, request.edition, export_language(request)
-
-    def build():
-        nonlocal data, edition, language
-        data, edition, language = _schedule(request)
-        return write(data)
-
-    key = f"schedule:{write.__name__}:{programme_etag(request)}:{request.build_absolute_uri()}"
-    body = remember(hashlib.sha256(key.encode()).hexdigest(), build)
-    if not edition:
-        raise Http404("No edition")
-    return body, edition, language
+    """(body, edition, language). The written document is kept whole in the shared cache by
+    programme_export (common/export_cache.py) under the URL, language and content version."""
+    data, edition, language = _schedule(request)
+    return write(data), edition, language
 
 
 def schedule_json_text(data):
@@ -194,7 +181,7 @@ def schedule_json_text(data):
 
 
 @require_safe
-@programme_conditional
+@programme_export
 def schedule_json(request):
     body, edition, language = _export(request, schedule_json_text)
     response = HttpResponse(body, content_type="application/json")
@@ -204,7 +191,7 @@ def schedule_json(request):
 
 
 @require_safe
-@programme_conditional
+@programme_export
 def schedule_xml_view(request):
     body, edition, language = _export(request, schedule_xml)
     response = HttpResponse(body, content_type=XML_TYPE)

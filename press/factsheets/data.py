@@ -25,7 +25,7 @@ from expo.templatetags.expo_tags import date_range
 
 _UNKNOWN = object()
 # Bump when a fact-sheet template changes, so every stored sheet is rendered again.
-TEMPLATE_VERSION = "3"
+TEMPLATE_VERSION = "4"
 
 
 @dataclass

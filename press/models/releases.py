@@ -1,5 +1,8 @@
 """Press releases with an embargo, their photos and attachments, and the press office's contacts."""
 
+from typing import NamedTuple
+
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +14,21 @@ from common.sanitize import clean_html
 from common.text import NormalizedTextModel, matching, search_text, search_words
 from common.validators import keep_pdf_name, validate_pdf
 from expo.models import Edition
+
+
+class ReleaseVersion(NamedTuple):
+    """A release as a reader of `requested` gets it: its texts all in one `language`."""
+
+    requested: str
+    language: str
+    title: str
+    summary: str
+    body: str
+
+    @property
+    def is_original_only(self):
+        """No version in the reader's language: these texts are the original's, and must say so."""
+        return self.language != self.requested
 
 
 class PressReleaseQuerySet(models.QuerySet):
@@ -72,6 +90,30 @@ class PressRelease(NormalizedTextModel):
 
     def get_absolute_url(self):
         return reverse("press:release_detail", kwargs={"slug": self.slug})
+
+    # The one rule for "this release exists in that language": its title and its body (when it
+    # has one) are written in it. modeltranslation would otherwise fill an empty English field
+    # with the Vietnamese text, silently; every reader of a release goes through version().
+    def has_version(self, language):
+        if not getattr(self, f"title_{language}", ""):
+            return False
+        has_body = any(getattr(self, f"body_{code}", "") for code, _name in settings.LANGUAGES)
+        return bool(getattr(self, f"body_{language}", "")) or not has_body
+
+    def missing_languages(self):
+        return [code for code, _name in settings.LANGUAGES if not self.has_version(code)]
+
+    def version(self, language):
+        """The release in `language` if it exists there, else the original (Vietnamese) whole, never a mix:
+        a missing English summary is left out rather than filled in Vietnamese."""
+        shown = language if self.has_version(language) else settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        return ReleaseVersion(
+            requested=language,
+            language=shown,
+            title=getattr(self, f"title_{shown}") or "",
+            summary=getattr(self, f"summary_{shown}") or "",
+            body=getattr(self, f"body_{shown}") or "",
+        )
 
     @property
     def is_published(self):

@@ -197,3 +197,31 @@ def test_sending_rules_belong_to_the_press_office(edition):
     page = clients["Press office"].get("/admin/outbox/kindsetting/add/").content.decode()
     assert "press.release" in page and "delegations.invitation" not in page  # delegations: always reviewed
     assert clients["Protocol"].get("/admin/outbox/kindsetting/").status_code == 403
+
+
+@time_machine.travel(datetime.datetime(2024, 12, 19, 3, 0, tzinfo=datetime.UTC), tick=False)
+def test_release_mail_reads_as_text_with_a_plain_subject(edition, smtp, django_capture_on_commit_callbacks):
+    _accreditation(edition, status="approved", decided_at=timezone.now())
+    release = PressRelease.objects.create(
+        edition=edition,
+        slug="khai-mac",
+        title_vi="Ra mắt <UAV> 'Hổ mang' & \"Rắn\"",
+        title_en="Launch",
+        body_vi=(
+            "<p>Sáng&nbsp;nay, đoàn tham quan khu trưng bày.</p><h2>Bốn lĩnh vực</h2>"
+            "<ul><li><p>Phòng không – Không quân</p></li><li><p>Hải quân</p></li></ul>"
+            "<table><tr><th>Giờ</th><th>Hoạt động</th></tr><tr><td>09:00</td><td>Khai mạc</td></tr></table>"
+        ),
+        body_en="<p>This morning.</p>",
+        publish_at=timezone.now() - datetime.timedelta(minutes=5),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert mail.send_release(release) == 1
+    message = smtp.messages[0]
+    assert subject_of(message) == "Thông cáo báo chí: Ra mắt <UAV> 'Hổ mang' & \"Rắn\""
+    text = text_of(message).replace("\r\n", "\n")
+    assert (
+        "Sáng nay, đoàn tham quan khu trưng bày.\n\nBốn lĩnh vực\n\n– Phòng không – Không quân\n– Hải quân\n\n"
+        "Giờ | Hoạt động\n09:00 | Khai mạc\n"
+    ) in text
+    assert "&nbsp;" not in text

@@ -40,7 +40,7 @@ def test_expo_sheet_in_vietnamese_counts_from_the_data(client, catalogue, confir
     text = pdf_text(data)
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert response["Content-Disposition"] == 'attachment; filename="vide-2024-vi-factsheet.pdf"'
+    assert response["Content-Disposition"] == 'inline; filename="vide-2024-vi-factsheet.pdf"'
     assert "Triển lãm Quốc phòng quốc tế Việt Nam 2024" in text
     assert "Chủ đề: “Hòa bình, Hữu nghị, Hợp tác cùng phát triển”" in text
     assert "19–22/12/2024" in text
@@ -61,7 +61,7 @@ def test_expo_sheet_in_vietnamese_counts_from_the_data(client, catalogue, confir
 def test_expo_sheet_in_english(client, catalogue, confirmed_delegations):
     response, data = download(client, "/en/factsheet.pdf")
     text = pdf_text(data)
-    assert response["Content-Disposition"] == 'attachment; filename="vide-2024-en-factsheet.pdf"'
+    assert response["Content-Disposition"] == 'inline; filename="vide-2024-en-factsheet.pdf"'
     assert "Vietnam International Defence Expo 2024" in text
     assert "Theme: “Peace, Friendship, Cooperation for Development”" in text
     assert "19–22 December 2024" in text and "Gia Lam Airfield, Hanoi" in text
@@ -86,7 +86,7 @@ def test_exhibitor_sheet_in_vietnamese(client, catalogue):
 def test_exhibitor_sheet_in_english_leaves_out_unpublished_exhibits(client, catalogue):
     response, data = download(client, "/en/exhibitors/marine-demo/factsheet.pdf")
     text = pdf_text(data)
-    assert response["Content-Disposition"] == 'attachment; filename="marine-demo-en-factsheet.pdf"'
+    assert response["Content-Disposition"] == 'inline; filename="marine-demo-en-factsheet.pdf"'
     assert "Marine Atlantique" in text and "Country France" in text and "Stand B-01 · Hall B" in text
     assert "MA-4 submarine" in text
     assert "MA-5 secret ship" not in text
@@ -196,7 +196,7 @@ def test_uploaded_sheet_replaces_the_generated_one(client, catalogue):
     )
     response, data = download(client, "/vi/exhibitors/song-hong/factsheet.pdf")
     assert data.startswith(b"%PDF-1.4\n1 0 obj")
-    assert response["Content-Disposition"] == 'attachment; filename="song-hong-vi-factsheet.pdf"'
+    assert response["Content-Disposition"] == 'inline; filename="song-hong-vi-factsheet.pdf"'
     _, english = download(client, "/en/exhibitors/song-hong/factsheet.pdf")
     assert "Công ty Cơ khí Sông Hồng" in pdf_text(english)  # the English one is still generated
 
@@ -228,3 +228,15 @@ def test_cold_and_warm_render_functions_for_the_benchmark(catalogue, edition):
     name = factsheets.stored_sheet(sheet)
     assert default_storage.exists(name) and name.endswith(f"marine-demo-en-{sheet.fingerprint}.pdf")
     assert factsheets.stored_sheet(sheet) == name
+
+
+def test_pages_open_fact_sheets_in_the_browser_with_a_download_link_beside(client, catalogue):
+    press = client.get("/en/press/").content.decode()
+    assert (
+        '<a href="/en/factsheet.pdf">Fact sheet of the expo</a> <span class="press-list__meta">(PDF) · '
+        '<a href="/en/factsheet.pdf" download>Download</a></span>'
+    ) in press
+    slug = catalogue["products"]["kilo"].slug
+    exhibit = client.get(f"/vi/exhibits/{slug}/").content.decode()
+    url = f"/vi/exhibits/{slug}/factsheet.pdf"
+    assert f'<a class="button" href="{url}">Bản thông tin (PDF)</a> <a href="{url}" download>Tải về</a>' in exhibit
