@@ -1,6 +1,7 @@
 """The production topology the rehearsal plays on, as real processes: its own PostgreSQL
 database, its own redis-server, aiosmtpd, gunicorn and the django-tasks database worker."""
 
+import datetime
 import email
 import email.policy
 import os
@@ -12,11 +13,16 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import zoneinfo
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
 
 ROOT = Path(__file__).resolve().parent.parent.parent
+CLOCK = [sys.executable, str(Path(__file__).resolve().parent / "clock.py")]
+# The moment the show starts: the demo edition's run-up, accreditation open, the opening-day
+# release (19/12/2024 08:00) still under embargo.
+SHOW_STARTS = datetime.datetime(2024, 12, 10, 9, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh"))
 
 
 def free_port():
@@ -79,6 +85,7 @@ class Stage:
         self.work_dir = work_dir
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.clock_offset = SHOW_STARTS.timestamp() - time.time()
         self.processes = []
         self.logs = []
         self.smtp = None
@@ -102,8 +109,13 @@ class Stage:
             REDIS_URL=self.redis_url,
             EMAIL_URL=f"smtp://127.0.0.1:{self.smtp_port}",
             PYTHONUNBUFFERED="1",
+            REHEARSAL_CLOCK_OFFSET=str(self.clock_offset),
         )
         return env
+
+    def now(self):
+        """The show's time (the processes' clock), in Hanoi."""
+        return datetime.datetime.fromtimestamp(time.time() + self.clock_offset, SHOW_STARTS.tzinfo)
 
     def psql(self, sql):
         subprocess.run(
@@ -112,7 +124,7 @@ class Stage:
 
     def manage(self, *args, input=None, timeout=300):
         result = subprocess.run(
-            [sys.executable, "manage.py", *args],
+            [*CLOCK, "manage.py", *args],
             cwd=ROOT,
             env=self.env,
             input=input,
@@ -159,14 +171,14 @@ class Stage:
         gunicorn = self.spawn(
             "gunicorn",
             [
-                sys.executable, "-m", "gunicorn", "expo.wsgi", "--bind", f"127.0.0.1:{self.port}",
+                *CLOCK, "-m", "gunicorn", "expo.wsgi", "--bind", f"127.0.0.1:{self.port}",
                 "--worker-class", "gthread", "--workers", "2", "--threads", "4", "--timeout", "120",
             ],
         )  # fmt: skip
         # Two workers as production runs them: mail and releases on "default", press kits on
         # "kits" (where the kits have their own queue), so a kit build never holds up the mail.
         for queue in ("default", "kits"):
-            worker = [sys.executable, "manage.py", "db_worker", "--queue-name", queue, "--interval", "1"]
+            worker = [*CLOCK, "manage.py", "db_worker", "--queue-name", queue, "--interval", "1", "--no-reload"]
             self.spawn(f"db_worker-{queue}", worker)
         wait_for_port(self.port, gunicorn)
         assert get(f"{self.url}/healthz").status == 200

@@ -80,6 +80,7 @@ def test_step_content_editor_fills_the_visitor_information(cast, report, stage):
     page = editor.page
     editor.go("/admin/expo/edition/")
     page.locator("#result_list tbody tr th a").first.click()
+    page.wait_for_url("**/change/")
     index = page.evaluate(
         """() => [...document.querySelectorAll("select[id$='-topic']")]
                .find(s => s.value === "accessibility").id.match(/-(\\d+)-topic$/)[1]"""
@@ -131,7 +132,6 @@ def test_step_press_office_writes_a_release_under_embargo(cast, report, stage):
     (keystrokes), pastes a table from a Word-like HTML clipboard, and sets an embargo a little
     over a minute ahead: the release is not public yet."""
     import datetime
-    import zoneinfo
 
     press = cast("press")
     page = press.page
@@ -146,8 +146,7 @@ def test_step_press_office_writes_a_release_under_embargo(cast, report, stage):
         if lang == "vi":
             page.evaluate(PASTE, [WORD_TABLE])
     page.fill("#id_slug", "press-rehearsal-opening-day")
-    hanoi = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
-    stage.embargo = datetime.datetime.now(hanoi).replace(microsecond=0) + datetime.timedelta(seconds=EMBARGO_SECONDS)
+    stage.embargo = stage.now().replace(microsecond=0) + datetime.timedelta(seconds=EMBARGO_SECONDS)
     page.fill("#id_publish_at_0", stage.embargo.strftime("%d/%m/%Y"))
     page.fill("#id_publish_at_1", stage.embargo.strftime("%H:%M:%S"))
     report.screenshots(page, "release-editor", "Release typed in the editor, table pasted, embargo set")
@@ -223,6 +222,11 @@ def test_step_protocol_invites_and_a_second_organiser_approves(cast, report, sta
     first.locator("input.action-select").check()
     reviewer.page.select_option("select[name=action]", "approve")
     reviewer.page.locator("button[name=index]").click()
+    # The reviewer sees each message as it will be sent, then approves exactly that.
+    confirm = reviewer.page.locator("#content-main input[type=submit]")
+    expect(confirm).to_be_visible()
+    report.screenshots(reviewer.page, "invitation-review", "Second organiser reviews the invitation as it will be sent")
+    confirm.click()
     expect(reviewer.page.locator(".messagelist")).to_be_visible()
     report.screenshots(reviewer.page, "invitation-approved", "Second organiser approved the invitation")
     found = stage.mailbox.wait_for(
@@ -236,13 +240,41 @@ def test_step_protocol_invites_and_a_second_organiser_approves(cast, report, sta
     report.pdf(letter.get_content(), "invitation-letter", "Invitation letter as mailed", pages=2)
 
 
+VI_ONLY = {
+    "slug": "press-rehearsal-vietnamese-only",
+    "title_vi": "Diễn tập báo chí: thông báo chỉ có tiếng Việt",
+    "body_vi": "Thông báo này chỉ được viết bằng tiếng Việt.",
+}
+
+
+def test_step_press_office_publishes_a_release_in_vietnamese_only(cast, report, stage):
+    """The press office publishes a release written in Vietnamese only (no English title or text)."""
+    import datetime
+
+    press = cast("press")
+    page = press.page
+    press.go("/admin/press/pressrelease/add/")
+    page.locator("a[href='#tab_id_title_vi']").click()
+    page.fill("#id_title_vi", VI_ONLY["title_vi"])
+    page.locator("a[href='#tab_id_body_vi']").click()
+    page.locator("#tab_id_body_vi [contenteditable=true]").click()
+    page.keyboard.type(VI_ONLY["body_vi"])
+    page.fill("#id_slug", VI_ONLY["slug"])
+    now = stage.now() - datetime.timedelta(minutes=1)
+    page.fill("#id_publish_at_0", now.strftime("%d/%m/%Y"))
+    page.fill("#id_publish_at_1", now.strftime("%H:%M:%S"))
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    stage.vi_only_warning = page.locator(".messagelist .warning").all_inner_texts()
+    report.screenshots(page, "release-vi-only-saved", "A release saved in Vietnamese only: what the author is told")
+
+
 def test_step_the_embargo_lifts(cast, report, stage):
     """When the embargo time passes, the release is on the site in both languages, and the
     worker mails it to both accredited journalists, each in their language."""
-    import datetime
     import time
 
-    wait = (stage.embargo - datetime.datetime.now(datetime.UTC)).total_seconds()
+    wait = (stage.embargo - stage.now()).total_seconds()
     if wait > 0:
         time.sleep(wait + 1)
     reader = cast("reader-en", login=False)
@@ -369,13 +401,19 @@ def test_check_counted_figures_agree_everywhere(cast, report, stage):
     report.pdf(sheet.body(), "factsheet-en", "Expo fact sheet (en)", pages=1)
     sheet_lines = texts.pdf_text(sheet.body(), layout=True).splitlines()
     counted_at = next(i for i, line in enumerate(sheet_lines) if "Counted in our records" in line)
-    sheet_values = next(line.split() for line in sheet_lines[counted_at + 1 :] if line.strip())
+    # The counted figures' boxes, a row of values over a row of labels, up to the next heading.
+    sheet_values = []
+    for line in sheet_lines[counted_at + 1 :]:
+        if line.strip() and not line.startswith("  "):
+            break
+        if line.split() and all(re.fullmatch(r"[\d.,]+", token) for token in line.split()):
+            sheet_values += line.split()
     reader.go("/en/results/")
     report.screenshots(reader.page, "results-en", "Results page (en)")
-    results = {
-        li.inner_text().split(" ", 1)[1].strip(): li.locator(".results-figure").inner_text()
-        for li in reader.page.locator(".results-figures li").all()
-    }
+    results = {}
+    for li in reader.page.locator(".results-figures li").all():
+        value = li.locator(".results-figure").inner_text().strip()
+        results[" ".join(li.inner_text().replace(value, "", 1).split())] = value
     briefing = " ".join(stage.briefing["en"].split())
     disagreements = []
     if sheet_values != list(counted.values()):
@@ -411,10 +449,33 @@ def test_check_press_kit_holds_the_new_release(stage, report):
         assert any("press-rehearsal-opening-day" in name for name in names), f"{lang} kit: {names[:20]}"
 
 
+def test_check_nothing_untranslated_is_published_or_mailed_silently(cast, report, stage):
+    """A release written in Vietnamese only: its author was warned on saving it; on /en/ it says
+    that it is available in Vietnamese only; an English mail about it says so in its subject."""
+    problems = []
+    if not stage.vi_only_warning:
+        problems.append("the author was not warned that the English text is missing")
+    reader = cast("reader-en", login=False)
+    response = reader.page.goto(f"{stage.url}/en/press/releases/{VI_ONLY['slug']}/")
+    if response.status == 200:
+        report.screenshots(reader.page, "release-vi-only-en", "The Vietnamese-only release on /en/")
+        if "available in Vietnamese only" not in reader.page.locator("main").inner_text():
+            problems.append("/en/ shows the Vietnamese-only release without saying so")
+    elif response.status != 404:
+        problems.append(f"/en/ answered {response.status}")
+    english = stage.mailbox.wait_for(lambda item: JOURNALISTS["en"]["email"] in item["to"], what="mail")
+    for item in english:
+        subject = str(item["message"]["Subject"])
+        if VI_ONLY["title_vi"] in subject and "Vietnamese only" not in subject:
+            problems.append(f"{item['path'].name}: mailed in Vietnamese to an English reader without saying so")
+    assert not problems, "\n".join(problems)
+
+
 def test_check_every_mail_is_in_its_recipients_language_with_working_links(stage, report):
     """Every e-mail that reached the SMTP server is in its recipient's language with no text of the
     other language, no HTML entity, no glued words, and every link in it answers."""
     problems = []
+    stage.press_addresses = [who["email"] for who in JOURNALISTS.values()]
     assert stage.mailbox.received, "no mail reached the SMTP server"
     for item in stage.mailbox.received:
         problems += texts.mail_problems(item, stage)
