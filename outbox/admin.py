@@ -252,7 +252,7 @@ class MessageAdmin(admin.ModelAdmin):
         rows = [
             {
                 "message": message,
-                "recipient": self._address(request, message),
+                "recipient": shown(request.user, message, "to_email"),
                 "kind": self.kind_label(message),
                 "digest": message.content_digest(),
                 "refusal": services.approval_refusal(message, request.user),

@@ -223,7 +223,8 @@ class KindSetting(models.Model):
 class Unsubscribe(models.Model):
     """An address that asked to receive no more messages on a topic (e.g. press releases)."""
 
-    # Seen only by staff who may see the addresses of every kind of message (common.sensitive).
+    # Seen only by staff who may see the addresses of the messages one can unsubscribe from (the
+    # kinds with this topic: press releases, the Press office's), by common.sensitive.
     SENSITIVE_FIELDS = ("email",)
 
     email = models.EmailField(_("e-mail"))
@@ -240,7 +241,14 @@ class Unsubscribe(models.Model):
 
     @classmethod
     def sensitive_visible_to(cls, user, obj=None):
-        return addresses_visible_to(user, [kind.code for kind in registry.all_kinds()])
+        return topic_addresses_visible_to(user, obj.topic if obj is not None else None)
+
+
+def topic_addresses_visible_to(user, topic=None):
+    """May `user` see addresses that unsubscribed from `topic` (None: from any topic)? Those who
+    may see the addresses of the kinds with that topic; an unknown topic only superusers."""
+    kinds = [kind.code for kind in registry.all_kinds() if kind.topic and topic in (None, kind.topic)]
+    return addresses_visible_to(user, kinds) if kinds else user.is_superuser
 
 
 def new_unsubscribe_token():
@@ -251,6 +259,9 @@ class UnsubscribeLink(models.Model):
     """The random token of an unsubscribe link, one per address and topic (outbox/unsubscribe.py):
     the link itself names neither."""
 
+    # The address is personal data, as on Unsubscribe (common.sensitive; no admin shows this table).
+    SENSITIVE_FIELDS = ("email",)
+
     token = models.CharField(max_length=64, unique=True, default=new_unsubscribe_token, editable=False)
     email = models.EmailField(_("e-mail"))
     topic = models.CharField(_("topic"), max_length=60)
@@ -260,6 +271,10 @@ class UnsubscribeLink(models.Model):
 
     def __str__(self):
         return self.topic
+
+    @classmethod
+    def sensitive_visible_to(cls, user, obj=None):
+        return topic_addresses_visible_to(user, obj.topic if obj is not None else None)
 
 
 def about_fields(obj):

@@ -130,7 +130,7 @@ def test_the_migration_masks_entries_written_before(edition):
         changes=old,
         changes_text=json.dumps(old),
     )
-    migration = importlib.import_module("delegations.migrations.0005_mask_audit_entries")
+    migration = importlib.import_module("delegations.migrations.0008_mask_audit_entries")
     migration.forwards(apps, None)
     entry.refresh_from_db()
     assert entry.changes == {

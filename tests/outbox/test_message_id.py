@@ -31,6 +31,8 @@ def _sent_message_id(smtp, key=KEY):
         body_text="Kính gửi Ông Nguyễn Văn Bình,\n",
         status="approved",
     )
+    # Approved as it stands (outbox four eyes: delivery sends only what was approved).
+    Message.objects.filter(pk=message.pk).update(approved_digest=message.content_digest())
     assert deliver_message.call(message.pk) == "sent"
     return smtp.messages[-1]["Message-ID"]
 
