@@ -2,6 +2,7 @@
 
 import datetime
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,13 +18,14 @@ _report = None
 
 
 def pytest_collection_modifyitems(items):
+    reason = None
+    if not ON_POSTGRESQL:
+        reason = "the rehearsal runs on PostgreSQL only (DATABASE_URL=postgres://…; make rehearsal)"
+    elif not shutil.which("redis-server"):
+        reason = "the rehearsal needs redis-server (apt-get install redis-server)"
     for item in items:
-        if item.nodeid.startswith("tests/rehearsal/") and not ON_POSTGRESQL:
-            item.add_marker(
-                pytest.mark.skip(
-                    reason="the rehearsal runs on PostgreSQL only (DATABASE_URL=postgres://…; make rehearsal)"
-                )
-            )
+        if reason and item.nodeid.startswith("tests/rehearsal/"):
+            item.add_marker(pytest.mark.skip(reason=reason))
 
 
 @pytest.hookimpl(wrapper=True)

@@ -223,7 +223,7 @@ def test_step_protocol_invites_and_a_second_organiser_approves(cast, report, sta
     reviewer.page.select_option("select[name=action]", "approve")
     reviewer.page.locator("button[name=index]").click()
     # The reviewer sees each message as it will be sent, then approves exactly that.
-    confirm = reviewer.page.locator("#content-main input[type=submit]")
+    confirm = reviewer.page.locator("main [type=submit]").first
     expect(confirm).to_be_visible()
     report.screenshots(reviewer.page, "invitation-review", "Second organiser reviews the invitation as it will be sent")
     confirm.click()

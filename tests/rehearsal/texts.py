@@ -90,6 +90,8 @@ def pdf_text(data: bytes, layout=False) -> str:
     a table cell reads whole)."""
     import subprocess
 
-    args = ["pdftotext", *(["-layout"] if layout else []), "-", "-"]
+    # -raw: in the order it was written, so a cell's text reads whole (the default joins "29A-"
+    # and "DEMO1" wrapped in a narrow column into "29ADEMO1").
+    args = ["pdftotext", "-layout" if layout else "-raw", "-", "-"]
     text = subprocess.run(args, input=data, capture_output=True, check=True).stdout.decode()
     return text if layout else " ".join(text.split())
