@@ -9,7 +9,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationStackedInline
+from modeltranslation.admin import TranslationTabularInline
 
 from common.admin import CountryFilter
 from delegations import mail, selectors, services, walking
@@ -80,12 +80,26 @@ class MembersFormSet(BaseInlineFormSet):
             raise ValidationError(_("Give the role “head of delegation” to one member only."), code="two_heads")
 
 
-class MemberInline(SensitiveFieldsMixin, TranslationStackedInline):
+class MemberInline(SensitiveFieldsMixin, TranslationTabularInline):
     model = Member
     form = StaleSaveRefusedForm
     formset = MembersFormSet
     extra = 0
     fields = MEMBER_FIELDS
+    # One line per member with these columns; every other field (the sensitive ones, languages)
+    # in a collapsed "details" line below it (the template and delegations/admin.css).
+    template = "admin/delegations/edit_inline/members.html"
+    main_fields = (
+        "order",
+        "role",
+        "family_name",
+        "given_name",
+        "rank",
+        "position_vi",
+        "position_en",
+        "gender",
+        "nationality",
+    )
 
 
 # Stacked, with fields grouped on lines: a tabular row of eight fields (with date and time
