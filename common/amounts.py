@@ -45,10 +45,13 @@ class AmountField(forms.DecimalField):
             value = value.strip().replace("\u00a0", "").replace(" ", "")
             thousands, decimal = get_format("THOUSAND_SEPARATOR"), get_format("DECIMAL_SEPARATOR")
             if thousands in value:
-                # "42.000.000" in Vietnamese; "42000000.50" there is a slip, refused rather than read
-                # as forty-two billion.
+                # "42.000.000" in Vietnamese groups thousands; one separator before one or two
+                # digits ("42000000.50") can only be a decimal point; anything else ("4.20.00") is
+                # refused rather than guessed.
                 grouped = rf"\d{{1,3}}({re.escape(thousands)}\d{{3}})+({re.escape(decimal)}\d+)?"
-                if not re.fullmatch(grouped, value):
+                if re.fullmatch(rf"\d+{re.escape(thousands)}\d{{1,2}}", value):
+                    value = value.replace(thousands, decimal)
+                elif not re.fullmatch(grouped, value):
                     example = number_format(Decimal("42000000.50"), 2, use_l10n=True, force_grouping=True)
                     raise forms.ValidationError(
                         self.error_messages["grouping"], code="grouping", params={"example": example}

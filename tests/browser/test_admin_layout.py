@@ -16,8 +16,16 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
+from model_bakery import baker
+
+from expo.models import Edition
 
 WIDTH = 1280
+LONG_APPLICANTS = [
+    ("Nguyễn Thị Phương Thảo", "Thông tấn xã Việt Nam (TTXVN) – Ban Biên tập tin Đối ngoại"),
+    ("Jean-Baptiste Delacroix-Montgomery", "Agence France-Presse, bureau régional Asie du Sud-Est"),
+]
 PASSWORD = "a-long-test-password"
 
 # Whatever reaches past the right edge of the viewport: the document itself, or the visible
@@ -74,7 +82,25 @@ def admin_pages():
 def superuser(transactional_db):
     # The live server needs committed rows: the `demo` fixture's rows live in a transaction.
     call_command("load_demo", stdout=StringIO())
-    return get_user_model().objects.create_superuser("layout", "layout@example.vn", PASSWORD)
+    user = get_user_model().objects.create_superuser("layout", "layout@example.vn", PASSWORD)
+    # The demo has no press applications: two with long names and outlets fill the list's columns.
+    for name, outlet in LONG_APPLICANTS:
+        baker.make(
+            "press.MediaAccreditation",
+            edition=Edition.objects.get(is_current=True),
+            name=name,
+            outlet=outlet,
+            role="photographer",
+            email="applicant@example.com",
+            phone="+84 912 345 678",
+            press_card_number="PC-123456",
+            photo="accreditation/photo.jpg",
+            country="FR",
+            status="approved",
+            decided_by=user,
+            decided_at=timezone.now(),
+        )
+    return user
 
 
 def sign_in(page, base_url):
