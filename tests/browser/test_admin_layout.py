@@ -56,6 +56,47 @@ MEASURE = """(width) => {
 }"""
 
 
+# Boxes of text (elements with their own words) that cover each other inside one part of a page.
+OVERLAPS = """(selector) => {
+  const boxes = [];
+  for (const el of document.querySelectorAll(selector + ' *')) {
+    const words = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    const box = el.getBoundingClientRect();
+    if (words && box.width > 0 && box.height > 0) boxes.push([el, box]);
+  }
+  const found = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const [a, p] = boxes[i], [b, q] = boxes[j];
+    if (a.contains(b) || b.contains(a)) continue;
+    const w = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+    const h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+    if (w > 2 && h > 2) found.push(`${a.textContent.trim().slice(0, 30)} / ${b.textContent.trim().slice(0, 30)}`);
+  }
+  return found;
+}"""
+
+
+def check_delegation_page(page):
+    """Members: one compact line each, their sensitive fields folded away until asked for; the
+    status history's text does not overlap."""
+    members = page.locator("#members-group tbody tr.form-row:not(.empty-form)")
+    assert members.count() >= 2
+    passport = page.locator("#members-group input[name$='-passport_no']").first
+    assert not passport.is_visible()
+    lines = {
+        round(box["y"])
+        for box in (
+            cell.bounding_box()
+            for cell in members.first.locator("td:not(.member-details):not(.original):not(.hidden)").all()
+        )
+    }
+    assert len(lines) == 1, "a member's main columns sit on one line"
+    page.locator("#members-group summary").first.click()
+    assert passport.is_visible()
+    assert page.evaluate(MEASURE, WIDTH) == [], "a member's details, opened, fit as well"
+    assert page.evaluate(OVERLAPS, "#status_changes-group") == []
+
+
 def admin_pages():
     """(label, path) of every changelist and of one change form per model with a row."""
     for model, model_admin in admin.site._registry.items():
@@ -127,6 +168,8 @@ def test_every_admin_list_and_form_fits_1280_px_in_both_languages(superuser, liv
             answer = page.goto(f"{live_server.url}{path}", wait_until="load")
             assert answer.status == 200, f"{path}: {answer.status}"
             found = page.evaluate(MEASURE, WIDTH)
+            if label == "delegations.Delegation form":
+                check_delegation_page(page)
             if found:
                 overflowing.append(f"[{language}] {label} {path}: {'; '.join(found)}")
                 name = f"{language}-{label.replace(' ', '-').replace('.', '-')}"
