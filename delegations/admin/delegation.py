@@ -115,8 +115,8 @@ class EngagementInline(admin.StackedInline):
     model = Engagement
     extra = 0
     fields = (("kind", "programme_item"), ("counterpart", "venue"), ("start", "end"), "vehicle")
-    raw_id_fields = ("programme_item", "venue")
-    autocomplete_fields = ("vehicle",)
+    # Chosen by name (searched as typed), never shown as an id ("Địa điểm: 7").
+    autocomplete_fields = ("programme_item", "venue", "vehicle")
 
 
 class StatusChangeInline(admin.TabularInline):

@@ -59,3 +59,15 @@ def test_a_deleted_venue_is_shown_as_deleted_with_its_id(organiser):
     entry = history_of(engagement)
     page = organiser.get(f"/admin/auditlog/logentry/{entry.pk}/change/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
     assert change_row(page, "Địa điểm")[1] == f"{gone_id} (đã xóa)"
+
+
+def test_an_engagements_venue_and_programme_item_are_chosen_by_name_not_typed_as_ids(organiser):
+    engagement = Engagement.objects.filter(venue__isnull=False).select_related("venue").first()
+    page = organiser.get(
+        f"/admin/delegations/delegation/{engagement.delegation_id}/change/", HTTP_ACCEPT_LANGUAGE="vi"
+    ).content.decode()
+    assert "vForeignKeyRawIdAdminField" not in page
+    with translation.override("vi"):
+        assert re.search(
+            rf'<option value="{engagement.venue_id}" selected>{re.escape(str(engagement.venue))}</option>', page
+        )
