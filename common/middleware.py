@@ -1,7 +1,7 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.http.request import split_domain_port, validate_host
 from django.utils.translation import gettext as _
 
@@ -36,9 +36,11 @@ class RejectNulBytesMiddleware:
     def __call__(self, request):
         query = request.META.get("QUERY_STRING", "")
         if "\x00" in request.path or "%00" in query or "\x00" in query:
-            return HttpResponseBadRequest(
-                _("Bad request: the address contains a NUL character."), content_type="text/plain; charset=utf-8"
-            )
+            message = _("Bad request: the address contains a NUL character.")
+            if request.path.startswith("/api/"):
+                # The open-data API's documented error body ({"detail": "…"}), as its clients parse it.
+                return JsonResponse({"detail": message}, status=400)
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 
 

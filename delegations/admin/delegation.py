@@ -9,7 +9,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from common.admin import CountryFilter
 from delegations import letters, mail, selectors, services, walking
@@ -78,12 +78,26 @@ class MembersFormSet(BaseInlineFormSet):
             raise ValidationError(_("Give the role “head of delegation” to one member only."), code="two_heads")
 
 
-class MemberInline(TranslationStackedInline):
+class MemberInline(TranslationTabularInline):
     model = Member
     form = StaleSaveRefusedForm
     formset = MembersFormSet
     extra = 0
     fields = MEMBER_FIELDS
+    # One line per member with these columns; every other field (the sensitive ones, languages)
+    # in a collapsed "details" line below it (the template and delegations/admin.css).
+    template = "admin/delegations/edit_inline/members.html"
+    main_fields = (
+        "order",
+        "role",
+        "family_name",
+        "given_name",
+        "rank_vi",  # (the English rank is in the details line)
+        "position_vi",
+        "position_en",
+        "gender",
+        "nationality",
+    )
 
 
 # Stacked, with fields grouped on lines: a tabular row of eight fields (with date and time
@@ -99,8 +113,8 @@ class EngagementInline(admin.StackedInline):
     model = Engagement
     extra = 0
     fields = (("kind", "programme_item"), ("counterpart", "venue"), ("start", "end"), "vehicle")
-    raw_id_fields = ("programme_item", "venue")
-    autocomplete_fields = ("vehicle",)
+    # Chosen by name (searched as typed), never shown as an id ("Địa điểm: 7").
+    autocomplete_fields = ("programme_item", "venue", "vehicle")
 
 
 class StatusChangeInline(admin.TabularInline):

@@ -1,21 +1,39 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from common.amounts import AmountField, format_amount
 from meetings import services
 from meetings.models import Agreement
 
 
 @admin.register(Agreement)
 class AgreementAdmin(TranslationAdmin):
-    list_display = ("title", "kind", "signed_on", "value", "currency", "disclosure", "announce_from", "approved")
+    # Fits 1280 px: the title cut to a line or two (whole in its tooltip), value and currency in one
+    # column, the kind left to its filter.
+    list_display = ("short_title", "signed_on", "amount", "disclosure", "announce_from", "approved")
     list_filter = ("edition", "kind", "disclosure")
     search_fields = ("title_vi", "title_en", "party_a_vi", "party_a_en", "party_b_vi", "party_b_en")
     readonly_fields = ("approved_by", "approved_at")
     filter_horizontal = ("meetings",)
     list_select_related = ("approved_by",)
     actions = ["approve"]
+
+    @admin.display(description=_("title"), ordering="title")
+    def short_title(self, obj):
+        return format_html('<span title="{}">{}</span>', obj.title, Truncator(obj.title).chars(60))
+
+    @admin.display(description=_("value"), ordering="value")
+    def amount(self, obj):
+        return format_amount(obj.value, obj.currency) or self.get_empty_value_display()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "value":
+            kwargs["form_class"] = AmountField
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description=_("publication approved"), boolean=True)
     def approved(self, obj):

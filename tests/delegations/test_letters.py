@@ -189,7 +189,9 @@ def test_protocol_and_press_mail_come_from_their_senders_with_a_reply_to(edition
         text="Thank you.",
     )
     for message in (letter, press):
-        Message.objects.filter(pk=message.pk).update(status=Message.Status.APPROVED)
+        Message.objects.filter(pk=message.pk).update(
+            status=Message.Status.APPROVED, approved_digest=message.content_digest()
+        )
         assert delivery.deliver(message.pk) == "sent"
     protocol_mail, press_mail = smtp.messages
     assert str(protocol_mail["From"]) == "Ban Lễ tân VIDE <protocol@vide.example.vn>"
