@@ -182,6 +182,13 @@ class Stage:
             self.spawn(f"db_worker-{queue}", worker)
         wait_for_port(self.port, gunicorn)
         assert get(f"{self.url}/healthz").status == 200
+        # The first download of each press kit queues its first build on the "kits" worker
+        # ("being prepared"), which renders every sheet while the show goes on.
+        for lang in ("vi", "en"):
+            try:
+                get(f"{self.url}/{lang}/press/kit.zip")
+            except urllib.error.HTTPError as error:
+                assert error.code == 503, error
 
     def stop(self):
         for process in reversed(self.processes):

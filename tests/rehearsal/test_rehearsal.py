@@ -124,7 +124,7 @@ PASTE = """([html]) => {
   const paste = new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true});
   document.activeElement.dispatchEvent(paste);
 }"""
-EMBARGO_SECONDS = 75
+EMBARGO_SECONDS = 45
 
 
 def test_step_press_office_writes_a_release_under_embargo(cast, report, stage):
@@ -385,6 +385,21 @@ def test_check_head_of_delegation_on_each_printout(cast, report, stage):
         if at["head_family"] not in printouts.get(name, "") or at["head_given"] not in printouts.get(name, "")
     ]
     assert missing == [], f"{at['head_family']} {at['head_given']} missing on: {missing}"
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="merged main 2f549ca: the English run sheet (?lang=en) prints an arrival as 'Đến' where the "
+    "airport sheet says 'Arrival' (delegations/admin/logistics.py run_sheet_rows)",
+)
+def test_check_printouts_name_a_movement_alike_in_english(cast, report, stage):
+    """The English printouts name a movement alike: the run sheet says "Arrival" as the airport
+    sheet and the itinerary do, never the Vietnamese "Đến"."""
+    printouts = _printouts(cast, report, stage)
+    assert "Arrival" in printouts["airport sheet"]
+    problems = [name for name in ("run sheet", "itinerary", "airport sheet") if "Đến" in printouts[name]]
+    problems += [name for name in ("run sheet",) if "Arrival" not in printouts[name]]
+    assert not problems, f"'Đến' or no 'Arrival' on the English {problems}"
 
 
 def test_check_counted_figures_agree_everywhere(cast, report, stage):
