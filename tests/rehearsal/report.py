@@ -11,6 +11,11 @@ class Report:
         self.folder = folder
         self.entries = []  # {"name", "doc", "outcome", "detail", "artefacts"}
         self.current = []
+        self.notes = []
+
+    def note(self, text):
+        """What a check compared, shown under it in the report whatever its outcome."""
+        self.notes.append(text)
 
     def artefact(self, path, caption):
         self.current.append((Path(path), caption))
@@ -39,8 +44,10 @@ class Report:
         return path
 
     def record(self, name, doc, outcome, detail):
-        self.entries.append({"name": name, "doc": doc, "outcome": outcome, "detail": detail, "artefacts": self.current})
+        entry = {"name": name, "doc": doc, "outcome": outcome, "detail": detail, "artefacts": self.current}
+        self.entries.append({**entry, "notes": self.notes})
         self.current = []
+        self.notes = []
 
     def write(self, stage=None, mails=()):
         rows = []
@@ -58,6 +65,8 @@ class Report:
                 for p, c in entry["artefacts"]
             )
             detail = f"<pre>{html.escape(entry['detail'])}</pre>" if entry["detail"] else ""
+            if entry["notes"]:
+                detail = f"<pre>{html.escape(chr(10).join(entry['notes']))}</pre>{detail}"
             title = entry["doc"].splitlines()[0] if entry["doc"] else entry["name"]
             rows.append(
                 f'<section><h2><span style="color:{colours.get(entry["outcome"], "#000")}">'

@@ -360,6 +360,8 @@ def test_check_hotel_room_and_vehicle_agree_on_every_printout(cast, report, stag
     form, the rooming list, the itinerary, the run sheet and the airport sheet."""
     at = _located(stage)
     printouts = _printouts(cast, report, stage)
+    report.note(f"Head of delegation {at['head_family']} {at['head_given']}: hotel {at['hotel_name']!r}, "
+                f"room {at['room']!r}, vehicle {at['vehicle']!r}, looked for on {sorted(printouts)}")  # fmt: skip
     missing = []
     for name in ("form", "rooming list", "itinerary"):
         if at["hotel_name"] not in printouts[name]:
@@ -431,6 +433,7 @@ def test_check_counted_figures_agree_everywhere(cast, report, stage):
         value = li.locator(".results-figure").inner_text().strip()
         results[" ".join(li.inner_text().replace(value, "", 1).split())] = value
     briefing = " ".join(stage.briefing["en"].split())
+    report.note(f"home page {counted}\nfact sheet {sheet_values}\nresults page {results}")
     disagreements = []
     if sheet_values != list(counted.values()):
         disagreements.append(f"home page {list(counted.items())}; fact sheet {sheet_values}")
@@ -463,6 +466,7 @@ def test_check_press_kit_holds_the_new_release(stage, report):
                 break
             time.sleep(3)
         assert any("press-rehearsal-opening-day" in name for name in names), f"{lang} kit: {names[:20]}"
+        report.note(f"{lang} kit: {[name for name in names if 'press-rehearsal' in name]}")
 
 
 def test_check_nothing_untranslated_is_published_or_mailed_silently(cast, report, stage):
@@ -495,5 +499,8 @@ def test_check_every_mail_is_in_its_recipients_language_with_working_links(stage
     assert stage.mailbox.received, "no mail reached the SMTP server"
     for item in stage.mailbox.received:
         problems += texts.mail_problems(item, stage)
+    for item in stage.mailbox.received:
+        message = item["message"]
+        report.note(f"{item['path'].name} [{message['Content-Language']}] {str(message['Subject']).strip()}")
     report.artefact(stage.report_dir / "mail", f"{len(stage.mailbox.received)} messages as received (.eml)")
     assert not problems, "\n".join(problems)
