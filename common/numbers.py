@@ -13,7 +13,7 @@ touching letters are part of a name and left alone ("Su-30MK2", "9M317", "T-90S"
 """
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import formats, translation
 
@@ -30,6 +30,9 @@ _NUMBER = re.compile(
 def format_number(value, decimals=None, *, language=None):
     """`value` (int, float, Decimal) grouped by thousands as `language` (default: the active one)
     writes it; `decimals` fixes the number of decimal places."""
+    if decimals is not None:
+        # Rounded half up, as floatformat does (number_format alone would cut the digits off).
+        value = Decimal(str(value)).quantize(Decimal(1).scaleb(-int(decimals)), rounding=ROUND_HALF_UP)
     with translation.override(language or translation.get_language()):
         return formats.number_format(value, decimals, use_l10n=True, force_grouping=True)
 

@@ -5,9 +5,10 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from common.numbers import format_number
 from meetings.selectors import disclosed_agreements
 
 
@@ -34,7 +35,7 @@ class ResultsFeed(Feed):
         # Plain text: these fields are plain text, never markup.
         parts = [f"{item.party_a} – {item.party_b}", date_format(item.signed_on, "SHORT_DATE_FORMAT")]
         if item.usd_value is not None:
-            parts.append(f"{number_format(item.value, 0, force_grouping=True)} {item.currency}")
+            parts.append(f"{format_number(item.value, 0)} {item.currency}")
         return " · ".join(parts)
 
     def item_link(self, item):

@@ -32,3 +32,4 @@ def test_a_number_is_grouped_from_four_digits():
     assert [format_number(n, language="vi") for n in (3, 1472, 11509)] == ["3", "1.472", "11.509"]
     assert [format_number(n, language="en") for n in (3, 1472, 11509)] == ["3", "1,472", "11,509"]
     assert format_number(2.5, 1, language="vi") == "2,5"
+    assert format_number(1234.56, 0, language="en") == "1,235"  # rounded, never cut
