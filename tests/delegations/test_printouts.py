@@ -82,14 +82,15 @@ def test_badge_qr_codes_are_standard_and_decode_at_print_resolution(protocol_cli
     members = [make_member(delegation, family_name="Đỗ", given_name=f"Thị Hương {n}") for n in range(3)]
     response = protocol_client.get(reverse("admin:delegations_delegation_badges", args=[delegation.pk]) + "?lang=vi")
     text = " ".join(pages(response))
-    assert "Triển lãm Quốc phòng quốc tế Việt Nam 2024 · 19/12/2024 – 22/12/2024" in text
+    assert "Triển lãm Quốc phòng quốc tế Việt Nam 2024 19/12/2024 – 22/12/2024" in text
     (tmp_path / "badges.pdf").write_bytes(response.content)
     subprocess.run(["pdftoppm", "-r", "300", "-png", str(tmp_path / "badges.pdf"), str(tmp_path / "p")], check=True)
     decoded = subprocess.run(
         ["zbarimg", "--quiet", "--raw", *sorted(str(p) for p in tmp_path.glob("p*.png"))],
         capture_output=True,
         text=True,
-        check=True,
+        check=False,  # 4: a card's front page has no code
     ).stdout.split()
-    assert sorted(decoded) == sorted(f"vide-2024:D{delegation.pk}:M{member.pk}" for member in members)
+    # Signed tokens carrying each member's badge code (tests/delegations/test_badges.py checks the signature).
+    assert sorted(token.split(".")[1] for token in decoded) == sorted(member.badge_code for member in members)
     assert Member.objects.count() == 3
