@@ -4,6 +4,7 @@ arrivals and departures, a delegation's itinerary and its members' name badges."
 from collections import defaultdict
 
 from django.contrib import admin
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -121,7 +122,11 @@ def badge_context(request, delegations, layout):
 
 
 def _badges(request, delegations, layout=badges.Layout.SHEET):
-    context = badge_context(request, delegations, layout)
+    try:
+        context = badge_context(request, delegations, layout)
+    except ImproperlyConfigured as exc:
+        # No signing key in production: say so (to the operator) rather than fail with a 500.
+        return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
     return printout(request, "delegations/pdf/badges.html", context, f"badges-{layout}")
 
 

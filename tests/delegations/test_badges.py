@@ -204,3 +204,27 @@ def test_the_photo_is_kept_private_re_encoded_and_the_admin_pages_show_without_a
         response = protocol_client.get(url)
         assert response.status_code == 200
         assert "delegations/photos/" not in response.content.decode()
+
+
+def test_without_a_signing_key_printing_badges_says_so(protocol_client, scene, settings):
+    settings.EXPO_TICKET_SIGNING_KEY = ""
+    settings.EXPO_TICKET_SIGNING_KEY_FILE = None  # production: no key generated
+    delegations, _ = scene
+    response = protocol_client.get(reverse("admin:delegations_delegation_badges", args=[delegations[0].pk]))
+    assert response.status_code == 503
+    assert "EXPO_TICKET_SIGNING_KEY is not set" in response.content.decode()
+
+
+def test_a_configured_key_signs_and_another_key_does_not_verify(settings):
+    import base64
+    import datetime
+
+    settings.EXPO_TICKET_SIGNING_KEY = base64.b64encode(bytes(range(32))).decode()
+    token = signing.sign("badge", "ABCDEFGHJK", datetime.date(2024, 12, 19), datetime.date(2024, 12, 22))
+    found = signing.verify(token)
+    assert (found.kind, found.id, found.valid_on(datetime.date(2024, 12, 23))) == ("badge", "ABCDEFGHJK", False)
+    other = signing.public_key_text()
+    settings.EXPO_TICKET_SIGNING_KEY = base64.b64encode(bytes(range(1, 33))).decode()
+    with pytest.raises(signing.BadToken):
+        signing.verify(token)
+    assert signing.verify(token, other).id == "ABCDEFGHJK"
