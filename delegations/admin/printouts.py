@@ -115,7 +115,9 @@ def badge_context(request, delegations, layout):
     members = in_protocol_order(members, print_language(request), path="delegation__", then=("order", "pk"))
     with override(print_language(request)):
         cards = badges.badges_of(list(members))
-    context = {"badges": cards, "layout": layout}
+    # The cover sheet's header and footer: the edition of the badges (one edition per print in practice).
+    edition = cards[0].member.delegation.edition if cards else edition_or_404(request)
+    context = {"badges": cards, "layout": layout, "edition": edition}
     if layout == badges.Layout.SHEET:
         context |= {"sheets": badges.sheets(cards), "marks": badges.crop_marks()}
     return context

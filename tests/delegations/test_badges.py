@@ -15,7 +15,7 @@ from common import signing
 from common.pdf import BASE_URL, _weasyprint, fetcher_class
 from delegations import badges
 from delegations.admin import printouts
-from delegations.models import Delegation
+from delegations.models import Delegation, Member
 from tests.delegations.conftest import make_delegation, make_member
 from tests.delegations.test_printouts import pages
 
@@ -106,8 +106,11 @@ def test_sheet_layout_puts_eight_cards_on_a4_with_backs_mirrored(protocol_client
         make_member(extra, family_name="Schmidt", given_name=f"Anna {n}")
     response = _print(protocol_client, [*delegations, extra], "sheet")
     reader = PdfReader(io.BytesIO(response.content))
-    # Ten cards: two sheets, each a front page and a back page, all A4.
-    assert len(reader.pages) == 4
+    # Ten cards: a cover sheet listing them, then two sheets, each a front page and a back page, all A4.
+    assert len(reader.pages) == 5
+    cover = pages(response)[0]
+    assert "Thẻ đeo · Bảng kê 10 thẻ" in cover and "Trang 1/5" in cover
+    assert all(m.badge_code in cover for m in Member.objects.all())
     assert {
         (round(float(p.mediabox.width) / 72 * 25.4), round(float(p.mediabox.height) / 72 * 25.4)) for p in reader.pages
     } == {(210, 297)}
