@@ -57,23 +57,51 @@ class NormalizedTextModel(models.Model):
 
 
 _NON_WORD = re.compile(r"[\W_]+")
+# Words joined by a hyphen or a slash ("anti-aircraft", "C4ISR/EW"): also indexed as one word.
+_JOINED = re.compile(r"\w+(?:[-‐‑/]\w+)+")
+
+# Spellings of one word that a search treats as the same (both folded): Vietnamese loanwords as
+# they are written beside the English ("rađa" for "radar").
+VARIANTS = {"rada": "radar", "dron": "drone"}
+# English plurals a search takes as the singular: "missiles" finds "missile", "boxes" "box",
+# "batteries" "battery". No Vietnamese word ends in s, so folded Vietnamese is never touched.
+_KEEP_S = ("ss", "us", "is", "os", "as")
+
+
+def variant(word):
+    """The one spelling a folded `word` is indexed and searched under: 'radars' -> 'radar'."""
+    word = VARIANTS.get(word, word)
+    if len(word) > 3 and word.endswith("s") and not word.isdigit():
+        if word.endswith("ies") and len(word) > 4:
+            word = word[:-3] + "y"
+        elif word.endswith(("sses", "xes", "ches", "shes", "zes")):
+            word = word[:-2]
+        elif not word.endswith(_KEEP_S):
+            word = word[:-1]
+    return VARIANTS.get(word, word)
 
 
 def words(value):
-    """The folded words of `value`, punctuation dropped: 'Tàu ngầm (Kilo-636)' -> ['tau', 'ngam', 'kilo', '636']."""
-    return _NON_WORD.sub(" ", fold(value)).split()
+    """The folded words of `value`, punctuation dropped, each under its one spelling (`variant`):
+    'Tàu ngầm (Kilo-636)' -> ['tau', 'ngam', 'kilo', '636'], 'Radars' -> ['radar']."""
+    return [variant(word) for word in _NON_WORD.sub(" ", fold(value)).split()]
 
 
 def search_text(*parts):
     """A folded search column: every word between spaces (' tau ngam kilo 636 '), so that a
     whole word is `' ' + word + ' '` and a word start `' ' + word`: `LIKE '% ha %'` never
-    matches inside a word ('nhan'), on any database and through PostgreSQL's trigram index."""
-    folded = words(" ".join(part or "" for part in parts))
+    matches inside a word ('nhan'), on any database and through PostgreSQL's trigram index.
+    Hyphenated words come both apart and joined, after the rest ("anti aircraft … antiaircraft"),
+    so "antiaircraft" and "anti-aircraft" both find them and phrases stay intact."""
+    text = " ".join(part or "" for part in parts)
+    joined = [_NON_WORD.sub("", fold(match)) for match in _JOINED.findall(text)]
+    folded = words(text) + [variant(word) for word in joined if word]
     return " " + " ".join(folded) + " " if folded else ""
 
 
 def search_words(query):
-    """The folded words of a visitor's query, at most 8 of them (longer queries are noise)."""
+    """The folded words of a visitor's query (each under its one spelling), at most 8 of them
+    (longer queries are noise)."""
     return words(query)[:8]
 
 
@@ -92,6 +120,12 @@ def matching(query_words, *lookups):
             either |= Q(**{f"{lookup}__contains": needle}) | Q(**{f"{lookup}__startswith": legacy})
         condition &= either
     return condition
+
+
+def holds(column, query_words):
+    """`matching`'s rule for one search column in Python: every word whole, the last a word start."""
+    *whole, last = query_words or [""]
+    return all(f" {word} " in column for word in whole) and f" {last}" in column
 
 
 def phrase_rank(query_words, lookup="search_text"):

@@ -11,12 +11,12 @@ from urllib.parse import urlencode
 
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, gettext
 from django_countries import countries
 
 from common.cache import remember
+from common.numbers import format_number
 
 DETAIL_URL_NAMES = {"exhibitor": "exhibitors:exhibitor_detail", "exhibit": "exhibitors:product_detail"}
 
@@ -133,7 +133,7 @@ def _options_html(facet):
     rows = []
     for option in facet.options:
         if option.count not in counts:
-            counts[option.count] = localize(option.count)
+            counts[option.count] = format_number(option.count)
         rows.append((
             option.query,
             selected if option.selected else plain,

@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
 from common.cache import remember
-from exhibitors import presenters, selectors
+from exhibitors import presenters, selectors, suggestions
 from exhibitors.catalogue import ExhibitorCatalogue, Filters, ProductCatalogue
 
 CARDS = {"exhibitor": presenters.exhibitor_cards, "exhibit": presenters.exhibit_cards}
@@ -53,6 +53,8 @@ def _list_page(request, catalogue_class, template, kind):
         "sort_links": [(sort, filters.query(sort=sort)) for sort in ("name", "country")],
         "clear_query": filters.query(sector="", category="", country="", hall="", q=""),
     }
+    if filters.q:
+        context.update(suggestions.for_search(filters.q, edition=request.edition, found_nothing=not paginator.count))
     return render(request, template, context)
 
 

@@ -59,6 +59,11 @@ else:
 # Every absolute URL (sitemap, API, iCal, feeds, QR codes, hreflang) is built from this address,
 # never from the request's Host header (expo/middleware.py: SiteAddressMiddleware).
 EXPO_SITE_URL = parsing.site_url("EXPO_SITE_URL", os.environ.get("EXPO_SITE_URL"))
+# Ed25519 key signing badges (and later tickets) the gates check: base64 of 32 raw bytes.
+# Unset in development: generated once into var/ticket-signing.key (common.signing); in
+# production an unset key makes printing a badge fail with a clear message.
+EXPO_TICKET_SIGNING_KEY = os.environ.get("EXPO_TICKET_SIGNING_KEY", "")
+EXPO_TICKET_SIGNING_KEY_FILE = VAR_DIR / "ticket-signing.key" if DEBUG else None
 if not DEBUG and not EXPO_SITE_URL:
     raise ImproperlyConfigured(
         "EXPO_SITE_URL is not set. Production mode (DJANGO_DEBUG off) needs the site's public address, "

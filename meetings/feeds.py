@@ -4,10 +4,11 @@ import datetime
 
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from common.export_cache import CachedFeed
+from common.numbers import format_number
 from meetings.selectors import disclosed_agreements, expire_results
 
 
@@ -39,7 +40,7 @@ class ResultsFeed(CachedFeed):
         # Plain text: these fields are plain text, never markup.
         parts = [f"{item.party_a} – {item.party_b}", date_format(item.signed_on, "SHORT_DATE_FORMAT")]
         if item.usd_value is not None:
-            parts.append(f"{number_format(item.value, 0, force_grouping=True)} {item.currency}")
+            parts.append(f"{format_number(item.value, 0)} {item.currency}")
         return " · ".join(parts)
 
     def item_link(self, item):

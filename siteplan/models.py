@@ -4,10 +4,10 @@ plan's north-west corner (the way SVG and CAD drawings of the airfield are read)
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from common.cache import public_content
+from common.numbers import format_number
 from common.text import NormalizedTextModel
 from exhibitors.models import Product, Stand
 from expo.models import Edition, Venue
@@ -52,7 +52,7 @@ def validate_size(value):
 
 def metres(value):
     """A whole number of metres as the reader's language writes it (20.000 in Vietnamese)."""
-    return formats.number_format(round(value), 0, force_grouping=True)
+    return format_number(round(value), 0)
 
 
 def in_range(*fields, low=-geometry.MAX_EXTENT):

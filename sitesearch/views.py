@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from exhibitors.suggestions import for_search
 from press.views import expire_with_next_release
 from sitesearch.selectors import sections
 
@@ -25,6 +26,8 @@ def site_search(request):
         "sections": found,
         "total": sum(section.total for section in found),
     }
+    if found:
+        context.update(for_search(query, edition=edition, found_nothing=not context["total"]))
     response = render(request, "sitesearch/results.html", context, status=200 if form.is_valid() else 400)
     # A release whose embargo lifts later must appear then, not when the cached page expires.
     return expire_with_next_release(response)

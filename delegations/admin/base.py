@@ -11,6 +11,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from common.images import SafeImageField
 from common.sensitive import may_see
 from common.text import fold
 from delegations.models import Delegation, Member
@@ -27,9 +28,13 @@ MEMBER_FIELDS = (
     "gender",
     "nationality",
     "languages",
+    "photo",
     *Member.SENSITIVE_FIELDS,
     "version",
 )
+
+# The photo lives in private storage with no URL: a plain file input (no "Currently: <link>").
+PHOTO_INPUT = {SafeImageField: {"widget": forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})}}
 
 
 def can_see_sensitive(request):

@@ -16,6 +16,7 @@ from delegations import letters, mail, selectors, services, walking
 from delegations.admin import exports, logistics, printouts, views
 from delegations.admin.base import (
     MEMBER_FIELDS,
+    PHOTO_INPUT,
     StaleSaveMixin,
     StaleSaveRefusedForm,
     folded_search,
@@ -98,6 +99,7 @@ class MemberInline(TranslationTabularInline):
         "gender",
         "nationality",
     )
+    formfield_overrides = PHOTO_INPUT
 
 
 # Stacked, with fields grouped on lines: a tabular row of eight fields (with date and time
@@ -172,6 +174,7 @@ class DelegationAdmin(StaleSaveMixin, TranslationAdmin):
         exports.export_xlsx,
         exports.export_csv,
         printouts.badges_action,
+        printouts.badges_cr80_action,
         logistics.assign_people_action,
     ]
     fieldsets = (

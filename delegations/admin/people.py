@@ -9,6 +9,7 @@ from delegations import services
 from delegations.admin import exports
 from delegations.admin.base import (
     MEMBER_FIELDS,
+    PHOTO_INPUT,
     StaleSaveMixin,
     StaleSaveRefusedForm,
     folded_search,
@@ -28,6 +29,7 @@ class MemberAdmin(StaleSaveMixin, TabbedTranslationAdmin):
     list_per_page = 100
     actions = ["export_xlsx", "export_csv", "make_head"]
     fields = ("delegation", *MEMBER_FIELDS)
+    formfield_overrides = PHOTO_INPUT
 
     def get_search_results(self, request, queryset, search_term):
         if not search_term.strip():

@@ -4,6 +4,7 @@ arrivals and departures, a delegation's itinerary and its members' name badges."
 from collections import defaultdict
 
 from django.contrib import admin
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -14,7 +15,7 @@ from django.utils.translation import override
 from common.dates import local_text
 from common.formats import utc_label
 from common.pdf import render_pdf
-from delegations import selectors, walking
+from delegations import badges, selectors, walking
 from delegations.admin.base import can_see_sensitive, chosen_edition, require_permission
 from delegations.models import Delegation, Member, Movement
 from delegations.models.delegation import in_protocol_order
@@ -107,32 +108,42 @@ def print_itinerary(model_admin, request, pk):
     return printout(request, "delegations/pdf/itinerary.html", context, f"itinerary-{delegation.pk}")
 
 
-def _badges(request, delegations):
-    import segno
-
+def badge_context(request, delegations, layout):
+    """The badges' template context (the tests lay it out to check no text leaves its card)."""
     members = Member.objects.filter(delegation__in=delegations).select_related("delegation__edition")
     # In protocol order, as the delegation list prints them; members in their own order within.
     members = in_protocol_order(members, print_language(request), path="delegation__", then=("order", "pk"))
-    badges = [
-        # The QR code holds a badge reference only, never personal data. Standard QR only:
-        # segno.make() picks Micro QR for short data, which phones and zbar cannot read.
-        (
-            member,
-            segno.make_qr(
-                f"{member.delegation.edition.slug}:D{member.delegation_id}:M{member.pk}", error="m"
-            ).svg_data_uri(scale=4),
-        )
-        for member in members
-    ]
-    return printout(request, "delegations/pdf/badges.html", {"badges": badges}, "badges")
+    with override(print_language(request)):
+        cards = badges.badges_of(list(members))
+    # The cover sheet's header and footer: the edition of the badges (one edition per print in practice).
+    edition = cards[0].member.delegation.edition if cards else edition_or_404(request)
+    context = {"badges": cards, "layout": layout, "edition": edition}
+    if layout == badges.Layout.SHEET:
+        context |= {"sheets": badges.sheets(cards), "marks": badges.crop_marks()}
+    return context
+
+
+def _badges(request, delegations, layout=badges.Layout.SHEET):
+    try:
+        context = badge_context(request, delegations, layout)
+    except ImproperlyConfigured as exc:
+        # No signing key in production: say so (to the operator) rather than fail with a 500.
+        return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
+    return printout(request, "delegations/pdf/badges.html", context, f"badges-{layout}")
 
 
 def print_badges(model_admin, request, pk):
     require_permission(request)
     delegation = get_object_or_404(Delegation, pk=pk)
-    return _badges(request, [delegation])
+    layout = request.GET.get("layout")
+    return _badges(request, [delegation], layout if layout in badges.Layout.values else badges.Layout.SHEET)
 
 
-@admin.action(description=_("Print name badges of the selected delegations (PDF)"), permissions=["view"])
+@admin.action(description=_("Print name badges on A4 card sheets (PDF)"), permissions=["view"])
 def badges_action(modeladmin, request, queryset):
-    return _badges(request, list(queryset.values_list("pk", flat=True)))
+    return _badges(request, list(queryset.values_list("pk", flat=True)), badges.Layout.SHEET)
+
+
+@admin.action(description=_("Print name badges for a card printer, CR80 (PDF)"), permissions=["view"])
+def badges_cr80_action(modeladmin, request, queryset):
+    return _badges(request, list(queryset.values_list("pk", flat=True)), badges.Layout.CR80)

@@ -1,18 +1,49 @@
 """Members of a delegation and the arrivals and departures of the delegation or a member."""
 
+import secrets
+
 from concurrency.fields import AutoIncVersionField
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from common import images
 from common.dates import local_text
 from common.text import NormalizedTextModel, fold
 from delegations.models.delegation import Delegation
 
 # Nationalities whose names are written family name first (Nguyễn Văn An, not Văn An Nguyễn).
 FAMILY_NAME_FIRST = frozenset({"VN", "CN", "TW", "HK", "MO", "JP", "KR", "KP", "KH", "HU", "MN"})
+# Badge codes: no 0/O, 1/I/L, so a gate guard can type one read off a card.
+BADGE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+class PrivateStorage(FileSystemStorage):
+    """Personal files (members' photos) beside the press photos, outside MEDIA_ROOT: no public URL."""
+
+    @property
+    def base_location(self):
+        return settings.PRESS_PRIVATE_ROOT
+
+    @property
+    def location(self):
+        return str(settings.PRESS_PRIVATE_ROOT)
+
+    def url(self, name):
+        raise ValueError("Private files have no public URL.")
+
+
+def private_storage():
+    return PrivateStorage()
+
+
+def new_badge_code():
+    """The opaque id a badge's signed QR carries instead of the member's key or name."""
+    return "".join(secrets.choice(BADGE_ALPHABET) for _ in range(10))
 
 
 class Member(NormalizedTextModel):
@@ -35,7 +66,10 @@ class Member(NormalizedTextModel):
     SENSITIVE_FIELDS = ("passport_no", "date_of_birth", "phone", "email", "needs")
     SENSITIVE_PERMISSION = "delegations.view_sensitive"
     # The audit log (django-auditlog, and the import's bulk entries) leaves these out.
-    AUDIT_EXCLUDED_FIELDS = ("search_name", "version")
+    # The photo is personal data but is printed on the badge that protocol staff hand out, so it is
+    # not masked like the fields above: it lives in private storage (no public URL), reaches only the
+    # badge PDF (inline) and the audit log leaves it out.
+    AUDIT_EXCLUDED_FIELDS = ("search_name", "version", "photo")
 
     delegation = models.ForeignKey(
         Delegation, on_delete=models.CASCADE, related_name="members", verbose_name=_("delegation")
@@ -54,6 +88,14 @@ class Member(NormalizedTextModel):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("email"), blank=True)
     needs = models.CharField(_("dietary and medical needs"), max_length=500, blank=True)
+    photo = images.SafeImageField(
+        _("photo for the badge"),
+        storage=private_storage,
+        upload_to="delegations/photos/",
+        blank=True,
+        help_text=_("A portrait for the name badge; JPEG, PNG or WebP, at most 10 MB."),
+    )
+    badge_code = models.CharField(_("badge code"), max_length=12, unique=True, editable=False, default=new_badge_code)
     search_name = models.CharField(max_length=210, editable=False, db_index=True, default="")
     version = AutoIncVersionField(_("version"))
 
@@ -74,6 +116,9 @@ class Member(NormalizedTextModel):
 
     def save(self, *args, **kwargs):
         self.fill_derived()
+        if self.photo and not self.photo._committed:
+            # Re-encoded from its pixels alone (no EXIF, no GPS), at badge size.
+            self.photo = badge_photo(self.photo.file)
         super().save(*args, **kwargs)
 
     def fill_derived(self):
@@ -104,6 +149,28 @@ class Member(NormalizedTextModel):
     @property
     def title_and_name(self):
         return f"{self.rank} {self.full_name}".strip()
+
+
+BADGE_PHOTO_SIZE = (600, 800)
+
+
+def badge_photo(upload):
+    """Check the upload by the image rules (common.images), then keep a re-encoded JPEG."""
+    import io
+    import uuid
+
+    from django.core.files.base import ContentFile
+    from PIL import Image, ImageOps
+
+    images.check_upload(upload)
+    upload.seek(0)
+    with Image.open(upload) as opened:
+        image = ImageOps.exif_transpose(opened).convert("RGB")
+    image.thumbnail(BADGE_PHOTO_SIZE, Image.Resampling.LANCZOS)
+    image.info = {}
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}.jpg")
 
 
 class Movement(models.Model):

@@ -11,7 +11,7 @@ from django_countries.fields import CountryField
 from common import images
 from common.cache import public_content
 from common.text import NormalizedTextModel, matching, search_text, search_words
-from exhibitors.models.sectors import Sector
+from exhibitors.models.sectors import CATEGORY_NAMES, Sector
 from expo.models import Edition, Venue
 
 
@@ -60,7 +60,11 @@ class Exhibitor(NormalizedTextModel):
         super().save(*args, **kwargs)
         if not adding and before != self.search_text:
             # Each exhibit's search column carries its maker's words (one indexed column to search).
-            products = list(self.products.only("pk", "slug", "name_vi", "name_en", "summary_vi", "summary_en"))
+            products = list(
+                self.products.select_related("category__sector").only(
+                    "pk", "slug", "name_vi", "name_en", "summary_vi", "summary_en", *CATEGORY_NAMES
+                )
+            )
             for product in products:
                 product.exhibitor = self
                 product.refresh_search_text()

@@ -83,8 +83,10 @@ class Product(NormalizedTextModel):
     def refresh_search_text(self):
         """Keep the folded search column in step (save() calls it; bulk loaders call it too)."""
         parts = [self.name_vi, self.name_en, self.summary_vi, self.summary_en, self.slug.replace("-", " ")]
+        # The site's own words for it too: "tên lửa phòng không" finds every exhibit of that category.
+        kind = self.category.search_names() if self.category_id else []
         maker = self.exhibitor.search_text if self.exhibitor_id else ""
-        self.search_text = search_text(*parts) + maker
+        self.search_text = search_text(*parts, *kind) + maker
 
     def get_absolute_url(self):
         return reverse("exhibitors:product_detail", kwargs={"slug": self.slug})

@@ -11,6 +11,8 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from common.dates import local_text
+from common.formats import utc_label
 from common.pdf import render_pdf
 from common.text import fold
 from delegations.admin.base import chosen_edition
@@ -244,10 +246,11 @@ class MeetingAdmin(admin.ModelAdmin):
         exhibitor = get_object_or_404(MeetingPlace._meta.get_field("exhibitor").related_model, pk=pk)
         return self._schedule_pdf(request, meetings, exhibitor, f"exhibitor-{pk}")
 
-    def _schedule_pdf(self, request, meetings, subject, filename):
+    def _schedule_pdf(self, request, meetings, party, filename):
         if not self.has_view_permission(request):
             raise PermissionDenied
         language = request.GET.get("lang") if request.GET.get("lang") in ("vi", "en") else get_language()
+        edition = party.edition if isinstance(party, MeetingPlace) else chosen_edition(request)
         meetings = meetings.exclude(request__status=MeetingRequest.Status.CANCELLED).select_related(
             "place",
             "interpreter",
@@ -255,11 +258,20 @@ class MeetingAdmin(admin.ModelAdmin):
             "request__counterpart_delegation",
             "request__counterpart_exhibitor",
         )
+        # Subjects only of the requests this reader may read (restricted ones: the named staff).
+        readable = set(
+            MeetingRequest.objects.filter(meeting__in=meetings)
+            .visible_subject_for(request.user)
+            .values_list("pk", flat=True)
+        )
         with translation.override(language):
             context = {
-                "subject": subject,
+                "party": party,
+                "edition": edition,
                 "meetings": meetings.order_by("start", "pk"),
-                "printed_at": timezone.localtime(),
+                "readable": readable,
+                "printed_at": local_text(timezone.now(), edition.tz),
+                "zone_label": utc_label(edition.tz),
             }
             data = render_pdf("meetings/pdf/schedule.html", context, request=request)
         response = HttpResponse(data, content_type="application/pdf")

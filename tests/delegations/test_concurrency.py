@@ -207,7 +207,7 @@ def test_two_saves_posted_at_the_same_instant_one_wins_the_other_is_told(protoco
     loader.force_login(protocol_user)
     # Both organisers opened the page before either saved: the same version on both forms.
     forms = [_form(loader, url) for _ in range(2)]
-    forms[0]["organisation"], forms[1]["organisation"] = "Armées (A)", "Armées (B)"
+    forms[0]["organisation_vi"], forms[1]["organisation_vi"] = "Armées (A)", "Armées (B)"
     barrier = threading.Barrier(2)
 
     def save(data):
@@ -227,4 +227,4 @@ def test_two_saves_posted_at_the_same_instant_one_wins_the_other_is_told(protoco
     assert (len(told), len(saved)) == (1, 1)
     delegation.refresh_from_db()
     winner = "Armées (A)" if "Armées (A)" in saved[0] else "Armées (B)"
-    assert delegation.organisation == winner
+    assert delegation.organisation_vi == winner

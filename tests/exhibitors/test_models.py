@@ -24,7 +24,10 @@ def test_text_is_stored_in_nfc(edition, sectors):
 def test_search_column_follows_every_save(edition, sectors):
     maker = make_exhibitor("m", "Công ty Sông Hồng", "VN")
     product = make_product(maker, sectors["submarines"], "p", "Tàu ngầm", "Submarine")
-    assert product.search_text == " tau ngam submarine p  cong ty song hong m viet nam vietnam "
+    # Its own words, then its category's and sector's names (vi, en), then its maker's.
+    assert product.search_text == (
+        " tau ngam submarine p tau ngam submarine hai quan naval  cong ty song hong m viet nam vietnam "
+    )
     assert "viet nam" in maker.search_text and "vietnam" in maker.search_text
     product.summary_en = "Đường hầm"
     product.save()
@@ -34,6 +37,26 @@ def test_search_column_follows_every_save(edition, sectors):
     assert list(Product.objects.search("ha noi")) == [product]
     assert list(Exhibitor.objects.search("ha noi")) == [maker]
     assert list(Product.objects.search("hanoi marine")) == []
+
+
+def test_renaming_a_category_or_a_sector_renames_what_its_exhibits_are_found_by(edition, sectors):
+    maker = make_exhibitor("m", "Công ty Sông Hồng", "VN")
+    product = make_product(maker, sectors["submarines"], "p", "SH-1", "SH-1")
+    category = sectors["submarines"]
+    assert list(Product.objects.search("tàu ngầm")) == [product]
+    category.name_vi, category.name_en = "Tàu lặn", "Submersibles"
+    category.save()
+    assert list(Product.objects.search("tàu ngầm")) == []
+    assert list(Product.objects.search("submersible")) == [product]
+    naval = category.sector
+    naval.name_en = "Maritime"
+    naval.save()
+    assert list(Product.objects.search("naval")) == []
+    assert list(Product.objects.search("maritime")) == [product]
+    category.sector = sectors["ground"]
+    category.save()
+    assert list(Product.objects.search("maritime")) == []
+    assert list(Product.objects.search("ground forces")) == [product]
 
 
 def test_stand_code_is_unique_per_hall_and_edition(edition, venues):

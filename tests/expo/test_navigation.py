@@ -6,7 +6,11 @@ from model_bakery import baker
 
 
 def current_nav(html):
-    return re.findall(r'<a href="([^"]+)" aria-current="page">([^<]+)</a>', html)
+    """The section marked in the row of links; the phone's folded menu marks the same one."""
+    wide, phone = re.findall(r'<ul class="wrap site-nav__list[^"]*">(.*?)</ul>', html, re.S)
+    marked = re.findall(r'<a href="([^"]+)" aria-current="page">([^<]+)</a>', wide)
+    assert re.findall(r'<a href="([^"]+)" aria-current="page">([^<]+)</a>', phone) == marked
+    return marked
 
 
 def test_programme_section_is_current_on_its_item_and_changes_pages(client, edition):

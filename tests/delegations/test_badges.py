@@ -1,0 +1,233 @@
+"""Name badges: every layout renders, every QR decodes to a token our key signed (a tampered one
+fails), the photo or a "no photo" placeholder, category and zones, and no text leaves its card."""
+
+import io
+import subprocess
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import RequestFactory
+from django.urls import reverse
+from PIL import Image
+from pypdf import PdfReader
+
+from common import signing
+from common.pdf import BASE_URL, _weasyprint, fetcher_class
+from delegations import badges
+from delegations.admin import printouts
+from delegations.models import Delegation, Member
+from tests.delegations.conftest import make_delegation, make_member
+from tests.delegations.test_printouts import pages
+
+MM = 96 / 25.4  # CSS pixels per millimetre (WeasyPrint's layout unit)
+
+
+def _photo():
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 400), (40, 90, 160)).save(buffer, "PNG")
+    return SimpleUploadedFile("portrait.png", buffer.getvalue(), content_type="image/png")
+
+
+@pytest.fixture
+def scene(edition, settings, tmp_path):
+    settings.PRESS_PRIVATE_ROOT = tmp_path / "private"
+    minister = make_delegation(
+        edition, "FR", "Ministère des Armées", level=Delegation.Level.MINISTER, status=Delegation.Status.ACCEPTED
+    )
+    korea = make_delegation(edition, "KR", "Ministry of National Defense", status=Delegation.Status.ACCEPTED)
+    members = [
+        make_member(minister, family_name="Dupont", given_name="Marie", role="head", rank="Bộ trưởng", photo=_photo()),
+        make_member(minister, family_name="Martin", given_name="Paul", role="interpreter"),
+        make_member(korea, family_name="Kim", given_name="Min-jun", role="head", rank="Thiếu tướng"),
+        make_member(
+            korea,
+            family_name="Park",
+            given_name="Seo-yeon Ji-woo Ha-eun Da-eun Ye-jin Su-bin",
+            position="Phó Cục trưởng Cục Đối ngoại, Bộ Quốc phòng, phụ trách hợp tác công nghiệp quốc phòng",
+        ),
+    ]
+    return [minister, korea], members
+
+
+def _sizes_mm(reader):
+    return {
+        (round(float(p.mediabox.width) / 72 * 25.4), round(float(p.mediabox.height) / 72 * 25.4)) for p in reader.pages
+    }
+
+
+def _print(client, delegations, layout):
+    action = {"sheet": "badges_action", "cr80": "badges_cr80_action"}[layout]
+    selected = [str(d.pk) for d in delegations]
+    return client.post(
+        reverse("admin:delegations_delegation_changelist"),
+        {"action": action, "_selected_action": selected},
+    )
+
+
+def _decode(pdf, tmp_path):
+    (tmp_path / "badges.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "300", "-png", str(tmp_path / "badges.pdf"), str(tmp_path / "p")], check=True)
+    result = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", *sorted(map(str, tmp_path.glob("p*.png")))],
+        capture_output=True,
+        text=True,
+        check=False,  # 4 when a page (a card's front) has no code
+    )
+    assert result.returncode in (0, 4), result.stderr
+    return result.stdout.split()
+
+
+@pytest.mark.parametrize("layout", ["sheet", "cr80"])
+def test_every_qr_decodes_to_a_signed_badge_token_without_personal_data(protocol_client, scene, layout, tmp_path):
+    delegations, members = scene
+    response = _print(protocol_client, delegations, layout)
+    assert response["Content-Type"] == "application/pdf"
+    tokens = _decode(response.content, tmp_path)
+    public = signing.public_key_text()
+    passes = [signing.verify(token, public) for token in tokens]
+    members[0].refresh_from_db()
+    assert sorted(p.id for p in passes) == sorted(m.badge_code for m in members)
+    edition = delegations[0].edition
+    assert {(p.kind, p.first_day, p.last_day) for p in passes} == {("badge", edition.start_date, edition.end_date)}
+    # Kind, badge code, days and signature: nothing else (no name, no database key).
+    assert {len(token.split(".")) for token in tokens} == {5}
+    # One changed character of the body (a day moved) or of the signature: refused.
+    body, _, signature = tokens[0].rpartition(".")
+    with pytest.raises(signing.BadToken):
+        signing.verify(body.replace("2024122", "2024123") + "." + signature, public)
+    with pytest.raises(signing.BadToken):
+        signing.verify(body + "." + ("A" if signature[0] != "A" else "B") + signature[1:], public)
+
+
+def test_sheet_layout_puts_eight_cards_on_a4_with_backs_mirrored(protocol_client, edition, scene):
+    delegations, _ = scene
+    extra = make_delegation(edition, "DE", "Bundesministerium der Verteidigung", status=Delegation.Status.ACCEPTED)
+    for n in range(6):
+        make_member(extra, family_name="Schmidt", given_name=f"Anna {n}")
+    response = _print(protocol_client, [*delegations, extra], "sheet")
+    reader = PdfReader(io.BytesIO(response.content))
+    # Ten cards: a cover sheet listing them, then two sheets, each a front page and a back page, all A4.
+    assert len(reader.pages) == 5
+    cover = pages(response)[0]
+    assert "Thẻ đeo · Bảng kê 10 thẻ" in cover and "Trang 1/5" in cover
+    assert all(m.badge_code in cover for m in Member.objects.all())
+    assert {
+        (round(float(p.mediabox.width) / 72 * 25.4), round(float(p.mediabox.height) / 72 * 25.4)) for p in reader.pages
+    } == {(210, 297)}
+    slots = badges.sheets(list(range(10)))
+    assert len(slots) == 2 and len(slots[0][0]) == 8 and len(slots[1][0]) == 2
+    # Turned over the long edge, the back of the first card (left column) is in the right column.
+    assert slots[0][0][0][1] == "left: 19.0mm; top: 40.5mm" and slots[0][1][0][1] == "left: 105.0mm; top: 40.5mm"
+
+
+def test_cr80_layout_is_one_card_per_page(protocol_client, scene):
+    delegations, members = scene
+    response = _print(protocol_client, delegations, "cr80")
+    reader = PdfReader(io.BytesIO(response.content))
+    assert len(reader.pages) == 2 * len(members)  # front and back of each card
+    assert {
+        (round(float(p.mediabox.width) / 72 * 25.4), round(float(p.mediabox.height) / 72 * 25.4)) for p in reader.pages
+    } == {(86, 54)}
+
+
+def test_front_shows_category_name_in_its_order_rank_country_zones_and_photo_or_placeholder(
+    protocol_client, scene, tmp_path
+):
+    delegations, _ = scene
+    response = _print(protocol_client, delegations, "cr80")
+    texts = pages(response)
+    fronts = texts[0::2]
+    # Protocol order: the minister's delegation first. Names in the order their culture writes them.
+    assert "VIP" in fronts[0] and "Marie Dupont" in fronts[0] and "Bộ trưởng" in fronts[0] and "FRA PHÁP" in fronts[0]
+    assert "Không có ảnh" not in fronts[0]  # her photo is printed
+    assert "NHÂN VIÊN" in fronts[1] and "Paul Martin" in fronts[1] and "Không có ảnh" in fronts[1]
+    assert "ĐẠI BIỂU" in fronts[2] and "Kim Min-jun" in fronts[2] and "KOR HÀN QUỐC" in fronts[2]
+    assert "A B C V" in fronts[0] and "A B" in fronts[1] and "A B C" in fronts[2]
+    # Her photo where the photo goes (its middle, 14 mm in, 28 mm down); his a grey placeholder.
+    (tmp_path / "badges.pdf").write_bytes(response.content)
+    subprocess.run(["pdftoppm", "-r", "100", "-png", str(tmp_path / "badges.pdf"), str(tmp_path / "p")], check=True)
+    middle = (round(14 / 25.4 * 100), round(28 / 25.4 * 100))
+    photo = Image.open(tmp_path / "p-1.png").convert("RGB").getpixel(middle)
+    assert max(abs(a - b) for a, b in zip(photo, (40, 90, 160), strict=True)) <= 4  # re-encoded as JPEG
+    assert Image.open(tmp_path / "p-3.png").convert("RGB").getpixel(middle) == (242, 242, 242)
+    # The back: the badge code a guard can type, the zones spelled out.
+    assert "Khu trưng bày ngoài trời" in texts[1]
+
+
+@pytest.mark.parametrize("layout", ["sheet", "cr80"])
+def test_no_text_leaves_its_card(protocol_user, scene, layout):
+    """Lay the badges out with WeasyPrint and check every line of text lies inside its card."""
+    delegations, _ = scene
+    request = RequestFactory().get("/", {"lang": "vi"})
+    request.user = protocol_user
+    from django.template.loader import render_to_string
+    from django.utils.translation import override
+
+    with override("vi"):
+        html = render_to_string("delegations/pdf/badges.html", printouts.badge_context(request, delegations, layout))
+    weasyprint = _weasyprint()
+    document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher_class()()).render()
+    checked = 0
+
+    def walk(box, card):
+        nonlocal checked
+        element = getattr(box, "element", None)
+        if element is not None and "card" in (element.get("class") or "").split() and box.element_tag == "div":
+            card = box
+        if isinstance(box, weasyprint.formatting_structure.boxes.TextBox) and card is not None and box.text.strip():
+            left, top = card.border_box_x(), card.border_box_y()
+            right, bottom = left + card.border_width(), top + card.border_height()
+            inside = (
+                left - 0.5 <= box.position_x
+                and box.position_x + box.width <= right + 0.5
+                and top - 0.5 <= box.position_y
+                and box.position_y + box.height <= bottom + 0.5
+            )
+            assert inside, f"{box.text!r} leaves its card"
+            checked += 1
+        for child in getattr(box, "children", ()):
+            walk(child, card)
+
+    for page in document.pages:
+        walk(page._page_box, None)
+    assert checked > 40
+    assert round(document.pages[0].width / MM) == (210 if layout == "sheet" else 86)
+
+
+def test_the_photo_is_kept_private_re_encoded_and_the_admin_pages_show_without_a_link(protocol_client, scene, settings):
+    delegations, members = scene
+    photo = members[0].photo
+    assert photo.name.startswith("delegations/photos/") and photo.name.endswith(".jpg")
+    assert (settings.PRESS_PRIVATE_ROOT / photo.name).exists()
+    assert not (settings.MEDIA_ROOT / photo.name).exists()
+    for url in (
+        reverse("admin:delegations_delegation_change", args=[delegations[0].pk]),
+        reverse("admin:delegations_member_change", args=[members[0].pk]),
+    ):
+        response = protocol_client.get(url)
+        assert response.status_code == 200
+        assert "delegations/photos/" not in response.content.decode()
+
+
+def test_without_a_signing_key_printing_badges_says_so(protocol_client, scene, settings):
+    settings.EXPO_TICKET_SIGNING_KEY = ""
+    settings.EXPO_TICKET_SIGNING_KEY_FILE = None  # production: no key generated
+    delegations, _ = scene
+    response = protocol_client.get(reverse("admin:delegations_delegation_badges", args=[delegations[0].pk]))
+    assert response.status_code == 503
+    assert "EXPO_TICKET_SIGNING_KEY is not set" in response.content.decode()
+
+
+def test_a_configured_key_signs_and_another_key_does_not_verify(settings):
+    import base64
+    import datetime
+
+    settings.EXPO_TICKET_SIGNING_KEY = base64.b64encode(bytes(range(32))).decode()
+    token = signing.sign("badge", "ABCDEFGHJK", datetime.date(2024, 12, 19), datetime.date(2024, 12, 22))
+    found = signing.verify(token)
+    assert (found.kind, found.id, found.valid_on(datetime.date(2024, 12, 23))) == ("badge", "ABCDEFGHJK", False)
+    other = signing.public_key_text()
+    settings.EXPO_TICKET_SIGNING_KEY = base64.b64encode(bytes(range(1, 33))).decode()
+    with pytest.raises(signing.BadToken):
+        signing.verify(token)
+    assert signing.verify(token, other).id == "ABCDEFGHJK"
