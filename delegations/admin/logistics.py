@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from delegations import selectors, services
@@ -125,7 +126,10 @@ def run_sheet_rows(officer, edition, day):
             "start": m.at,
             "end": None,
             "delegation": m.delegation,
-            "what": f"{m.get_kind_display()} {m.flight}".strip(),
+            # Lazy: named in the printout's language when the sheet is rendered, not the request's.
+            "what": format_lazy("{} {}", Movement.Kind(m.kind).label, m.flight)
+            if m.flight
+            else Movement.Kind(m.kind).label,
             "where": m.airport,
             "hotel": selectors.where_they_stay(m, found),
             "vehicle": m.vehicle,

@@ -183,6 +183,9 @@ def test_run_sheet_lists_the_officers_day_in_order_with_vehicles_and_places(prot
     assert "Thăm gian trưng bày: Viettel — — 29A-001 — 3" in text
     assert "Not mine" not in text and "Next day" not in text
     assert "In lúc 18/12/2024 08:00 (UTC+7)" in text and "Trang 1/1" in text
+    # The English sheet, asked for from the Vietnamese admin, names the movement in English.
+    english = pdf_text(protocol_client.get(url, {"day": "2024-12-19", "lang": "en"}, headers={"accept-language": "vi"}))
+    assert "Arrival AF100" in english and "Đến" not in english
     assert protocol_client.get(url, {"day": "2031-01-01"}).status_code == 404
     assert protocol_client.get(url, {"day": "19/12"}).status_code == 404
 

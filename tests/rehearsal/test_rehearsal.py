@@ -389,11 +389,6 @@ def test_check_head_of_delegation_on_each_printout(cast, report, stage):
     assert missing == [], f"{at['head_family']} {at['head_given']} missing on: {missing}"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="merged main 2f549ca: the English run sheet (?lang=en) prints an arrival as 'Đến' where the "
-    "airport sheet says 'Arrival' (delegations/admin/logistics.py run_sheet_rows)",
-)
 def test_check_printouts_name_a_movement_alike_in_english(cast, report, stage):
     """The English printouts name a movement alike: the run sheet says "Arrival" as the airport
     sheet and the itinerary do, never the Vietnamese "Đến"."""
