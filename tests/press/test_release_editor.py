@@ -74,7 +74,7 @@ def test_migration_gives_stored_bodies_ordinary_spaces(edition):
     PressRelease.objects.filter(pk=release.pk).update(
         body_vi="<p>Sáng&nbsp;20/12,&nbsp;đoàn…</p>", body_en="<p>On&nbsp;20&nbsp;December</p>"
     )
-    migration = importlib.import_module("press.migrations.0005_release_bodies_ordinary_spaces")
+    migration = importlib.import_module("press.migrations.0009_release_bodies_ordinary_spaces")
     migration.ordinary_spaces(apps, None)
     release.refresh_from_db()
     assert (release.body_vi, release.body_en) == ("<p>Sáng 20/12, đoàn…</p>", "<p>On 20 December</p>")
