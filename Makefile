@@ -71,7 +71,7 @@ test: system-packages $(VENV)/.installed-dev
 # others (README "Rehearsal"). Report: var/rehearsal/<time>/report.html. The PostgreSQL server
 # is DATABASE_URL's (default the local one); the rehearsal makes and drops its own database.
 rehearsal: system-packages $(VENV)/.installed-dev
-	DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}" \
+	EXPO_REHEARSAL=1 DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}" \
 		$(VENV)/bin/pytest tests/rehearsal -p no:cacheprovider $(PYTEST_ARGS)
 
 system-packages:

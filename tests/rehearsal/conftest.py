@@ -19,7 +19,12 @@ _report = None
 
 def pytest_collection_modifyitems(items):
     reason = None
-    if not ON_POSTGRESQL:
+    if os.environ.get("EXPO_REHEARSAL") != "1":
+        # Not yet part of `make test`: inside the whole suite pytest-django's reordering split the
+        # module in two and the show was staged twice, the second time waiting for a kit that never
+        # came. `make rehearsal` runs it alone (README "Rehearsal").
+        reason = "the rehearsal runs with `make rehearsal` (EXPO_REHEARSAL=1)"
+    elif not ON_POSTGRESQL:
         reason = "the rehearsal runs on PostgreSQL only (DATABASE_URL=postgres://…; make rehearsal)"
     elif not shutil.which("redis-server"):
         reason = "the rehearsal needs redis-server (apt-get install redis-server)"
