@@ -32,7 +32,7 @@ DEMO_ENV = DJANGO_SECRET_KEY="$$(cat var/demo-secret-key)" \
 	EXPO_TASK_QUEUE="$${EXPO_TASK_QUEUE:-database}" EXPO_SITE_URL="$${EXPO_SITE_URL:-http://127.0.0.1:$(PORT)}"
 # Static sources: ours (every app's static/) and the installed packages' (requirements.txt).
 STATIC_SOURCES := $(shell find . \( -path ./var -o -path ./.venv -o -path ./.git \) -prune -o -path '*/static/*' -type f -print) \
-	requirements.txt expo/settings.py
+	requirements.txt config/settings.py
 
 var/demo-secret-key:
 	mkdir -p var

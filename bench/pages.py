@@ -90,8 +90,8 @@ def page_urls():
     ):
         if _url(name):
             urls[label] = _url(name)
-    if _url("expo:search"):
-        urls["site search"] = _url("expo:search") + "?q=tau+ngam"
+    if _url("sitesearch:search"):
+        urls["site search"] = _url("sitesearch:search") + "?q=tau+ngam"
     for label, path in (
         ("schedule.xml", "/schedule.xml"),
         ("schedule.json", "/schedule.json"),

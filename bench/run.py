@@ -43,7 +43,7 @@ def log(message):
 def production_env(static_root, cache_seconds, fragment_seconds=600):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(
-        DJANGO_SETTINGS_MODULE="expo.settings",
+        DJANGO_SETTINGS_MODULE="config.settings",
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="bench-" + "x" * 50,
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
@@ -118,7 +118,7 @@ def measure_scale(scale, *, static_root, anchor_env, pages):
         if "cached" in modes and (urls[label].startswith(("/vi/", "/en/")) or label in pages.EXPORTS):
             paths["cached"] = [urls[label]]
         targets.append((label, paths))
-    servers = {mode: load.Server("expo.wsgi", env) for mode, env in modes.items()}
+    servers = {mode: load.Server("config.wsgi", env) for mode, env in modes.items()}
     anchor = load.Server("bench.anchor.wsgi", anchor_env)
     with anchor:
         for server in servers.values():

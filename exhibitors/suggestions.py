@@ -85,7 +85,7 @@ def in_other_languages(query):
         if code != translation.get_language():
             with translation.override(code):
                 label = pgettext("link to the same search in the language this text is in", "Search in this language")
-                links.append(Link(label, reverse("expo:search") + "?" + urlencode({"q": query}), code))
+                links.append(Link(label, reverse("sitesearch:search") + "?" + urlencode({"q": query}), code))
     return links
 
 

@@ -17,7 +17,7 @@ NAV_SECTIONS = [
     ("siteplan:map", _("Map"), "siteplan:"),
     ("press:index", _("Press"), "press:"),
     ("meetings:results", _("Results"), "meetings:"),
-    ("expo:search", _("Search"), "expo:search"),
+    ("sitesearch:search", _("Search"), "sitesearch:search"),
 ]
 
 

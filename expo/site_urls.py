@@ -3,7 +3,6 @@
 from django.urls import include, path
 
 from expo import views
-from sitesearch.views import site_search
 
 app_name = "expo"
 
@@ -11,5 +10,4 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("visit/", views.visit, name="visit"),
     path("programme/", include("expo.programme.urls")),
-    path("search/", site_search, name="search"),
 ]

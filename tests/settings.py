@@ -8,7 +8,7 @@ import os
 
 os.environ.setdefault("DJANGO_DEBUG", "1")
 
-from expo.settings import *  # noqa: E402,F403
+from config.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405

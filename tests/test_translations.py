@@ -63,7 +63,12 @@ def test_every_ui_string_is_in_the_catalogues(tmp_path):
         pytest.skip("GNU gettext is not installed; CI runs this check")
     work = tmp_path / "src"
     shutil.copytree(ROOT, work, ignore=shutil.ignore_patterns(".venv", "var", ".git", "tests", "*.mo", "__pycache__"))
-    env = {**os.environ, "DJANGO_DEBUG": "1", "DJANGO_SETTINGS_MODULE": "expo.settings", "EXPO_VAR_DIR": str(tmp_path)}
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "1",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "EXPO_VAR_DIR": str(tmp_path),
+    }
     subprocess.run(
         [sys.executable, "manage.py", "makemessages", "-l", "vi", "--no-obsolete", "--ignore", "scripts/*"],
         cwd=work,

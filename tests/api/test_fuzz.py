@@ -11,7 +11,7 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from expo.wsgi import application
+from config.wsgi import application
 
 EXAMPLES = 30
 # A schema-valid value can still be refused for a documented reason (a day outside the expo,

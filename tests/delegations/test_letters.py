@@ -204,7 +204,7 @@ def test_mail_senders_are_read_from_the_environment_with_demo_defaults():
     import pytest
     from django.core.exceptions import ImproperlyConfigured
 
-    from expo.config.parsing import mail_senders
+    from config.parsing import mail_senders
 
     demo = mail_senders({}, fallback_from="")
     assert demo["protocol"] == {

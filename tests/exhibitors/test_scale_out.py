@@ -123,7 +123,7 @@ def redis_url(tmp_path):
 def start_app(port, *, database_url, redis_url, log):
     env = {
         "PATH": "/usr/bin:/bin",
-        "DJANGO_SETTINGS_MODULE": "expo.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         "DJANGO_DEBUG": "1",
         "DJANGO_SECRET_KEY": settings.SECRET_KEY,  # the session made here must verify there
         "DATABASE_URL": database_url,

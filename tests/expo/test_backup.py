@@ -63,7 +63,7 @@ def test_backup_restores_into_a_scratch_database_with_identical_counts(tmp_path,
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
     env.update(
         DJANGO_DEBUG="1",
-        DJANGO_SETTINGS_MODULE="expo.settings",
+        DJANGO_SETTINGS_MODULE="config.settings",
         DATABASE_URL=scratch_database,
         DJANGO_MEDIA_ROOT=str(restored_media),
     )

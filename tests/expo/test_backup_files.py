@@ -55,7 +55,7 @@ def _restore(archive, database_url, tmp_path, name):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "EXPO_", "PRESS_"))}
     env.update(
         DJANGO_DEBUG="1",
-        DJANGO_SETTINGS_MODULE="expo.settings",
+        DJANGO_SETTINGS_MODULE="config.settings",
         DATABASE_URL=database_url,
         DJANGO_MEDIA_ROOT=str(tmp_path / f"{name}-media"),
         PRESS_PRIVATE_ROOT=str(tmp_path / f"{name}-private"),

@@ -95,7 +95,7 @@ def test_restore_into_the_running_site_shows_on_the_next_request_of_every_worker
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
     env.update(
         DJANGO_DEBUG="1",
-        DJANGO_SETTINGS_MODULE="expo.settings",
+        DJANGO_SETTINGS_MODULE="config.settings",
         DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
         DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
         REDIS_URL=shared_cache,
@@ -104,7 +104,7 @@ def test_restore_into_the_running_site_shows_on_the_next_request_of_every_worker
     _manage(env, "shell", "--command", SEED)
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}", "expo.wsgi"],
+        [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}", "config.wsgi"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

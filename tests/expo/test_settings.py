@@ -16,7 +16,7 @@ def run_manage(*args, **env):
         k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "EXPO_"))
     }
     environ.update(env)
-    environ["DJANGO_SETTINGS_MODULE"] = "expo.settings"
+    environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=environ, capture_output=True, text=True, timeout=60
     )
@@ -85,7 +85,7 @@ def test_make_run_serves_production_mode_with_zero_configuration():
     assert "manage.py migrate" in plan and "manage.py load_demo" in plan and "staticfiles.json" in plan
     assert 'EXPO_TASK_QUEUE="${EXPO_TASK_QUEUE:-database}"' in plan and "honcho start --port 8999" in plan
     procfile = (ROOT / "Procfile").read_text()
-    assert "\nweb: gunicorn expo.wsgi " in procfile
+    assert "\nweb: gunicorn config.wsgi " in procfile
     assert "\nworker: python manage.py db_worker --queue-name default " in procfile
     assert "\nkits: python manage.py db_worker --queue-name kits " in procfile
     debug = subprocess.run(

@@ -155,7 +155,7 @@ def production_server(tmp_path_factory):
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "EXPO_"))}
     env.update(
-        DJANGO_SETTINGS_MODULE="expo.settings",
+        DJANGO_SETTINGS_MODULE="config.settings",
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="k3y-" + "x9Q!" * 16,
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
@@ -170,7 +170,7 @@ def production_server(tmp_path_factory):
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
     gunicorn = Path(sys.executable).with_name("gunicorn")
     server = subprocess.Popen(
-        [str(gunicorn), "--bind", f"127.0.0.1:{port}", "--workers", "1", "expo.wsgi"],
+        [str(gunicorn), "--bind", f"127.0.0.1:{port}", "--workers", "1", "config.wsgi"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -66,7 +66,7 @@ def start_procfile(tmp_path, database_url, *processes):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "EXPO_"))}
     env.update(
         PATH=f"{Path(sys.executable).parent}:{env.get('PATH', '/usr/bin:/bin')}",
-        DJANGO_SETTINGS_MODULE="expo.settings",
+        DJANGO_SETTINGS_MODULE="config.settings",
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="k3y-" + "w0rk!" * 12,
         DJANGO_ALLOWED_HOSTS="127.0.0.1",

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from expo.settings import email_settings
+from config.settings import email_settings
 
 VAR = Path("/srv/expo/var")
 

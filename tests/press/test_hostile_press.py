@@ -83,7 +83,7 @@ def test_media_of_other_kinds_is_not_served(client, db, settings):
     (settings.MEDIA_ROOT / "press" / "kit.json").write_text("{}")
     assert client.get("/media/press/old.html").status_code == 404
     assert client.get("/media/press/kit.json").status_code == 404
-    assert client.get("/media/../expo/settings.py").status_code == 404
+    assert client.get("/media/../config/settings.py").status_code == 404
 
 
 # --- feeds ----------------------------------------------------------------------------------

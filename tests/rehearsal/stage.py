@@ -171,7 +171,7 @@ class Stage:
         gunicorn = self.spawn(
             "gunicorn",
             [
-                *CLOCK, "-m", "gunicorn", "expo.wsgi", "--bind", f"127.0.0.1:{self.port}",
+                *CLOCK, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{self.port}",
                 "--worker-class", "gthread", "--workers", "2", "--threads", "4", "--timeout", "120",
             ],
         )  # fmt: skip

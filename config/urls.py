@@ -78,6 +78,7 @@ urlpatterns += i18n_patterns(
     path("", include("meetings.urls")),
     path("", include("outbox.urls")),
     path("", include("siteplan.urls")),
+    path("", include("sitesearch.urls")),
     prefix_default_language=True,
 )
 

@@ -1,4 +1,4 @@
-"""Security settings that hold in every deployment; `expo/settings.py` switches on the
+"""Security settings that hold in every deployment; `config/settings.py` switches on the
 HTTPS-only ones and tells the CSP and the login lockout what the environment says."""
 
 # Security headers that hold in every mode.

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "press",
     "meetings",
     "outbox",
+    "sitesearch",
 ]
 
 MIDDLEWARE = [

@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from whitenoise.compress import Compressor
 
 from common.countries import OVERRIDE as COUNTRY_NAMES
-from expo.config import parsing, security
-from expo.config.parsing import email_settings
-from expo.config.security import (  # noqa: F401 -- settings
+from config import parsing, security
+from config.parsing import email_settings
+from config.security import (  # noqa: F401 -- settings
     AXES_COOLOFF_TIME,
     AXES_FAILURE_LIMIT,
     AXES_LOCKOUT_PARAMETERS,
@@ -27,7 +27,7 @@ from expo.config.security import (  # noqa: F401 -- settings
     SESSION_COOKIE_HTTPONLY,
     X_FRAME_OPTIONS,
 )
-from expo.config.stack import (  # noqa: F401 -- settings
+from config.stack import (  # noqa: F401 -- settings
     AUTH_PASSWORD_VALIDATORS,
     AUTHENTICATION_BACKENDS,
     INSTALLED_APPS,
@@ -74,9 +74,9 @@ if EXPO_SITE_URL:
     if _site_host not in ALLOWED_HOSTS and "*" not in ALLOWED_HOSTS:
         ALLOWED_HOSTS.append(f"[{_site_host}]" if ":" in _site_host else _site_host)
 
-ROOT_URLCONF = "expo.urls"
-WSGI_APPLICATION = "expo.wsgi.application"
-ASGI_APPLICATION = "expo.asgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
 
 TEMPLATES = [
     {
@@ -204,7 +204,7 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_QUERYSTRING_AUTH = False
     AWS_S3_FILE_OVERWRITE = False
 
-# Security headers (expo/config/security.py); the HTTPS-only ones follow DJANGO_HTTPS.
+# Security headers (config/security.py); the HTTPS-only ones follow DJANGO_HTTPS.
 if parsing.boolean("DJANGO_HTTPS", os.environ.get("DJANGO_HTTPS"), default=not DEBUG):
     globals().update(security.HTTPS_ONLY)
 
