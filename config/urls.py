@@ -76,6 +76,7 @@ urlpatterns += i18n_patterns(
     path("", include("press.urls")),
     path("", include("exhibitors.urls")),
     path("", include("meetings.urls")),
+    path("", include("meetings.interview_urls")),
     path("", include("outbox.urls")),
     path("", include("siteplan.urls")),
     path("", include("sitesearch.urls")),

@@ -102,9 +102,13 @@ def build_kit(language, *, workers=None, progress=None):
     with tempfile.TemporaryFile() as temporary:
         # PDFs and photos are compressed already: stored as they are, which keeps the build I/O-bound.
         with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_STORED) as archive:
-            archive.writestr("index.html", index, compress_type=zipfile.ZIP_DEFLATED)
+            built = timezone.localtime(timezone.now(), edition.tz)
+            archive.writestr(_entry("index.html", built, zipfile.ZIP_DEFLATED), index)
             for source_name, path in copies:
-                with default_storage.open(source_name) as source, archive.open(path, "w") as target:
+                with (
+                    default_storage.open(source_name) as source,
+                    archive.open(_entry(path, _stored_at(source_name, edition)), "w") as target,
+                ):
                     shutil.copyfileobj(source, target)
         temporary.seek(0)
         if not default_storage.exists(name):
@@ -114,6 +118,7 @@ def build_kit(language, *, workers=None, progress=None):
         "fingerprint": fingerprint,
         "built_at": timezone.now().isoformat(),
         "files": files,
+        "size": default_storage.size(name),
         # Checked before every download (`holds_withdrawn_release`).
         "releases": [entry["pk"] for entry in releases],
     }
@@ -126,6 +131,23 @@ def build_kit(language, *, workers=None, progress=None):
         # The press centre's kit link stops saying "being prepared": cached pages go stale.
         bump_content_version()
     return KitResult(name, files, rendered, reused, unchanged=False)
+
+
+def _entry(path, moment, compression=zipfile.ZIP_STORED):
+    """A zip entry dated when its file was made (venue's local time, as zip dates have no zone),
+    readable by everyone on extraction (rw-r--r--), not the 1980 date and 0600 of writestr()."""
+    info = zipfile.ZipInfo(path, date_time=moment.timetuple()[:6])
+    info.external_attr = 0o100644 << 16
+    info.compress_type = compression
+    return info
+
+
+def _stored_at(name, edition):
+    try:
+        moment = default_storage.get_modified_time(name)
+    except (NotImplementedError, OSError):
+        moment = timezone.now()
+    return timezone.localtime(moment, edition.tz)
 
 
 def kit_sheets(edition, language):
@@ -240,6 +262,11 @@ def _queued_key(language):
 
 def built_at(meta):
     return datetime.datetime.fromisoformat(meta["built_at"])
+
+
+def size(meta):
+    """The built zip's size in bytes (kits built before the size was recorded: asked of the storage)."""
+    return meta.get("size") or default_storage.size(meta["name"])
 
 
 def download_name(language, edition):

@@ -120,9 +120,7 @@ def journalist(request):
     if not pk:
         return None
     accreditation = (
-        MediaAccreditation.objects.filter(
-            pk=pk, status=MediaAccreditation.Status.APPROVED, edition__is_current=True
-        )
+        MediaAccreditation.objects.filter(pk=pk, status=MediaAccreditation.Status.APPROVED, edition__is_current=True)
         .select_related("edition")
         .first()
     )

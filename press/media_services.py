@@ -46,9 +46,8 @@ def give_back_seat(*, conference, accreditation):
 def attendance_pdf(conference):
     """The press office's list of a conference: name, outlet, country, role, badge reference; a
     box to tick at the door. Names as written in the applications."""
-    registrations = (
-        conference.registrations.select_related("accreditation")
-        .order_by("accreditation__outlet", "accreditation__name", "pk")
+    registrations = conference.registrations.select_related("accreditation").order_by(
+        "accreditation__outlet", "accreditation__name", "pk"
     )
     return render_pdf(
         "pdf/press_conference_list.html",

@@ -13,108 +13,181 @@ def credits_in_both_languages(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('expo', '0015_search_variants'),
-        ('press', '0010_search_variants'),
+        ("expo", "0015_search_variants"),
+        ("press", "0010_search_variants"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='pressrelease',
-            name='early_for_media',
-            field=models.BooleanField(default=False, help_text='Signed-in accredited journalists read it (and its photos) in the media area before the embargo lifts; the public site, feeds, sitemap, kit and API still wait for the time above.', verbose_name='for accredited media before the embargo'),
+            model_name="pressrelease",
+            name="early_for_media",
+            field=models.BooleanField(
+                default=False,
+                help_text="Signed-in accredited journalists read it (and its photos) in the media area before the embargo lifts; the public site, feeds, sitemap, kit and API still wait for the time above.",
+                verbose_name="for accredited media before the embargo",
+            ),
         ),
         migrations.AddField(
-            model_name='releasephoto',
-            name='credit_en',
-            field=models.CharField(help_text='Photographer or agency, e.g. “Photo: VNA”.', max_length=150, null=True, verbose_name='credit'),
+            model_name="releasephoto",
+            name="credit_en",
+            field=models.CharField(
+                help_text="Photographer or agency, e.g. “Photo: VNA”.", max_length=150, null=True, verbose_name="credit"
+            ),
         ),
         migrations.AddField(
-            model_name='releasephoto',
-            name='credit_vi',
-            field=models.CharField(help_text='Photographer or agency, e.g. “Photo: VNA”.', max_length=150, null=True, verbose_name='credit'),
+            model_name="releasephoto",
+            name="credit_vi",
+            field=models.CharField(
+                help_text="Photographer or agency, e.g. “Photo: VNA”.", max_length=150, null=True, verbose_name="credit"
+            ),
         ),
         migrations.CreateModel(
-            name='MediaVideo',
+            name="MediaVideo",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('title_vi', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('title_en', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('caption', models.CharField(blank=True, max_length=400, verbose_name='caption')),
-                ('caption_vi', models.CharField(blank=True, max_length=400, null=True, verbose_name='caption')),
-                ('caption_en', models.CharField(blank=True, max_length=400, null=True, verbose_name='caption')),
-                ('credit', models.CharField(max_length=150, verbose_name='credit')),
-                ('credit_vi', models.CharField(max_length=150, null=True, verbose_name='credit')),
-                ('credit_en', models.CharField(max_length=150, null=True, verbose_name='credit')),
-                ('file', models.FileField(help_text='MP4 (H.264) or WebM.', upload_to='press/video/', verbose_name='video file')),
-                ('poster', models.ImageField(blank=True, upload_to='press/video/posters/', verbose_name='poster image')),
-                ('duration_seconds', models.PositiveIntegerField(verbose_name='duration (seconds)')),
-                ('size_bytes', models.PositiveBigIntegerField(default=0, editable=False)),
-                ('is_broll', models.BooleanField(default=True, verbose_name='B-roll (no commentary)')),
-                ('publish_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='embargo until')),
-                ('early_for_media', models.BooleanField(default=False, verbose_name='for accredited media before the embargo')),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='media_videos', to='expo.edition', verbose_name='edition')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("title_vi", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("title_en", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("caption", models.CharField(blank=True, max_length=400, verbose_name="caption")),
+                ("caption_vi", models.CharField(blank=True, max_length=400, null=True, verbose_name="caption")),
+                ("caption_en", models.CharField(blank=True, max_length=400, null=True, verbose_name="caption")),
+                ("credit", models.CharField(max_length=150, verbose_name="credit")),
+                ("credit_vi", models.CharField(max_length=150, null=True, verbose_name="credit")),
+                ("credit_en", models.CharField(max_length=150, null=True, verbose_name="credit")),
+                (
+                    "file",
+                    models.FileField(
+                        help_text="MP4 (H.264) or WebM.", upload_to="press/video/", verbose_name="video file"
+                    ),
+                ),
+                (
+                    "poster",
+                    models.ImageField(blank=True, upload_to="press/video/posters/", verbose_name="poster image"),
+                ),
+                ("duration_seconds", models.PositiveIntegerField(verbose_name="duration (seconds)")),
+                ("size_bytes", models.PositiveBigIntegerField(default=0, editable=False)),
+                ("is_broll", models.BooleanField(default=True, verbose_name="B-roll (no commentary)")),
+                ("publish_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="embargo until")),
+                (
+                    "early_for_media",
+                    models.BooleanField(default=False, verbose_name="for accredited media before the embargo"),
+                ),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="media_videos",
+                        to="expo.edition",
+                        verbose_name="edition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'video',
-                'verbose_name_plural': 'videos',
-                'ordering': ['-publish_at', 'pk'],
+                "verbose_name": "video",
+                "verbose_name_plural": "videos",
+                "ordering": ["-publish_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='PressConference',
+            name="PressConference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seats', models.PositiveSmallIntegerField(default=40, verbose_name='seats for the media')),
-                ('reminder_hours', models.PositiveSmallIntegerField(default=2, help_text='Registered journalists are reminded this long before.', verbose_name='reminder (hours before)')),
-                ('programme_item', models.OneToOneField(limit_choices_to={'type': 'press'}, on_delete=django.db.models.deletion.CASCADE, related_name='press_conference', to='expo.programmeitem', verbose_name='programme item')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("seats", models.PositiveSmallIntegerField(default=40, verbose_name="seats for the media")),
+                (
+                    "reminder_hours",
+                    models.PositiveSmallIntegerField(
+                        default=2,
+                        help_text="Registered journalists are reminded this long before.",
+                        verbose_name="reminder (hours before)",
+                    ),
+                ),
+                (
+                    "programme_item",
+                    models.OneToOneField(
+                        limit_choices_to={"type": "press"},
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="press_conference",
+                        to="expo.programmeitem",
+                        verbose_name="programme item",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'press conference',
-                'verbose_name_plural': 'press conferences',
-                'ordering': ['programme_item__start', 'pk'],
+                "verbose_name": "press conference",
+                "verbose_name_plural": "press conferences",
+                "ordering": ["programme_item__start", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='PressConferenceRegistration',
+            name="PressConferenceRegistration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='registered at')),
-                ('accreditation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='conference_registrations', to='press.mediaaccreditation', verbose_name='journalist')),
-                ('conference', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='registrations', to='press.pressconference', verbose_name='press conference')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="registered at")),
+                (
+                    "accreditation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="conference_registrations",
+                        to="press.mediaaccreditation",
+                        verbose_name="journalist",
+                    ),
+                ),
+                (
+                    "conference",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="registrations",
+                        to="press.pressconference",
+                        verbose_name="press conference",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'press conference registration',
-                'verbose_name_plural': 'press conference registrations',
-                'ordering': ['conference', 'created_at', 'pk'],
+                "verbose_name": "press conference registration",
+                "verbose_name_plural": "press conference registrations",
+                "ordering": ["conference", "created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='MediaSignInLink',
+            name="MediaSignInLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key_hash', models.CharField(editable=False, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='sent at')),
-                ('expires_at', models.DateTimeField(editable=False, verbose_name='expires at')),
-                ('used_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='used at')),
-                ('accreditation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sign_in_links', to='press.mediaaccreditation', verbose_name='accreditation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("key_hash", models.CharField(editable=False, max_length=64, unique=True)),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name="sent at"),
+                ),
+                ("expires_at", models.DateTimeField(editable=False, verbose_name="expires at")),
+                ("used_at", models.DateTimeField(blank=True, editable=False, null=True, verbose_name="used at")),
+                (
+                    "accreditation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sign_in_links",
+                        to="press.mediaaccreditation",
+                        verbose_name="accreditation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'media area sign-in link',
-                'verbose_name_plural': 'media area sign-in links',
-                'ordering': ['-created_at'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('expires_at__gt', models.F('created_at'))), name='sign_in_link_expires')],
+                "verbose_name": "media area sign-in link",
+                "verbose_name_plural": "media area sign-in links",
+                "ordering": ["-created_at"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("expires_at__gt", models.F("created_at"))), name="sign_in_link_expires"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='pressconference',
-            constraint=models.CheckConstraint(condition=models.Q(('seats__gte', 1)), name='press_conference_has_seats'),
+            model_name="pressconference",
+            constraint=models.CheckConstraint(condition=models.Q(("seats__gte", 1)), name="press_conference_has_seats"),
         ),
         migrations.AddConstraint(
-            model_name='pressconferenceregistration',
-            constraint=models.UniqueConstraint(fields=('conference', 'accreditation'), name='one_seat_per_journalist'),
+            model_name="pressconferenceregistration",
+            constraint=models.UniqueConstraint(fields=("conference", "accreditation"), name="one_seat_per_journalist"),
         ),
         migrations.RunPython(credits_in_both_languages, migrations.RunPython.noop),
     ]

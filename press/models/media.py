@@ -127,7 +127,9 @@ class MediaVideoQuerySet(models.QuerySet):
 class MediaVideo(NormalizedTextModel):
     """Footage and B-roll for broadcasters: the file, its poster, duration, size and credit."""
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="media_videos", verbose_name=_("edition"))
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="media_videos", verbose_name=_("edition")
+    )
     title = models.CharField(_("title"), max_length=200)
     caption = models.CharField(_("caption"), max_length=400, blank=True)
     credit = models.CharField(_("credit"), max_length=150)
