@@ -16,3 +16,9 @@ class ExpoConfig(AppConfig):
         from expo.facts import register_expo_counters
 
         register_expo_counters()
+
+        # The press kit holds this app's printout without the press app importing it.
+        from common import kit_documents
+        from expo.programme.kit import programme_documents
+
+        kit_documents.register(programme_documents)

@@ -21,3 +21,9 @@ class MeetingsConfig(AppConfig):
 
         # The interview steps the press office mails to journalists (outbox.registry).
         interviews.register_kinds()
+
+        # The press kit holds this app's printout without the press app importing it.
+        from common import kit_documents
+        from meetings.kit import briefing_documents
+
+        kit_documents.register(briefing_documents)

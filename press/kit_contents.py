@@ -23,6 +23,7 @@ from common.formats import utc_label, zone_suffix
 from common.pdf import render_pdf
 from common.sanitize import clean_html
 from exhibitors.models import Stand
+from press import photo_files
 from press.factsheets import site_url
 from press.models import PressRelease
 
@@ -93,6 +94,12 @@ def release_entry(release, edition, language, *, base_url=None, embargoed=False)
                     "caption": photo.caption,
                     "credit": photo.credit,
                     "size": f"{photo.image_width}×{photo.image_height}",
+                    # Embedded in the file the kit holds (XMP/IPTC), in both languages.
+                    "text": photo_files.PhotoText(
+                        caption={"vi": photo.caption_vi or "", "en": photo.caption_en or ""},
+                        credit={"vi": photo.credit_vi or photo.credit, "en": photo.credit_en or photo.credit},
+                        source=edition.acronym,
+                    ),
                 }
             )
         # The release in the kit's language if it exists in it, else the original, saying so.
@@ -119,6 +126,7 @@ def release_entry(release, edition, language, *, base_url=None, embargoed=False)
             "language": language,
             "storage_name": f"{FOLDER}/{release.slug}-{language}-{fingerprint}.pdf",
             "path": f"releases/{stem}-{version.language}.pdf",
+            "updated_at": release.updated_at,
             "photos": photos,
         }
 
@@ -152,16 +160,19 @@ def logo_entries(edition):
     return entries
 
 
-def index_html(*, edition, language, sheets, releases, logos, built_at):
+def index_html(*, edition, language, files, built_at):
+    """The kit's index.html: every file by section, pictures with thumbnails, captions and credits."""
+    sections = {}
+    for item in files:
+        sections.setdefault(item.section, []).append(item)
     with translation.override(language):
         return render_to_string(
             "press/kit_index.html",
             {
                 "edition": edition,
-                "sheets": sheets,
-                "releases": releases,
-                "logos": logos,
+                "sections": sections,
                 "built_at": local_datetime(built_at, edition),
                 "language": language,
+                "other_language": "en" if language == "vi" else "vi",
             },
         )
