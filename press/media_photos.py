@@ -20,6 +20,7 @@ from django.views.decorators.http import require_safe
 
 from exhibitors.models import Product, ProductImage
 from press import photo_files
+from press.kit_contents import embargo_stem
 from press.media_auth import media_area
 from press.models import PressRelease, ReleasePhoto
 
@@ -89,8 +90,10 @@ def selected(edition, names):
     image_ids = [int(name[1:]) for name in names if name[:1] == "e" and name[1:].isdigit()]
     files = []
     for photo in release_photos(edition).filter(pk__in=release_ids).select_related("release__edition"):
-        embargo = "" if photo.release.is_published else "EMBARGO-"
-        stem = f"{embargo}{timezone.localtime(photo.release.publish_at, edition.tz):%Y-%m-%d-%H%M}-{photo.release.slug}"
+        if photo.release.is_published:
+            stem = f"{timezone.localtime(photo.release.publish_at, edition.tz):%Y-%m-%d}-{photo.release.slug}"
+        else:
+            stem = embargo_stem(photo.release, edition)  # the embargo in the file's name
         files.append((f"{stem}-{photo.pk}", photo.image.name, _release_text(photo)))
     for image in exhibit_images().filter(pk__in=image_ids).select_related("product"):
         files.append((f"{slugify(image.product.slug)}-{image.pk}", image.image.name, _exhibit_text(image)))

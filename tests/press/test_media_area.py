@@ -116,7 +116,9 @@ def test_sign_in_links_are_rate_limited(client, edition, smtp, django_capture_on
     for _ in range(3):
         ask_link(client, "alice@example.co.uk", django_capture_on_commit_callbacks)
     response = ask_link(client, "alice@example.co.uk", django_capture_on_commit_callbacks)
-    assert response.status_code == 429 and "Sign-in links were already sent to this address" in response.content.decode()
+    assert (
+        response.status_code == 429 and "Sign-in links were already sent to this address" in response.content.decode()
+    )
     assert len(smtp.messages) == 3
 
 
