@@ -64,4 +64,4 @@ def interview_list(request):
             status = 400
     mine = journalist.interview_requests.select_related("exhibitor", "place").order_by("-created_at")
     context = {"form": form, "interviews": mine, "journalist": journalist, "edition": journalist.edition}
-    return render(request, "press/media/interviews.html", context, status=status)
+    return render(request, "press/media_area/interviews.html", context, status=status)

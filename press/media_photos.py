@@ -127,7 +127,7 @@ def library(request):
     if criteria["exhibit"]:
         photos = []  # release photos belong to no exhibit
     context = {"form": form, "photos": photos, "images": images, "edition": edition, "days": edition.days}
-    return render(request, "press/media/photos.html", context)
+    return render(request, "press/media_area/photos.html", context)
 
 
 @require_safe
@@ -136,7 +136,7 @@ def download(request):
     names = request.GET.getlist("photo")[:MAX_SELECTION]
     files = selected(request.journalist.edition, names)
     if not files:
-        return render(request, "press/media/refused.html", {"message": _("Choose at least one photo.")}, status=400)
+        return render(request, "press/media_area/refused.html", {"message": _("Choose at least one photo.")}, status=400)
     response = StreamingHttpResponse(
         photo_files.stream_zip(zip_entries(request.journalist.edition, files)), content_type="application/zip"
     )

@@ -57,19 +57,19 @@ def sign_in(request):
         else:
             status = 400
     context = {"form": form, "sent": sent, "refused": refused, "edition": request.edition}
-    return private(render(request, "press/media/sign_in.html", context, status=status))
+    return private(render(request, "press/media_area/sign_in.html", context, status=status))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def redeem(request, key):
     """GET shows a button; only its POST uses the link (mail scanners that open links use nothing)."""
     if media_auth.find_link(key) is None:
-        return private(render(request, "press/media/link_invalid.html", status=404))
+        return private(render(request, "press/media_area/link_invalid.html", status=404))
     if request.method == "POST":
         if media_auth.redeem(request, key) is None:
-            return private(render(request, "press/media/link_invalid.html", status=404))
+            return private(render(request, "press/media_area/link_invalid.html", status=404))
         return private(redirect("press:media_home"))
-    return private(render(request, "press/media/redeem.html"))
+    return private(render(request, "press/media_area/redeem.html"))
 
 
 @require_POST
@@ -95,7 +95,7 @@ def home(request):
         "conferences": [(conference, conference.pk in mine) for conference in conferences],
         "now": timezone.now(),
     }
-    return render(request, "press/media/home.html", context)
+    return render(request, "press/media_area/home.html", context)
 
 
 def _media_release(request, slug):
@@ -117,7 +117,7 @@ def release(request, slug):
         "embargo": kit_contents.embargo_text(release, release.edition),
         "edition": release.edition,
     }
-    return render(request, "press/media/release.html", context)
+    return render(request, "press/media_area/release.html", context)
 
 
 @require_safe
@@ -148,7 +148,7 @@ def conference_register(request, pk):
         )
     except ValidationError as error:
         context = {"message": error.messages[0], "edition": request.journalist.edition}
-        return render(request, "press/media/refused.html", context, status=409)
+        return render(request, "press/media_area/refused.html", context, status=409)
     return redirect("press:media_home")
 
 
@@ -164,7 +164,7 @@ def conference_give_back(request, pk):
 @media_area
 def videos(request):
     context = {"videos": MediaVideo.objects.for_media(request.journalist.edition), "now": timezone.now()}
-    return render(request, "press/media/videos.html", context)
+    return render(request, "press/media_area/videos.html", context)
 
 
 @require_safe
