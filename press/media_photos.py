@@ -136,7 +136,8 @@ def download(request):
     names = request.GET.getlist("photo")[:MAX_SELECTION]
     files = selected(request.journalist.edition, names)
     if not files:
-        return render(request, "press/media_area/refused.html", {"message": _("Choose at least one photo.")}, status=400)
+        context = {"message": _("Choose at least one photo.")}
+        return render(request, "press/media_area/refused.html", context, status=400)
     response = StreamingHttpResponse(
         photo_files.stream_zip(zip_entries(request.journalist.edition, files)), content_type="application/zip"
     )

@@ -6,11 +6,11 @@ import logging
 import zipfile
 
 import pytest
-from PIL import Image
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.utils import timezone
+from PIL import Image
 
 from expo.models import Edition
 from press import kit
