@@ -1,21 +1,15 @@
 """The demo edition's content: VIDE 2024 (EXPO-FACTS.md) plus each app's invented rows.
 
-Apps add their own demo rows with `@demo.register(order=…)` in their `demo.py`; the
-`load_demo` command runs the expo's own loader first, then theirs, in one transaction.
-Everything is keyed on natural keys (slugs, codes), so loading twice leaves the same rows.
+Apps add their own demo rows with `@demo_registry.register(order=…)` in their `demo.py`
+(common/demo_registry.py); the `load_demo` command runs the expo's own loader first, then
+theirs, in one transaction. Everything is keyed on natural keys (slugs, codes), so loading
+twice leaves the same rows.
 """
 
 import datetime
 
-from common.loaders import LoaderRegistry
 from expo.demo_artwork import store_key_visual
 from expo.models import Edition, KeyFigure, Venue, VisitorInfo
-
-# Loaders are `func(*, edition, progress) -> str`, the str a one-line summary of what it loaded.
-_registry = LoaderRegistry("demo", "programme.demo")
-register = _registry.register
-loaders = _registry.loaders
-
 
 VENUES = [
     # code, slug, kind, name vi, name en
@@ -30,7 +24,7 @@ VENUES = [
 ]
 
 # Invitation targets from the Ministry's press meeting of 26 January 2024 (EXPO-FACTS.md);
-# what the data counts (exhibitors, countries, exhibits…) is added by expo.facts.
+# what the data counts (exhibitors, countries, exhibits…) is added by common.facts.
 KEY_FIGURES_ANNOUNCED_ON = datetime.date(2024, 1, 26)
 KEY_FIGURES = [
     ("140+", "đoàn quốc tế cấp cao được mời", "high-level international delegations invited"),

@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from common.taskqueue import queue_health
 from expo.facts import edition_facts
 from expo.programme.selection import now_and_next, utc_offset_label
-from expo.taskqueue import queue_health
 
 
 @require_safe

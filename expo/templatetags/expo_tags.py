@@ -8,9 +8,9 @@ from django.utils.dates import MONTHS
 from django.utils.html import format_html
 from django.utils.translation import ngettext
 
-from expo import slots
+from common import slots
+from common.taskqueue import queue_health
 from expo.programme.rows import rows_html
-from expo.taskqueue import queue_health
 
 register = template.Library()
 
@@ -87,7 +87,7 @@ def date_range(start, end):
 
 @register.simple_tag
 def slot(name, obj):
-    """What other apps put in the page's slot `name` for `obj` (see expo/slots.py)."""
+    """What other apps put in the page's slot `name` for `obj` (see common/slots.py)."""
     return slots.render(name, obj)
 
 
