@@ -245,10 +245,6 @@ def area_states(edition, *, now=None):
     return result, min(upcoming, default=None)
 
 
-def active_areas(edition, *, now=None):
-    return area_states(edition, now=now)[0]
-
-
 def _translated(vi, en):
     return (en or vi) if get_language() == "en" else (vi or en)
 
