@@ -3,11 +3,12 @@
 from django.urls import include, path
 
 from expo import views
+from expo.programme import urls as programme_urls
 
 app_name = "expo"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("visit/", views.visit, name="visit"),
-    path("programme/", include("expo.programme.urls")),
+    path("programme/", include(programme_urls)),
 ]
