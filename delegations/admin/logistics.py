@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from delegations import selectors, services
 from delegations.admin import printouts
-from delegations.admin.base import chosen_edition, folded_search, require_permission
+from delegations.admin.base import folded_search, require_permission
 from delegations.admin.people import OfficerAdmin
 from delegations.models import (
     Delegation,
@@ -28,6 +28,7 @@ from delegations.models import (
     Vehicle,
 )
 from delegations.models.delegation import in_protocol_order
+from expo.selectors import chosen_edition
 
 
 class FoldedSearchMixin:

@@ -15,12 +15,13 @@ from django.utils.translation import gettext_lazy as _
 
 from common.countries import sort_key as country_sort_key
 from delegations import walking
-from delegations.admin.base import admin_page, chosen_edition, require_permission
+from delegations.admin.base import admin_page, require_permission
 from delegations.admin.importing import import_template, import_template_xlsx, import_view
 from delegations.admin.printouts import print_badges, print_itinerary, print_list, print_movements
 from delegations.charts import HEIGHT, WIDTH, bar_chart
 from delegations.clashes import find_clashes, over_capacity
 from delegations.models import Delegation, Member, Movement
+from expo.selectors import chosen_edition
 
 
 def urls(model_admin):

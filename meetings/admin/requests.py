@@ -15,7 +15,7 @@ from common.dates import local_text
 from common.formats import utc_label
 from common.pdf import render_pdf
 from common.text import fold
-from delegations.admin.base import chosen_edition
+from expo.selectors import chosen_edition
 from meetings import services
 from meetings.models import Meeting, MeetingPlace, MeetingRequest, RequestStep
 
