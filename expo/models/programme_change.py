@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.cache import public_content
+from common.dates import DAY_TIME, formatted
 from common.text import translated
 from expo.models.edition import Venue
 from expo.models.programme import ProgrammeItem
@@ -73,7 +74,7 @@ class ProgrammeChange(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.item} · {self.get_kind_display()} · {timezone.localtime(self.changed_at):%d/%m/%Y %H:%M}"
+        return f"{self.item} · {self.get_kind_display()} · {formatted(timezone.localtime(self.changed_at), DAY_TIME)}"
 
     @property
     def reason(self):
