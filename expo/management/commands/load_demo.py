@@ -7,7 +7,7 @@ from expo import demo
 
 
 class Command(BaseCommand):
-    help = "Load (or refresh) the demo edition, VIDE 2024, with invented exhibitors and programme. Idempotent."
+    help = "Load (or refresh) the demo: VIDE 2024 archived, an invented edition opening in two weeks. Idempotent."
 
     def handle(self, *args, **options):
         executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
