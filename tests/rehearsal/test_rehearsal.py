@@ -15,7 +15,9 @@ from playwright.sync_api import expect
 from tests.rehearsal import texts
 from tests.rehearsal.stage import LOCATE, get
 
-pytestmark = pytest.mark.usefixtures("stage")
+# Every test asks for the same fixtures (the browser included): pytest groups tests by the
+# browser's session parameter, and a test without it would be moved away from its module's steps.
+pytestmark = pytest.mark.usefixtures("stage", "cast", "report")
 
 JOURNALISTS = {
     "vi": {"name": "Nguyễn Thị Hồng Nhung", "outlet": "Báo Quân đội Nhân dân", "country": "VN",
