@@ -114,6 +114,10 @@ def load(*, edition, progress):
     return f"{len(RELEASES)} press releases with photos, {len(CONTACTS)} press-office contacts"
 
 
+# `make run` starts the web server as load_demo ends; the kits wait this long for it.
+KIT_WAIT_SECONDS = 20
+
+
 @demo.register(order=90, label="Press kit (fact sheets, releases, photos, logos) in both languages")
 def build_kits(*, edition, progress):
     # Queued, not built here: the worker renders the sheets and zips the kits after the site
@@ -125,7 +129,8 @@ def build_kits(*, edition, progress):
 
     if not getattr(settings, "PRESS_KIT_ON_DEMO", True):
         return "press kit left for the first download (PRESS_KIT_ON_DEMO off)"
-    result = queue_kit_task(build_press_kits, ["vi", "en"])
+    # A few seconds' wait: the web server answers its first pages before the kits take a core.
+    result = queue_kit_task(build_press_kits, ["vi", "en"], after=datetime.timedelta(seconds=KIT_WAIT_SECONDS))
     if result.status == TaskResultStatus.SUCCESSFUL:
         return result.return_value
     return "press kits in both languages queued for the task worker"

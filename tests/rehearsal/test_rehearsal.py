@@ -203,6 +203,57 @@ def test_step_protocol_imports_the_ministrys_spreadsheet(cast, report, tmp_path_
     report.screenshots(page, "import-done", "The imported delegation in the delegation list")
 
 
+def _autocomplete(page, container, text):
+    """Choose the first option matching `text` in an admin autocomplete (select2) field."""
+    container.locator(".select2-selection").click()
+    page.locator(".select2-search__field").last.fill(text)
+    option = page.locator(".select2-results__option:not(.loading-results)", has_text=re.compile(text or ".", re.I)).first
+    expect(option).to_be_visible()
+    chosen = option.inner_text()
+    option.click()
+    return chosen
+
+
+def test_step_protocol_houses_drives_and_looks_after_the_imported_delegation(cast, report, stage):
+    """Protocol gives the imported delegation's head a room on a hotel's rooming list, a vehicle for
+    her arrival on the delegation's form, and a liaison officer with the list's action, in the admin."""
+    protocol = cast("protocol")
+    page = protocol.page
+    protocol.go("/admin/delegations/hotel/")
+    page.locator("#result_list tbody tr th a").first.click()
+    page.wait_for_url("**/change/")
+    stage.housed = {"hotel": page.url.rstrip("/").split("/")[-2], "hotel_name": page.input_value("#id_name")}
+    stage.housed["room"] = "1207"
+    page.locator("tr.add-row a, .add-row a").first.click()
+    row = page.locator("tr.dynamic-rooms").last
+    _autocomplete(page, row, "dottir")
+    row.locator("input[name$='-room']").fill(stage.housed["room"])
+    row.locator("input[name$='-check_in']").fill("18/12/2024")
+    row.locator("input[name$='-check_out']").fill("22/12/2024")
+    page.locator("input[name=_continue]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    report.screenshots(page, "rooming-admin", "A room for the imported delegation's head on the rooming list")
+
+    protocol.go("/admin/delegations/delegation/?q=tuan+duyen")
+    page.locator("#result_list tbody tr th a").first.click()
+    page.wait_for_url("**/change/")
+    stage.housed["delegation"] = page.url.rstrip("/").split("/")[-2]
+    movement = page.locator(".inline-related", has=page.locator("select[name$='-vehicle']")).first
+    stage.housed["vehicle"] = _autocomplete(page, movement.locator(".field-vehicle").first, "")
+    page.locator("input[name=_continue]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+
+    protocol.go("/admin/delegations/delegation/?q=tuan+duyen")
+    page.locator("#result_list tbody tr").first.locator("input.action-select").check()
+    page.select_option("select[name=action]", "assign_people_action")
+    page.locator("button[name=index]").click()
+    page.select_option("#id_liaison_officer", index=1)
+    stage.housed["officer"] = page.locator("#id_liaison_officer option:checked").inner_text().split(" — ")[0]
+    page.locator("[name=apply]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    report.note(f"Assigned in the admin: {stage.housed}")
+
+
 def test_step_protocol_invites_and_a_second_organiser_approves(cast, report, stage):
     """One protocol officer invites a draft delegation; a second protocol officer reviews the
     message in the outbox and approves it; the worker sends it through the SMTP server with the
@@ -287,6 +338,10 @@ def test_step_the_embargo_lifts(cast, report, stage):
         report.screenshots(reader.page, f"release-{lang}", f"The release after the embargo ({lang})")
         stage.release_pages = getattr(stage, "release_pages", {})
         stage.release_pages[lang] = reader.page.locator("main").inner_text()
+        stage.release_tables = getattr(stage, "release_tables", {})
+        stage.release_tables[lang] = reader.page.locator("main table tr").evaluate_all(
+            "rows => rows.map(r => [...r.cells].map(c => c.innerText.trim()))"
+        )
     for who in JOURNALISTS.values():
         stage.mailbox.wait_for(
             lambda item, a=who["email"]: a in item["to"] and "press-rehearsal" in texts.body_text(item["message"]),
@@ -316,6 +371,8 @@ def test_check_release_keeps_typed_text_and_pasted_table(stage):
     assert "\u00a0" not in vi.split(RELEASE["title_vi"], 1)[-1]
     assert texts.glued(vi) is None, texts.glued(vi)
     assert not texts.VIETNAMESE_WORDS.search(en.split(RELEASE["title_en"], 1)[-1]), "Vietnamese text on /en/"
+    # The table pasted from Word is still a table: three rows of two cells, not flattened paragraphs.
+    assert stage.release_tables["vi"] == [["Giờ", "Nội dung"], ["08:00", "Lễ khai mạc"], ["10:30", "Trình diễn bay"]]
 
 
 def _located(stage):
@@ -375,6 +432,41 @@ def test_check_hotel_room_and_vehicle_agree_on_every_printout(cast, report, stag
         # A plate wraps at its hyphen in a narrow column ("29A-" over "DEMO1").
         if at["vehicle"] and at["vehicle"] not in printouts.get(name, "").replace("- ", "-"):
             missing.append(f"vehicle {at['vehicle']!r} not on the {name}")
+    assert not missing, "\n".join(missing)
+
+
+def test_check_what_protocol_assigned_agrees_on_the_form_rooming_list_and_itinerary(cast, report, stage):
+    """The hotel, room, vehicle and liaison officer protocol assigned in the admin are the same on
+    the delegation's form, the hotel's rooming list and the delegation's itinerary."""
+    housed = stage.housed
+    protocol = cast("protocol")
+    base = f"{stage.url}/admin/delegations"
+    found = {}
+    for name, url in {
+        "itinerary": f"{base}/delegation/{housed['delegation']}/itinerary.pdf?lang=en",
+        "rooming list": f"{base}/hotel/{housed['hotel']}/rooming-list.pdf?lang=en",
+    }.items():
+        response = protocol.page.request.get(url)
+        assert response.status == 200, f"{name}: {url} answered {response.status}"
+        title = f"{name.capitalize()} after assignment"
+        report.pdf(response.body(), f"assigned-{name.replace(' ', '-')}", title, pages=1)
+        found[name] = texts.pdf_text(response.body()).replace("- ", "-")
+    protocol.go(f"/admin/delegations/delegation/{housed['delegation']}/change/")
+    found["form"] = protocol.page.locator("#content-main").inner_text() + " ".join(
+        protocol.page.locator("#content-main select").evaluate_all(
+            "els => els.map(e => [...e.selectedOptions].map(o => o.text).join(' '))"
+        )
+    )
+    plate = housed["vehicle"].split(" ")[0]
+    expected = {
+        "hotel": (housed["hotel_name"], ("form", "rooming list", "itinerary")),
+        "room": (housed["room"], ("form", "rooming list", "itinerary")),
+        "vehicle": (plate, ("form", "itinerary")),
+        "liaison officer": (housed["officer"], ("form",)),
+    }
+    report.note(f"Looked for {({k: v[0] for k, v in expected.items()})} on {sorted(found)}")
+    missing = [f"{what} {value!r} not on the {name}" for what, (value, names) in expected.items()
+               for name in names if value not in found[name]]  # fmt: skip
     assert not missing, "\n".join(missing)
 
 
