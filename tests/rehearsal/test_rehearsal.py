@@ -207,7 +207,8 @@ def _autocomplete(page, container, text):
     """Choose the first option matching `text` in an admin autocomplete (select2) field."""
     container.locator(".select2-selection").click()
     page.locator(".select2-search__field").last.fill(text)
-    option = page.locator(".select2-results__option:not(.loading-results)", has_text=re.compile(text or ".", re.I)).first
+    options = page.locator(".select2-results__option:not(.loading-results)")
+    option = options.filter(has_text=re.compile(text or ".", re.I)).first
     expect(option).to_be_visible()
     chosen = option.inner_text()
     option.click()
@@ -464,7 +465,7 @@ def test_check_what_protocol_assigned_agrees_on_the_form_rooming_list_and_itiner
         "vehicle": (plate, ("form", "itinerary")),
         "liaison officer": (housed["officer"], ("form",)),
     }
-    report.note(f"Looked for {({k: v[0] for k, v in expected.items()})} on {sorted(found)}")
+    report.note(f"Looked for { ({k: v[0] for k, v in expected.items()}) } on {sorted(found)}")
     missing = [f"{what} {value!r} not on the {name}" for what, (value, names) in expected.items()
                for name in names if value not in found[name]]  # fmt: skip
     assert not missing, "\n".join(missing)
