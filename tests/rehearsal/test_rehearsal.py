@@ -203,12 +203,13 @@ def test_step_protocol_imports_the_ministrys_spreadsheet(cast, report, tmp_path_
     report.screenshots(page, "import-done", "The imported delegation in the delegation list")
 
 
-def _autocomplete(page, container, text):
-    """Choose the first option matching `text` in an admin autocomplete (select2) field."""
-    container.locator(".select2-selection").click()
+def _autocomplete(page, container, text, pick=None):
+    """Search `text` in an admin autocomplete (select2) field and choose the first option matching
+    `pick` (a pattern; `text` by default); returns the option's text."""
+    container.locator(".select2-selection").first.click()
     page.locator(".select2-search__field").last.fill(text)
     options = page.locator(".select2-results__option:not(.loading-results)")
-    option = options.filter(has_text=re.compile(text or ".", re.I)).first
+    option = options.filter(has_text=re.compile(pick or text or ".", re.I)).first
     expect(option).to_be_visible()
     chosen = option.inner_text()
     option.click()
@@ -253,6 +254,106 @@ def test_step_protocol_houses_drives_and_looks_after_the_imported_delegation(cas
     page.locator("[name=apply]").click()
     expect(page.locator(".messagelist .success")).to_be_visible()
     report.note(f"Assigned in the admin: {stage.housed}")
+
+
+EXHIBITOR = {"name": "Công ty Diễn tập Quang điện tử", "slug": "dien-tap-quang-dien-tu"}
+EXHIBIT = {
+    "slug": "dien-tap-kinh-ngam-dem",
+    "name_vi": "Kính ngắm đêm diễn tập DT-7",
+    "name_en": "DT-7 rehearsal night sight",
+    "summary_vi": "Kính ngắm ảnh nhiệt cho súng bộ binh, tầm nhìn 1.200 m.",
+    "summary_en": "Thermal sight for infantry weapons, 1,200 m range.",
+}
+
+
+def test_step_content_editor_enters_an_exhibitor_and_an_exhibit(cast, report, stage):
+    """A content editor adds an exhibitor and one of its exhibits (both languages, published) in
+    the admin; both pages open on the public site in each language."""
+    editor = cast("editor")
+    page = editor.page
+    editor.go("/admin/exhibitors/exhibitor/add/")
+    page.fill("#id_name", EXHIBITOR["name"])
+    page.fill("#id_slug", EXHIBITOR["slug"])
+    page.select_option("#id_country", "VN")
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    editor.go("/admin/exhibitors/product/add/")
+    _autocomplete(page, page.locator(".field-exhibitor"), "Diễn tập")
+    _autocomplete(page, page.locator(".field-category"), "", pick=".")
+    for lang in ("vi", "en"):
+        for field in ("name", "summary"):
+            tab = page.locator(f"a[href='#tab_id_{field}_{lang}']")
+            if tab.count():
+                tab.click()
+            page.fill(f"#id_{field}_{lang}", EXHIBIT[f"{field}_{lang}"])
+    page.fill("#id_slug", EXHIBIT["slug"])
+    page.check("#id_is_published")
+    report.screenshots(page, "exhibit-admin", "A content editor enters an exhibit")
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    reader = cast("reader-en", login=False)
+    for lang in ("vi", "en"):
+        reader.go(f"/{lang}/exhibits/{EXHIBIT['slug']}/")
+        expect(reader.page.locator("h1")).to_have_text(EXHIBIT[f"name_{lang}"])
+        expect(reader.page.locator("main")).to_contain_text(EXHIBITOR["name"])
+        reader.go(f"/{lang}/exhibitors/{EXHIBITOR['slug']}/")
+        expect(reader.page.locator("main")).to_contain_text(EXHIBIT[f"name_{lang}"])
+        report.screenshots(reader.page, f"exhibitor-{lang}", f"The new exhibitor's page ({lang})")
+
+
+AGREEMENT = {
+    "title_vi": "Biên bản ghi nhớ diễn tập về bảo dưỡng tàu tuần tra",
+    "title_en": "Rehearsal memorandum on patrol-boat maintenance",
+    "party_a_vi": "Lực lượng Tuần duyên Ai-xơ-len",
+    "party_a_en": "Icelandic Coast Guard",
+    "party_b_vi": "Công ty Diễn tập Quang điện tử",
+    "party_b_en": "Rehearsal Optronics Company",
+}
+
+
+def test_step_protocol_requests_and_schedules_a_meeting_and_an_agreement_is_disclosed(cast, report, stage):
+    """Protocol requests a meeting for the imported delegation with an exhibitor, records it
+    accepted and places it with the scheduler; an agreement from it is entered as public, a second
+    organiser approves its publication, and it is on the results page in both languages."""
+    protocol = cast("protocol")
+    page = protocol.page
+    protocol.go("/admin/meetings/meetingrequest/add/")
+    _autocomplete(page, page.locator(".field-delegation"), "tuan duyen", pick=".")
+    _autocomplete(page, page.locator(".field-counterpart_exhibitor"), "Diễn tập")
+    page.fill("#id_subject", "Bảo dưỡng tàu tuần tra")
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    protocol.go("/admin/meetings/meetingrequest/?q=tuan+duyen")
+    page.locator("#result_list tbody tr").first.locator("input.action-select").check()
+    page.select_option("select[name=action]", "mark_accepted")
+    page.locator("button[name=index]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    protocol.go("/admin/meetings/meetingrequest/schedule/")
+    page.locator("form input[type=submit].default").click()
+    expect(page.locator(".messagelist")).to_be_visible()
+    report.screenshots(page, "meetings-scheduled", "The scheduler placed the accepted requests")
+    protocol.go("/admin/meetings/meeting/?q=tuan+duyen")
+    expect(page.locator("#result_list tbody tr")).to_have_count(1)
+
+    protocol.go("/admin/meetings/agreement/add/")
+    page.select_option("#id_edition", label="VIDE (demo)")
+    for field, value in AGREEMENT.items():
+        page.fill(f"#id_{field}", value)
+    page.fill("#id_signed_on", "19/12/2024")
+    page.select_option("#id_disclosure", "public")
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist .warning")).to_be_visible()  # saved, awaiting a second organiser
+    approver = cast("protocol2")
+    approver.go("/admin/meetings/agreement/?q=diễn+tập")
+    approver.page.locator("#result_list tbody tr").first.locator("input.action-select").check()
+    approver.page.select_option("select[name=action]", "approve")
+    approver.page.locator("button[name=index]").click()
+    expect(approver.page.locator(".messagelist .success")).to_be_visible()
+    reader = cast("reader-en", login=False)
+    for lang in ("vi", "en"):
+        reader.go(f"/{lang}/results/")
+        expect(reader.page.locator("main")).to_contain_text(AGREEMENT[f"title_{lang}"])
+        report.screenshots(reader.page, f"results-{lang}", f"Results with the new agreement ({lang})")
 
 
 def test_step_protocol_invites_and_a_second_organiser_approves(cast, report, stage):
