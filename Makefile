@@ -50,7 +50,6 @@ demo-database: | $(VENV)/.installed var/demo-secret-key
 	$(DEMO_ENV) $(PY) manage.py load_demo --migrate
 
 # The web server and the task worker of the Procfile, started and stopped (Ctrl-C) together.
-# --preload: gunicorn imports the site once and forks its workers (a faster first page on 2 cores).
 run: $(VENV)/.installed var/demo-secret-key
 	@$(MAKE) --no-print-directory -j2 demo-database var/static/staticfiles.json
 	@echo ""
@@ -60,7 +59,7 @@ run: $(VENV)/.installed var/demo-secret-key
 	@echo ""
 	$(DEMO_ENV) PATH="$(abspath $(VENV))/bin:$$PATH" BIND_ADDRESS=127.0.0.1 \
 		WEB_CONCURRENCY="$${WEB_CONCURRENCY:-2}" \
-		GUNICORN_CMD_ARGS="$${GUNICORN_CMD_ARGS:-$(if $(filter 1,$(DJANGO_DEBUG)),--reload,--preload)}" \
+		GUNICORN_CMD_ARGS="$${GUNICORN_CMD_ARGS:-$(if $(filter 1,$(DJANGO_DEBUG)),--reload,)}" \
 		$(VENV)/bin/honcho start --port $(PORT)
 
 # The system packages the suite needs (PDF, gettext, chromium…) are checked first: installed
