@@ -159,7 +159,13 @@ def _visitor_info(edition):
     """The sections in the edition's own dates (the texts above name VIDE 2024's)."""
     old = {"vi": "từ 19 đến 22/12/2024", "en": "from 19 to 22 December 2024"}
     start, end = edition.start_date, edition.end_date
-    new = {"vi": f"từ {start:%d/%m} đến {end:%d/%m/%Y}", "en": f"from {start.day} {start:%B} to {end.day} {end:%B %Y}"}
+    if (start.year, start.month) == (end.year, end.month):
+        new = {"vi": f"từ {start.day} đến {end:%d/%m/%Y}", "en": f"from {start.day} to {end.day} {end:%B %Y}"}
+    else:
+        new = {
+            "vi": f"từ {start:%d/%m} đến {end:%d/%m/%Y}",
+            "en": f"from {start.day} {start:%B} to {end.day} {end:%B %Y}",
+        }
     for topic, body_vi, body_en, confirmed in VISITOR_INFO:
         if topic == "days" and edition.slug != "vide-2024":
             body_vi = body_vi.replace(old["vi"], new["vi"]).split("\n\n")[0]

@@ -36,7 +36,7 @@ def test_load_demo_loads_vide_2024_archived_and_an_invented_edition_about_to_hap
     assert (edition.start_date.isoformat(), edition.end_date.isoformat()) == ("2026-03-25", "2026-03-28")
     first = edition.programme_items.order_by("start").first()
     assert first.start.astimezone(edition.tz).date() == edition.start_date
-    assert "từ 25/03 đến 28/03/2026" in edition.visitor_info.get(topic="days").body_vi
+    assert "từ 25 đến 28/03/2026" in edition.visitor_info.get(topic="days").body_vi
     assert Venue.objects.filter(edition=edition, kind=Venue.Kind.FLIGHT_LINE).exists()
     assert list(Sector.objects.values_list("name_vi", flat=True)) == [
         "Phòng không – Không quân",
