@@ -56,7 +56,7 @@ def disclosed_agreements(edition, today=None):
 
 def results(edition, today=None):
     """Meetings held per day and disclosed agreements per day, by kind and in total (two queries)."""
-    today = today or timezone.localdate()
+    today = today or timezone.localdate(clock.now())
     tz = edition.tz
     held = Counter(
         start.astimezone(tz).date()
