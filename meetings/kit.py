@@ -7,6 +7,7 @@ import hashlib
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from common.dates import formatted
 from common.kit_documents import KitDocument
 from common.pdf import render_pdf
 from meetings.selectors import results
@@ -33,7 +34,7 @@ def briefing_documents(edition, language):
                 "printed_at": timezone.localtime(),
             }
             data = render_pdf("meetings/pdf/briefing.html", context)
-            title = _("Daily briefing, %(day)s") % {"day": day.strftime("%d/%m/%Y")}
+            title = _("Daily briefing, %(day)s") % {"day": formatted(day)}
         closing = datetime.datetime.combine(day, datetime.time(23, 59), tzinfo=edition.tz)
         documents.append(
             KitDocument(

@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
-from expo import demo
+from common import demo_registry
 from expo.models import ProgrammeItem
 from press.models import MediaAccreditation, PressConference, PressRelease
 
@@ -20,7 +20,7 @@ def _photo():
     return ContentFile(out.getvalue(), name="demo-journalist.jpg")
 
 
-@demo.register(order=65, label="Media area (press-conference seats, an early release, a demo journalist)")
+@demo_registry.register(order=65, label="Media area (press-conference seats, an early release, a demo journalist)")
 def load(*, edition, progress):
     items = ProgrammeItem.objects.filter(edition=edition, type=ProgrammeItem.Type.PRESS_CONFERENCE)
     for item in items:

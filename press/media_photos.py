@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from common import clock
 from exhibitors.models import Product, ProductImage
 from press import photo_files
 from press.kit_contents import embargo_stem
@@ -36,7 +37,7 @@ class PhotoSearchForm(forms.Form):
 
 def release_photos(edition, *, q="", day=None, now=None):
     """Photos of the edition's releases a journalist may take: published, or embargoed but given early."""
-    now = now or timezone.now()
+    now = now or clock.now()
     releases = PressRelease.objects.filter(edition=edition).filter(Q(publish_at__lte=now) | Q(early_for_media=True))
     if day is not None:
         start = datetime.datetime.combine(day, datetime.time(), tzinfo=edition.tz)
@@ -106,7 +107,7 @@ def zip_entries(edition, files):
         try:
             moment = default_storage.get_modified_time(storage_name)
         except (NotImplementedError, OSError):
-            moment = timezone.now()
+            moment = clock.now()
         local = timezone.localtime(moment, edition.tz)
 
         def read(name=storage_name, text=text):
@@ -141,7 +142,7 @@ def download(request):
     response = StreamingHttpResponse(
         photo_files.stream_zip(zip_entries(request.journalist.edition, files)), content_type="application/zip"
     )
-    stamp = timezone.localtime(timezone.now(), request.journalist.edition.tz)
+    stamp = timezone.localtime(clock.now(), request.journalist.edition.tz)
     response["Content-Disposition"] = (
         f'attachment; filename="{request.journalist.edition.slug}-photos-{stamp:%Y%m%d-%H%M}.zip"'
     )

@@ -2,9 +2,9 @@
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common import clock
 from common.dates import local_text
 from common.pdf import render_pdf
 from press import media_mail
@@ -16,7 +16,7 @@ def register_for_conference(*, conference, accreditation, base_url):
     with transaction.atomic():
         # Locks the conference: two journalists racing for the last seat are served one after the other.
         conference = PressConference.objects.select_for_update().select_related("programme_item").get(pk=conference.pk)
-        if conference.programme_item.start <= timezone.now():
+        if conference.programme_item.start <= clock.now():
             raise ValidationError(_("This press conference has begun: registration is closed."), code="begun")
         if conference.registrations.filter(accreditation=accreditation).exists():
             raise ValidationError(_("You already have a seat at this press conference."), code="registered")
@@ -56,6 +56,6 @@ def attendance_pdf(conference):
             "item": conference.programme_item,
             "registrations": registrations,
             "edition": conference.programme_item.edition,
-            "printed_at": local_text(timezone.now(), conference.programme_item.edition.tz),
+            "printed_at": local_text(clock.now(), conference.programme_item.edition.tz),
         },
     )

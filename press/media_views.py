@@ -10,11 +10,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from common import ratelimit
+from common import clock, ratelimit
 from press import factsheets, kit_contents, media_auth, media_services
 from press.media_auth import media_area, private
 from press.models import MediaVideo, PressConference, PressRelease
@@ -29,7 +29,7 @@ class SignInForm(forms.Form):
 
 def media_releases(edition, now=None):
     """Releases a journalist reads here: the published ones, and the embargoed ones given early."""
-    now = now or timezone.now()
+    now = now or clock.now()
     early = PressRelease.objects.early_for_media(now).filter(edition=edition)
     published = PressRelease.objects.published(now).filter(edition=edition)
     return early, published
@@ -93,7 +93,7 @@ def home(request):
         ],
         "published": published.only("slug", "title_vi", "title_en", "publish_at", "body_vi", "body_en")[:10],
         "conferences": [(conference, conference.pk in mine) for conference in conferences],
-        "now": timezone.now(),
+        "now": clock.now(),
     }
     return render(request, "press/media_area/home.html", context)
 
@@ -163,7 +163,7 @@ def conference_give_back(request, pk):
 @require_safe
 @media_area
 def videos(request):
-    context = {"videos": MediaVideo.objects.for_media(request.journalist.edition), "now": timezone.now()}
+    context = {"videos": MediaVideo.objects.for_media(request.journalist.edition), "now": clock.now()}
     return render(request, "press/media_area/videos.html", context)
 
 

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from meetings import interviews
-from meetings.models import InterviewRequest
+from meetings.models import InterviewRequest, MeetingPlace
 from press.factsheets import site_url
 
 
@@ -14,6 +14,15 @@ class InterviewDecisionForm(forms.ModelForm):
     class Meta:
         model = InterviewRequest
         fields = ("status", "place", "start", "end", "note")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A plain choice of the edition's places in use: the press office does not keep the
+        # meetings app's places (no permission on them), it only books them.
+        if self.instance.pk and "place" in self.fields:
+            self.fields["place"].queryset = MeetingPlace.objects.filter(
+                edition_id=self.instance.accreditation.edition_id, is_active=True
+            )
 
     def clean(self):
         cleaned = super().clean()
@@ -38,7 +47,6 @@ class InterviewRequestAdmin(admin.ModelAdmin):
     search_fields = ("accreditation__name", "accreditation__outlet", "=accreditation__reference", "topic", "with_name")
     readonly_fields = ("accreditation", "with_kind", "exhibitor", "with_name", "topic", "languages", "wished_times")
     fields = (*readonly_fields, "status", "place", "start", "end", "note")
-    autocomplete_fields = ("place",)
 
     def has_add_permission(self, request):
         return False  # journalists ask in the media area

@@ -3,14 +3,13 @@ and (in the meetings app) journalists' interview requests; sign-in links are onl
 
 from django.db import migrations
 
-from expo.roles import PRESS_OFFICE, grant, model_permissions, revoke
+from common.roles import PRESS_OFFICE, grant, model_permissions, revoke
 
 GRANTS = {
     PRESS_OFFICE: model_permissions("press", "pressconference", "mediavideo")
     + model_permissions("press", "pressconferenceregistration", actions=("delete", "view"))
     + model_permissions("press", "mediasigninlink", actions=("view",))
-    + model_permissions("meetings", "interviewrequest", actions=("change", "view"))
-    + model_permissions("meetings", "meetingplace", actions=("view",)),
+    + model_permissions("meetings", "interviewrequest", actions=("change", "view")),
 }
 
 

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common import clock
 from common.text import NormalizedTextModel
 from expo.models import Edition, ProgrammeItem
 from press.models.accreditation import MediaAccreditation
@@ -120,7 +121,7 @@ class PressConferenceRegistration(models.Model):
 class MediaVideoQuerySet(models.QuerySet):
     def for_media(self, edition, now=None):
         """What accredited media see: the edition's videos, embargoed ones included when marked early."""
-        now = now or timezone.now()
+        now = now or clock.now()
         return self.filter(edition=edition).filter(Q(publish_at__lte=now) | Q(early_for_media=True))
 
 
