@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common import clock
+from common.dates import local_text
 from common.text import NormalizedTextModel
 from expo.models import Edition, ProgrammeItem
 from press.models.accreditation import MediaAccreditation
@@ -48,7 +49,7 @@ class MediaSignInLink(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.accreditation.reference} · {self.created_at:%d/%m/%Y %H:%M}"
+        return f"{self.accreditation.reference} · {local_text(self.created_at)}"
 
 
 class PressConferenceQuerySet(models.QuerySet):
