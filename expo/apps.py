@@ -18,7 +18,7 @@ class ExpoConfig(AppConfig):
         from expo import facts  # noqa: F401
 
         # The press kit holds this app's printout without the press app importing it.
-        from common import kit_documents
+        from common.kit_documents import register as add_to_press_kit
         from expo.programme.kit import programme_documents
 
-        kit_documents.register(programme_documents)
+        add_to_press_kit(programme_documents)
