@@ -56,6 +56,11 @@ else:
             "host names, separated by commas; for local development set DJANGO_DEBUG=1."
         )
 
+# The demo (`make run` sets EXPO_DEMO=1): EXPO_DEMO_NOW shows the site as on another day
+# (common/clock.py, docs/demo.md); refused outside the demo and development.
+EXPO_DEMO = parsing.boolean("EXPO_DEMO", os.environ.get("EXPO_DEMO"))
+EXPO_DEMO_NOW = parsing.demo_now(os.environ.get("EXPO_DEMO_NOW"), demo_on=EXPO_DEMO or DEBUG)
+
 # Every absolute URL (sitemap, API, iCal, feeds, QR codes, hreflang) is built from this address,
 # never from the request's Host header (expo/middleware.py: SiteAddressMiddleware).
 EXPO_SITE_URL = parsing.site_url("EXPO_SITE_URL", os.environ.get("EXPO_SITE_URL"))

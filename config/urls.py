@@ -83,7 +83,9 @@ if getattr(settings, "ANYMAIL", None):
     # Delivery and bounce reports from an e-mail provider (django-anymail; README "Messages").
     urlpatterns.append(path("anymail/", include("anymail.urls")))
 
-urlpatterns += i18n_patterns(
+# The public pages, under /vi/ and /en/; config/archive.py mounts them again, read-only, under
+# /<lang>/editions/<year>/ for each past edition.
+public_patterns = [
     path("", include(expo.urls)),
     path("", include(press.urls)),
     path("", include(exhibitors.urls)),
@@ -91,8 +93,8 @@ urlpatterns += i18n_patterns(
     path("", include(outbox.urls)),
     path("", include(siteplan.urls)),
     path("", include(sitesearch.urls)),
-    prefix_default_language=True,
-)
+]
+urlpatterns += i18n_patterns(*public_patterns, prefix_default_language=True)
 
 # Uploaded media (exhibit images, logos, PDFs) from local storage, each with its own type and
 # nosniff (expo/media.py), in development and the `make run` demo (EXPO_SERVE_MEDIA); in

@@ -10,5 +10,6 @@ app_name = "expo"
 urlpatterns = [
     path("", views.home, name="home"),
     path("visit/", views.visit, name="visit"),
+    path("save-the-date.ics", views.save_the_date_ics, name="save_the_date"),
     path("programme/", include(programme_urls)),
 ]

@@ -9,8 +9,8 @@ legend each in one query.
 from dataclasses import dataclass, field
 
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Subquery
-from django.utils import timezone
 
+from common import clock
 from common.text import translated
 from exhibitors.models import Exhibitor, Product, Sector, Stand
 from exhibitors.models.exhibitor import matching, search_words
@@ -199,7 +199,7 @@ def seconds_until_change(plan):
         changes.append(plan.next_change)
     if not changes:
         return None
-    return max(1, min(int((moment - timezone.now()).total_seconds()) for moment in changes))
+    return max(1, min(int((moment - clock.now()).total_seconds()) for moment in changes))
 
 
 def _fallback_size(venues, stands):
@@ -216,7 +216,7 @@ def area_states(edition, *, now=None):
     An area is drawn while its venue holds a published flying or ground demonstration; the
     current item's end and title and the next item's start come from correlated subqueries.
     """
-    now = now or timezone.now()
+    now = now or clock.now()
     demonstrations = (
         ProgrammeItem.objects.published().active().filter(venue=OuterRef("venue"), type__in=DEMONSTRATION_TYPES)
     )
