@@ -3,6 +3,7 @@ index, the shared cache, ordering and pagination."""
 
 import hashlib
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery, Value
@@ -13,11 +14,17 @@ from django_countries import countries
 from common import collation
 from common.cache import remember
 from common.text import phrase_rank, search_words
+from exhibitors.catalogue import sql
 from exhibitors.catalogue.filters import FACETS, PER_PAGE, Facet, country_options, options
 from exhibitors.facetindex import index_for
 from exhibitors.models import Category, Sector, Stand
 from exhibitors.ordering import OrderedRows, search_masks
 from expo.models import Venue
+
+
+def sql_read():
+    """Bench switch (EXPO_CATALOGUE_READ=sql): answer from PostgreSQL alone."""
+    return getattr(settings, "EXPO_CATALOGUE_READ", "index") == "sql"
 
 
 class CountedPaginator(Paginator):
@@ -58,14 +65,17 @@ class BaseCatalogue:
         self._search_mask = None
         self.phrase_mask = 0
 
+    def searched(self):
+        return self.base().search(self.filters.q) if self.filters.q else self.base()
+
     def filtered(self, *, ignore=()):
-        queryset = self.base()
+        queryset = self.searched()
         for name, value in self.filters.active().items():
             if name not in ignore:
                 queryset = queryset.filter(self.condition(name, value))
-        if self.filters.q:
-            queryset = queryset.search(self.filters.q)
         return queryset
+
+    searched_filtered = filtered
 
     def hall_condition(self, exhibitor_field, value):
         if not self.edition:
@@ -84,15 +94,27 @@ class BaseCatalogue:
         return remember(self.cache_key(), self._compute)
 
     def _compute(self):
-        rows = self.facet_rows()
+        rows, total = self.facet_table()
         known = {name: {row[0] for row in rows[name]} for name in FACETS}
         known["country"] = set(countries.countries)
         unknown = [(name, value) for name, value in self.filters.active().items() if value not in known[name]]
         labels = {"sector": _("Sector"), "category": _("Category"), "country": _("Country"), "hall": _("Hall")}
         # Plain strings: the key already names the language.
         facets = [Facet(name, str(labels[name]), options(self.filters, name, rows[name])) for name in FACETS]
-        count = 0 if unknown else self.scope().bit_count()
+        count = 0 if unknown else (total if total is not None else self.scope().bit_count())
         return facets, unknown, count
+
+    def facet_table(self):
+        """({facet: [(value, label, count)]}, the result count or None when the index tells it)."""
+        if sql_read():
+            facts = sql.Facts(self.edition)
+            counts, total = sql.counted(self, facts, self.counted_facets(facts))
+        else:
+            facts = self.index()
+            counts = {name: self.counts(name, ignore) for name, (ignore, _keys) in self.counted_facets(facts).items()}
+            counts["country"] = self.counts("country")
+            total = None
+        return self.facet_rows(facts, counts), total
 
     def index(self):
         if self._index is None:
@@ -113,20 +135,18 @@ class BaseCatalogue:
             mask &= self._search_mask
         return mask
 
-    def counts(self, name):
+    def counts(self, name, ignore=None):
         """{value id or code: count} of one facet, the other filters applied."""
-        scope = self.scope(ignore={name})
+        scope = self.scope(ignore=ignore or {name})
         side = self.side(self.index())
         return {key: (bits & scope).bit_count() for key, bits in side.by[name].items()}
 
-    def hall_counts(self):
-        if self.edition is None:
-            return []
-        counts = self.counts("hall")
-        return [(venue.slug, str(venue), counts.get(venue.pk, 0)) for venue in self.index().venues]
+    def hall_rows(self, facts, counts):
+        halls = counts["hall"]
+        return [(venue.slug, str(venue), halls.get(venue.pk, 0)) for venue in facts.venues]
 
-    def country_counts(self):
-        return country_options({code: n for code, n in self.counts("country").items() if n}, self.filters.country)
+    def country_rows(self, counts):
+        return country_options({code: n for code, n in counts["country"].items() if n}, self.filters.country)
 
     def count(self):
         self.facets()
@@ -136,7 +156,10 @@ class BaseCatalogue:
         """Unknown values and the result count without any facet query, for callers that show
         no facets (the API): one existence query per chosen value, the count shared like the facets."""
         self.unknown = [(name, value) for name, value in self.filters.active().items() if not self._exists(name, value)]
-        self._count = 0 if self.unknown else self.scope().bit_count()
+        if self.unknown:
+            self._count = 0
+        else:
+            self._count = self.searched_filtered().count() if sql_read() else self.scope().bit_count()
         self._facets = []
 
     def _exists(self, name, value):
@@ -172,7 +195,7 @@ class BaseCatalogue:
         self.facets()
         if self.unknown:
             return self.model.objects.none()
-        return OrderedRows(self)
+        return self.rows(self.filtered()) if sql_read() else OrderedRows(self)
 
     def first(self, count, columns):
         """The first `count` results, reading only `columns`, and their total, without any
@@ -180,6 +203,8 @@ class BaseCatalogue:
         self.check()
         if self.unknown or not self._count:
             return [], 0
+        if sql_read():
+            return list(self.rows(self.filtered(), columns)[:count]), self._count
         return OrderedRows(self, read=lambda queryset: self.rows(queryset, columns))[0:count], self._count
 
     def sql_results(self):

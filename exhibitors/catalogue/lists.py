@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
 
 from exhibitors import selectors
+from exhibitors.catalogue import sql
 from exhibitors.catalogue.base import BaseCatalogue, ordered
 from exhibitors.models import Exhibitor, Product
 
@@ -39,14 +40,23 @@ class ExhibitorCatalogue(BaseCatalogue):
     def side(self, index):
         return index.exhibitors
 
-    def facet_rows(self):
-        index = self.index()
-        sectors, categories = self.counts("sector"), self.counts("category")
+    sql_condition = staticmethod(sql.exhibitor_condition)
+    country_lookup = "country"
+
+    def counted_facets(self, facts):
         return {
-            "sector": [(s.slug, s.name, sectors.get(s.pk, 0)) for s in index.sectors],
-            "category": [(c.slug, c.name, categories.get(c.pk, 0)) for c in index.categories],
-            "country": self.country_counts(),
-            "hall": self.hall_counts(),
+            "sector": ({"sector"}, [s.pk for s in facts.sectors]),
+            "category": ({"category"}, [c.pk for c in facts.categories]),
+            "hall": ({"hall"}, [v.pk for v in facts.venues]),
+        }
+
+    def facet_rows(self, facts, counts):
+        sectors, categories = counts["sector"], counts["category"]
+        return {
+            "sector": [(s.slug, s.name, sectors.get(s.pk, 0)) for s in facts.sectors],
+            "category": [(c.slug, c.name, categories.get(c.pk, 0)) for c in facts.categories],
+            "country": self.country_rows(counts),
+            "hall": self.hall_rows(facts, counts),
         }
 
     def rows(self, queryset, columns=None):
@@ -76,11 +86,18 @@ class ProductCatalogue(BaseCatalogue):
     def side(self, index):
         return index.products
 
-    def facet_rows(self):
-        index = self.index()
-        scope = self.scope(ignore={"sector", "category"})
-        by_category = index.products.by["category"]
-        counts = [(c, (by_category.get(c.pk, 0) & scope).bit_count()) for c in index.categories]
+    sql_condition = staticmethod(sql.product_condition)
+    country_lookup = "exhibitor__country"
+
+    def counted_facets(self, facts):
+        return {
+            "category": ({"sector", "category"}, [c.pk for c in facts.categories]),
+            "hall": ({"hall"}, [v.pk for v in facts.venues]),
+        }
+
+    def facet_rows(self, facts, all_counts):
+        by_category = all_counts["category"]
+        counts = [(c, by_category.get(c.pk, 0)) for c in facts.categories]
         sectors = {}
         for category, n in counts:
             slug, name, total = sectors.get(category.sector.slug, (category.sector.slug, category.sector.name, 0))
@@ -91,8 +108,8 @@ class ProductCatalogue(BaseCatalogue):
         return {
             "sector": list(sectors.values()),
             "category": [(c.slug, c.name, n) for c, n in shown] + hidden,
-            "country": self.country_counts(),
-            "hall": self.hall_counts(),
+            "country": self.country_rows(all_counts),
+            "hall": self.hall_rows(facts, all_counts),
         }
 
     def rows(self, queryset, columns=None):
