@@ -12,6 +12,11 @@ caching: without a session cookie the session is empty, so the page cannot depen
 The key holds the full address, whose host is always EXPO_SITE_URL's in production. Only a
 signed-in user's session bypasses the cache; any other session cookie (made up, expired,
 anonymous) is served from it, and a response that read a non-empty session is never stored.
+
+An area (`area()`: the catalogue) has a version of its own as well, moved only by writes to its
+models, for what a process keeps outside the cache. A new epoch of any version (first start, a
+flushed cache) starts from the clock. Bulk writes, which send no signal, name the public models
+they wrote (`written()`); nothing else moves a version by hand but a restore or a bulk load.
 """
 
 import contextvars
@@ -22,6 +27,7 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import get_conditional_response, get_max_age
@@ -32,6 +38,8 @@ _MISSING = object()
 
 # The models whose rows anonymous visitors see, each declared with @public_content.
 _public_models = []
+# Areas with a version of their own: {area: {model, ...}} (`area()`, from an app's ready()).
+_areas = {}
 # Within a request (ContentVersionMiddleware), the version read once: {"version": n} or {}.
 _request_memo = contextvars.ContextVar("content_version_memo", default=None)
 
@@ -48,25 +56,62 @@ def public_models():
     return tuple(_public_models)
 
 
-def _read_version():
-    version = cache.get(VERSION_KEY)
+def area(name, *models):
+    """Give `models` (each @public_content) a version of their own, `content_version(name)`,
+    moved only by their writes (and by every bump of the whole site): for what a process keeps
+    of them outside the cache (the catalogue's index), which a programme edit must not rebuild."""
+    unknown = [model._meta.label for model in models if model not in _public_models]
+    if unknown:
+        raise ImproperlyConfigured(f"Not declared @public_content, so their writes move no version: {unknown}")
+    _areas.setdefault(name, set()).update(models)
+
+
+def _areas_of(models):
+    return {name for name, members in _areas.items() if members.intersection(models)}
+
+
+def _key(name):
+    return VERSION_KEY if name is None else f"{VERSION_KEY}:{name}"
+
+
+def _epoch():
+    """A new epoch (first start, or the cache was flushed) starts from the clock, not from 1 or
+    2: anything kept per version outside the cache (each process's catalogue index) must never
+    mistake an old epoch's version for the current one."""
+    return time.time_ns() // 1000
+
+
+def _read_version(key):
+    version = cache.get(key)
     if version is None:
-        # A new epoch (first start, or the cache was flushed) starts from the clock, not from 1:
-        # anything kept per version outside the cache (each process's catalogue index) must never
-        # mistake an old epoch's version for the current one.
-        cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
-        version = cache.get(VERSION_KEY)
+        cache.add(key, _epoch(), timeout=None)
+        version = cache.get(key)
     return version
 
 
-def content_version():
-    """The current content version; inside a request it is read from the cache once."""
+def content_version(name=None):
+    """The current content version (of the whole site, or of the area `name`); inside a request
+    each is read from the cache once."""
+    key = _key(name)
     memo = _request_memo.get()
     if memo is None:
-        return _read_version()
-    if "version" not in memo:
-        memo["version"] = _read_version()
-    return memo["version"]
+        return _read_version(key)
+    if key not in memo:
+        memo[key] = _read_version(key)
+    return memo[key]
+
+
+def serving_stale():
+    """What this request shows was read from an older version than the current one (a process's
+    index while one thread rebuilds it): nothing of it is stored in the shared cache."""
+    memo = _request_memo.get()
+    if memo is not None:
+        memo["stale"] = True
+
+
+def _stale():
+    memo = _request_memo.get()
+    return memo is not None and memo.get("stale", False)
 
 
 def remember(name, compute):
@@ -82,45 +127,64 @@ def remember(name, compute):
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
-        cache.set(key, value, timeout)
+        if not _stale():
+            cache.set(key, value, timeout)
     return value
 
 
-def bump_content_version():
-    """Make every cached public page stale now. Writers call bump_on_commit() instead."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+def bump_content_version(areas=None):
+    """Make every cached public page stale now, and the versions of `areas` (of every area when
+    None: a restore, a bulk load). Writers call bump_on_commit() or written() instead."""
+    for key in [_key(None), *(_key(name) for name in (_areas if areas is None else areas))]:
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, _epoch(), timeout=None)
     memo = _request_memo.get()
     if memo is not None:
-        memo.pop("version", None)
+        memo.clear()
 
 
-def bump_on_commit(using=None):
-    """Bump the version once the current transaction commits (at once outside a transaction).
+def bump_on_commit(using=None, areas=None):
+    """Bump the version once the current transaction commits (at once outside a transaction),
+    with those of `areas` (of every area when None).
 
     Bumping before the commit would let a request in between cache the old page under the new
     version until the TTL. A transaction that writes many rows bumps once (its callbacks share
-    one flag); one rolled back never bumps.
+    one batch); one rolled back never bumps.
     """
     using = using or DEFAULT_DB_ALIAS
     connection = transaction.get_connection(using)
     batch = getattr(connection, "_content_bump_batch", None)
     if not connection.in_atomic_block or batch is None or batch["done"]:
-        batch = {"done": False}
+        batch = {"done": False, "areas": set()}
         connection._content_bump_batch = batch
+    batch["areas"].update(_areas if areas is None else areas)
 
     def bump():
         if not batch["done"]:
             batch["done"] = True
-            bump_content_version()
+            bump_content_version(batch["areas"])
 
     transaction.on_commit(bump, using=using)
 
 
+def written(*models, using=None):
+    """Bulk writes (bulk_create, bulk_update, update()) send no post_save: they name the public
+    models they wrote, and the version moves on commit as their saves would have moved it."""
+    unknown = [model._meta.label for model in models if model not in _public_models]
+    if unknown:
+        raise ImproperlyConfigured(f"Not declared @public_content: {unknown}")
+    bump_on_commit(using, areas=_areas_of(models))
+
+
 def _written(sender, using=None, **kwargs):
-    bump_on_commit(using)
+    bump_on_commit(using, areas=_areas_of([sender]))
+
+
+def _relation_written(sender, instance, model, action, using=None, **kwargs):
+    if action.startswith("post_"):
+        bump_on_commit(using, areas=_areas_of([type(instance), model]))
 
 
 def connect_invalidation():
@@ -130,7 +194,7 @@ def connect_invalidation():
         post_save.connect(_written, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(_written, sender=model, dispatch_uid=f"{uid}-delete")
         for field in model._meta.local_many_to_many:
-            m2m_changed.connect(_written, sender=field.remote_field.through, dispatch_uid=f"{uid}-m2m")
+            m2m_changed.connect(_relation_written, sender=field.remote_field.through, dispatch_uid=f"{uid}-m2m")
 
 
 class ContentVersionMiddleware:
@@ -189,7 +253,7 @@ def _cached_page(key):
     memo = _request_memo.get()
     if memo is not None:
         # The rest of the request (fragments) uses the version read here: no second read.
-        memo.setdefault("version", version)
+        memo.setdefault(VERSION_KEY, version)
     stored = found.get(key)
     if stored is not None and stored[0] == version:
         return version, stored[1]
@@ -244,6 +308,7 @@ class AnonymousPageCacheMiddleware:
             and "private" not in cache_control
             and "no-store" not in cache_control
             and not _read_session_data(request)
+            and not _stale()
         ):
             response["X-Cache"] = "MISS"
             cache.set(key, (version, response), timeout)

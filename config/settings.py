@@ -148,8 +148,6 @@ EXPO_PAGE_CACHE_SECONDS = int(os.environ.get("EXPO_PAGE_CACHE_SECONDS", "300"))
 # Fragments that are the same for every visitor (current edition, catalogue facet counts),
 # also under the content version; 0 switches them off.
 EXPO_FRAGMENT_CACHE_SECONDS = int(os.environ.get("EXPO_FRAGMENT_CACHE_SECONDS", "600"))
-# Bench only (issue 25): "sql" answers the catalogue from the database alone, "index" in process.
-EXPO_CATALOGUE_READ = os.environ.get("EXPO_CATALOGUE_READ", "index")
 
 # Languages: Vietnamese first (the default), English second. Public URLs carry the prefix.
 LANGUAGE_CODE = "vi"

@@ -6,24 +6,22 @@
 - When nothing matches: the nearest categories and exhibitors (those holding the most of the
   query's words, any of them), and the same search on the site in the other language.
 
-Read from the catalogue's in-process index (exhibitors/facetindex.py): no query for the sectors
+Read from the catalogue's in-process index (exhibitors/catalogue/index.py): no query for the sectors
 and categories; the nearest exhibitors, asked only after an empty result, are one.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Case, Value, When
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import pgettext
 
 from common.text import holds, search_text, search_words
-from exhibitors.bitsets import members
-from exhibitors.catalogue import ExhibitorCatalogue, Filters, sql
-from exhibitors.catalogue.base import sql_read
-from exhibitors.facetindex import index_for
+from exhibitors.catalogue import ExhibitorCatalogue, Filters
+from exhibitors.catalogue.bitsets import members
+from exhibitors.catalogue.index import index_for
 from exhibitors.models import Exhibitor
 
 NEAREST = 5
@@ -53,11 +51,7 @@ def named_kinds(query, *, edition):
     words = search_words(query)
     if not words:
         return []
-    return [_link(kind, row) for kind, row, column in _kinds(_lists(edition)) if holds(column, words)]
-
-
-def _lists(edition):
-    return sql.Facts(None) if sql_read() else index_for(edition)
+    return [_link(kind, row) for kind, row, column in _kinds(index_for(edition)) if holds(column, words)]
 
 
 def _score(column, words):
@@ -69,13 +63,9 @@ def nearest(query, *, edition):
     words = search_words(query)
     if not words:
         return [], []
-    index = _lists(edition)
+    index = index_for(edition)
     scored = [(_score(column, words), n, kind, row) for n, (kind, row, column) in enumerate(_kinds(index))]
     kinds = [_link(kind, row) for score, _n, kind, row in sorted(scored, key=lambda s: (-s[0], s[1])) if score]
-    if sql_read():
-        score = sum((Case(When(search_text__contains=f" {word}", then=1), default=0) for word in words), Value(0))
-        makers = Exhibitor.objects.annotate(score=score).filter(score__gt=0).order_by("-score", "pk")[:NEAREST]
-        return kinds[:NEAREST], [Link(maker.name, maker.get_absolute_url()) for maker in makers]
     side = index.exhibitors
     word_index = side.word_index(ExhibitorCatalogue(Filters(), edition=edition).base())
     hits = {}

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from model_bakery import baker
 
 from common.cache import bump_content_version
-from exhibitors import facetindex
+from exhibitors.catalogue import index as facetindex
 from tests.delegations.conftest import make_delegation, make_member, protocol_client, protocol_user  # noqa: F401
 from tests.exhibitors.conftest import make_exhibitor, make_product, sectors, venues  # noqa: F401 (fixtures)
 from tests.expo.programme_factories import make_item
@@ -18,7 +18,7 @@ from tests.press.conftest import make_release
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 # The first catalogue request after an edit builds the process's facet index (5 queries);
-# the others read it (exhibitors/facetindex.py).
+# the others read it (exhibitors/catalogue/index.py).
 CATALOGUE = {
     "/en/exhibitors/": 7,
     "/en/exhibits/": 3,

@@ -3,10 +3,9 @@ index, the shared cache, ordering and pagination."""
 
 import hashlib
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery, Value
+from django.db.models import OuterRef, Subquery, Value
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -14,17 +13,11 @@ from django_countries import countries
 from common import collation
 from common.cache import remember
 from common.text import phrase_rank, search_words
-from exhibitors.catalogue import sql
 from exhibitors.catalogue.filters import FACETS, PER_PAGE, Facet, country_options, options
-from exhibitors.facetindex import index_for
+from exhibitors.catalogue.index import index_for
+from exhibitors.catalogue.order import OrderedRows, search_masks
 from exhibitors.models import Category, Sector, Stand
-from exhibitors.ordering import OrderedRows, search_masks
 from expo.models import Venue
-
-
-def sql_read():
-    """Bench switch (EXPO_CATALOGUE_READ=sql): answer from PostgreSQL alone."""
-    return getattr(settings, "EXPO_CATALOGUE_READ", "index") == "sql"
 
 
 class CountedPaginator(Paginator):
@@ -65,24 +58,6 @@ class BaseCatalogue:
         self._search_mask = None
         self.phrase_mask = 0
 
-    def searched(self):
-        return self.base().search(self.filters.q) if self.filters.q else self.base()
-
-    def filtered(self, *, ignore=()):
-        queryset = self.searched()
-        for name, value in self.filters.active().items():
-            if name not in ignore:
-                queryset = queryset.filter(self.condition(name, value))
-        return queryset
-
-    searched_filtered = filtered
-
-    def hall_condition(self, exhibitor_field, value):
-        if not self.edition:
-            return Q(pk__in=[])
-        stands = Stand.objects.filter(edition=self.edition, venue__slug=value).values("exhibitor_id")
-        return Q(**{f"{exhibitor_field}__in": stands})
-
     def cache_key(self):
         """Names this catalogue state (language, edition, filters); the list templates also key
         their rendered facet fragment with it (plus the content version)."""
@@ -94,27 +69,22 @@ class BaseCatalogue:
         return remember(self.cache_key(), self._compute)
 
     def _compute(self):
-        rows, total = self.facet_table()
+        rows = self.facet_table()
         known = {name: {row[0] for row in rows[name]} for name in FACETS}
         known["country"] = set(countries.countries)
         unknown = [(name, value) for name, value in self.filters.active().items() if value not in known[name]]
         labels = {"sector": _("Sector"), "category": _("Category"), "country": _("Country"), "hall": _("Hall")}
         # Plain strings: the key already names the language.
         facets = [Facet(name, str(labels[name]), options(self.filters, name, rows[name])) for name in FACETS]
-        count = 0 if unknown else (total if total is not None else self.scope().bit_count())
+        count = 0 if unknown else self.scope().bit_count()
         return facets, unknown, count
 
     def facet_table(self):
-        """({facet: [(value, label, count)]}, the result count or None when the index tells it)."""
-        if sql_read():
-            facts = sql.Facts(self.edition)
-            counts, total = sql.counted(self, facts, self.counted_facets(facts))
-        else:
-            facts = self.index()
-            counts = {name: self.counts(name, ignore) for name, (ignore, _keys) in self.counted_facets(facts).items()}
-            counts["country"] = self.counts("country")
-            total = None
-        return self.facet_rows(facts, counts), total
+        """{facet: [(value, label, count)]}: each facet's values, counted over what the other
+        filters keep."""
+        index = self.index()
+        counts = {name: self.counts(name, ignore) for name, ignore in self.counted_facets.items()}
+        return self.facet_rows(index, counts)
 
     def index(self):
         if self._index is None:
@@ -156,10 +126,7 @@ class BaseCatalogue:
         """Unknown values and the result count without any facet query, for callers that show
         no facets (the API): one existence query per chosen value, the count shared like the facets."""
         self.unknown = [(name, value) for name, value in self.filters.active().items() if not self._exists(name, value)]
-        if self.unknown:
-            self._count = 0
-        else:
-            self._count = self.searched_filtered().count() if sql_read() else self.scope().bit_count()
+        self._count = 0 if self.unknown else self.scope().bit_count()
         self._facets = []
 
     def _exists(self, name, value):
@@ -190,12 +157,12 @@ class BaseCatalogue:
         }
 
     def results(self):
-        """The ordered rows to paginate, a page at a time in the index's kept order (ordering.py);
+        """The ordered rows to paginate, a page at a time in the index's kept order (order.py);
         nothing at all when a filter names an unknown value."""
         self.facets()
         if self.unknown:
             return self.model.objects.none()
-        return self.rows(self.filtered()) if sql_read() else OrderedRows(self)
+        return OrderedRows(self)
 
     def first(self, count, columns):
         """The first `count` results, reading only `columns`, and their total, without any
@@ -203,14 +170,4 @@ class BaseCatalogue:
         self.check()
         if self.unknown or not self._count:
             return [], 0
-        if sql_read():
-            return list(self.rows(self.filtered(), columns)[:count]), self._count
         return OrderedRows(self, read=lambda queryset: self.rows(queryset, columns))[0:count], self._count
-
-    def sql_results(self):
-        """The same rows, filtered and ordered by the database over the whole set: the reference
-        the index's order is tested against."""
-        self.facets()
-        if self.unknown:
-            return self.model.objects.none()
-        return self.rows(self.filtered())

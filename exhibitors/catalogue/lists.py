@@ -1,12 +1,11 @@
 """The two catalogues: exhibitors, and the published exhibits (products)."""
 
 from django.db import models
-from django.db.models import F, Q, Value
+from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
 
 from exhibitors import selectors
-from exhibitors.catalogue import sql
 from exhibitors.catalogue.base import BaseCatalogue, ordered
 from exhibitors.models import Exhibitor, Product
 
@@ -27,28 +26,11 @@ class ExhibitorCatalogue(BaseCatalogue):
     def base(self):
         return Exhibitor.objects.all()
 
-    def condition(self, name, value):
-        # Uncorrelated IN subqueries: evaluated once, where a correlated EXISTS runs per row.
-        if name == "sector":
-            return Q(pk__in=Exhibitor.sectors.through.objects.filter(sector__slug=value).values("exhibitor_id"))
-        if name == "category":
-            return Q(pk__in=Product.objects.published().filter(category__slug=value).values("exhibitor_id"))
-        if name == "country":
-            return Q(country=value)
-        return self.hall_condition("pk", value)
-
     def side(self, index):
         return index.exhibitors
 
-    sql_condition = staticmethod(sql.exhibitor_condition)
-    country_lookup = "country"
-
-    def counted_facets(self, facts):
-        return {
-            "sector": ({"sector"}, [s.pk for s in facts.sectors]),
-            "category": ({"category"}, [c.pk for c in facts.categories]),
-            "hall": ({"hall"}, [v.pk for v in facts.venues]),
-        }
+    # Each facet counted and the filters it ignores: a facet counts what the *others* leave.
+    counted_facets = {"sector": {"sector"}, "category": {"category"}, "country": {"country"}, "hall": {"hall"}}
 
     def facet_rows(self, facts, counts):
         sectors, categories = counts["sector"], counts["category"]
@@ -74,26 +56,11 @@ class ProductCatalogue(BaseCatalogue):
     def base(self):
         return Product.objects.published()
 
-    def condition(self, name, value):
-        if name == "sector":
-            return Q(category__sector__slug=value)
-        if name == "category":
-            return Q(category__slug=value)
-        if name == "country":
-            return Q(exhibitor__country=value)
-        return self.hall_condition("exhibitor_id", value)
-
     def side(self, index):
         return index.products
 
-    sql_condition = staticmethod(sql.product_condition)
-    country_lookup = "exhibitor__country"
-
-    def counted_facets(self, facts):
-        return {
-            "category": ({"sector", "category"}, [c.pk for c in facts.categories]),
-            "hall": ({"hall"}, [v.pk for v in facts.venues]),
-        }
+    # The sectors' counts are their categories' (a sector and its category are one choice).
+    counted_facets = {"category": {"sector", "category"}, "country": {"country"}, "hall": {"hall"}}
 
     def facet_rows(self, facts, all_counts):
         by_category = all_counts["category"]
