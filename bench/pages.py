@@ -141,12 +141,12 @@ def varied_urls(urls):
     return varied
 
 
-def in_process(urls, labels, repeat=7, read="index"):
+def in_process(urls, labels, repeat=7):
     """{label: (median ms, median DB ms)} for a request in this process with every cache off."""
     from django.test import override_settings
 
     timings = {}
-    with override_settings(EXPO_PAGE_CACHE_SECONDS=0, EXPO_FRAGMENT_CACHE_SECONDS=0, EXPO_CATALOGUE_READ=read):
+    with override_settings(EXPO_PAGE_CACHE_SECONDS=0, EXPO_FRAGMENT_CACHE_SECONDS=0):
         client = Client()
         for label in labels:
             totals, database = [], []

@@ -9,6 +9,19 @@ from bench import load
 from bench.pages import ADMIN_BUDGET, DETAIL_PAGES, EXPORTS, PUBLIC_BUDGET
 
 MODES = ("page cache off", "every cache off", "cached")
+# Sections a run cannot measure again, carried from one RESULTS.md to the next: the comparison
+# that chose the catalogue's read path (issue 25; the PostgreSQL-only path left production code).
+KEPT = ("## Catalogue read path",)
+
+
+def kept_sections(previous):
+    """The KEPT sections of the previous RESULTS.md, each up to the next "## " heading."""
+    sections = []
+    for part in ("\n" + previous).split("\n## ")[1:]:
+        section = "## " + part.strip()
+        if section.startswith(KEPT):
+            sections.append(section)
+    return "\n\n".join(sections)
 
 
 def _machine():
@@ -75,41 +88,6 @@ def _goals(scales):
     return lines
 
 
-def _read_paths(scales):
-    """Issue 25: the catalogue pages from the in-process index and from PostgreSQL alone."""
-    lines = [
-        "## Catalogue read path: in-process index vs PostgreSQL alone (issue 25)",
-        "",
-        "The same pages, the same run and anchors; *sql*: facet counts from one FILTER aggregate, search",
-        "over the folded, trigram-indexed search column, rows ordered and paged by the database",
-        "(EXPO_CATALOGUE_READ=sql, its own fragment cache).",
-        "",
-    ]
-    for scale, data in sorted(scales.items()):
-        results, sql_in_process = data["results"], data.get("sql_in_process", {})
-        lines += [
-            f"### {scale} × the design scale",
-            "",
-            "| page | index, page cache off (× C) | sql, page cache off (× C) | index, every cache off (× C) "
-            "| sql, every cache off (× C) | p99 ms, index / sql, every cache off | in process ms, index / sql |",
-            "|---|---|---|---|---|---|---|",
-        ]
-        for label in dict.fromkeys(label for label, mode in results if mode == "sql: every cache off"):
-            index_off, sql_off, index_none, sql_none = (
-                results.get((label, mode))
-                for mode in ("page cache off", "sql: page cache off", "every cache off", "sql: every cache off")
-            )
-            timings = [data["in_process"].get(label), sql_in_process.get(label)]
-            in_process = " / ".join(f"{t[0]:.0f} ({t[1]:.0f})" if t else "–" for t in timings)
-            lines.append(
-                f"| {label} | {_cell(index_off, 'ratio')} | {_cell(sql_off, 'ratio')} | {_cell(index_none, 'ratio')} "
-                f"| {_cell(sql_none, 'ratio')} | {_cell(index_none, 'p99')} / {_cell(sql_none, 'p99')} "
-                f"| {in_process} |"
-            )
-        lines.append("")
-    return lines
-
-
 def render(*, urls, public_counts, admin_counts, scales, jobs, uptime, notes=""):
     lines = [
         "# Benchmark results",
@@ -159,8 +137,6 @@ def render(*, urls, public_counts, admin_counts, scales, jobs, uptime, notes="")
             ]
         if data.get("rss"):
             lines += [f"Peak RSS per worker: {data['rss']:.0f} MB.", ""]
-    if any(data.get("sql_in_process") for data in scales.values()):
-        lines += _read_paths(scales)
     lines += ["## Goals (issue 15)", "", *_goals(scales), ""]
     lines += [
         "## Queries per request (public budget ≤ 8, admin ≤ 15)",

@@ -26,10 +26,6 @@ from bench import load  # noqa: E402 (after the path)
 
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/expo_bench")
 SCALES = [int(n) for n in os.environ.get("BENCH_SCALES", "1,4").split(",") if n.strip()]
-# Issue 25: the catalogue pages also served from PostgreSQL alone (EXPO_CATALOGUE_READ=sql).
-COMPARE_READ = os.environ.get("BENCH_COMPARE_READ") == "1"
-CATALOGUE = ("exhibitors list", "exhibitors list, facets", "exhibitors list, search", "exhibits list",
-             "exhibits list, search", "site search", "API exhibits list")  # fmt: skip
 
 
 def scale_args(scale):
@@ -110,26 +106,17 @@ def measure_scale(scale, *, static_root, anchor_env, pages):
     log(f"  timing {len(labels)} pages in process")
     in_process = pages.in_process(urls, labels)
     index_ms = pages.index_build_ms()
-    sql_in_process = {}
-    if COMPARE_READ:
-        sql_in_process = pages.in_process(urls, [label for label in labels if label in CATALOGUE], read="sql")
     modes = {
         "page cache off": production_env(static_root, cache_seconds=0),
         "every cache off": production_env(static_root, cache_seconds=0, fragment_seconds=0),
     }
     if scale == 1:
         modes["cached"] = production_env(static_root, cache_seconds=300)
-    if COMPARE_READ:  # its own file cache: no fragment computed by the index's servers
-        own = {"EXPO_CATALOGUE_READ": "sql", "EXPO_VAR_DIR": tempfile.mkdtemp(prefix="expo-bench-sql-")}
-        for mode in ("page cache off", "every cache off"):
-            modes[f"sql: {mode}"] = {**modes[mode], **own}
     targets = []
     for label in labels:
         paths = {"page cache off": [urls[label]], "every cache off": varied[label]}
         if "cached" in modes and (urls[label].startswith(("/vi/", "/en/")) or label in pages.EXPORTS):
             paths["cached"] = [urls[label]]
-        if COMPARE_READ and label in CATALOGUE:
-            paths["sql: page cache off"], paths["sql: every cache off"] = [urls[label]], varied[label]
         targets.append((label, paths))
     servers = {mode: load.Server("config.wsgi", env) for mode, env in modes.items()}
     anchor = load.Server("bench.anchor.wsgi", anchor_env)
@@ -143,14 +130,7 @@ def measure_scale(scale, *, static_root, anchor_env, pages):
             for server in servers.values():
                 server.__exit__(None, None, None)
     label = f"{2500 * scale:,} exhibitors, {15000 * scale:,} exhibits"
-    return {
-        "label": label,
-        "results": results,
-        "in_process": in_process,
-        "sql_in_process": sql_in_process,
-        "rss": rss,
-        "index_ms": index_ms,
-    }
+    return {"label": label, "results": results, "in_process": in_process, "rss": rss, "index_ms": index_ms}
 
 
 def main():
@@ -185,7 +165,9 @@ def main():
         if scale == SCALES[0]:
             log("[3/3] Slow jobs")
             jobs = {**timings, **pages.time_jobs()}
-    (ROOT / "bench" / "RESULTS.md").write_text(
+    results = ROOT / "bench" / "RESULTS.md"
+    kept = report.kept_sections(results.read_text(encoding="utf-8") if results.exists() else "")
+    results.write_text(
         report.render(
             urls=urls,
             public_counts=public_counts,
@@ -193,7 +175,7 @@ def main():
             scales=scales,
             jobs=jobs,
             uptime=(load_before, uptime()),
-            notes=os.environ.get("BENCH_NOTES", ""),
+            notes="\n\n".join(filter(None, [os.environ.get("BENCH_NOTES", ""), kept])),
         ),
         encoding="utf-8",
     )
