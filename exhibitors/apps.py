@@ -7,7 +7,7 @@ class ExhibitorsConfig(AppConfig):
     verbose_name = _("Exhibitors and exhibits")
 
     def ready(self):
-        # The counted figures of the home page and the expo fact sheet (expo.facts).
+        # The counted figures of the home page and the expo fact sheet (common.facts).
         from common.cache import area
         from exhibitors import facts  # noqa: F401
         from exhibitors.catalogue.index import AREA, MODELS
