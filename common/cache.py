@@ -13,10 +13,8 @@ The key holds the full address, whose host is always EXPO_SITE_URL's in producti
 signed-in user's session bypasses the cache; any other session cookie (made up, expired,
 anonymous) is served from it, and a response that read a non-empty session is never stored.
 
-An area (`area()`: the catalogue) has a version of its own as well, moved only by writes to its
-models, for what a process keeps outside the cache. A new epoch of any version (first start, a
-flushed cache) starts from the clock. Bulk writes, which send no signal, name the public models
-they wrote (`written()`); nothing else moves a version by hand but a restore or a bulk load.
+An area (`area()`: the catalogue) has a version of its own, moved by its models' writes alone;
+bulk writes name their models (`written()`). Every version starts from the clock.
 """
 
 import contextvars
@@ -40,7 +38,7 @@ _MISSING = object()
 _public_models = []
 # Areas with a version of their own: {area: {model, ...}} (`area()`, from an app's ready()).
 _areas = {}
-# Within a request (ContentVersionMiddleware), the version read once: {"version": n} or {}.
+# Within a request (ContentVersionMiddleware): each version read once, and whether it is "stale".
 _request_memo = contextvars.ContextVar("content_version_memo", default=None)
 
 
@@ -57,13 +55,16 @@ def public_models():
 
 
 def area(name, *models):
-    """Give `models` (each @public_content) a version of their own, `content_version(name)`,
-    moved only by their writes (and by every bump of the whole site): for what a process keeps
-    of them outside the cache (the catalogue's index), which a programme edit must not rebuild."""
+    """Give `models` (each @public_content) a version of their own, `content_version(name)`, moved
+    by their writes alone: for what a process keeps of them (the catalogue's index)."""
+    _declared(models)
+    _areas.setdefault(name, set()).update(models)
+
+
+def _declared(models):
     unknown = [model._meta.label for model in models if model not in _public_models]
     if unknown:
         raise ImproperlyConfigured(f"Not declared @public_content, so their writes move no version: {unknown}")
-    _areas.setdefault(name, set()).update(models)
 
 
 def _areas_of(models):
@@ -75,43 +76,34 @@ def _key(name):
 
 
 def _epoch():
-    """A new epoch (first start, or the cache was flushed) starts from the clock, not from 1 or
-    2: anything kept per version outside the cache (each process's catalogue index) must never
-    mistake an old epoch's version for the current one."""
+    """A new epoch (a start, a flush) counts from the clock: an old epoch's index is never current."""
     return time.time_ns() // 1000
-
-
-def _read_version(key):
-    version = cache.get(key)
-    if version is None:
-        cache.add(key, _epoch(), timeout=None)
-        version = cache.get(key)
-    return version
 
 
 def content_version(name=None):
     """The current content version (of the whole site, or of the area `name`); inside a request
     each is read from the cache once."""
-    key = _key(name)
-    memo = _request_memo.get()
-    if memo is None:
-        return _read_version(key)
-    if key not in memo:
-        memo[key] = _read_version(key)
-    return memo[key]
+    key, memo = _key(name), _request_memo.get()
+    if memo is not None and key in memo:
+        return memo[key]
+    version = cache.get(key)
+    if version is None:
+        cache.add(key, _epoch(), timeout=None)
+        version = cache.get(key)
+    if memo is not None:
+        memo[key] = version
+    return version
 
 
 def serving_stale():
-    """What this request shows was read from an older version than the current one (a process's
-    index while one thread rebuilds it): nothing of it is stored in the shared cache."""
+    """This request shows an older version (an index being rebuilt): the cache keeps none of it."""
     memo = _request_memo.get()
     if memo is not None:
         memo["stale"] = True
 
 
 def _stale():
-    memo = _request_memo.get()
-    return memo is not None and memo.get("stale", False)
+    return bool((_request_memo.get() or {}).get("stale"))
 
 
 def remember(name, compute):
@@ -135,19 +127,19 @@ def remember(name, compute):
 def bump_content_version(areas=None):
     """Make every cached public page stale now, and the versions of `areas` (of every area when
     None: a restore, a bulk load). Writers call bump_on_commit() or written() instead."""
-    for key in [_key(None), *(_key(name) for name in (_areas if areas is None else areas))]:
+    keys = [_key(None), *(_key(name) for name in (_areas if areas is None else areas))]
+    for key in keys:
         try:
             cache.incr(key)
         except ValueError:
             cache.set(key, _epoch(), timeout=None)
     memo = _request_memo.get()
-    if memo is not None:
-        memo.clear()
+    for key in keys if memo is not None else ():
+        memo.pop(key, None)
 
 
 def bump_on_commit(using=None, areas=None):
-    """Bump the version once the current transaction commits (at once outside a transaction),
-    with those of `areas` (of every area when None).
+    """Bump the versions (the site's; `areas`', every area's when None) when the transaction commits.
 
     Bumping before the commit would let a request in between cache the old page under the new
     version until the TTL. A transaction that writes many rows bumps once (its callbacks share
@@ -170,21 +162,14 @@ def bump_on_commit(using=None, areas=None):
 
 
 def written(*models, using=None):
-    """Bulk writes (bulk_create, bulk_update, update()) send no post_save: they name the public
-    models they wrote, and the version moves on commit as their saves would have moved it."""
-    unknown = [model._meta.label for model in models if model not in _public_models]
-    if unknown:
-        raise ImproperlyConfigured(f"Not declared @public_content: {unknown}")
+    """Bulk writes send no post_save: they name the public models they wrote, as saves would."""
+    _declared(models)
     bump_on_commit(using, areas=_areas_of(models))
 
 
-def _written(sender, using=None, **kwargs):
-    bump_on_commit(using, areas=_areas_of([sender]))
-
-
-def _relation_written(sender, instance, model, action, using=None, **kwargs):
-    if action.startswith("post_"):
-        bump_on_commit(using, areas=_areas_of([type(instance), model]))
+def _written(sender, instance, using=None, model=None, action="", **kwargs):
+    if not action.startswith("pre_"):  # a relation's change: its two ends' areas
+        bump_on_commit(using, areas=_areas_of([sender, type(instance), model]))
 
 
 def connect_invalidation():
@@ -194,7 +179,7 @@ def connect_invalidation():
         post_save.connect(_written, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(_written, sender=model, dispatch_uid=f"{uid}-delete")
         for field in model._meta.local_many_to_many:
-            m2m_changed.connect(_relation_written, sender=field.remote_field.through, dispatch_uid=f"{uid}-m2m")
+            m2m_changed.connect(_written, sender=field.remote_field.through, dispatch_uid=f"{uid}-m2m")
 
 
 class ContentVersionMiddleware:
