@@ -237,9 +237,8 @@ def test_step_protocol_houses_drives_and_looks_after_the_imported_delegation(cas
     report.screenshots(page, "rooming-admin", "A room for the imported delegation's head on the rooming list")
 
     protocol.go("/admin/delegations/delegation/?q=tuan+duyen")
-    page.locator("#result_list tbody tr th a").first.click()
-    page.wait_for_url("**/change/")
-    stage.housed["delegation"] = page.url.rstrip("/").split("/")[-2]
+    stage.housed["delegation"] = page.locator("#result_list tbody tr input.action-select").first.get_attribute("value")
+    protocol.go(f"/admin/delegations/delegation/{stage.housed['delegation']}/change/")
     movement = page.locator(".inline-related", has=page.locator("select[name$='-vehicle']")).first
     stage.housed["vehicle"] = _autocomplete(page, movement.locator(".field-vehicle").first, "")
     page.locator("input[name=_continue]").click()
