@@ -1,9 +1,10 @@
 """The demo: VIDE 2024 archived as published (EXPO-FACTS.md) and an invented demo edition, about
 to happen, that each app fills with its invented rows.
 
-Apps add their own demo rows with `@demo.register(order=…)` in their `demo.py`; the
-`load_demo` command runs the expo's own loader first, then theirs, in one transaction.
-Everything is keyed on natural keys (slugs, codes), so loading twice leaves the same rows.
+Apps add their own demo rows with `@demo_registry.register(order=…)` in their `demo.py`
+(common/demo_registry.py); the `load_demo` command runs the expo's own loader first, then
+theirs, in one transaction. Everything is keyed on natural keys (slugs, codes), so loading
+twice leaves the same rows.
 """
 
 import datetime
@@ -12,15 +13,8 @@ import zoneinfo
 from django.conf import settings
 from django.utils import timezone
 
-from common.loaders import LoaderRegistry
 from expo.demo_artwork import store_key_visual
 from expo.models import Edition, KeyFigure, Venue, VisitorInfo
-
-# Loaders are `func(*, edition, progress) -> str`, the str a one-line summary of what it loaded.
-_registry = LoaderRegistry("demo", "programme.demo")
-register = _registry.register
-loaders = _registry.loaders
-
 
 VENUES = [
     # code, slug, kind, name vi, name en
@@ -35,7 +29,7 @@ VENUES = [
 ]
 
 # Invitation targets from the Ministry's press meeting of 26 January 2024 (EXPO-FACTS.md);
-# what the data counts (exhibitors, countries, exhibits…) is added by expo.facts.
+# what the data counts (exhibitors, countries, exhibits…) is added by common.facts.
 KEY_FIGURES_ANNOUNCED_ON = datetime.date(2024, 1, 26)
 KEY_FIGURES = [
     ("140+", "đoàn quốc tế cấp cao được mời", "high-level international delegations invited"),

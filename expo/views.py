@@ -12,10 +12,10 @@ from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event
 
 from common import clock
+from common.taskqueue import queue_health
 from expo.facts import edition_facts
 from expo.models import Edition
 from expo.programme.selection import now_and_next, utc_offset_label
-from expo.taskqueue import queue_health
 
 
 @require_safe

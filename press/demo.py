@@ -4,7 +4,7 @@ import datetime
 
 from django.conf import settings
 
-from expo import demo
+from common import demo_registry
 from press import demo_photos
 from press.models import PressContact, PressRelease
 
@@ -86,7 +86,7 @@ CONTACTS = [
 ]
 
 
-@demo.register(order=60, label="Press centre (invented releases, contacts)")
+@demo_registry.register(order=60, label="Press centre (invented releases, contacts)")
 def load(*, edition, progress):
     for slug, days, hour, title_vi, title_en, summary_vi, summary_en, body_vi, body_en in RELEASES:
         day = edition.start_date + datetime.timedelta(days=days)
@@ -118,7 +118,7 @@ def load(*, edition, progress):
 KIT_WAIT_SECONDS = 20
 
 
-@demo.register(order=90, label="Press kit (fact sheets, releases, photos, logos) in both languages")
+@demo_registry.register(order=90, label="Press kit (fact sheets, releases, photos, logos) in both languages")
 def build_kits(*, edition, progress):
     # Queued, not built here: the worker renders the sheets and zips the kits after the site
     # answers (the kit link says "being prepared" until then). On the inline queue it is built now.

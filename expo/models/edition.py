@@ -235,7 +235,7 @@ class KeyFigure(NormalizedTextModel):
     """A figure the organisers announced, e.g. “140+ international delegations invited”.
 
     Shown on the home page and the expo fact sheet as announced (with its date), apart from
-    the figures counted from the data (expo.facts); the label says what it counts.
+    the figures counted from the data (common.facts); the label says what it counts.
     """
 
     edition = models.ForeignKey(

@@ -9,7 +9,7 @@ move or a cancellation, with matching change-log rows, so every state can be see
 
 import datetime
 
-from expo.demo import register
+from common import demo_registry
 from expo.models import ProgrammeChange, ProgrammeItem
 
 T = ProgrammeItem.Type
@@ -166,7 +166,7 @@ def _status(slug):
     return ProgrammeItem.Status.SCHEDULED
 
 
-@register(order=30, label="Programme")
+@demo_registry.register(order=30, label="Programme")
 def load_programme(*, edition, progress):
     venues = {venue.slug: venue for venue in edition.venues.all()}
     changes = 0

@@ -143,14 +143,6 @@ class Agreement(NormalizedTextModel):
         """What a sign-off approves: the public columns as they stand (text in NFC)."""
         return {name: nfc(getattr(self, self._meta.get_field(name).attname)) for name in self.PUBLIC_FIELDS}
 
-    def is_disclosed(self, today=None):
-        today = today or timezone.localdate(clock.now())
-        if self.approved_at is None:
-            return False
-        if self.disclosure == self.Disclosure.PUBLIC:
-            return True
-        return self.disclosure == self.Disclosure.ANNOUNCEABLE and self.announce_from <= today
-
     def clean(self):
         errors = {}
         if self.disclosure == self.Disclosure.ANNOUNCEABLE and not self.announce_from:
