@@ -25,6 +25,12 @@ RELEASE_EDITOR = {
         "HardBreak": True,
         "History": True,
         "SpecialCharacters": True,
+        # A schedule pasted from Word stays a table (without these, ProseMirror keeps only the
+        # cells' text, one paragraph each). common.sanitize keeps table, tr, th and td.
+        "Table": True,
+        "TableRow": True,
+        "TableHeader": True,
+        "TableCell": True,
     }
 }
 STYLESHEET = "press/admin/release_editor.css"
