@@ -1,12 +1,12 @@
 """Facet counts from an in-process index of the catalogue, rebuilt per content version.
 
-One GROUP BY per facet over every exhibit cost 30–100 ms per filter combination at the design
-scale and grew with the catalogue. The catalogue is small, so each process keeps, per content
+One GROUP BY per facet over every exhibit, per filter combination, grew with the catalogue
+(the figures: bench/RESULTS.md). The catalogue is small, so each process keeps, per content
 version and edition, one bitset (a Python int, exhibitors/bitsets.py) per facet value over the
 published exhibits and over the exhibitors; a filter is an AND of bitsets and a count is
-`int.bit_count()`: microseconds, whatever the filters. A search is one more bitset, from the
+`int.bit_count()`, whatever the filters. A search is one more bitset, from the
 side's word index (exhibitors/wordindex.py, built on the first search). Any write bumps the
-content version, so the next request rebuilds (5 small queries, ~65 ms at the design scale).
+content version, so the next request rebuilds (a few small queries).
 The results come from here too: the index keeps each order of the rows the first time it is
 asked for (exhibitors/ordering.py), and a page reads only its 24 rows from the database.
 """

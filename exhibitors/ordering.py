@@ -1,7 +1,7 @@
 """The catalogue's result rows from the in-process index, in the database's own order.
 
 Ordering every matching row by Vietnamese collation (and by country name, and by phrase rank for
-a search) before LIMIT 24 cost 50–100 ms per list request at the design scale. The order of a
+a search) before LIMIT 24 was the cost of every list request (bench/RESULTS.md). The order of a
 row never depends on the filters, so the index (exhibitors/facetindex.py) keeps, per side,
 language and sort, the positions of all its rows in the order the catalogue's own ORDER BY gives
 (one query the first time that order is needed, then kept until the next edit): the database's

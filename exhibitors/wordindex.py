@@ -1,11 +1,10 @@
 """The catalogue's search, answered in process from the rows' folded search columns.
 
 A search asked PostgreSQL which rows hold every word (`common.text.matching` over the
-trigram-indexed `search_text`): 15–30 ms per request at the design scale, in every facet and
-page of a searched list, and more as the catalogue grows. The same columns, read once per
-content version (on the first search after an edit: one query, ~60 ms, and ~125 ms to index at
-the design scale), give each word the rows holding it; a search is then one bitset per word,
-ANDed, in a millisecond or two. The rules are the SQL's, word for word:
+trigram-indexed `search_text`) in every facet and page of a searched list, a cost that grows
+with the catalogue (bench/RESULTS.md). The same columns, read once per content version (one
+query on the first search after an edit), give each word the rows holding it; a search is then
+one bitset per word, ANDed. The rules are the SQL's, word for word:
 - every word but the last is a whole word of the row's column (`' ' + word + ' '`);
 - the last may be the start of a word (`' ' + word`): "tau ng" finds "tàu ngầm";
 - rows holding the words together, in the order typed, form the phrase group that comes first

@@ -28,8 +28,6 @@ DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 
 # Made by running the project, never committed.
 GENERATED = {"var", ".venv"}
-# Packages whose dotted names are checked by importing them.
-PACKAGES = {"config", "common", "expo", "exhibitors", "press", "delegations", "meetings", "outbox", "siteplan", "sitesearch"}
 # Environment variables: checked against the code that reads the environment.
 ENV_PREFIXES = ("DJANGO_", "EXPO_", "S3_", "BENCH_", "ANYMAIL_")
 ENV_NAMES = {"DATABASE_URL", "REDIS_URL", "EMAIL_URL", "PORT", "WEB_CONCURRENCY", "GUNICORN_CMD_ARGS", "BIND_ADDRESS"}
@@ -54,7 +52,13 @@ HOLE = re.compile(r"<[^>]*>|…")
 @cache
 def tracked_files():
     out = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    return {line for line in out.splitlines()}
+    return set(out.splitlines())
+
+
+@cache
+def packages():
+    """Our packages (the project's and its apps'), whose dotted names are checked by importing them."""
+    return {"config"} | {config.name for config in apps.get_app_configs() if (ROOT / config.name).is_dir()}
 
 
 @cache
@@ -192,7 +196,7 @@ def check_word(word):
         return check_path(word)
     if "/" not in word and "." in word and extension in FILE_EXTENSIONS:
         return check_basename(word)
-    if DOTTED.match(word) and word.split(".", 1)[0] in PACKAGES:
+    if DOTTED.match(word) and word.split(".", 1)[0] in packages():
         return check_dotted(word)
     return None
 
@@ -201,7 +205,7 @@ def check_command(line):
     """`make X` and `manage.py X` wherever they appear in a token or a shell line."""
     problems = []
     words = line.split()
-    for word, following in zip(words, words[1:]):
+    for word, following in zip(words, words[1:], strict=False):
         if word == "make" and re.match(r"^[\w-]+$", following) and following not in make_targets():
             problems.append((f"make {following}", "no such make target"))
         if word.endswith("manage.py") and re.match(r"^\w+$", following) and following not in get_commands():
@@ -218,9 +222,11 @@ def check_text(text, folder=ROOT):
     prose = FENCE.sub("", text)
     for token in INLINE.findall(prose):
         problems += check_command(token)
-        for library in LOAD.findall(token):
-            problems += [(f"{{% load {name} %}}", "no such tag library") for name in library.split() if name not in tag_libraries()]
-        problems += [(f"{{% block {name} %}}", "no template has that block") for name in BLOCK.findall(token) if name not in template_blocks()]
+        libraries = [name for names in LOAD.findall(token) for name in names.split()]
+        libraries = [name for name in libraries if name not in tag_libraries()]
+        problems += [(f"{{% load {name} %}}", "no such tag library") for name in libraries]
+        blocks = [name for name in BLOCK.findall(token) if name not in template_blocks()]
+        problems += [(f"{{% block {name} %}}", "no template has that block") for name in blocks]
         if token.startswith("{"):
             continue
         for word in token.split():

@@ -2,7 +2,7 @@
 (time-machine), so every process of the stage lives in the same moment of the show:
 `python tests/rehearsal/clock.py -m gunicorn …` or `python tests/rehearsal/clock.py manage.py …`.
 
-The demo edition is December 2024; the show is played during its run-up (README "Rehearsal"),
+The demo edition is December 2024; the show is played during its run-up (docs/rehearsal.md),
 when the accreditation form is open and the opening-day release is still under embargo.
 """
 

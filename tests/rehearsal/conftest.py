@@ -22,7 +22,7 @@ def pytest_collection_modifyitems(items):
     if os.environ.get("EXPO_REHEARSAL") != "1":
         # Not yet part of `make test`: inside the whole suite pytest-django's reordering split the
         # module in two and the show was staged twice, the second time waiting for a kit that never
-        # came. `make rehearsal` runs it alone (README "Rehearsal").
+        # came. `make rehearsal` runs it alone (docs/rehearsal.md).
         reason = "the rehearsal runs with `make rehearsal` (EXPO_REHEARSAL=1)"
     elif not ON_POSTGRESQL:
         reason = "the rehearsal runs on PostgreSQL only (DATABASE_URL=postgres://…; make rehearsal)"
