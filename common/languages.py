@@ -111,7 +111,8 @@ def read_typed(text):
 class LanguagesFormField(forms.TypedMultipleChoiceField):
     """Ticks, one per language of the list; cleans to the stored "ar,en" form."""
 
-    widget = forms.CheckboxSelectMultiple
+    # Laid out in columns by the admin's layout.css (.language-ticks), not one long column.
+    widget = forms.CheckboxSelectMultiple(attrs={"class": "language-ticks"})
 
     def __init__(self, **kwargs):
         kwargs.pop("max_length", None)
