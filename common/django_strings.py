@@ -10,6 +10,10 @@ from django.utils.translation import gettext_noop, ngettext, pgettext
 DJANGO_GAPS = [
     # django.contrib.admin
     gettext_noop("Select this object for an action - {}"),
+    # ... and those it translates wrongly or half in English ("Bởi", "Click vào đây", "superuser")
+    gettext_noop(" By %(filter_title)s "),
+    gettext_noop("superuser status"),
+    gettext_noop("Click here to select the objects across all pages"),
     gettext_noop("Breadcrumbs"),
     gettext_noop("Model name"),
     gettext_noop("Add link"),
