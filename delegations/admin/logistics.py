@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy as _
 
 from common import languages as spoken
 from common.collation import sort_key
+from common.dates import DAY_MONTH, formatted
 from delegations import selectors, services
 from delegations.admin import printouts
-from delegations.admin.base import chosen_edition, folded_search, require_permission
+from delegations.admin.base import folded_search, require_permission
 from delegations.admin.people import OfficerAdmin
 from delegations.models import (
     Delegation,
@@ -30,6 +31,7 @@ from delegations.models import (
     Vehicle,
 )
 from delegations.models.delegation import in_protocol_order
+from expo.selectors import chosen_edition
 
 
 class FoldedSearchMixin:
@@ -175,7 +177,7 @@ class LiaisonOfficerAdmin(OfficerAdmin):
         return format_html_join(
             " · ",
             '<a href="{}?day={}&amp;edition={}">{}</a>',
-            ((url, day.isoformat(), edition.pk, day.strftime("%d/%m")) for day in run_sheet_days(edition)),
+            ((url, day.isoformat(), edition.pk, formatted(day, DAY_MONTH)) for day in run_sheet_days(edition)),
         )
 
     def run_sheet_pdf(self, request, pk):
