@@ -207,6 +207,10 @@ DJANGO_GAPS = [
     gettext_noop("Record has been modified"),
     # django-prose-editor (server side)
     gettext_noop("Title"),
+    # The organisers' groups (common/roles.py): stored by these names, listed translated (common/admin.py)
+    gettext_noop("Protocol"),
+    gettext_noop("Content editors"),
+    gettext_noop("Press office"),
     # django-tasks and its database backend (no catalogue of their own)
     gettext_noop("Task Result"),
     gettext_noop("Task Results"),
