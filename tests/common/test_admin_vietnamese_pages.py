@@ -1,6 +1,6 @@
 """Admin pages read in Vietnamese where Django itself writes English or odd Vietnamese (issue 26,
 found by walking every admin page with the admin switched to Vietnamese): permission and group
-names, the search icon, the filters' "By", the select-all link."""
+names, the search icon, the filters' "By", the select-all link, the export's column choices."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -43,3 +43,9 @@ def test_changelist_search_filters_and_select_all_read_in_vietnamese(vietnamese_
     with translation.override("vi"):
         select_all = gettext("Click here to select the objects across all pages")
     assert select_all == "Bấm vào đây để chọn các đối tượng trên tất cả các trang"
+
+
+def test_export_columns_are_named_as_the_admin_names_the_fields(vietnamese_admin):
+    html = vietnamese_admin.get("/admin/exhibitors/product/export/").content.decode()
+    assert "Tên [vi] (name_vi)" in html and "Đã công bố (is_published)" in html
+    assert "Name Vi" not in html and "Is Published" not in html
