@@ -47,8 +47,9 @@ class ReleaseEditorWidget(AdminProseEditorWidget):
 
     def get_config(self):
         config = super().get_config()
-        # The module is loaded (from 'self') before the editor is built; its extension runs first.
+        # The module is loaded (from 'self') before the editor is built: StylesheetOnly runs first,
+        # TranslatedToolbar last (its onCreate finds the menu bar the Menu extension has built).
         return config | {
-            "extensions": {"StylesheetOnly": True, **config["extensions"]},
+            "extensions": {"StylesheetOnly": True, **config["extensions"], "TranslatedToolbar": True},
             "js_modules": [*config["js_modules"], static(MODULE)],
         }

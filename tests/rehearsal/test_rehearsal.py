@@ -1,6 +1,6 @@
 """The rehearsal: the whole show once, end to end, through the production topology (gunicorn,
 the django-tasks worker, PostgreSQL, Redis, a real SMTP server), in a real browser, by role and
-in both languages; then every output is cross-checked against the others (README "Rehearsal").
+in both languages; then every output is cross-checked against the others (docs/rehearsal.md).
 
 The tests run in file order and share one stage: each step leaves what the next one uses.
 `make rehearsal` runs this module alone; the report is written to var/rehearsal/<time>/.
