@@ -6,12 +6,13 @@ from django.db.models import Count, Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from common.kit_documents import KitDocument
+from common.kit_documents import KitDocument, register
 from common.pdf import render_pdf
 from expo.models import ProgrammeItem
 from expo.programme.selection import filter_items, utc_offset_label
 
 
+@register
 def programme_documents(edition, language):
     state = ProgrammeItem.objects.published().filter(edition=edition).aggregate(latest=Max("updated_at"), n=Count("pk"))
     if not state["n"]:

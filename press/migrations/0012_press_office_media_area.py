@@ -24,7 +24,7 @@ def backwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("press", "0011_media_area"),
-        ("meetings", "0004_interview_requests"),
+        ("meetings", "0005_interview_requests"),
         ("expo", "0002_groups"),
     ]
 

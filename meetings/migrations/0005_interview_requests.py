@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("exhibitors", "0008_search_site_words_and_variants"),
-        ("meetings", "0003_labels_in_both_languages"),
+        ("meetings", "0004_interpretation_language_as_code"),
         ("press", "0011_media_area"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
