@@ -66,6 +66,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("", include("expo.programme.export_urls")),
+    # The installable app (manifest, service worker at the root scope) and My visit's calendar.
+    path("", include("companion.root_urls")),
 ]
 if getattr(settings, "ANYMAIL", None):
     # Delivery and bounce reports from an e-mail provider (django-anymail; README "Messages").
@@ -79,6 +81,7 @@ urlpatterns += i18n_patterns(
     path("", include("outbox.urls")),
     path("", include("siteplan.urls")),
     path("", include("sitesearch.urls")),
+    path("", include("companion.urls")),
     prefix_default_language=True,
 )
 

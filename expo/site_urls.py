@@ -2,12 +2,13 @@
 
 from django.urls import include, path
 
-from expo import views
+from expo import live, views
 
 app_name = "expo"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("visit/", views.visit, name="visit"),
+    path("live/", live.live_board, name="live"),
     path("programme/", include("expo.programme.urls")),
 ]
