@@ -126,7 +126,7 @@ def visit(edition, ids):
             ProgrammeItem.objects.published()
             .filter(edition=edition, slug__in=ids["p"])
             .select_related("venue")
-            .defer("search_text", "description_vi", "description_en")
+            .defer("search_text")
             .order_by("start", "end", "pk")
         )
         result.sessions = [Entry("p", row.slug, row.title, row.get_absolute_url(), item=row) for row in rows]
