@@ -18,7 +18,7 @@ from common.pdf import render_pdf
 from common.text import nfc
 from siteplan import selectors
 from siteplan.svg import plan_context
-from siteplan.wayfinding import NEAREST, find, nearest, places, route
+from siteplan.wayfinding import NEAREST, find, nearest, places, route, tour
 
 # Query values are echoed into the page and the database; anything longer is not a stand code,
 # a slug or a search a visitor types.
@@ -30,7 +30,7 @@ def _params(request):
         text = request.GET.get(key, "")
         return "".join(ch for ch in text if ch.isprintable())[:MAX_PARAM].strip()
 
-    keys = ("q", "sector", "stand", "exhibitor", "exhibit", "point", "hall", "from", "to", "nearest", "here")
+    keys = ("q", "sector", "stand", "exhibitor", "exhibit", "point", "hall", "from", "to", "nearest", "here", "walk")
     return {key: value(key) for key in keys}
 
 
@@ -89,7 +89,11 @@ def way_context(plan, params):
         "way_problem": (params["from"] and not find(plan_places, params["from"]))
         or (params["to"] and destination is None),
     }
-    if origin and destination and origin.key != destination.key:
+    if params["walk"]:
+        # My visit's stands, from the gate: the same walk as its printed plan.
+        context["way"] = tour(plan_places, [code.strip() for code in params["walk"].split(",")])
+        context["walk_codes"] = params["walk"]
+    elif origin and destination and origin.key != destination.key:
         context["way"] = route([origin, destination])
     elif origin and params["nearest"]:
         found = nearest(plan_places, origin, params["nearest"])

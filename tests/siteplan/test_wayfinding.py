@@ -56,3 +56,11 @@ def test_map_with_a_route_costs_no_more_queries_than_the_map(client, site, djang
         client.get("/en/map/?cache=off-1")
     with django_assert_num_queries(8):
         client.get("/en/map/?from=A-09&to=B-07&nearest=toilets")
+
+
+def test_walk_through_my_visit_stands_starts_at_the_gate(client, site):
+    html = client.get("/en/map/?walk=S-01,A-09,B-07").content.decode()
+    result = " ".join(re.sub(r"<[^>]+>", " ", html.split('way-result" role="status">')[1].split("</p>")[0]).split())
+    assert result.startswith("The route:") and "m on foot" in result
+    # Main gate (200, 5) → B-07 (180, 50) → A-09 (60, 40) → S-01 (50, 160).
+    assert "1 Main gate → 2 Stand B-07" in result and result.index("A-09") < result.index("S-01")
