@@ -8,7 +8,6 @@ written in the edition's zone with its VTIMEZONE, never converted to the server'
 from django.db.models import Count
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -117,7 +116,3 @@ def calendar_response(request, edition, name, items, *, filename):
         item.change_count = counts.get(item.pk, 0)
         calendar.add_component(_event(request, edition, item))
     return _response(calendar, filename)
-
-
-def item_ics_url(item, language):
-    return f"{reverse('programme_item_ics', kwargs={'slug': item.slug})}?lang={language}"
