@@ -85,8 +85,10 @@ def my_ics(request):
 
 
 @require_safe
+@cached_export
 def my_pdf(request):
-    """One page: the list, and the plan with a walk through its stands."""
+    """One page: the list, and the plan with a walk through its stands. Laying it out takes a
+    second or two; the same list's PDF is kept under the content version like the exports."""
     edition = request.edition
     if not edition:
         raise Http404
