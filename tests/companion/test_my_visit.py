@@ -35,8 +35,8 @@ def text_of(html):
 
 def test_list_groups_sessions_by_day_and_stands_by_hall(client, sessions):
     text = text_of(my_list(client))
-    assert "Thursday 19/12 08:00–09:00 Opening" in text
-    assert "Friday 20/12 14:00–15:00 Radar talk" in text
+    assert "Thursday 19/12/2024 08:00–09:00 Opening" in text
+    assert "Friday 20/12/2024 14:00–15:00 Radar talk" in text
     assert text.index("Thursday 19/12") < text.index("Friday 20/12")
     halls = text[text.index("Exhibitors and exhibits") :]
     # Hall A before hall B, then the outdoor display; stands by code within a hall.
@@ -48,7 +48,7 @@ def test_list_groups_sessions_by_day_and_stands_by_hall(client, sessions):
 
 def test_list_in_vietnamese(client, sessions):
     text = text_of(my_list(client, "vi"))
-    assert "Thứ 5 19/12 08:00–09:00" in text
+    assert "Thứ 5 19/12/2024 08:00–09:00" in text
     assert "Gian hàng A-09 Công ty Cơ khí Sông Hồng" in text
     assert "Mang theo bên mình" in text
 
