@@ -79,6 +79,7 @@ urlpatterns += i18n_patterns(
     path("", include("outbox.urls")),
     path("", include("siteplan.urls")),
     path("", include("sitesearch.urls")),
+    path("", include("tickets.urls")),
     prefix_default_language=True,
 )
 

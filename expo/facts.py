@@ -19,6 +19,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 
 from common.cache import remember
+from common.text import fold
 
 _counters = []
 
@@ -50,11 +51,24 @@ class RowCount(Subquery):
     output_field = IntegerField()
 
 
-def register_count(*, key, order, label):
+@dataclass(frozen=True)
+class CountRules:
+    # Left out while nothing is counted (visits before the gates scan anything).
+    hidden_when_zero: bool = False
+    # Folded words of the announced (typed) figures this count replaces once it is not zero:
+    # the hand-typed "260,000 visits" of an edition that scanned tickets gives way to the scans.
+    replaces: tuple = ()
+
+
+_rules = {}
+
+
+def register_count(*, key, order, label, hidden_when_zero=False, replaces=()):
     """Decorator for `func(edition) -> QuerySet` whose rows are counted (every counter of a page
     in one query); `label` is a lazy translated string."""
 
     def decorator(func):
+        _rules[key] = CountRules(hidden_when_zero, tuple(replaces))
         _counters.append((order, key, label, func))
         _counters.sort(key=lambda entry: entry[0])
         return func
@@ -75,15 +89,23 @@ def counted_facts(edition, *, today=None):
     return [
         Fact(key=key, value=str(n), label=str(label), basis="counted", as_of=today)
         for (_order, key, label, _func), n in zip(_counters, counts, strict=True)
+        if n or not _rules.get(key, CountRules()).hidden_when_zero
     ]
 
 
-def announced_facts(edition):
+def _replaced(figure, counted):
+    """Is the typed `figure` replaced by a count (its label names what a non-zero count counts)?"""
+    label = fold(" ".join(filter(None, [figure.label_vi, figure.label_en])))
+    return any(word in label for fact in counted for word in _rules.get(fact.key, CountRules()).replaces)
+
+
+def announced_facts(edition, counted=()):
     return [
         Fact(
             key=f"key-figure-{figure.pk}", value=figure.value, label=figure.label, basis="announced", as_of=figure.as_of
         )
         for figure in edition.key_figures.all()
+        if not _replaced(figure, counted)
     ]
 
 
@@ -104,7 +126,7 @@ def _edition_facts(edition, language, today):
     with translation.override(language):
         counted = counted_facts(edition, today=today)
         return {
-            "announced": announced_facts(edition),
+            "announced": announced_facts(edition, counted),
             "counted": counted,
             "counted_on": display_date(today),
         }
