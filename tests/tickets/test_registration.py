@@ -72,7 +72,7 @@ def test_missing_consent_is_refused_in_the_visitors_language_and_nothing_saved(c
 
 def test_consent_statement_names_what_why_how_long_and_who(client, show):
     page = client.get(URL).content.decode()
-    for words in ("Nghị định 13/2023/NĐ-CP", "Dữ liệu nào:", "Để làm gì:", "Lưu trong bao lâu:", "Hỏi ai:", "21/03/2025"):
+    for words in ("Nghị định 13/2023/NĐ-CP", "Dữ liệu nào:", "Để làm gì:", "Lưu giữ bao lâu:", "Liên hệ ai:", "23/03/2025"):
         assert words in page
 
 
