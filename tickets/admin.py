@@ -54,6 +54,12 @@ class DecisionForm(forms.ModelForm):
         model = Registration
         fields = ("status", "reason")
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") in (Status.REFUSED, Status.MORE_INFO) and not cleaned.get("reason", "").strip():
+            self.add_error("reason", services.REASON_NEEDED)
+        return cleaned
+
 
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):

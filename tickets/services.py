@@ -195,6 +195,7 @@ def _tell_waiting(slot, *, base_url=None):
 
 
 DECISIONS = (Status.ISSUED, Status.REFUSED, Status.MORE_INFO)
+REASON_NEEDED = _("Say why, or what the visitor must send: the visitor reads it.")
 
 
 @transaction.atomic
@@ -204,7 +205,7 @@ def decide(*, registration, status, reason="", by, base_url=None):
     if registration.kind != Kind.TRADE or status not in DECISIONS:
         raise ValidationError(_("Choose approve, refuse or ask for more information."))
     if status in (Status.REFUSED, Status.MORE_INFO) and not reason.strip():
-        raise ValidationError({"reason": _("Say why, or what the visitor must send: the visitor reads it.")})
+        raise ValidationError({"reason": REASON_NEEDED})
     if registration.status not in (*OPEN_FOR_DECISION, Status.ISSUED, Status.REFUSED):
         raise ValidationError(_("This registration was cancelled by the visitor."))
     registration.status = status
