@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from expo.models import Edition
 from tickets import gates, passes, services, vetting
-from tickets.models import Admission, Gate, Registration, Scan, Status, TimeSlot, VisitDay, WaitingListEntry, WatchListEntry
+from tickets.models import Admission, Gate, Registration, Scan, Status, TimeSlot, VisitDay, WatchListEntry
 
 
 @admin.register(Admission)
@@ -131,13 +131,6 @@ class RegistrationAdmin(admin.ModelAdmin):
             approved,
         )
         self.message_user(request, message % {"count": approved}, messages.SUCCESS)
-
-
-@admin.register(WaitingListEntry)
-class WaitingListEntryAdmin(admin.ModelAdmin):
-    list_display = ("slot", "email", "party_size", "created_at", "notified_at")
-    list_select_related = ("slot__day",)
-    list_filter = ("slot__day__edition",)
 
 
 class WatchListUploadForm(forms.Form):

@@ -99,12 +99,6 @@ class TradeForm(_VisitorForm):
         return cleaned
 
 
-class WaitingForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail"))
-    party_size = forms.IntegerField(min_value=1, max_value=10, widget=forms.HiddenInput)
-    slot = forms.IntegerField(widget=forms.HiddenInput)
-
-
 class ChangeSlotForm(forms.Form):
     slot = forms.ModelChoiceField(queryset=None, label=_("New day and time"), empty_label=None)
 

@@ -103,17 +103,14 @@ def trade_decided(registration, *, base_url=None):
     )
 
 
-def place_free(entry, *, base_url=None):
-    with translation.override(entry.language):
+def place_free(registration, *, base_url=None):
+    with translation.override(registration.language):
         url = (base_url or passes.site_url()) + reverse("tickets:register")
-    context = {"slot": entry.slot, "edition": entry.slot.day.edition, "register_url": url}
-    subject, text, html = compose.render("tickets/email/place_free", context, language=entry.language)
-    return services.draft(
+    return _send(
+        registration,
         kind=PLACE_FREE,
-        key=f"{PLACE_FREE}:{entry.pk}",
-        to_email=entry.email,
-        language=entry.language,
-        subject=subject,
-        text=text,
-        html=html,
+        key=f"{PLACE_FREE}:{registration.pk}",
+        template="tickets/email/place_free",
+        slot=registration.slot,
+        register_url=url,
     )

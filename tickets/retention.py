@@ -1,14 +1,14 @@
 """Keeping the consent statement's promise: after the edition's retention period, every
 registration of it is anonymised (name, contacts, organisation, position, ID number, photo and
 the vetting notes erased; kind, day, party size and nationality kept for the counts), its
-change history is deleted with it, and the waiting and watch lists are deleted."""
+change history is deleted with it, and the watch list is deleted."""
 
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
-from tickets.models import Admission, Registration, WaitingListEntry, WatchListEntry
+from tickets.models import Admission, Registration, WatchListEntry
 
 ERASED = {
     "name": "",
@@ -42,7 +42,6 @@ def _purge(edition, now):
     # update(), not save(): the erasure itself must not write the values into a new audit entry.
     count = registrations.update(anonymised_at=now, **ERASED)
     LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Registration), object_pk__in=ids).delete()
-    WaitingListEntry.objects.filter(slot__day__edition=edition).delete()
     watch = WatchListEntry.objects.filter(edition=edition)
     LogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(WatchListEntry),

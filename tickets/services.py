@@ -17,7 +17,7 @@ from PIL import Image, ImageOps
 from common import ratelimit
 from common.images import check_upload
 from tickets import mail, slots, vetting
-from tickets.models import Admission, Kind, Registration, Status, WaitingListEntry
+from tickets.models import Admission, Kind, Registration, Status
 from tickets.models.registrations import HOME_COUNTRY, OPEN_FOR_DECISION, new_pass_id
 
 PHOTO_SIZE = (600, 800)
@@ -178,20 +178,34 @@ def cancel(*, registration, base_url=None):
     return registration
 
 
-def join_waiting_list(*, slot, email, party_size, language):
-    entry, _created = WaitingListEntry.objects.get_or_create(
-        slot=slot, email=email.strip().lower(), defaults={"party_size": party_size, "language": language}
-    )
-    return entry
+def join_waiting_list(*, edition, slot, fields, language, source, now=None):
+    """Put a public party on the waiting list of a full slot (counted against the same limits)."""
+    with transaction.atomic():
+        ratelimit.charge(_charges(source, fields["email"]), now=now)
+        registration = Registration(
+            edition=edition,
+            kind=Kind.PUBLIC,
+            status=Status.WAITING,
+            slot=slot,
+            language=language,
+            consented_at=timezone.now(),
+            **fields,
+        )
+        registration.full_clean()
+        registration.save()
+    return registration
 
 
 def _tell_waiting(slot, *, base_url=None):
     """Tell the first people waiting for `slot` whose party now fits (first come, first told)."""
     slot.refresh_from_db(fields=["taken", "capacity"])
-    for entry in WaitingListEntry.objects.filter(slot=slot, notified_at__isnull=True, party_size__lte=slot.free)[:3]:
-        entry.notified_at = timezone.now()
-        entry.save(update_fields=["notified_at"])
-        mail.place_free(entry, base_url=base_url)
+    waiting = Registration.objects.filter(
+        slot=slot, status=Status.WAITING, told_at__isnull=True, party_size__lte=slot.free
+    ).order_by("created_at", "pk")
+    for registration in waiting[:3]:
+        registration.told_at = timezone.now()
+        registration.save(update_fields=["told_at"])
+        mail.place_free(registration, base_url=base_url)
 
 
 DECISIONS = (Status.ISSUED, Status.REFUSED, Status.MORE_INFO)

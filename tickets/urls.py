@@ -8,7 +8,6 @@ urlpatterns = [
     path("register/", views.register, name="register"),
     path("register/trade/", views.register_trade, name="register_trade"),
     path("register/sent/<str:kind>/", views.sent, name="sent"),
-    path("register/waiting-list/", views.waiting_list, name="waiting_list"),
     path("register/t/<str:key>/", views.manage, name="manage"),
     path("register/t/<str:key>/ticket.pdf", views.ticket_pdf, name="ticket_pdf"),
     path("checkin/", checkin.page, name="checkin"),

@@ -1,5 +1,5 @@
 """Public registration pages: the two forms, the private page of a registration (confirm, change
-the slot, cancel, answer a question), and the waiting list. Never cached, never indexed."""
+the slot, cancel, answer a question); a full slot offers the nearest free ones and its waiting list. Never cached, never indexed."""
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -8,11 +8,11 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from common import ratelimit
 from tickets import passes, services, slots
-from tickets.forms import AnswerForm, ChangeSlotForm, PublicForm, TradeForm, WaitingForm
+from tickets.forms import AnswerForm, ChangeSlotForm, PublicForm, TradeForm
 from tickets.models import Kind, Registration
 
 _KEY_LENGTH = range(32, 65)
@@ -56,6 +56,19 @@ def register(request):
             status = 400
         elif not form.is_valid():
             status = 400
+        elif request.POST.get("waiting"):
+            try:
+                services.join_waiting_list(
+                    edition=edition,
+                    slot=form.cleaned_data["slot"],
+                    fields=form.registration_fields(),
+                    language=translation.get_language(),
+                    source=source,
+                )
+            except ratelimit.Exceeded as exceeded:
+                context["refused"], status = exceeded.limit.message, 429
+            else:
+                return _page(request, "tickets/waiting.html", {"slot": form.cleaned_data["slot"]})
         else:
             try:
                 registration = services.register_public(
@@ -70,9 +83,6 @@ def register(request):
                 context["refused"], status = exceeded.limit.message, 429
             except slots.SlotFull as full:
                 context["full"], status = full, 409
-                context["waiting_form"] = WaitingForm(
-                    initial={"slot": full.slot.pk, "party_size": form.cleaned_data["party_size"]}
-                )
             except ValidationError as error:
                 form.add_error(None, error)
                 status = 400
@@ -120,24 +130,6 @@ def sent(request, kind):
     if kind not in Kind.values:
         raise Http404
     return _page(request, "tickets/sent.html", {"kind": kind})
-
-
-@require_POST
-def waiting_list(request):
-    edition = _edition(request)
-    form = WaitingForm(request.POST)
-    slot = None
-    if form.is_valid():
-        slot = slots.public_slots(edition).filter(pk=form.cleaned_data["slot"]).first()
-    if slot is None:
-        return _page(request, "tickets/waiting.html", {"invalid": True}, status=400)
-    services.join_waiting_list(
-        slot=slot,
-        email=form.cleaned_data["email"],
-        party_size=form.cleaned_data["party_size"],
-        language=translation.get_language(),
-    )
-    return _page(request, "tickets/waiting.html", {"slot": slot})
 
 
 def _registration(key):

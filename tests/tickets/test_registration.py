@@ -12,7 +12,7 @@ from outbox.models import Message
 from tests.outbox.conftest import text_of
 from tests.tickets.conftest import PUBLIC_DAY, slot
 from tickets import passes
-from tickets.models import Registration, Status, TimeSlot, WaitingListEntry
+from tickets.models import Registration, Status, TimeSlot
 
 pytestmark = pytest.mark.usefixtures("before_the_show")
 
@@ -105,18 +105,23 @@ def test_full_slot_offers_the_nearest_free_ones_and_a_waiting_list(client, show)
     assert "has no places left for your party" in page
     assert page.index("21/12/2024 08:00") < page.index("21/12/2024 14:00")  # nearest first
     assert not Registration.objects.exists()
-    response = client.post("/en/register/waiting-list/", {"email": "lan@example.vn", "party_size": 2, "slot": slot(11).pk})
-    assert "You are on the waiting list" in response.content.decode()
-    assert WaitingListEntry.objects.get().slot == slot(11)
+    assert 'name="waiting"' in page
+    response = client.post("/en/register/", form(slot=str(slot(11).pk), party_size="2", waiting="1", consent="True"))
+    assert "You are on the waiting list for 21/12/2024 11:00–14:00" in response.content.decode()
+    waiting = Registration.objects.get()
+    assert (waiting.status, waiting.slot, waiting.party_size) == (Status.WAITING, slot(11), 2)
+    assert slot(11).taken == 9
 
 
 def test_cancelling_gives_the_places_back_and_tells_the_waiting_list(client, show, django_capture_on_commit_callbacks):
     client.post(URL, form())
     registration = Registration.objects.get()
-    WaitingListEntry.objects.create(slot=slot(), email="next@example.vn", party_size=2)
+    Registration.objects.create(
+        edition=show, kind="public", status=Status.WAITING, slot=slot(), party_size=2, name="N", email="next@example.vn"
+    )
     link = f"/en/register/t/{registration.access_key}/"
     assert client.post(link, {"action": "cancel"}).status_code == 302
-    assert Registration.objects.get().status == Status.CANCELLED and slot().taken == 0
+    assert Registration.objects.get(pk=registration.pk).status == Status.CANCELLED and slot().taken == 0
     assert Message.objects.filter(kind="tickets.place_free", to_email="next@example.vn").exists()
 
 

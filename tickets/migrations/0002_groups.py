@@ -11,7 +11,7 @@ GATE = "Gate"
 GRANTS = {
     REGISTRATION: [
         *model_permissions("tickets", "admission", "visitday", "timeslot", "gate", "watchlistentry"),
-        *model_permissions("tickets", "registration", "waitinglistentry", actions=("change", "view")),
+        *model_permissions("tickets", "registration", actions=("change", "view")),
         *model_permissions("tickets", "scan", actions=("view",)),
         "tickets.view_sensitive",
         "tickets.decide_registration",

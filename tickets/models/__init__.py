@@ -1,5 +1,5 @@
 from tickets.models.days import Admission, Gate, Kind, TimeSlot, VisitDay
-from tickets.models.registrations import Registration, Status, WaitingListEntry, WatchListEntry
+from tickets.models.registrations import Registration, Status, WatchListEntry
 from tickets.models.scans import Result, Scan
 
 __all__ = [
@@ -12,6 +12,5 @@ __all__ = [
     "Status",
     "TimeSlot",
     "VisitDay",
-    "WaitingListEntry",
     "WatchListEntry",
 ]

@@ -61,6 +61,7 @@ class Status(models.TextChoices):
     REFUSED = "refused", _("Refused")
     CANCELLED = "cancelled", _("Cancelled")
     EXPIRED = "expired", _("Not confirmed in time")
+    WAITING = "waiting", _("On the waiting list")
 
 
 # One vocabulary: which statuses hold a place, admit at the gate, or are revoked.
@@ -92,7 +93,7 @@ class Registration(NormalizedTextModel):
     edition = models.ForeignKey(
         Edition, on_delete=models.PROTECT, related_name="registrations", verbose_name=_("edition")
     )
-    kind = models.CharField(_("ticket"), max_length=6, choices=Kind.choices)
+    kind = models.CharField(_("ticket"), max_length=6, choices=Kind.choices, default=Kind.TRADE)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.UNCONFIRMED)
     name = models.CharField(_("full name"), max_length=150)
     email = models.EmailField(_("e-mail"))
@@ -135,6 +136,8 @@ class Registration(NormalizedTextModel):
     consented_at = models.DateTimeField(_("consent given at"), null=True, editable=False)
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("e-mail confirmed at"), null=True, blank=True, editable=False)
+    # On the waiting list: when the visitor was told that places freed up in the slot.
+    told_at = models.DateTimeField(_("told of a free place at"), null=True, blank=True, editable=False)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
 
     objects = RegistrationQuerySet.as_manager()
@@ -166,29 +169,6 @@ class Registration(NormalizedTextModel):
     @property
     def is_revoked(self):
         return self.status in REVOKED
-
-
-class WaitingListEntry(models.Model):
-    """Someone who found a slot full and asked to be told when places free up."""
-
-    SENSITIVE_FIELDS = ("email",)
-    SENSITIVE_PERMISSION = "tickets.view_sensitive"
-
-    slot = models.ForeignKey(TimeSlot, on_delete=models.CASCADE, related_name="waiting", verbose_name=_("time slot"))
-    email = models.EmailField(_("e-mail"))
-    party_size = models.PositiveSmallIntegerField(_("people"), default=1)
-    language = models.CharField(_("language"), max_length=2, default="vi", editable=False)
-    created_at = models.DateTimeField(_("joined at"), auto_now_add=True)
-    notified_at = models.DateTimeField(_("told of a free place at"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("waiting-list entry")
-        verbose_name_plural = _("waiting list")
-        ordering = ["created_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["slot", "email"], name="waiting_once_per_slot")]
-
-    def __str__(self):
-        return str(self.slot)
 
 
 class WatchListEntry(NormalizedTextModel):
