@@ -64,7 +64,17 @@ class DecisionForm(forms.ModelForm):
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
     form = DecisionForm
-    list_display = ("name", "kind", "status", "organisation", "country", "is_foreign", "on_watch_list", "slot", "created_at")
+    list_display = (
+        "name",
+        "kind",
+        "status",
+        "organisation",
+        "country",
+        "is_foreign",
+        "on_watch_list",
+        "slot",
+        "created_at",
+    )
     list_filter = ("edition", "kind", "status", "is_foreign", "on_watch_list")
     list_select_related = ("slot__day",)
     search_fields = ("name", "organisation", "pass_id")
@@ -123,7 +133,9 @@ class RegistrationAdmin(admin.ModelAdmin):
             raise PermissionDenied
         approved = 0
         for registration in queryset.to_check().filter(kind="trade", on_watch_list=False):
-            services.decide(registration=registration, status=Status.ISSUED, by=request.user, base_url=passes.site_url(request))
+            services.decide(
+                registration=registration, status=Status.ISSUED, by=request.user, base_url=passes.site_url(request)
+            )
             approved += 1
         message = ngettext(
             "%(count)d registration approved (watch-list matches are decided one by one).",
@@ -169,8 +181,15 @@ class WatchListEntryAdmin(admin.ModelAdmin):
                     messages.SUCCESS,
                 )
                 return redirect("admin:tickets_watchlistentry_changelist")
-        context = {**self.admin_site.each_context(request), "form": form, "title": _("Upload the watch list"), "opts": self.model._meta}
-        return TemplateResponse(request, "admin/tickets/watchlist_upload.html", context, status=400 if form.errors else 200)
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "title": _("Upload the watch list"),
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(
+            request, "admin/tickets/watchlist_upload.html", context, status=400 if form.errors else 200
+        )
 
 
 @admin.register(Scan)

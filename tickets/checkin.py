@@ -59,7 +59,9 @@ def bundle(request):
 def _shown(scan, registration, request):
     entry = {"client_id": str(scan.client_id), "result": scan.result, "label": scan.get_result_display()}
     if registration is not None:
-        entry.update(name=registration.name, kind=registration.get_kind_display(), organisation=registration.organisation)
+        entry.update(
+            name=registration.name, kind=registration.get_kind_display(), organisation=registration.organisation
+        )
         if registration.photo:
             entry["photo"] = reverse("tickets:checkin_photo", kwargs={"pass_id": registration.pass_id})
     return entry

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from expo.facts import register_count
 from tickets.models import Scan
 
-
 # An announced figure whose label holds one of these (folded) words is the typed visits figure.
 VISIT_WORDS = ("visits", "visitors", "luot khach", "luot tham quan", "khach tham quan")
 
@@ -16,7 +15,9 @@ def _admitted(edition):
     return Scan.objects.admitted().filter(edition=edition)
 
 
-@register_count(key="visits", order=80, label=_("visits counted at the gates"), hidden_when_zero=True, replaces=VISIT_WORDS)
+@register_count(
+    key="visits", order=80, label=_("visits counted at the gates"), hidden_when_zero=True, replaces=VISIT_WORDS
+)
 def count_visits(edition):
     return _admitted(edition)
 

@@ -29,7 +29,8 @@ def folded_number(value):
 
 def _entry_matches(entry, name, number):
     return bool(
-        (entry.name and folded_name(entry.name) == name) or (entry.id_number and folded_number(entry.id_number) == number)
+        (entry.name and folded_name(entry.name) == name)
+        or (entry.id_number and folded_number(entry.id_number) == number)
     )
 
 

@@ -1,9 +1,9 @@
 """Public registration pages: the two forms, the private page of a registration (confirm, change
-the slot, cancel, answer a question); a full slot offers the nearest free ones and its waiting list. Never cached, never indexed."""
+the slot, cancel, answer a question); a full slot offers the nearest free ones and
+its waiting list. Never cached, never indexed."""
 
 from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -158,7 +158,9 @@ def manage(request, key):
             elif action == "cancel":
                 services.cancel(registration=registration, base_url=base_url)
             elif action == "change" and change_form.is_valid():
-                services.change_slot(registration=registration, slot=change_form.cleaned_data["slot"], base_url=base_url)
+                services.change_slot(
+                    registration=registration, slot=change_form.cleaned_data["slot"], base_url=base_url
+                )
             elif action == "answer" and answer_form.is_valid():
                 services.answer(registration=registration, text=answer_form.cleaned_data["text"], base_url=base_url)
             else:
@@ -190,5 +192,3 @@ def ticket_pdf(request, key):
     response = HttpResponse(passes.ticket_pdf(registration), content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="ticket.pdf"'
     return _private(response)
-
-

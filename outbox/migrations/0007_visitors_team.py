@@ -4,19 +4,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('outbox', '0006_unsubscribe_link'),
+        ("outbox", "0006_unsubscribe_link"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='message',
-            options={'ordering': ['-created_at', '-pk'], 'permissions': [('protocol_messages', 'Can see and act on messages to delegations'), ('press_messages', 'Can see and act on messages to the press'), ('visitors_messages', 'Can see and act on messages to visitors'), ('approve_message', 'Can approve messages for sending')], 'verbose_name': 'message', 'verbose_name_plural': 'messages'},
+            name="message",
+            options={
+                "ordering": ["-created_at", "-pk"],
+                "permissions": [
+                    ("protocol_messages", "Can see and act on messages to delegations"),
+                    ("press_messages", "Can see and act on messages to the press"),
+                    ("visitors_messages", "Can see and act on messages to visitors"),
+                    ("approve_message", "Can approve messages for sending"),
+                ],
+                "verbose_name": "message",
+                "verbose_name_plural": "messages",
+            },
         ),
         migrations.AlterField(
-            model_name='message',
-            name='team',
-            field=models.CharField(choices=[('protocol', 'Protocol'), ('press', 'Press office'), ('visitors', 'Visitor registration')], max_length=10, verbose_name='team'),
+            model_name="message",
+            name="team",
+            field=models.CharField(
+                choices=[("protocol", "Protocol"), ("press", "Press office"), ("visitors", "Visitor registration")],
+                max_length=10,
+                verbose_name="team",
+            ),
         ),
     ]

@@ -38,7 +38,16 @@ def ticket(edition, status=Status.ISSUED, name="Phạm Minh Anh", **extra):
 
 
 def scan(client, token, gate="G1", at=None, client_id=None):
-    body = {"gate": gate, "scans": [{"client_id": str(client_id or uuid.uuid4()), "token": token, "scanned_at": (at or timezone.now()).isoformat()}]}
+    body = {
+        "gate": gate,
+        "scans": [
+            {
+                "client_id": str(client_id or uuid.uuid4()),
+                "token": token,
+                "scanned_at": (at or timezone.now()).isoformat(),
+            }
+        ],
+    }
     response = client.post("/en/checkin/scans/", json.dumps(body), content_type="application/json")
     assert response.status_code == 200, response.content
     return response.json()["results"][0]
@@ -78,7 +87,9 @@ def test_forged_wrong_day_revoked_and_unknown_are_refused(gate, show, on_the_day
     cancelled = ticket(show, status=Status.CANCELLED, name="Cancelled")
     assert scan(gate, passes.token(cancelled))["result"] == "revoked"
     assert scan(gate, signing.sign("public", "unknownpass1", PUBLIC_DAY, PUBLIC_DAY))["result"] == "unknown"
-    trade = Registration.objects.create(edition=show, kind="trade", status=Status.ISSUED, name="T", email="t@example.vn")
+    trade = Registration.objects.create(
+        edition=show, kind="trade", status=Status.ISSUED, name="T", email="t@example.vn"
+    )
     assert scan(gate, passes.token(trade))["result"] == "wrong_day"  # a trade ticket on a public day
 
 
@@ -143,11 +154,17 @@ def test_counts_per_gate_and_hour_on_the_admin(admin_client, show, on_the_day, g
         scan(gate, passes.token(ticket(show, name=f"V{n}")), gate="G1" if n else "G2")
     page = admin_client.get("/admin/tickets/scan/?day=2024-12-21", headers={"accept-language": "en"}).content.decode()
     assert "Admissions per gate and hour, 21/12/2024" in page
-    assert "<th>8:00</th>" in page and "<tr><th>G1</th><td>2</td></tr>" in page and "<tr><th>G2</th><td>1</td></tr>" in page
+    assert (
+        "<th>8:00</th>" in page
+        and "<tr><th>G1</th><td>2</td></tr>" in page
+        and "<tr><th>G2</th><td>1</td></tr>" in page
+    )
 
 
 def test_trade_tickets_open_the_trade_days(gate, show):
-    trade = Registration.objects.create(edition=show, kind="trade", status=Status.ISSUED, name="T", email="t@example.vn")
+    trade = Registration.objects.create(
+        edition=show, kind="trade", status=Status.ISSUED, name="T", email="t@example.vn"
+    )
     with time_machine.travel(datetime.datetime(2024, 12, 19, 9, tzinfo=datetime.UTC), tick=False):
         assert scan(gate, passes.token(trade))["result"] == "admitted"
-    assert TRADE_DAY == datetime.date(2024, 12, 19)
+    assert datetime.date(2024, 12, 19) == TRADE_DAY

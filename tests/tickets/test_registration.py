@@ -59,7 +59,12 @@ def test_public_visitor_registers_confirms_and_gets_the_ticket(client, show, smt
     assert attachments["ticket-qr.png"].startswith(b"\x89PNG")
 
     signed = signing.verify(passes.token(registration))
-    assert (signed.kind, signed.id, signed.first_day, signed.last_day) == ("public", registration.pass_id, PUBLIC_DAY, PUBLIC_DAY)
+    assert (signed.kind, signed.id, signed.first_day, signed.last_day) == (
+        "public",
+        registration.pass_id,
+        PUBLIC_DAY,
+        PUBLIC_DAY,
+    )
     assert "Lan" not in passes.token(registration) and "@" not in passes.token(registration)
 
 
@@ -72,7 +77,14 @@ def test_missing_consent_is_refused_in_the_visitors_language_and_nothing_saved(c
 
 def test_consent_statement_names_what_why_how_long_and_who(client, show):
     page = client.get(URL).content.decode()
-    for words in ("Nghị định 13/2023/NĐ-CP", "Dữ liệu nào:", "Để làm gì:", "Lưu giữ bao lâu:", "Liên hệ ai:", "23/03/2025"):
+    for words in (
+        "Nghị định 13/2023/NĐ-CP",
+        "Dữ liệu nào:",
+        "Để làm gì:",
+        "Lưu giữ bao lâu:",
+        "Liên hệ ai:",
+        "23/03/2025",
+    ):
         assert words in page
 
 
@@ -89,7 +101,7 @@ def test_party_larger_than_the_limit_is_refused(client, show):
 
 
 def test_the_same_address_is_limited_to_three_registrations_a_day(client, show):
-    for n in range(3):
+    for _ in range(3):
         assert client.post(URL, form(party_size="1")).status_code == 302
     response = client.post("/en/register/", form(party_size="1"))
     assert response.status_code == 429

@@ -52,7 +52,9 @@ def test_foreign_national_without_passport_number_is_asked_for_it(client, show):
 
 
 def test_foreign_national_is_flagged_and_photo_kept_privately(client, show):
-    response = client.post(URL, {**trade_form(country="FR", name="Jean Dupont", id_number="18AB12345"), "photo": photo()})
+    response = client.post(
+        URL, {**trade_form(country="FR", name="Jean Dupont", id_number="18AB12345"), "photo": photo()}
+    )
     assert response.status_code == 302
     registration = Registration.objects.get()
     assert (registration.status, registration.is_foreign, registration.on_watch_list) == (Status.TO_CHECK, True, False)
@@ -68,7 +70,7 @@ def test_watch_list_matches_without_accents_case_or_spacing(admin_client, show):
         edition=show, kind="trade", status=Status.TO_CHECK, name="Trần Bình", id_number="b1234567", email="b@example.vn"
     )
     Registration.objects.create(edition=show, kind="trade", status=Status.TO_CHECK, name="Lê Hoa", email="c@example.vn")
-    listing = "name,number,note\r\nNGUYEN VAN DUC,,\r\nSomeone Else,B 1234-567,\r\n".encode()
+    listing = b"name,number,note\r\nNGUYEN VAN DUC,,\r\nSomeone Else,B 1234-567,\r\n"
     response = admin_client.post(
         "/admin/tickets/watchlistentry/upload/",
         {"edition": show.pk, "file": SimpleUploadedFile("list.csv", listing, content_type="text/csv")},
@@ -92,13 +94,18 @@ def _decide(client, registration, status, reason=""):
     )
 
 
-def test_registrar_asks_refuses_and_approves_and_each_decision_is_audited(client, registrar, show, smtp, django_capture_on_commit_callbacks):
+def test_registrar_asks_refuses_and_approves_and_each_decision_is_audited(
+    client, registrar, show, smtp, django_capture_on_commit_callbacks
+):
     client.post(URL, trade_form())
     registration = Registration.objects.get()
     client.force_login(registrar)
 
     with django_capture_on_commit_callbacks(execute=True):
-        assert _decide(client, registration, "more_info", "Please send your company's letter of introduction.").status_code == 302
+        assert (
+            _decide(client, registration, "more_info", "Please send your company's letter of introduction.").status_code
+            == 302
+        )
     question = smtp.messages[-1]
     assert "letter of introduction" in question.get_body(("plain",)).get_content()
     [link] = re.findall(r"http://testserver(/en/register/t/\S+/)", question.get_body(("plain",)).get_content())
@@ -117,8 +124,14 @@ def test_registrar_asks_refuses_and_approves_and_each_decision_is_audited(client
     ticket = smtp.messages[-1]
     assert "Nguyễn Văn Đức" in ticket.get_body(("plain",)).get_content()
     signed = signing.verify(passes.token(registration))
-    assert (signed.kind, signed.first_day, signed.last_day) == ("trade", TRADE_DAY, TRADE_DAY + datetime.timedelta(days=1))
-    changes = [entry.changes_dict.get("status") for entry in LogEntry.objects.get_for_object(registration).order_by("pk")]
+    assert (signed.kind, signed.first_day, signed.last_day) == (
+        "trade",
+        TRADE_DAY,
+        TRADE_DAY + datetime.timedelta(days=1),
+    )
+    changes = [
+        entry.changes_dict.get("status") for entry in LogEntry.objects.get_for_object(registration).order_by("pk")
+    ]
     assert ["to_check", "more_info"] in changes and ["to_check", "issued"] in changes
     updates = LogEntry.objects.get_for_object(registration).filter(action=LogEntry.Action.UPDATE)
     decisions = [e for e in updates if e.changes_dict.get("status", [""])[-1] in ("more_info", "issued")]
@@ -130,7 +143,9 @@ def test_staff_without_the_registration_group_cannot_decide(client, show, django
 
     editor = django_user_model.objects.create(username="editor", is_staff=True)
     editor.user_permissions.add(*Permission.objects.filter(codename__in=["view_registration", "change_registration"]))
-    registration = Registration.objects.create(edition=show, kind="trade", status=Status.TO_CHECK, name="A", email="a@example.vn")
+    registration = Registration.objects.create(
+        edition=show, kind="trade", status=Status.TO_CHECK, name="A", email="a@example.vn"
+    )
     client.force_login(editor)
     page = client.get(f"/admin/tickets/registration/{registration.pk}/change/", headers={"accept-language": "en"})
     assert 'name="status"' not in page.content.decode()
