@@ -7,6 +7,7 @@ import json
 import uuid
 
 from django.contrib.auth.decorators import login_required, permission_required
+from django.db.models import Q
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -20,6 +21,7 @@ from common.text import fold
 from tickets import gates, passes
 from tickets.models import Gate, Registration
 
+LOOKUP_LIMIT = 20
 gate_staff = [login_required, permission_required("tickets.check_in", raise_exception=True)]
 
 
@@ -101,20 +103,19 @@ def lookup(request):
     found = []
     if len(query) >= 3:
         today = edition.local_today()
-        candidates = Registration.objects.valid_on(today).filter(edition=edition).select_related("slot__day")
-        for registration in candidates.only("pk", "name", "kind", "pass_id", "organisation", "edition", "slot")[:5000]:
-            if query in fold(registration.name) or query == fold(registration.pass_id):
-                found.append(
-                    {
-                        "name": registration.name,
-                        "kind": registration.get_kind_display(),
-                        "organisation": registration.organisation,
-                        "pass_id": registration.pass_id,
-                        "token": passes.token(registration),
-                    }
-                )
-            if len(found) == 20:
-                break
+        trade_days = gates.trade_days(edition)
+        matching = Registration.objects.valid_on(today).filter(edition=edition)
+        matching = matching.filter(Q(search_name__contains=query) | Q(pass_id=request.GET["q"].strip()))
+        for registration in matching.select_related("slot__day").order_by("search_name", "pk")[:LOOKUP_LIMIT]:
+            found.append(
+                {
+                    "name": registration.name,
+                    "kind": registration.get_kind_display(),
+                    "organisation": registration.organisation,
+                    "pass_id": registration.pass_id,
+                    "token": passes.token(registration, trade_days),
+                }
+            )
     return _private(JsonResponse({"found": found}))
 
 

@@ -25,19 +25,21 @@ def site_url(request=None):
     return "http://localhost:8000"
 
 
-def valid_days(registration):
-    """(first, last) day the ticket opens the gates."""
+def valid_days(registration, trade_days=None):
+    """(first, last) day the ticket opens the gates. `trade_days`: the edition's, when already read."""
     if registration.kind == Kind.PUBLIC:
         return registration.slot.day.date, registration.slot.day.date
     days = list(
-        VisitDay.objects.filter(edition_id=registration.edition_id, kind=Kind.TRADE).values_list("date", flat=True)
+        trade_days
+        if trade_days is not None
+        else VisitDay.objects.filter(edition_id=registration.edition_id, kind=Kind.TRADE).values_list("date", flat=True)
     )
     edition = registration.edition
     return (min(days), max(days)) if days else (edition.start_date, edition.end_date)
 
 
-def token(registration):
-    first, last = valid_days(registration)
+def token(registration, trade_days=None):
+    first, last = valid_days(registration, trade_days)
     return signing.sign(registration.kind, registration.pass_id, first, last)
 
 

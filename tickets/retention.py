@@ -12,6 +12,7 @@ from tickets.models import Admission, Registration, WatchListEntry
 
 ERASED = {
     "name": "",
+    "search_name": "",
     "email": "",
     "phone": "",
     "organisation": "",

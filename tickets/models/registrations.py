@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from common.text import NormalizedTextModel
+from common.text import NormalizedTextModel, fold
 from expo.models import Edition
 from tickets.models.days import Kind, TimeSlot
 
@@ -136,6 +136,8 @@ class Registration(NormalizedTextModel):
     consented_at = models.DateTimeField(_("consent given at"), null=True, editable=False)
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("e-mail confirmed at"), null=True, blank=True, editable=False)
+    # The name folded (no accents, no case) for the gates' look-up: "pham minh" finds "Phạm Minh Anh".
+    search_name = models.CharField(max_length=150, blank=True, editable=False, db_index=True)
     # On the waiting list: when the visitor was told that places freed up in the slot.
     told_at = models.DateTimeField(_("told of a free place at"), null=True, blank=True, editable=False)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
@@ -165,6 +167,12 @@ class Registration(NormalizedTextModel):
 
     def __str__(self):
         return f"{self.name} · {self.get_kind_display()}"
+
+    def save(self, *args, **kwargs):
+        self.search_name = fold(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_name"}
+        super().save(*args, **kwargs)
 
     @property
     def is_revoked(self):
