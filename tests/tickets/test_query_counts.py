@@ -32,7 +32,12 @@ def grow(edition, count, start=0):
     gate = Gate.objects.get(code="G1")
     for n in range(start, start + count):
         registration = Registration.objects.create(
-            edition=edition, kind="public", status=Status.ISSUED, slot=slot(), name=f"Visitor {n}", email=f"v{n}@example.vn"
+            edition=edition,
+            kind="public",
+            status=Status.ISSUED,
+            slot=slot(),
+            name=f"Visitor {n}",
+            email=f"v{n}@example.vn",
         )
         Scan.objects.create(
             edition=edition,

@@ -8,200 +8,430 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('expo', '0015_search_variants'),
+        ("expo", "0015_search_variants"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TimeSlot',
+            name="TimeSlot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('starts_at', models.TimeField(verbose_name='entry from')),
-                ('ends_at', models.TimeField(verbose_name='entry until')),
-                ('capacity', models.PositiveIntegerField(help_text='People, not tickets.', verbose_name='capacity')),
-                ('taken', models.PositiveIntegerField(default=0, editable=False, verbose_name='places taken')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("starts_at", models.TimeField(verbose_name="entry from")),
+                ("ends_at", models.TimeField(verbose_name="entry until")),
+                ("capacity", models.PositiveIntegerField(help_text="People, not tickets.", verbose_name="capacity")),
+                ("taken", models.PositiveIntegerField(default=0, editable=False, verbose_name="places taken")),
             ],
             options={
-                'verbose_name': 'time slot',
-                'verbose_name_plural': 'time slots',
-                'ordering': ['day__date', 'starts_at'],
+                "verbose_name": "time slot",
+                "verbose_name_plural": "time slots",
+                "ordering": ["day__date", "starts_at"],
             },
         ),
         migrations.CreateModel(
-            name='Gate',
+            name="Gate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text='Short, as signposted, e.g. G1.', max_length=10, verbose_name='code')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='gates', to='expo.edition', verbose_name='edition')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "code",
+                    models.CharField(help_text="Short, as signposted, e.g. G1.", max_length=10, verbose_name="code"),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="gates",
+                        to="expo.edition",
+                        verbose_name="edition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'gate',
-                'verbose_name_plural': 'gates',
-                'ordering': ['code'],
+                "verbose_name": "gate",
+                "verbose_name_plural": "gates",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Scan',
+            name="Scan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('pass_kind', models.CharField(blank=True, max_length=10, verbose_name='pass kind')),
-                ('pass_id', models.CharField(blank=True, db_index=True, max_length=40, verbose_name='pass number')),
-                ('day', models.DateField(verbose_name='day')),
-                ('scanned_at', models.DateTimeField(verbose_name='scanned at')),
-                ('result', models.CharField(choices=[('admitted', 'Admitted'), ('already_used', 'Already used today'), ('wrong_day', 'Not valid today'), ('revoked', 'Revoked'), ('forged', 'Not a valid ticket'), ('unknown', 'Unknown ticket')], max_length=12, verbose_name='result')),
-                ('client_id', models.UUIDField(unique=True, verbose_name="scanner's id")),
-                ('synced_at', models.DateTimeField(auto_now_add=True, verbose_name='received at')),
-                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='gate staff')),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='expo.edition', verbose_name='edition')),
-                ('gate', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='scans', to='tickets.gate', verbose_name='gate')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("pass_kind", models.CharField(blank=True, max_length=10, verbose_name="pass kind")),
+                ("pass_id", models.CharField(blank=True, db_index=True, max_length=40, verbose_name="pass number")),
+                ("day", models.DateField(verbose_name="day")),
+                ("scanned_at", models.DateTimeField(verbose_name="scanned at")),
+                (
+                    "result",
+                    models.CharField(
+                        choices=[
+                            ("admitted", "Admitted"),
+                            ("already_used", "Already used today"),
+                            ("wrong_day", "Not valid today"),
+                            ("revoked", "Revoked"),
+                            ("forged", "Not a valid ticket"),
+                            ("unknown", "Unknown ticket"),
+                        ],
+                        max_length=12,
+                        verbose_name="result",
+                    ),
+                ),
+                ("client_id", models.UUIDField(unique=True, verbose_name="scanner's id")),
+                ("synced_at", models.DateTimeField(auto_now_add=True, verbose_name="received at")),
+                (
+                    "by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="gate staff",
+                    ),
+                ),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="expo.edition",
+                        verbose_name="edition",
+                    ),
+                ),
+                (
+                    "gate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="scans",
+                        to="tickets.gate",
+                        verbose_name="gate",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'scan',
-                'verbose_name_plural': 'scans',
-                'ordering': ['-scanned_at', '-pk'],
+                "verbose_name": "scan",
+                "verbose_name_plural": "scans",
+                "ordering": ["-scanned_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Registration',
+            name="Registration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('trade', 'Trade visitor'), ('public', 'Public')], default='trade', max_length=6, verbose_name='ticket')),
-                ('status', models.CharField(choices=[('unconfirmed', 'E-mail not yet confirmed'), ('to_check', 'To check'), ('more_info', 'More information asked'), ('issued', 'Ticket issued'), ('refused', 'Refused'), ('cancelled', 'Cancelled'), ('expired', 'Not confirmed in time'), ('waiting', 'On the waiting list')], default='unconfirmed', max_length=12, verbose_name='status')),
-                ('name', models.CharField(max_length=150, verbose_name='full name')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='phone')),
-                ('language', models.CharField(default='vi', editable=False, max_length=2, verbose_name='language')),
-                ('organisation', models.CharField(blank=True, max_length=200, verbose_name='organisation')),
-                ('position', models.CharField(blank=True, max_length=150, verbose_name='position')),
-                ('country', django_countries.fields.CountryField(blank=True, max_length=2, verbose_name='nationality')),
-                ('id_number', models.CharField(blank=True, help_text='Asked of foreign nationals.', max_length=40, verbose_name='passport or ID number')),
-                ('photo', models.ImageField(blank=True, storage=tickets.models.registrations.private_storage, upload_to='tickets/', verbose_name='photo')),
-                ('party_size', models.PositiveSmallIntegerField(default=1, verbose_name='people')),
-                ('is_foreign', models.BooleanField(default=False, editable=False, verbose_name='foreign national')),
-                ('on_watch_list', models.BooleanField(default=False, editable=False, verbose_name='watch-list match')),
-                ('reason', models.TextField(blank=True, verbose_name='reason or question to the visitor')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
-                ('pass_id', models.CharField(default=tickets.models.registrations.new_pass_id, editable=False, max_length=16, unique=True, verbose_name='ticket number')),
-                ('access_key', models.CharField(default=tickets.models.registrations.new_access_key, editable=False, max_length=64, unique=True)),
-                ('consented_at', models.DateTimeField(editable=False, null=True, verbose_name='consent given at')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='registered at')),
-                ('confirmed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='e-mail confirmed at')),
-                ('search_name', models.CharField(blank=True, db_index=True, editable=False, max_length=150)),
-                ('told_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='told of a free place at')),
-                ('anonymised_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='anonymised at')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='registrations', to='expo.edition', verbose_name='edition')),
-                ('slot', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='registrations', to='tickets.timeslot', verbose_name='time slot')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("trade", "Trade visitor"), ("public", "Public")],
+                        default="trade",
+                        max_length=6,
+                        verbose_name="ticket",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("unconfirmed", "E-mail not yet confirmed"),
+                            ("to_check", "To check"),
+                            ("more_info", "More information asked"),
+                            ("issued", "Ticket issued"),
+                            ("refused", "Refused"),
+                            ("cancelled", "Cancelled"),
+                            ("expired", "Not confirmed in time"),
+                            ("waiting", "On the waiting list"),
+                        ],
+                        default="unconfirmed",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="full name")),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail")),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="phone")),
+                ("language", models.CharField(default="vi", editable=False, max_length=2, verbose_name="language")),
+                ("organisation", models.CharField(blank=True, max_length=200, verbose_name="organisation")),
+                ("position", models.CharField(blank=True, max_length=150, verbose_name="position")),
+                ("country", django_countries.fields.CountryField(blank=True, max_length=2, verbose_name="nationality")),
+                (
+                    "id_number",
+                    models.CharField(
+                        blank=True,
+                        help_text="Asked of foreign nationals.",
+                        max_length=40,
+                        verbose_name="passport or ID number",
+                    ),
+                ),
+                (
+                    "photo",
+                    models.ImageField(
+                        blank=True,
+                        storage=tickets.models.registrations.private_storage,
+                        upload_to="tickets/",
+                        verbose_name="photo",
+                    ),
+                ),
+                ("party_size", models.PositiveSmallIntegerField(default=1, verbose_name="people")),
+                ("is_foreign", models.BooleanField(default=False, editable=False, verbose_name="foreign national")),
+                ("on_watch_list", models.BooleanField(default=False, editable=False, verbose_name="watch-list match")),
+                ("reason", models.TextField(blank=True, verbose_name="reason or question to the visitor")),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="decided at")),
+                (
+                    "pass_id",
+                    models.CharField(
+                        default=tickets.models.registrations.new_pass_id,
+                        editable=False,
+                        max_length=16,
+                        unique=True,
+                        verbose_name="ticket number",
+                    ),
+                ),
+                (
+                    "access_key",
+                    models.CharField(
+                        default=tickets.models.registrations.new_access_key, editable=False, max_length=64, unique=True
+                    ),
+                ),
+                ("consented_at", models.DateTimeField(editable=False, null=True, verbose_name="consent given at")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="registered at")),
+                (
+                    "confirmed_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="e-mail confirmed at"),
+                ),
+                ("search_name", models.CharField(blank=True, db_index=True, editable=False, max_length=150)),
+                (
+                    "told_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="told of a free place at"),
+                ),
+                (
+                    "anonymised_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="anonymised at"),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="decided by",
+                    ),
+                ),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="registrations",
+                        to="expo.edition",
+                        verbose_name="edition",
+                    ),
+                ),
+                (
+                    "slot",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="registrations",
+                        to="tickets.timeslot",
+                        verbose_name="time slot",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'registration',
-                'verbose_name_plural': 'registrations',
-                'ordering': ['-created_at', '-pk'],
-                'permissions': [('view_sensitive', "Can see visitors' contact details and ID numbers"), ('decide_registration', 'Can approve or refuse trade registrations'), ('check_in', 'Can check tickets in at the gates')],
+                "verbose_name": "registration",
+                "verbose_name_plural": "registrations",
+                "ordering": ["-created_at", "-pk"],
+                "permissions": [
+                    ("view_sensitive", "Can see visitors' contact details and ID numbers"),
+                    ("decide_registration", "Can approve or refuse trade registrations"),
+                    ("check_in", "Can check tickets in at the gates"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='VisitDay',
+            name="VisitDay",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='day')),
-                ('kind', models.CharField(choices=[('trade', 'Trade visitor'), ('public', 'Public')], max_length=6, verbose_name='open to')),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='visit_days', to='expo.edition', verbose_name='edition')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("date", models.DateField(verbose_name="day")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("trade", "Trade visitor"), ("public", "Public")], max_length=6, verbose_name="open to"
+                    ),
+                ),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="visit_days",
+                        to="expo.edition",
+                        verbose_name="edition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'visit day',
-                'verbose_name_plural': 'visit days',
-                'ordering': ['date'],
+                "verbose_name": "visit day",
+                "verbose_name_plural": "visit days",
+                "ordering": ["date"],
             },
         ),
         migrations.AddField(
-            model_name='timeslot',
-            name='day',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='slots', to='tickets.visitday', verbose_name='day'),
+            model_name="timeslot",
+            name="day",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="slots",
+                to="tickets.visitday",
+                verbose_name="day",
+            ),
         ),
         migrations.CreateModel(
-            name='WatchListEntry',
+            name="WatchListEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(blank=True, max_length=150, verbose_name='full name')),
-                ('id_number', models.CharField(blank=True, max_length=40, verbose_name='passport or ID number')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='note')),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='expo.edition', verbose_name='edition')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(blank=True, max_length=150, verbose_name="full name")),
+                ("id_number", models.CharField(blank=True, max_length=40, verbose_name="passport or ID number")),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="note")),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="expo.edition",
+                        verbose_name="edition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'watch-list entry',
-                'verbose_name_plural': 'watch list',
-                'ordering': ['name', 'pk'],
+                "verbose_name": "watch-list entry",
+                "verbose_name_plural": "watch list",
+                "ordering": ["name", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Admission',
+            name="Admission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('is_open', models.BooleanField(default=False, verbose_name='registration open')),
-                ('max_party_size', models.PositiveSmallIntegerField(default=5, help_text='Including the person registering.', verbose_name='largest party on one public ticket')),
-                ('hold_minutes', models.PositiveSmallIntegerField(default=60, verbose_name='minutes a place is held until the e-mail is confirmed')),
-                ('retention_days', models.PositiveSmallIntegerField(default=90, help_text='Then names, contacts, ID numbers and photos are erased (manage.py purge_registrations).', verbose_name='days registrations are kept after the edition ends')),
-                ('edition', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='admission', to='expo.edition', verbose_name='edition')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("is_open", models.BooleanField(default=False, verbose_name="registration open")),
+                (
+                    "max_party_size",
+                    models.PositiveSmallIntegerField(
+                        default=5,
+                        help_text="Including the person registering.",
+                        verbose_name="largest party on one public ticket",
+                    ),
+                ),
+                (
+                    "hold_minutes",
+                    models.PositiveSmallIntegerField(
+                        default=60, verbose_name="minutes a place is held until the e-mail is confirmed"
+                    ),
+                ),
+                (
+                    "retention_days",
+                    models.PositiveSmallIntegerField(
+                        default=90,
+                        help_text="Then names, contacts, ID numbers and photos are erased (manage.py purge_registrations).",
+                        verbose_name="days registrations are kept after the edition ends",
+                    ),
+                ),
+                (
+                    "edition",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="admission",
+                        to="expo.edition",
+                        verbose_name="edition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'admission',
-                'verbose_name_plural': 'admission',
-                'constraints': [models.CheckConstraint(condition=models.Q(('max_party_size__gte', 1), ('max_party_size__lte', 10)), name='admission_party_size_small')],
+                "verbose_name": "admission",
+                "verbose_name_plural": "admission",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("max_party_size__gte", 1), ("max_party_size__lte", 10)),
+                        name="admission_party_size_small",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='gate',
-            constraint=models.UniqueConstraint(fields=('edition', 'code'), name='gate_code_once_per_edition'),
+            model_name="gate",
+            constraint=models.UniqueConstraint(fields=("edition", "code"), name="gate_code_once_per_edition"),
         ),
         migrations.AddIndex(
-            model_name='scan',
-            index=models.Index(fields=['edition', 'day', 'result'], name='tickets_sca_edition_ca9975_idx'),
+            model_name="scan",
+            index=models.Index(fields=["edition", "day", "result"], name="tickets_sca_edition_ca9975_idx"),
         ),
         migrations.AddConstraint(
-            model_name='scan',
-            constraint=models.UniqueConstraint(condition=models.Q(('result', 'admitted')), fields=('pass_id', 'day'), name='scan_one_admission_per_day'),
+            model_name="scan",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("result", "admitted")), fields=("pass_id", "day"), name="scan_one_admission_per_day"
+            ),
         ),
         migrations.AddIndex(
-            model_name='registration',
-            index=models.Index(fields=['edition', 'kind', 'status'], name='tickets_reg_edition_8e09f5_idx'),
+            model_name="registration",
+            index=models.Index(fields=["edition", "kind", "status"], name="tickets_reg_edition_8e09f5_idx"),
         ),
         migrations.AddConstraint(
-            model_name='registration',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'trade'), ('party_size', 1), ('slot__isnull', True)), models.Q(('kind', 'public'), ('slot__isnull', False)), _connector='OR'), name='registration_public_has_slot'),
+            model_name="registration",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "trade"), ("party_size", 1), ("slot__isnull", True)),
+                    models.Q(("kind", "public"), ("slot__isnull", False)),
+                    _connector="OR",
+                ),
+                name="registration_public_has_slot",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='registration',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'refused'), _negated=True), models.Q(('reason', ''), _negated=True), _connector='OR'), name='registration_refusal_has_reason'),
+            model_name="registration",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "refused"), _negated=True),
+                    models.Q(("reason", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="registration_refusal_has_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='registration',
-            constraint=models.CheckConstraint(condition=models.Q(('party_size__gte', 1)), name='registration_party_not_empty'),
+            model_name="registration",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("party_size__gte", 1)), name="registration_party_not_empty"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='visitday',
-            constraint=models.UniqueConstraint(fields=('edition', 'date'), name='visit_day_once_per_edition'),
+            model_name="visitday",
+            constraint=models.UniqueConstraint(fields=("edition", "date"), name="visit_day_once_per_edition"),
         ),
         migrations.AddConstraint(
-            model_name='timeslot',
-            constraint=models.UniqueConstraint(fields=('day', 'starts_at'), name='time_slot_once_per_day'),
+            model_name="timeslot",
+            constraint=models.UniqueConstraint(fields=("day", "starts_at"), name="time_slot_once_per_day"),
         ),
         migrations.AddConstraint(
-            model_name='timeslot',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__gt', models.F('starts_at'))), name='time_slot_ends_after_start'),
+            model_name="timeslot",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_at__gt", models.F("starts_at"))), name="time_slot_ends_after_start"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='timeslot',
-            constraint=models.CheckConstraint(condition=models.Q(('taken__lte', models.F('capacity'))), name='time_slot_never_overbooked'),
+            model_name="timeslot",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("taken__lte", models.F("capacity"))), name="time_slot_never_overbooked"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='watchlistentry',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('name', ''), _negated=True), models.Q(('id_number', ''), _negated=True), _connector='OR'), name='watch_list_entry_not_empty'),
+            model_name="watchlistentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("name", ""), _negated=True), models.Q(("id_number", ""), _negated=True), _connector="OR"
+                ),
+                name="watch_list_entry_not_empty",
+            ),
         ),
     ]
