@@ -6,7 +6,7 @@ import datetime
 
 from django.utils import timezone
 
-from expo import demo
+from common import demo_registry
 from tickets.models import Admission, Gate, Kind, Registration, Status, TimeSlot, VisitDay
 
 TRADE_DAYS = 2
@@ -14,7 +14,7 @@ SLOTS = ((8, 11, 3000), (11, 14, 3000), (14, 17, 2000))
 GATES = (("G1", "Cổng chính (Bắc)"), ("G2", "Cổng Nam"), ("G3", "Cổng khách mời"))
 
 
-@demo.register(order=70, label="Visitor registration: days, slots, gates, a ticket and a registration to vet")
+@demo_registry.register(order=70, label="Visitor registration: days, slots, gates, a ticket and a registration to vet")
 def load(*, edition, progress):
     Admission.objects.update_or_create(edition=edition, defaults={"is_open": True, "max_party_size": 5})
     slots = []

@@ -1,10 +1,10 @@
-"""Visits counted at the gates, for the one facts registry (expo.facts): admissions (one per
+"""Visits counted at the gates, for the one facts registry (common.facts): admissions (one per
 person and day: a second entry the same day is refused) and the different people admitted.
 Shown only for editions with scans; there they replace the organisers' typed "visits" figure."""
 
 from django.utils.translation import gettext_lazy as _
 
-from expo.facts import register_count
+from common.facts import register_count
 from tickets.models import Scan
 
 # An announced figure whose label holds one of these (folded) words is the typed visits figure.

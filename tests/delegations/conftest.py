@@ -20,7 +20,7 @@ def _english():
 @pytest.fixture(autouse=True)
 def _private_root(settings, tmp_path):
     # Previewed imports wait in private storage: each test gets its own folder.
-    settings.PRESS_PRIVATE_ROOT = tmp_path / "private"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
 @pytest.fixture

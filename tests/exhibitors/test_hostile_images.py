@@ -140,7 +140,7 @@ def test_badge_photo_of_an_accreditation_keeps_no_metadata(client, edition, sett
     from press.models import MediaAccreditation
     from tests.press.test_accreditation import APPLICATIONS_OPEN, URL, application
 
-    settings.PRESS_PRIVATE_ROOT = tmp_path / "private"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     photo = SimpleUploadedFile("me.html", jpeg_with_every_metadata(), "image/jpeg")
     with time_machine.travel(APPLICATIONS_OPEN, tick=False):
         assert client.post(URL, application(photo=photo)).status_code == 302

@@ -82,7 +82,7 @@ def admin_pages():
 @pytest.fixture
 def demo(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRESS_PRIVATE_ROOT = tmp_path / "private"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     call_command("load_demo", stdout=StringIO())
 
 

@@ -3,7 +3,7 @@ the Gate group's accounts may only check tickets in at /<lang>/checkin/."""
 
 from django.db import migrations
 
-from expo.roles import grant, model_permissions, revoke
+from common.roles import grant, model_permissions, revoke
 
 REGISTRATION = "Registration"
 GATE = "Gate"
