@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from common import ratelimit
 from tickets import passes, services, slots
@@ -126,6 +126,7 @@ def register_trade(request):
     return _page(request, "tickets/register.html", context, status=status)
 
 
+@require_safe
 def sent(request, kind):
     if kind not in Kind.values:
         raise Http404
@@ -184,6 +185,7 @@ def manage(request, key):
     return _private(render(request, "tickets/manage.html", context, status=status))
 
 
+@require_safe
 def ticket_pdf(request, key):
 
     registration = _registration(key)

@@ -57,6 +57,10 @@ def test_public_visitor_registers_confirms_and_gets_the_ticket(client, show, smt
     pdf = " ".join(PdfReader(io.BytesIO(attachments["ticket.pdf"])).pages[0].extract_text().split())
     assert "Nguyễn Thị Lan" in pdf and registration.pass_id in pdf
     assert attachments["ticket-qr.png"].startswith(b"\x89PNG")
+    page = client.get(link).content.decode()
+    assert "Vé dạng PDF" in page and registration.pass_id in page
+    pdf_response = client.get(f"{link}ticket.pdf")
+    assert pdf_response["Content-Type"] == "application/pdf" and "no-store" in pdf_response["Cache-Control"]
 
     signed = signing.verify(passes.token(registration))
     assert (signed.kind, signed.id, signed.first_day, signed.last_day) == (
