@@ -33,7 +33,8 @@ def load(*, edition, progress):
         Gate.objects.update_or_create(edition=edition, code=code, defaults={"name": name})
     now = timezone.now()
     if slots:
-        public, created = Registration.objects.update_or_create(
+        # get_or_create: loading again changes nothing (nor writes a new audit entry).
+        public, created = Registration.objects.get_or_create(
             edition=edition,
             email="khach.demo@example.invalid",
             defaults={
@@ -49,7 +50,7 @@ def load(*, edition, progress):
         )
         if created:
             TimeSlot.objects.filter(pk=slots[0].pk).update(taken=public.party_size)
-    Registration.objects.update_or_create(
+    Registration.objects.get_or_create(
         edition=edition,
         email="trade.demo@example.invalid",
         defaults={
