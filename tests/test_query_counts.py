@@ -9,7 +9,7 @@ from django.core.cache import cache
 from model_bakery import baker
 
 from common.cache import bump_content_version
-from exhibitors import facetindex
+from exhibitors.catalogue import index as catalogue_index
 from tests.delegations.conftest import make_delegation, make_member, protocol_client, protocol_user  # noqa: F401
 from tests.exhibitors.conftest import make_exhibitor, make_product, sectors, venues  # noqa: F401 (fixtures)
 from tests.expo.programme_factories import make_item
@@ -18,7 +18,7 @@ from tests.press.conftest import make_release
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 # The first catalogue request after an edit builds the process's facet index (5 queries);
-# the others read it (exhibitors/facetindex.py).
+# the others read it (exhibitors/catalogue/index.py).
 CATALOGUE = {
     "/en/exhibitors/": 7,
     "/en/exhibits/": 3,
@@ -51,7 +51,7 @@ PROTOCOL = {
 
 def get_all(client, expected, assert_num_queries):
     cache.clear()  # the sitemap keeps itself in the cache for ten minutes
-    facetindex.forget()  # as after an edit: the first catalogue request builds the index
+    catalogue_index.forget()  # as after an edit: the first catalogue request builds the index
     for url, queries in expected.items():
         with assert_num_queries(queries):
             response = client.get(url)

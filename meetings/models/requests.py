@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from common.cache import public_content
 from common.text import NormalizedTextModel
 from expo.models import Edition
 
@@ -17,6 +18,8 @@ class MeetingRequestQuerySet(models.QuerySet):
         return self.filter(Q(restricted=False) | Q(restricted_to=user)).distinct()
 
 
+# A request's status says whether its meeting was held, which the results page counts.
+@public_content
 class MeetingRequest(NormalizedTextModel):
     """Party A (a delegation, foreign or domestic) asks to meet party B (a delegation or an exhibitor)."""
 
