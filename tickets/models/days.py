@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from common.dates import formatted
 from common.text import NormalizedTextModel
 from expo.models import Edition
 
@@ -68,7 +69,7 @@ class VisitDay(models.Model):
         constraints = [models.UniqueConstraint(fields=["edition", "date"], name="visit_day_once_per_edition")]
 
     def __str__(self):
-        return f"{self.date:%d/%m/%Y} · {self.get_kind_display()}"
+        return f"{formatted(self.date)} · {self.get_kind_display()}"
 
 
 class TimeSlotQuerySet(models.QuerySet):
@@ -97,7 +98,7 @@ class TimeSlot(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.day.date:%d/%m/%Y} {self.starts_at:%H:%M}–{self.ends_at:%H:%M}"
+        return f"{formatted(self.day.date)} {self.starts_at:%H:%M}–{self.ends_at:%H:%M}"
 
     @property
     def free(self):
