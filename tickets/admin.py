@@ -4,10 +4,12 @@ to vet, the watch list, the waiting list and the gates' scans (with counts per g
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.dateparse import parse_date
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -89,7 +91,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         "email",
         "phone",
         "id_number",
-        "photo",
+        "photo_preview",
         "slot",
         "party_size",
         "is_foreign",
@@ -103,6 +105,27 @@ class RegistrationAdmin(admin.ModelAdmin):
         "decided_at",
     )
     actions = ["approve"]
+
+    def get_urls(self):
+        photo = path("<int:pk>/photo/", self.admin_site.admin_view(self.photo_view), name="tickets_registration_photo")
+        return [photo, *super().get_urls()]
+
+    @admin.display(description=_("photo"))
+    def photo_preview(self, registration):
+        # Private storage has no URL: the photo is served by the permission-checked view below.
+        if not registration.pk or not registration.photo:
+            return "—"
+        url = reverse("admin:tickets_registration_photo", args=[registration.pk])
+        return format_html('<img src="{}" width="150" alt="">', url)
+
+    def photo_view(self, request, pk):
+        registration = get_object_or_404(self.get_queryset(request).exclude(photo=""), pk=pk)
+        if not self.has_view_permission(request, registration):
+            raise PermissionDenied
+        response = FileResponse(registration.photo.open("rb"), content_type="image/jpeg")
+        response["Cache-Control"] = "private, no-store"
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
 
     def has_add_permission(self, request):
         return False  # visitors register themselves, through the public form

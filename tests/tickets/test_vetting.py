@@ -62,6 +62,18 @@ def test_foreign_national_is_flagged_and_photo_kept_privately(client, show):
     assert Message.objects.get().kind == "tickets.trade_received"
 
 
+def test_registrar_sees_the_photo_through_the_admin(client, registrar, show):
+    client.post(URL, {**trade_form(country="FR", name="Jean Dupont", id_number="18AB12345"), "photo": photo()})
+    registration = Registration.objects.get()
+    client.force_login(registrar)
+    page = client.get(f"/admin/tickets/registration/{registration.pk}/change/", headers={"accept-language": "en"})
+    assert f'src="/admin/tickets/registration/{registration.pk}/photo/"' in page.content.decode()
+    response = client.get(f"/admin/tickets/registration/{registration.pk}/photo/")
+    assert response["Content-Type"] == "image/jpeg" and b"".join(response.streaming_content).startswith(b"\xff\xd8")
+    client.logout()
+    assert client.get(f"/admin/tickets/registration/{registration.pk}/photo/").status_code == 302
+
+
 def test_watch_list_matches_without_accents_case_or_spacing(admin_client, show):
     Registration.objects.create(
         edition=show, kind="trade", status=Status.TO_CHECK, name="Nguyễn Văn Đức", email="a@example.vn"
