@@ -33,6 +33,8 @@ LOADED = [
     "schedule.json",
     "programme.ics",
     "releases feed",
+    # Hundreds of site screens poll it (issue 29): served from the cache at ≥ 0.5 × the anchor B.
+    "live board",
 ]
 # Machine-facing exports (issue 31): kept whole under the content version with an ETag
 # (common/export_cache.py); "page cache off" serves them from that cache, "every cache off" writes them.
@@ -86,6 +88,7 @@ def page_urls():
     for label, name in (
         ("programme changes", "expo:programme_changes"),
         ("press centre", "press:index"),
+        ("my visit", "companion:my"),
     ):
         if _url(name):
             urls[label] = _url(name)
@@ -99,6 +102,8 @@ def page_urls():
     ):
         urls[label] = path
     urls["releases feed"] = _url("press:feed_atom")
+    if _url("expo:live"):
+        urls["live board"] = _url("expo:live") + "?screen=1"
     return {label: path for label, path in urls.items() if path}
 
 

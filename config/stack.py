@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "meetings",
     "outbox",
     "sitesearch",
+    "companion",
     "tickets",
 ]
 

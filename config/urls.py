@@ -11,6 +11,8 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.decorators.http import require_safe
 
+import companion.root_urls
+import companion.urls
 import exhibitors.urls
 import expo.programme.export_urls
 import expo.urls
@@ -79,6 +81,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("", include(expo.programme.export_urls)),
+    # The installable app (manifest, service worker at the root scope) and My visit's calendar.
+    path("", include(companion.root_urls)),
 ]
 if getattr(settings, "ANYMAIL", None):
     # Delivery and bounce reports from an e-mail provider (django-anymail; README "Messages").
@@ -95,8 +99,14 @@ public_patterns = [
     path("", include(siteplan.urls)),
     path("", include(sitesearch.urls)),
 ]
-# Registration and the gates belong to the current edition only: not in the archive.
-urlpatterns += i18n_patterns(*public_patterns, path("", include(tickets.urls)), prefix_default_language=True)
+# My visit, registration and the gates belong to the current edition only: not mounted again
+# under the archive.
+urlpatterns += i18n_patterns(
+    *public_patterns,
+    path("", include(companion.urls)),
+    path("", include(tickets.urls)),
+    prefix_default_language=True,
+)
 
 # Uploaded media (exhibit images, logos, PDFs) from local storage, each with its own type and
 # nosniff (expo/media.py), in development and the `make run` demo (EXPO_SERVE_MEDIA); in

@@ -40,7 +40,7 @@ def exhibit_page(edition):
         .defer("search_text", "exhibitor__description", "exhibitor__search_text")
         .prefetch_related(Prefetch("specifications", specifications), Prefetch("images", images))
     )
-    return _with_stand(queryset, edition, "exhibitor__stands")
+    return with_stand(queryset, edition, "exhibitor__stands")
 
 
 def exhibitors_with_sectors():
@@ -50,10 +50,10 @@ def exhibitors_with_sectors():
 def exhibitor_page(edition):
     """Exhibitors with their sectors, and their stand at `edition` with its hall in the same query
     (`stand_of(exhibitor)`)."""
-    return _with_stand(exhibitors_with_sectors().defer("search_text"), edition, "stands")
+    return with_stand(exhibitors_with_sectors().defer("search_text"), edition, "stands")
 
 
-def _with_stand(queryset, edition, stands):
+def with_stand(queryset, edition, stands):
     """`queryset` with, through `stands`, the exhibitor's stand at `edition` and its hall."""
     if not edition:
         return queryset

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from expo import views
+from expo import live, views
 from expo.programme import urls as programme_urls
 
 app_name = "expo"
@@ -10,6 +10,7 @@ app_name = "expo"
 urlpatterns = [
     path("", views.home, name="home"),
     path("visit/", views.visit, name="visit"),
+    path("live/", live.live_board, name="live"),
     path("save-the-date.ics", views.save_the_date_ics, name="save_the_date"),
     path("programme/", include(programme_urls)),
 ]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from common.text import fold
+from common import languages
 from delegations.clashes import bookings, bookings_by_resource, register_booking_source
 from delegations.models import Delegation, Engagement, Interpreter
 from meetings.models import Meeting, MeetingDay, MeetingPlace, MeetingPlan, MeetingRequest
@@ -148,10 +148,6 @@ def _precedence(request):
     return (min(ranks), request.priority, request.created_at, request.pk)
 
 
-def speaks(interpreter, language):
-    return fold(language) in fold(interpreter.languages)
-
-
 def plan_meetings(edition, requests=None):
     """Where each accepted, unplaced request of `edition` goes; nothing is written."""
     plan = MeetingPlan.objects.filter(edition=edition).first() or MeetingPlan(edition=edition)
@@ -201,7 +197,9 @@ class _Placer:
         for place in places:
             if place.kind == MeetingPlace.Kind.STAND:
                 self.stands[place.exhibitor_id].append((("place", place.pk), place))
-        self.interpreters = [(fold(person.languages), person) for person in Interpreter.objects.order_by("name", "pk")]
+        self.interpreters = [
+            (set(languages.split(person.languages)), person) for person in Interpreter.objects.order_by("name", "pk")
+        ]
         self.keys_of = {}
         self._free_shared = {}
 
@@ -239,17 +237,14 @@ class _Placer:
         speakers = []
         if request.language:
             own = {interpreter.pk for interpreter in request.delegation.interpreters.all()}
-            language = fold(request.language)
+            language = request.language
             speakers = sorted(
-                (
-                    (("interpreter", person.pk), person)
-                    for languages, person in self.interpreters
-                    if language in languages
-                ),
+                ((("interpreter", person.pk), person) for spoken, person in self.interpreters if language in spoken),
                 key=lambda pair: pair[1].pk not in own,
             )
             if not speakers:
-                return None, [_("no interpreter speaks %(language)s") % {"language": request.language}]
+                language = languages.in_sentence(request.language)
+                return None, [_("no interpreter speaks %(language)s") % {"language": language}]
         blocked = self.timetable.blocked
         party_sets = [(blocked(key), name) for key, name in parties]
         tally = Counter()
@@ -269,7 +264,7 @@ class _Placer:
             if speakers:
                 interpreter = next((person for key, person in speakers if index not in blocked(key)), None)
                 if interpreter is None:
-                    tally["no interpreter", request.language] += 1
+                    tally["no interpreter", languages.in_sentence(request.language)] += 1
                     continue
             start, end = self.slots[index]
             if place.kind != MeetingPlace.Kind.STAND:

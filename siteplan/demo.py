@@ -52,6 +52,8 @@ POINTS = [
     ("food", "Khu ẩm thực", "Food court", 215, 176),
     ("toilets", "Nhà vệ sinh", "Toilets", 385, 110),
     ("toilets", "Nhà vệ sinh", "Toilets", 300, 275),
+    ("exit", "Lối thoát hiểm phía tây", "Emergency exit (west)", 40, 200),
+    ("exit", "Lối thoát hiểm phía nam", "Emergency exit (south)", 560, 275),
     ("vip", "Phòng khách VIP", "VIP lounge", 682, 215),
     ("media", "Vị trí tác nghiệp báo chí", "Media position", 460, 355),
 ]

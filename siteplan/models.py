@@ -124,6 +124,7 @@ class VenueOutline(models.Model):
 class PointOfInterest(NormalizedTextModel):
     class Kind(models.TextChoices):
         ENTRANCE = "entrance", _("Entrance")
+        EXIT = "exit", _("Emergency exit")
         PARKING = "parking", _("Parking")
         SHUTTLE = "shuttle", _("Shuttle stop")
         FIRST_AID = "first-aid", _("First aid")

@@ -101,12 +101,13 @@ class Locator:
         return (venue[0], venue[1]) if venue else None
 
 
-def _legs(stops):
+def legs_between(stops):
+    """The walks between consecutive stops; the time between them where their entries have times."""
     legs = []
     for first, second in zip(stops, stops[1:], strict=False):
         metres, seconds = geometry.walk(first.point, second.point)
         gap = None
-        if first.entry.end and second.entry.start:
+        if getattr(first.entry, "end", None) and getattr(second.entry, "start", None):
             gap = math.floor((second.entry.start - first.entry.end).total_seconds() / 60)
         legs.append(Leg(first, second, metres, math.ceil(seconds / 60), gap))
     return legs
@@ -120,7 +121,9 @@ def walking_route(edition, entries):
         place = locator.locate(entry)
         if place is not None:
             stops.append(Stop(len(stops) + 1, entry, place[0], place[1]))
-    route = Route(stops=stops, legs=_legs(stops), venues=[geometry.svg_points(v[2]) for v in locator.venues.values()])
+    route = Route(
+        stops=stops, legs=legs_between(stops), venues=[geometry.svg_points(v[2]) for v in locator.venues.values()]
+    )
     size = SitePlan.objects.filter(edition=edition).values_list("width", "depth").first()
     width, depth = size or (1000.0, 1000.0)
     route.view_box = f"0 0 {width:.1f} {depth:.1f}"
@@ -141,7 +144,7 @@ def tight_walks(edition, entries, *, key):
             place = locator.locate(entry)
             if place is not None:
                 stops.append(Stop(len(stops) + 1, entry, place[0], place[1]))
-        for leg in _legs(stops):
+        for leg in legs_between(stops):
             same_day = (
                 leg.first.entry.end.astimezone(edition.tz).date()
                 == leg.second.entry.start.astimezone(edition.tz).date()

@@ -1,6 +1,7 @@
 """The public map and its printouts: /<lang>/map/, plan.pdf and the stand cards."""
 
 import hashlib
+from urllib.parse import quote
 
 import segno
 from django.conf import settings
@@ -17,6 +18,7 @@ from common.pdf import render_pdf
 from common.text import nfc
 from siteplan import selectors
 from siteplan.svg import plan_context
+from siteplan.wayfinding import NEAREST, find, nearest, places, route, tour
 
 # Query values are echoed into the page and the database; anything longer is not a stand code,
 # a slug or a search a visitor types.
@@ -28,7 +30,8 @@ def _params(request):
         text = request.GET.get(key, "")
         return "".join(ch for ch in text if ch.isprintable())[:MAX_PARAM].strip()
 
-    return {key: value(key) for key in ("q", "sector", "stand", "exhibitor", "exhibit", "point", "hall")}
+    keys = ("q", "sector", "stand", "exhibitor", "exhibit", "point", "hall", "from", "to", "nearest", "here", "walk")
+    return {key: value(key) for key in keys}
 
 
 def _edition_or_404(request):
@@ -57,13 +60,46 @@ def map_page(request):
         exhibit=params["exhibit"],
         point=params["point"],
     )
-    context = {"edition": edition, "params": params, **plan_context(plan, hall=params["hall"])}
+    context = {
+        "edition": edition,
+        "params": params,
+        **plan_context(plan, hall=params["hall"]),
+        **way_context(plan, params),
+    }
     response = render(request, "siteplan/map.html", context)
     # Kept in the page cache only while the display areas drawn are true.
     seconds = selectors.seconds_until_change(plan)
     if seconds is not None:
         response["Cache-Control"] = f"max-age={seconds}"
     return response
+
+
+def way_context(plan, params):
+    """From here (`from`, or `here` where a stand card's QR code set it) to there (`to`), or to
+    the nearest service of a kind (`nearest`), drawn on the plan with distance and time."""
+    plan_places = places(plan)
+    here = find(plan_places, params["here"])
+    origin = find(plan_places, params["from"]) or here
+    destination = find(plan_places, params["to"])
+    context = {
+        "here": here,
+        "origin": origin,
+        "nearest_choices": [(key, label) for key, label, _kinds in NEAREST],
+        "way_places": sorted(plan_places.values(), key=lambda place: (place.kind == "", place.key)),
+        "way_problem": (params["from"] and not find(plan_places, params["from"]))
+        or (params["to"] and destination is None),
+    }
+    if params["walk"]:
+        # My visit's stands, from the gate: the same walk as its printed plan.
+        context["way"] = tour(plan_places, [code.strip() for code in params["walk"].split(",")])
+        context["walk_codes"] = params["walk"]
+    elif origin and destination and origin.key != destination.key:
+        context["way"] = route([origin, destination])
+    elif origin and params["nearest"]:
+        found = nearest(plan_places, origin, params["nearest"])
+        context["nearest_routes"] = found
+        context["way"] = found[0] if found else None
+    return context
 
 
 # Raise when the PDFs' stylesheet changes (it is not part of the page the digest is taken of).
@@ -115,7 +151,8 @@ def stand_card(request, code):
     stand = selectors.stand_for_code(edition, code[:40])
     if stand is None:
         raise Http404
-    map_url = f"{site_url(request)}{reverse('siteplan:map')}?stand={stand.code}"
+    # "You are here" is set to the stand, so the map opens ready to find the way from it.
+    map_url = f"{site_url(request)}{reverse('siteplan:map')}?stand={quote(stand.code)}&here={quote(stand.code)}"
     plan = selectors.site_plan(edition, stand=stand.code)
     context = {
         "edition": edition,

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from common.cache import public_content
+from common.languages import SPOKEN
 from common.text import NormalizedTextModel
 from expo.models import Edition
 
@@ -81,7 +82,8 @@ class MeetingRequest(NormalizedTextModel):
         _("interpretation needed"),
         max_length=40,
         blank=True,
-        help_text=_("Language the interpreter must speak with Vietnamese, e.g. Russian. Empty: none needed."),
+        choices=SPOKEN,
+        help_text=_("The language the interpreter must speak with Vietnamese. Empty: none needed."),
     )
     priority = models.PositiveSmallIntegerField(_("priority"), choices=Priority.choices, default=Priority.NORMAL)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.REQUESTED)

@@ -52,17 +52,18 @@ def test_stand_card_names_the_stand_and_its_qr_code_opens_the_map_on_it(client, 
     assert "A-09" in text and "Công ty Cơ khí Sông Hồng" in text
     assert "Hải quân" in text and "Nhà trưng bày A" in text
     assert "Bạn đang ở đây." in text
-    assert decode_qr(response.content, tmp_path) == ["https://vide.example.vn/vi/map/?stand=A-09"]
+    assert decode_qr(response.content, tmp_path) == ["https://vide.example.vn/vi/map/?stand=A-09&here=A-09"]
     # The code leads to the map page centred on the stand.
-    html = client.get("/vi/map/?stand=A-09").content.decode()
+    html = client.get("/vi/map/?stand=A-09&here=A-09").content.decode()
     assert 'class="stand s1 is-highlighted" id="stand-a-09"' in html
+    assert "Bạn đang ở đây: Gian hàng A-09: Công ty Cơ khí Sông Hồng" in html
 
 
 def test_english_stand_card_links_the_english_map(client, site, tmp_path, settings):
     settings.EXPO_SITE_URL = ""
     response = client.get("/en/map/stands/b-07.pdf")
     assert "You are here." in pdf_text(response)
-    assert decode_qr(response.content, tmp_path) == ["http://testserver/en/map/?stand=B-07"]
+    assert decode_qr(response.content, tmp_path) == ["http://testserver/en/map/?stand=B-07&here=B-07"]
 
 
 @pytest.mark.parametrize("code", ["Z-00", "B-99x", "..", "A-09%00"])

@@ -34,7 +34,7 @@ def backwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("tickets", "0001_initial"),
-        ("outbox", "0007_visitors_team"),
+        ("outbox", "0008_visitors_team"),
         ("expo", "0015_search_variants"),
     ]
 

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("outbox", "0006_unsubscribe_link"),
+        ("outbox", "0007_unsubscribe_link_names"),
     ]
 
     operations = [
