@@ -16,6 +16,7 @@ import companion.urls
 import exhibitors.urls
 import expo.programme.export_urls
 import expo.urls
+import meetings.interview_urls
 import meetings.urls
 import outbox.urls
 import press.urls
@@ -95,6 +96,7 @@ public_patterns = [
     path("", include(press.urls)),
     path("", include(exhibitors.urls)),
     path("", include(meetings.urls)),
+    path("", include(meetings.interview_urls)),
     path("", include(outbox.urls)),
     path("", include(siteplan.urls)),
     path("", include(sitesearch.urls)),

@@ -14,5 +14,7 @@ class ExpoConfig(AppConfig):
         # Registers the Vietnamese collation on every SQLite connection (PostgreSQL has ICU's).
         from common import collation  # noqa: F401
 
-        # The programme's counted figure of the home page and the expo fact sheet (common.facts).
+        # The programme's counted figure of the home page and the expo fact sheet (common.facts);
+        # the printable programme for the press kit (common.kit_documents).
         from expo import facts  # noqa: F401
+        from expo.programme import kit  # noqa: F401

@@ -17,4 +17,13 @@ class MeetingsConfig(AppConfig):
         auditlog.register(models.Meeting)
 
         # The scheduler's bookings join the clash engine's; the outcome counts join the expo's facts.
-        from meetings import facts, scheduling  # noqa: F401
+        from meetings import facts, interviews, scheduling  # noqa: F401
+
+        # The interview steps the press office mails to journalists (outbox.registry).
+        interviews.register_kinds()
+
+        # The press kit holds this app's printout without the press app importing it.
+        from common import kit_documents
+        from meetings.kit import briefing_documents
+
+        kit_documents.register(briefing_documents)

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from common import languages
 from delegations.clashes import bookings, bookings_by_resource, register_booking_source
 from delegations.models import Delegation, Engagement, Interpreter
+from meetings.interviews import add_arranged_interviews
 from meetings.models import Meeting, MeetingDay, MeetingPlace, MeetingPlan, MeetingRequest
 
 
@@ -154,6 +155,7 @@ def plan_meetings(edition, requests=None):
     days = list(MeetingDay.objects.filter(edition=edition).order_by("date"))
     slots = meeting_slots(edition, plan, days)
     by_resource, names = bookings_by_resource(edition)
+    add_arranged_interviews(by_resource, edition)
     placer = _Placer(edition, days, slots, Timetable(by_resource, names, slots, plan.buffer))
     if requests is None:
         requests = MeetingRequest.objects.filter(

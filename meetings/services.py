@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from common.cache import written
 from delegations.clashes import bookings_by_resource
 from delegations.models import Engagement
+from meetings.interviews import add_arranged_interviews
 from meetings.models import Agreement, Meeting, MeetingPlan, MeetingRequest, RequestStep
 from meetings.scheduling import Timetable, party_keys, plan_meetings, resource_keys_of
 
@@ -133,6 +134,7 @@ def check_move(*, meeting, start, end, place, interpreter):
     plan = MeetingPlan.objects.filter(edition=edition).first() or MeetingPlan(edition=edition)
     own = list(meeting.engagements.values_list("pk", flat=True)) if meeting.pk else []
     by_resource, names = bookings_by_resource(edition, exclude=own)
+    add_arranged_interviews(by_resource, edition)
     timetable = Timetable(by_resource, names, [], plan.buffer)
     keys = party_keys(request.delegation)
     if request.counterpart_delegation_id:

@@ -42,7 +42,7 @@ class ReleaseAttachmentInline(TranslationTabularInline):
 class PressReleaseForm(forms.ModelForm):
     class Meta:
         model = PressRelease
-        fields = ("edition", "title", "slug", "summary", "body", "publish_at")
+        fields = ("edition", "title", "slug", "summary", "body", "publish_at", "early_for_media")
         widgets = {f"body_{language}": ReleaseEditorWidget() for language in ("vi", "en")}
 
     def _clean_body(self, language):
@@ -251,3 +251,6 @@ class MediaAccreditationAdmin(admin.ModelAdmin):
     @admin.action(description=_("Print badges of the selected approved applications"), permissions=["view"])
     def print_badges(self, request, queryset):
         return self._badges_response(request, queryset)
+
+
+from press import media_admin  # noqa: E402,F401 -- the media area's admin registers itself

@@ -134,3 +134,7 @@ def build_kits(*, edition, progress):
     if result.status == TaskResultStatus.SUCCESSFUL:
         return result.return_value
     return "press kits in both languages queued for the task worker"
+
+
+# The media area's demo rows register themselves with the same loader (press/demo_media.py).
+from press import demo_media  # noqa: E402,F401

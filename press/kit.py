@@ -13,7 +13,6 @@ import datetime
 import hashlib
 import json
 import logging
-import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -24,9 +23,10 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
+from common import kit_documents
 from common.cache import bump_content_version, content_version
 from expo.models import Edition
-from press import kit_contents
+from press import kit_contents, kit_files
 from press.factsheets import exhibit_sheets, exhibitor_sheets, expo_sheet, store_many
 from press.models import PressRelease
 
@@ -34,6 +34,8 @@ logger = logging.getLogger(__name__)
 FOLDER = "press-kit"
 LOCK_SECONDS = 30 * 60
 QUEUED_SECONDS = 10 * 60
+# Raise when what the kit holds or how its index looks changes: every kit is built again.
+KIT_LAYOUT_VERSION = "2"
 
 
 @dataclass
@@ -75,45 +77,56 @@ def build_kit(language, *, workers=None, progress=None):
     for entry in releases:
         kit_contents.stored_release_pdf(entry)
     logos = kit_contents.logo_entries(edition)
+    documents = kit_documents.documents(edition, language)
     say(f"{language}: {len(releases)} releases, {sum(len(r['photos']) for r in releases)} photos, {len(logos)} logos")
     fingerprint = hashlib.sha256(
         json.dumps(
-            [[s.storage_name for s in sheets], [r["storage_name"] for r in releases], logos], sort_keys=True
+            [
+                KIT_LAYOUT_VERSION,
+                [s.storage_name for s in sheets],
+                [[r["storage_name"], r["updated_at"].isoformat()] for r in releases],
+                [logo["storage_name"] for logo in logos],
+                [[d.path, d.version] for d in documents],
+                [edition.acronym, edition.name_vi, edition.name_en, edition.key_visual.name or ""],
+            ],
+            sort_keys=True,
         ).encode()
     ).hexdigest()[:16]
     previous = current_kit(language)
-    copies = [(sheet.storage_name, _sheet_path(sheet)) for sheet in sheets]
-    copies += [(entry["storage_name"], entry["path"]) for entry in releases]
-    copies += [(photo["storage_name"], photo["path"]) for entry in releases for photo in entry["photos"]]
-    copies += [(logo["storage_name"], logo["path"]) for logo in logos]
-    files = len(copies) + 1
     if previous and previous["fingerprint"] == fingerprint and "releases" in previous:
-        return KitResult(previous["name"], files, rendered, reused, unchanged=True)
+        return KitResult(previous["name"], previous.get("files", 0), rendered, reused, unchanged=True)
 
-    index = kit_contents.index_html(
+    built_at = timezone.now()
+    contents = kit_files.kit_files(
         edition=edition,
         language=language,
-        sheets=[(_sheet_path(sheet), sheet.data.get("name", "")) for sheet in sheets],
+        expo_sheet=sheets[0],
+        sheet_path=_sheet_path(sheets[0]),
+        catalogue_sheets=sheets[1:],
         releases=releases,
         logos=logos,
-        built_at=timezone.now(),
+        documents=documents,
+        built_at=built_at,
     )
+    thumbs = kit_files.thumbnails(contents, built_at)
+    index = kit_contents.index_html(edition=edition, language=language, files=contents, built_at=built_at)
+    files = len(contents) + len(thumbs) + 1
     name = f"{FOLDER}/{edition.slug}-press-kit-{language}-{fingerprint}.zip"
     with tempfile.TemporaryFile() as temporary:
         # PDFs and photos are compressed already: stored as they are, which keeps the build I/O-bound.
         with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_STORED) as archive:
-            archive.writestr("index.html", index, compress_type=zipfile.ZIP_DEFLATED)
-            for source_name, path in copies:
-                with default_storage.open(source_name) as source, archive.open(path, "w") as target:
-                    shutil.copyfileobj(source, target)
+            archive.writestr(_entry("index.html", _local(built_at, edition), zipfile.ZIP_DEFLATED), index)
+            for item in [*contents, *thumbs]:
+                archive.writestr(_entry(item.path, _local(item.moment, edition)), item.read())
         temporary.seek(0)
         if not default_storage.exists(name):
             default_storage.save(name, File(temporary))
     meta = {
         "name": name,
         "fingerprint": fingerprint,
-        "built_at": timezone.now().isoformat(),
+        "built_at": built_at.isoformat(),
         "files": files,
+        "size": default_storage.size(name),
         # Checked before every download (`holds_withdrawn_release`).
         "releases": [entry["pk"] for entry in releases],
     }
@@ -126,6 +139,19 @@ def build_kit(language, *, workers=None, progress=None):
         # The press centre's kit link stops saying "being prepared": cached pages go stale.
         bump_content_version(areas=())  # the site's pages only: no catalogue row changed
     return KitResult(name, files, rendered, reused, unchanged=False)
+
+
+def _entry(path, moment, compression=zipfile.ZIP_STORED):
+    """A zip entry dated when its file was made (venue's local time, as zip dates have no zone),
+    readable by everyone on extraction (rw-r--r--), not the 1980 date and 0600 of writestr()."""
+    info = zipfile.ZipInfo(path, date_time=moment.timetuple()[:6])
+    info.external_attr = 0o100644 << 16
+    info.compress_type = compression
+    return info
+
+
+def _local(moment, edition):
+    return timezone.localtime(moment, edition.tz)
 
 
 def kit_sheets(edition, language):
@@ -240,6 +266,11 @@ def _queued_key(language):
 
 def built_at(meta):
     return datetime.datetime.fromisoformat(meta["built_at"])
+
+
+def size(meta):
+    """The built zip's size in bytes (kits built before the size was recorded: asked of the storage)."""
+    return meta.get("size") or default_storage.size(meta["name"])
 
 
 def download_name(language, edition):

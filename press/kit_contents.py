@@ -17,16 +17,18 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format, get_format
 from django.utils.html import format_html
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from common.dates import DAY, formatted
 from common.formats import utc_label, zone_suffix
 from common.pdf import render_pdf
 from common.sanitize import clean_html
 from exhibitors.models import Stand
+from press import photo_files
 from press.factsheets import site_url
 from press.models import PressRelease
 
-RELEASE_TEMPLATE_VERSION = "3"
+RELEASE_TEMPLATE_VERSION = "4"
 FOLDER = "press-kit/releases"
 
 
@@ -58,55 +60,76 @@ def _photo_src(photo):
 
 def release_entries(edition, language, *, base_url=None):
     """Every published release of `edition` in `language`: PDF data, names and photos."""
-    entries = []
     releases = (
         PressRelease.objects.published().filter(edition=edition).prefetch_related("photos").order_by("publish_at", "pk")
     )
+    return [release_entry(release, edition, language, base_url=base_url) for release in releases]
+
+
+def embargo_text(release, edition):
+    """The line an embargoed copy opens with, in the active language."""
+    return _("EMBARGOED UNTIL %(time)s") % {"time": local_datetime(release.publish_at, edition)}
+
+
+def embargo_stem(release, edition):
+    """A file name that says the embargo: EMBARGO-2024-12-19-0800-UTC+7-<slug>."""
+    local = timezone.localtime(release.publish_at, edition.tz)
+    return f"EMBARGO-{local:%Y-%m-%d-%H%M}-{utc_label(edition.tz, release.publish_at)}-{slugify(release.slug)}"
+
+
+def release_entry(release, edition, language, *, base_url=None, embargoed=False):
+    """One release in `language` as the kit and the media area print it; `embargoed` copies (the media
+    area's, before the time) say the embargo in bold at the top and in every file name."""
     with translation.override(language):
-        for release in releases:
-            day = timezone.localtime(release.publish_at, edition.tz).date().isoformat()
-            stem = f"{day}-{slugify(release.slug) or release.pk}"
-            photos = []
-            for n, photo in enumerate(release.photos.all(), 1):
-                extension = os.path.splitext(photo.image.name)[1].lower() or ".jpg"
-                photos.append(
-                    {
-                        "storage_name": photo.image.name,
-                        "path": f"photos/{stem}-{n}{extension}",
-                        "src": _photo_src(photo),
-                        "caption": photo.caption,
-                        "credit": photo.credit,
-                        "size": f"{photo.image_width}×{photo.image_height}",
-                    }
-                )
-            # The release in the kit's language if it exists in it, else the original, saying so.
-            version = release.version(language)
-            data = {
-                "title": version.title,
-                "summary": version.summary,
-                "body": with_dateline(clean_html(version.body), release, edition),
-                "language": version.language,
-                "original_only": version.is_original_only,
-                "date": local_datetime(release.publish_at, edition),
-                "edition": edition.acronym,
-                "is_demo": edition.is_demo,
-                "url": (base_url or site_url()) + release.get_absolute_url(),
-                "photos": [{"src": p["src"], "caption": p["caption"], "credit": p["credit"]} for p in photos],
-            }
-            fingerprint = hashlib.sha256(
-                json.dumps([RELEASE_TEMPLATE_VERSION, language, data], sort_keys=True).encode()
-            ).hexdigest()[:16]
-            entries.append(
+        day = timezone.localtime(release.publish_at, edition.tz).date().isoformat()
+        stem = embargo_stem(release, edition) if embargoed else f"{day}-{slugify(release.slug) or release.pk}"
+        photos = []
+        for n, photo in enumerate(release.photos.all(), 1):
+            extension = os.path.splitext(photo.image.name)[1].lower() or ".jpg"
+            photos.append(
                 {
-                    "pk": release.pk,
-                    "data": data,
-                    "language": language,
-                    "storage_name": f"{FOLDER}/{release.slug}-{language}-{fingerprint}.pdf",
-                    "path": f"releases/{stem}-{version.language}.pdf",
-                    "photos": photos,
+                    "pk": photo.pk,
+                    "storage_name": photo.image.name,
+                    "path": f"photos/{stem}-{n}{extension}",
+                    "src": _photo_src(photo),
+                    "caption": photo.caption,
+                    "credit": photo.credit,
+                    "size": f"{photo.image_width}×{photo.image_height}",
+                    # Embedded in the file the kit holds (XMP/IPTC), in both languages.
+                    "text": photo_files.PhotoText(
+                        caption={"vi": photo.caption_vi or "", "en": photo.caption_en or ""},
+                        credit={"vi": photo.credit_vi or photo.credit, "en": photo.credit_en or photo.credit},
+                        source=edition.acronym,
+                    ),
                 }
             )
-    return entries
+        # The release in the kit's language if it exists in it, else the original, saying so.
+        version = release.version(language)
+        data = {
+            "title": version.title,
+            "summary": version.summary,
+            "body": with_dateline(clean_html(version.body), release, edition),
+            "language": version.language,
+            "original_only": version.is_original_only,
+            "date": local_datetime(release.publish_at, edition),
+            "embargo": embargo_text(release, edition) if embargoed else "",
+            "edition": edition.acronym,
+            "is_demo": edition.is_demo,
+            "url": (base_url or site_url()) + release.get_absolute_url(),
+            "photos": [{"src": p["src"], "caption": p["caption"], "credit": p["credit"]} for p in photos],
+        }
+        fingerprint = hashlib.sha256(
+            json.dumps([RELEASE_TEMPLATE_VERSION, language, data], sort_keys=True).encode()
+        ).hexdigest()[:16]
+        return {
+            "pk": release.pk,
+            "data": data,
+            "language": language,
+            "storage_name": f"{FOLDER}/{release.slug}-{language}-{fingerprint}.pdf",
+            "path": f"releases/{stem}-{version.language}.pdf",
+            "updated_at": release.updated_at,
+            "photos": photos,
+        }
 
 
 def stored_release_pdf(entry):
@@ -138,16 +161,19 @@ def logo_entries(edition):
     return entries
 
 
-def index_html(*, edition, language, sheets, releases, logos, built_at):
+def index_html(*, edition, language, files, built_at):
+    """The kit's index.html: every file by section, pictures with thumbnails, captions and credits."""
+    sections = {}
+    for item in files:
+        sections.setdefault(item.section, []).append(item)
     with translation.override(language):
         return render_to_string(
             "press/kit_index.html",
             {
                 "edition": edition,
-                "sheets": sheets,
-                "releases": releases,
-                "logos": logos,
+                "sections": sections,
                 "built_at": local_datetime(built_at, edition),
                 "language": language,
+                "other_language": "en" if language == "vi" else "vi",
             },
         )

@@ -135,9 +135,14 @@ def decide_accreditation(*, accreditation, status, reason="", by, base_url=None)
 
 
 def _photo_data_uri(accreditation):
-    # The photo lives in private storage, outside what the PDF fetcher may read: inline it.
-    with accreditation.photo.open("rb") as handle:
-        return "data:image/jpeg;base64," + base64.b64encode(handle.read()).decode()
+    # The photo lives in private storage, outside what the PDF fetcher may read: inline it. A
+    # photo lost from storage (a restored database without the private files) prints the badge
+    # without it rather than failing the whole sheet.
+    try:
+        with accreditation.photo.open("rb") as handle:
+            return "data:image/jpeg;base64," + base64.b64encode(handle.read()).decode()
+    except FileNotFoundError:
+        return ""
 
 
 def verification_url(accreditation, *, base_url):

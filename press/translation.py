@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from press.models import PressContact, PressRelease, ReleaseAttachment, ReleasePhoto
+from press.models import MediaVideo, PressContact, PressRelease, ReleaseAttachment, ReleasePhoto
 
 
 @register(PressRelease)
@@ -11,7 +11,7 @@ class PressReleaseTranslation(TranslationOptions):
 
 @register(ReleasePhoto)
 class ReleasePhotoTranslation(TranslationOptions):
-    fields = ("caption",)
+    fields = ("caption", "credit")
     required_languages = ("vi",)
 
 
@@ -24,4 +24,10 @@ class ReleaseAttachmentTranslation(TranslationOptions):
 @register(PressContact)
 class PressContactTranslation(TranslationOptions):
     fields = ("role",)
+    required_languages = ("vi",)
+
+
+@register(MediaVideo)
+class MediaVideoTranslation(TranslationOptions):
+    fields = ("title", "caption", "credit")
     required_languages = ("vi",)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from common import clock, ratelimit
+from common.dates import local_text
 from exhibitors import selectors
 from exhibitors.models import Exhibitor
 from press import factsheets, kit, photos, services
@@ -43,6 +44,7 @@ def index(request):
         releases = releases.search(query)
         exhibitors = exhibitors.search(query)
     page = Paginator(exhibitors.order_by("name", "pk"), EXHIBITORS_PER_PAGE).get_page(request.GET.get("page"))
+    kit_meta = kit.current_kit(translation.get_language())
     context = {
         "search": search,
         "query": query,
@@ -54,7 +56,10 @@ def index(request):
         "contacts": PressContact.objects.filter(edition=edition) if edition else [],
         "documents": FactSheetUpload.objects.filter(edition=edition, replaces_generated=False) if edition else [],
         # Until the first kit is built (the demo's, by the task worker), the link says so.
-        "kit_ready": kit.current_kit(translation.get_language()) is not None,
+        "kit_ready": kit_meta is not None,
+        # The link says how big the zip is and when it was built (a newsroom on a slow line decides by it).
+        "kit_size": kit.size(kit_meta) if kit_meta else None,
+        "kit_built_at": local_text(kit.built_at(kit_meta), edition.tz) if kit_meta and edition else "",
     }
     return expire_with_next_release(render(request, "press/index.html", context))
 

@@ -12,3 +12,9 @@ class SiteplanConfig(AppConfig):
 
         # The visitor information page links the map's gates, car parks and shuttle stops.
         slots.register(slots.VISIT_PLACES, visit_places)
+
+        # The press kit holds this app's printout without the press app importing it.
+        from common import kit_documents
+        from siteplan.kit import map_documents
+
+        kit_documents.register(map_documents)

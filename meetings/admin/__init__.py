@@ -1,3 +1,3 @@
 """Admin of the meetings app: Protocol only. Restricted subjects are shown to named staff only."""
 
-from meetings.admin import outcomes, requests, resources  # noqa: F401
+from meetings.admin import interviews, outcomes, requests, resources  # noqa: F401

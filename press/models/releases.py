@@ -42,6 +42,10 @@ class PressReleaseQuerySet(models.QuerySet):
         """When the next embargo lifts (None if none is waiting): pages that list releases expire then."""
         return self.embargoed(now).order_by("publish_at").values_list("publish_at", flat=True).first()
 
+    def early_for_media(self, now=None):
+        """Still under embargo, but given to accredited journalists beforehand (the media area only)."""
+        return self.embargoed(now).filter(early_for_media=True)
+
     def search(self, query):
         return self.filter(matching(search_words(query), "search_text"))
 
@@ -64,6 +68,14 @@ class PressRelease(NormalizedTextModel):
     publish_at = models.DateTimeField(
         _("publish at"),
         help_text=_("Embargo: before this moment the release is invisible everywhere on the public site."),
+    )
+    early_for_media = models.BooleanField(
+        _("for accredited media before the embargo"),
+        default=False,
+        help_text=_(
+            "Signed-in accredited journalists read it (and its photos) in the media area before the embargo "
+            "lifts; the public site, feeds, sitemap, kit and API still wait for the time above."
+        ),
     )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     search_text = models.TextField(editable=False, default="")

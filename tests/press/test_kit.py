@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.utils import timezone
+from PIL import Image
 
 from expo.models import Edition
 from press import kit
@@ -71,36 +72,52 @@ def test_kit_holds_index_sheets_release_pdfs_photos_and_logos(client, catalogue,
     local_day = timezone.localtime(release.publish_at).date().isoformat()
     expected = {
         "index.html",
+        "logo-vide-2024.svg",
+        "logo-vide-2024.png",
         "vide-2024-vi-factsheet.pdf",
-        "exhibitors/duong-lam-vi-factsheet.pdf",
-        "exhibitors/marine-demo-vi-factsheet.pdf",
-        "exhibitors/song-hong-vi-factsheet.pdf",
+        # Every exhibitor's and exhibit's sheet in one file, not one file each.
+        "catalogue-vide-2024-vi.pdf",
         f"releases/{local_day}-khai-mac-vi.pdf",  # the embargoed release is not in it
+        f"releases/{local_day}-khai-mac-vi.txt",
         f"photos/{local_day}-khai-mac-1.png",
-    } | _published_exhibits("vi")
-    assert names - {n for n in names if n.startswith("logos/")} == expected
+        f"thumbs/{local_day}-khai-mac-1.png.jpg",
+    }
+    # The edition is over (the test edition is of 2024): a briefing of results for each of its days.
+    briefings = {n for n in names if n.startswith("briefings/")}
+    assert briefings == {f"briefings/results-2024-12-{day}-vi.pdf" for day in (19, 20, 21, 22)}
+    assert names - {n for n in names if n.startswith("logos/")} - briefings == expected
+    assert not any(name.startswith(("exhibitors/", "exhibits/")) for name in names)
     # The release is typeset with its structure: title, date in local time, bold text, photo caption.
     text = pdf_text(archive.read(f"releases/{local_day}-khai-mac-vi.pdf"))
     assert "Khai mạc Triển lãm" in text and "Triển lãm khai mạc tại Sân bay Gia Lâm." in text
     assert "(UTC+7)" in text and "Lễ khai mạc tại Sân bay Gia Lâm · Ảnh: TTXVN" in text
-    # The photo at full size, its caption and credit in the index.
-    assert (
-        archive.read(f"photos/{local_day}-khai-mac-1.png") == default_storage.open("press/photos/khai-mac.png").read()
-    )
+    assert "Triển lãm khai mạc tại Sân bay Gia Lâm." in archive.read(f"releases/{local_day}-khai-mac-vi.txt").decode()
+    # The photo at full size, its caption and credit in both languages inside the file (XMP).
+    photo = Image.open(io.BytesIO(archive.read(f"photos/{local_day}-khai-mac-1.png")))
+    assert photo.size == (900, 600)
+    xmp = photo.info["XML:com.adobe.xmp"]
+    assert "Lễ khai mạc tại Sân bay Gia Lâm" in xmp and "The opening at Gia Lam" in xmp and "Ảnh: TTXVN" in xmp
     index = archive.read("index.html").decode()
-    assert "Lễ khai mạc tại Sân bay Gia Lâm" in index and "Ảnh: TTXVN" in index and "(900×600 px)" in index
-    assert f"releases/{local_day}-khai-mac-vi.pdf" in index and "exhibits/" in index
-    sheet = pdf_text(archive.read("exhibitors/song-hong-vi-factsheet.pdf"))
-    assert "Công ty Cơ khí Sông Hồng" in sheet and "Gian hàng A-01 · Nhà A" in sheet
+    assert "Lễ khai mạc tại Sân bay Gia Lâm" in index and "Ảnh: TTXVN" in index and "900×600 px" in index
+    assert f'src="thumbs/{local_day}-khai-mac-1.png.jpg"' in index and "<style>" in index
+    assert "Thông cáo báo chí" in index and "Press releases" in index  # headings in both languages
+    catalogue = pdf_text(archive.read("catalogue-vide-2024-vi.pdf"))
+    assert "Công ty Cơ khí Sông Hồng" in catalogue and "Gian hàng A-01 · Nhà A" in catalogue
     assert "Triển lãm Quốc phòng quốc tế Việt Nam 2024" in pdf_text(archive.read("vide-2024-vi-factsheet.pdf"))
+    # True dates and ordinary modes: never 1980-01-01, never 0600.
+    for info in archive.infolist():
+        assert info.date_time[0] >= 2024, info.filename
+        assert (info.external_attr >> 16) & 0o777 == 0o644, info.filename
+    release_entry = archive.getinfo(f"releases/{local_day}-khai-mac-vi.pdf")
+    changed = timezone.localtime(release.updated_at)
+    assert release_entry.date_time[:5] == changed.timetuple()[:5]
 
 
 def test_english_kit_is_in_english(client, catalogue, releases):
     _, archive = open_kit(client, "/en/press/kit.zip")
-    assert "exhibitors/marine-demo-en-factsheet.pdf" in archive.namelist()
-    text = pdf_text(archive.read("exhibitors/song-hong-en-factsheet.pdf"))
+    text = pdf_text(archive.read("catalogue-vide-2024-en.pdf"))
     assert "Stand A-01 · Hall A" in text and "SH-1 submarine" in text
-    release = next(n for n in archive.namelist() if n.startswith("releases/"))
+    release = next(n for n in archive.namelist() if n.startswith("releases/") and n.endswith(".pdf"))
     assert release.endswith("-khai-mac-en.pdf") and "The expo opens" in pdf_text(archive.read(release))
 
 
@@ -112,7 +129,7 @@ def test_first_download_after_the_demo_loader_is_the_kit_not_a_wait(client, cata
     with caplog.at_level(logging.INFO, logger="press.tasks"):
         summary = build_kits(edition=Edition.objects.current(), progress=None)
     lines = [record.getMessage() for record in caplog.records]
-    assert summary == "press kit vi: 10 files, en: 10 files (16 fact sheets rendered)"
+    assert summary == "press kit vi: 11 files, en: 11 files (16 fact sheets rendered)"
     assert any(line.startswith("vi: 1 releases") for line in lines)
     assert any(line.startswith("en: 1 releases") for line in lines)
     # Both languages' sheets rendered together, once; each kit then found all of them stored.
@@ -120,9 +137,9 @@ def test_first_download_after_the_demo_loader_is_the_kit_not_a_wait(client, cata
     assert not [line for line in lines if line.startswith(("vi: rendered", "en: rendered"))]
     _, archive = open_kit(client, "/en/press/kit.zip")  # the first request of the server
     assert "index.html" in archive.namelist()
-    assert "SH-1 submarine" in pdf_text(archive.read("exhibits/sh-1-en-factsheet.pdf"))
+    assert "SH-1 submarine" in pdf_text(archive.read("catalogue-vide-2024-en.pdf"))
     _, archive = open_kit(client, "/vi/press/kit.zip")
-    assert "Tàu ngầm SH-1" in pdf_text(archive.read("exhibits/sh-1-vi-factsheet.pdf"))
+    assert "Tàu ngầm SH-1" in pdf_text(archive.read("catalogue-vide-2024-vi.pdf"))
 
 
 def test_demo_queues_the_kits_for_the_worker_and_the_link_says_being_prepared_until_built(
@@ -152,7 +169,7 @@ def test_demo_queues_the_kits_for_the_worker_and_the_link_says_being_prepared_un
     assert "being prepared" not in client.get("/en/press/").content.decode()
     assert "đang được chuẩn bị" not in client.get("/vi/press/").content.decode()
     _, archive = open_kit(client, "/en/press/kit.zip")
-    assert "SH-1 submarine" in pdf_text(archive.read("exhibits/sh-1-en-factsheet.pdf"))
+    assert "SH-1 submarine" in pdf_text(archive.read("catalogue-vide-2024-en.pdf"))
 
 
 def test_kit_is_rebuilt_when_an_embargo_lifts_or_content_changes(
@@ -162,13 +179,13 @@ def test_kit_is_rebuilt_when_an_embargo_lifts_or_content_changes(
     # The embargo lifts with time (no write to the database).
     PressRelease.objects.filter(slug="chua-cong-bo").update(publish_at=timezone.now() - datetime.timedelta(seconds=1))
     _, second = open_kit(client, "/vi/press/kit.zip")
-    assert len([n for n in second.namelist() if n.startswith("releases/")]) == 2
+    assert len([n for n in second.namelist() if n.startswith("releases/") and n.endswith(".pdf")]) == 2
     exhibitor = catalogue["exhibitors"]["marine"]
     exhibitor.description_vi = "Nhà đóng tàu ngầm của Pháp."
     with django_capture_on_commit_callbacks(execute=True):  # the content version moves on commit
         exhibitor.save()
     _, third = open_kit(client, "/vi/press/kit.zip")
-    assert "Nhà đóng tàu ngầm của Pháp." in pdf_text(third.read("exhibitors/marine-demo-vi-factsheet.pdf"))
+    assert "Nhà đóng tàu ngầm của Pháp." in pdf_text(third.read("catalogue-vide-2024-vi.pdf"))
 
 
 def test_rebuild_reuses_stored_sheets(catalogue, releases):
@@ -188,7 +205,7 @@ def test_build_press_kit_command_reports_progress_and_a_summary(catalogue, relea
     out = capsys.readouterr().out
     assert "vi: 8 fact sheets" in out and "en: rendered 8/8 missing sheets" in out
     assert "Press kits built in" in out
-    assert "vi: 10 files (8 rendered, 0 reused, rebuilt); en: 10 files (8 rendered, 0 reused, rebuilt)" in out
+    assert "vi: 11 files (8 rendered, 0 reused, rebuilt); en: 11 files (8 rendered, 0 reused, rebuilt)" in out
 
 
 def test_kit_without_edition_is_a_clear_page(client, db):

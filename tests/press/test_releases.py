@@ -22,6 +22,8 @@ CHANNELS = [
     "/sitemap.xml",
     "/api/releases",
     "/api/releases?lang=en",
+    "/vi/press/photos/",
+    "/en/press/photos/",
 ]
 
 
@@ -33,9 +35,21 @@ def visible_text(response):
 
 @pytest.fixture
 def releases(edition):
+    # The embargoed release is given to accredited media early (the media area's): the public
+    # channels must wait for its time all the same, its photo too.
+    embargoed = make_release(
+        edition, "bi-mat", hours=3, title_vi="Thông cáo bí mật", title_en="Secret release", early_for_media=True
+    )
+    ReleasePhoto.objects.create(
+        release=embargoed,
+        image=ContentFile(png_bytes(), name="secret.png"),
+        caption_vi="Ảnh bí mật",
+        caption_en="Secret photo",
+        credit="Ảnh: TTXVN",
+    )
     return {
         "out": make_release(edition, "da-cong-bo", hours=-2, title_vi="Khai mạc triển lãm", title_en="Expo opens"),
-        "embargoed": make_release(edition, "bi-mat", hours=3, title_vi="Thông cáo bí mật", title_en="Secret release"),
+        "embargoed": embargoed,
     }
 
 
@@ -44,6 +58,7 @@ def test_embargoed_release_is_invisible_in_every_channel(client, releases, url):
     content = visible_text(client.get(url))
     assert "bi-mat" not in content
     assert "Thông cáo bí mật" not in content and "Secret release" not in content
+    assert "Ảnh bí mật" not in content and "Secret photo" not in content
 
 
 @pytest.mark.parametrize("url", ["/vi/press/releases/bi-mat/", "/en/press/releases/bi-mat/", "/api/releases/bi-mat"])
@@ -64,6 +79,7 @@ def test_embargoed_release_detail_is_404_even_for_a_guessed_url(client, releases
         ("/api/releases?lang=en", "Secret release"),
         ("/api/releases/bi-mat", "Thông cáo bí mật"),
         ("/en/press/releases/bi-mat/", "Secret release"),
+        ("/vi/press/photos/", "Ảnh bí mật"),
     ],
 )
 def test_release_appears_everywhere_once_its_embargo_lifts(client, releases, url, text):
