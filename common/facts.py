@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import IntegerField, Subquery
 
 from common.dates import day_text
+from common.text import fold
 
 _counters = []
 
@@ -37,11 +38,24 @@ class RowCount(Subquery):
     output_field = IntegerField()
 
 
-def register_count(*, key, order, label):
+@dataclass(frozen=True)
+class CountRules:
+    # Left out while nothing is counted (visits, before the gates scan anything).
+    hidden_when_zero: bool = False
+    # Folded words of the announced (typed) figures this count replaces once it is not zero:
+    # the hand-typed "260,000 visits" of an edition whose gates scanned tickets gives way to the scans.
+    replaces: tuple = ()
+
+
+_rules = {}
+
+
+def register_count(*, key, order, label, hidden_when_zero=False, replaces=()):
     """Decorator for `func(edition) -> QuerySet` whose rows are counted (every counter of a page
     in one query); `label` is a lazy translated string."""
 
     def decorator(func):
+        _rules[key] = CountRules(hidden_when_zero, tuple(replaces))
         _counters.append((order, key, label, func))
         _counters.sort(key=lambda entry: entry[0])
         return func
@@ -62,4 +76,12 @@ def counted_facts(edition, *, today):
     return [
         Fact(key=key, value=str(n), label=str(label), basis="counted", as_of=today)
         for (_order, key, label, _func), n in zip(_counters, counts, strict=True)
+        if n or not _rules.get(key, CountRules()).hidden_when_zero
     ]
+
+
+def replaced_by(label, counted):
+    """Is an announced figure labelled `label` (both languages' text) replaced by one of the
+    `counted` facts (a non-zero count that names what the label names)?"""
+    folded = fold(label)
+    return any(word in folded for fact in counted for word in _rules.get(fact.key, CountRules()).replaces)

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "outbox",
     "sitesearch",
     "companion",
+    "tickets",
 ]
 
 MIDDLEWARE = [

@@ -22,6 +22,7 @@ import outbox.urls
 import press.urls
 import siteplan.urls
 import sitesearch.urls
+import tickets.urls
 from common import admin_language
 from exhibitors.api import router as catalogue_router
 from exhibitors.sitemaps import ExhibitorSitemap, ProductSitemap
@@ -100,8 +101,14 @@ public_patterns = [
     path("", include(siteplan.urls)),
     path("", include(sitesearch.urls)),
 ]
-# My visit belongs to the current edition only: not mounted again under the archive.
-urlpatterns += i18n_patterns(*public_patterns, path("", include(companion.urls)), prefix_default_language=True)
+# My visit, registration and the gates belong to the current edition only: not mounted again
+# under the archive.
+urlpatterns += i18n_patterns(
+    *public_patterns,
+    path("", include(companion.urls)),
+    path("", include(tickets.urls)),
+    prefix_default_language=True,
+)
 
 # Uploaded media (exhibit images, logos, PDFs) from local storage, each with its own type and
 # nosniff (expo/media.py), in development and the `make run` demo (EXPO_SERVE_MEDIA); in

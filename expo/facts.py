@@ -11,15 +11,17 @@ from django.utils.translation import gettext_lazy as _
 
 from common.cache import remember
 from common.dates import day_text
-from common.facts import Fact, counted_facts, register_count
+from common.facts import Fact, counted_facts, register_count, replaced_by
 
 
-def announced_facts(edition):
+def announced_facts(edition, counted=()):
+    """The key figures, less those a count replaces (typed visits, once the gates count them)."""
     return [
         Fact(
             key=f"key-figure-{figure.pk}", value=figure.value, label=figure.label, basis="announced", as_of=figure.as_of
         )
         for figure in edition.key_figures.all()
+        if not replaced_by(" ".join(filter(None, [figure.label_vi, figure.label_en])), counted)
     ]
 
 
@@ -40,7 +42,7 @@ def _edition_facts(edition, language, today):
     with translation.override(language):
         counted = counted_facts(edition, today=today)
         return {
-            "announced": announced_facts(edition),
+            "announced": announced_facts(edition, counted),
             "counted": counted,
             "counted_on": day_text(today),
         }

@@ -130,6 +130,7 @@ class Message(NormalizedTextModel):
         permissions = [
             ("protocol_messages", _("Can see and act on messages to delegations")),
             ("press_messages", _("Can see and act on messages to the press")),
+            ("visitors_messages", _("Can see and act on messages to visitors")),
             ("approve_message", _("Can approve messages for sending")),
         ]
         indexes = [

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 class Team(models.TextChoices):
     PROTOCOL = "protocol", _("Protocol")
     PRESS = "press", _("Press office")
+    VISITORS = "visitors", _("Visitor registration")
 
 
 @dataclass(frozen=True)

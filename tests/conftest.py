@@ -31,7 +31,18 @@ def pytest_collection_modifyitems(items):
 
 
 # The apps whose rows `load_demo` writes (auditlog: the delegations' change history).
-DEMO_APPS = ("auth", "expo", "exhibitors", "press", "delegations", "siteplan", "meetings", "outbox", "auditlog")
+DEMO_APPS = (
+    "auth",
+    "expo",
+    "exhibitors",
+    "press",
+    "delegations",
+    "siteplan",
+    "meetings",
+    "outbox",
+    "tickets",
+    "auditlog",
+)
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,132 @@
+"""The gates' check-in page and its JSON endpoints, for accounts of the Gate group
+(`tickets.check_in`): the day's bundle to work offline, scans (one or a queued batch), look-up by
+name or ticket number, and a visitor's photo."""
+
+import datetime
+import json
+import uuid
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.db.models import Q
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from common import clock
+from common.text import fold
+from tickets import gates, passes
+from tickets.models import Gate, Registration
+
+LOOKUP_LIMIT = 20
+gate_staff = [login_required, permission_required("tickets.check_in", raise_exception=True)]
+
+
+def _for_gate_staff(view):
+    for decorator in reversed(gate_staff):
+        view = decorator(view)
+    return view
+
+
+def _private(response):
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def _edition(request):
+    if not request.edition:
+        raise Http404
+    return request.edition
+
+
+@require_safe
+@_for_gate_staff
+def page(request):
+    edition = _edition(request)
+    context = {"edition": edition, "gates": Gate.objects.filter(edition=edition), "today": edition.local_today()}
+    return _private(render(request, "tickets/checkin.html", context))
+
+
+@require_safe
+@_for_gate_staff
+def bundle(request):
+    edition = _edition(request)
+    return _private(JsonResponse(gates.bundle(edition, edition.local_today())))
+
+
+def _shown(scan, registration, request):
+    entry = {"client_id": str(scan.client_id), "result": scan.result, "label": scan.get_result_display()}
+    if registration is not None:
+        entry.update(
+            name=registration.name, kind=registration.get_kind_display(), organisation=registration.organisation
+        )
+        if registration.photo:
+            entry["photo"] = reverse("tickets:checkin_photo", kwargs={"pass_id": registration.pass_id})
+    return entry
+
+
+@require_POST
+@_for_gate_staff
+def scans(request):
+    """A batch of scans (`{"gate": code, "scans": [{client_id, token, scanned_at}]}`): each stored once
+    with the server's verdict, which the page shows in place of its own."""
+    edition = _edition(request)
+    try:
+        payload = json.loads(request.body)
+        gate = Gate.objects.get(edition=edition, code=payload["gate"])
+        batch = payload["scans"][: gates.MAX_SYNC]
+        parsed = [(uuid.UUID(s["client_id"]), str(s["token"])[:300], parse_datetime(s["scanned_at"])) for s in batch]
+    except (ValueError, KeyError, TypeError, Gate.DoesNotExist):
+        return JsonResponse({"error": _("The scanner sent something this server cannot read.")}, status=400)
+    now = clock.now()
+    # The site's clock may be set to a show day (the demo's EXPO_DEMO_NOW): scans move with it.
+    shift = now - timezone.now()
+    results = []
+    for client_id, token, scanned_at in parsed:
+        scanned_at = scanned_at + shift if scanned_at is not None and scanned_at.tzinfo is not None else None
+        if scanned_at is None or scanned_at > now + datetime.timedelta(minutes=5):
+            scanned_at = now
+        scan, registration = gates.record(
+            edition=edition, gate=gate, token=token, scanned_at=scanned_at, client_id=client_id, by=request.user
+        )
+        results.append(_shown(scan, registration, request))
+    return _private(JsonResponse({"results": results}))
+
+
+@require_safe
+@_for_gate_staff
+def lookup(request):
+    """Today's valid tickets whose holder's name or ticket number holds `q` (at least 3 characters)."""
+    edition = _edition(request)
+    query = fold(request.GET.get("q", "")).strip()
+    found = []
+    if len(query) >= 3:
+        today = edition.local_today()
+        trade_days = gates.trade_days(edition)
+        matching = Registration.objects.valid_on(today).filter(edition=edition)
+        matching = matching.filter(Q(search_name__contains=query) | Q(pass_id=request.GET["q"].strip()))
+        for registration in matching.select_related("slot__day").order_by("search_name", "pk")[:LOOKUP_LIMIT]:
+            found.append(
+                {
+                    "name": registration.name,
+                    "kind": registration.get_kind_display(),
+                    "organisation": registration.organisation,
+                    "pass_id": registration.pass_id,
+                    "token": passes.token(registration, trade_days),
+                }
+            )
+    return _private(JsonResponse({"found": found}))
+
+
+@require_safe
+@_for_gate_staff
+def photo(request, pass_id):
+    registration = get_object_or_404(Registration.objects.exclude(photo=""), pass_id=pass_id)
+    response = FileResponse(registration.photo.open("rb"), content_type="image/jpeg")
+    response["X-Content-Type-Options"] = "nosniff"
+    return _private(response)

@@ -1,0 +1,126 @@
+"""Check-in at the gates: what a scan means, the day's bundle a gate keeps offline, and syncing.
+
+The server's verdict on a scan mirrors the page's (static/tickets/checkin.js): forged (bad
+signature), wrong day, revoked, unknown, already used today at any gate, else admitted. Scans
+queued offline arrive later, possibly from two gates that both admitted the same ticket: the
+earlier scan keeps the admission and the later becomes "already used" (and is counted so).
+"""
+
+import datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.db.models.functions import TruncHour
+from django.utils import timezone
+
+from common import signing
+from tickets.models import Kind, Registration, Result, Scan, Status, VisitDay
+
+TICKET_KINDS = (Kind.TRADE, Kind.PUBLIC)
+# Badges signed by other apps (delegations' "badge", press…) open the gates on their days.
+MAX_SYNC = 500
+
+
+def trade_days(edition):
+    return set(VisitDay.objects.filter(edition=edition, kind=Kind.TRADE).values_list("date", flat=True))
+
+
+def verdict(edition, token, day):
+    """(result, pass, registration or None) for `token` shown on `day`, before duplicates are looked at."""
+    try:
+        signed = signing.verify(token)
+    except signing.BadToken:
+        return Result.FORGED, None, None
+    if not signed.valid_on(day):
+        return Result.WRONG_DAY, signed, None
+    if signed.kind not in TICKET_KINDS:
+        return Result.ADMITTED, signed, None
+    registration = (
+        Registration.objects.filter(edition=edition, pass_id=signed.id, kind=signed.kind)
+        .select_related("slot__day")
+        .first()
+    )
+    if registration is None:
+        return Result.UNKNOWN, signed, None
+    if registration.status != Status.ISSUED:
+        return Result.REVOKED, signed, registration
+    if registration.kind == Kind.PUBLIC and registration.slot.day.date != day:
+        return Result.WRONG_DAY, signed, registration
+    if registration.kind == Kind.TRADE and day not in trade_days(edition):
+        return Result.WRONG_DAY, signed, registration
+    return Result.ADMITTED, signed, registration
+
+
+def record(*, edition, gate, token, scanned_at, client_id, by):
+    """Store one scan (once per client_id) with the server's verdict; returns (scan, registration)."""
+    existing = Scan.objects.filter(client_id=client_id).first()
+    day = edition.local_today(scanned_at)
+    if existing is not None:
+        _, _, registration = verdict(edition, token, day)
+        return existing, registration
+    result, signed, registration = verdict(edition, token, day)
+    scan = Scan(
+        edition=edition,
+        gate=gate,
+        pass_kind=signed.kind if signed else "",
+        pass_id=signed.id if signed else "",
+        day=day,
+        scanned_at=scanned_at,
+        client_id=client_id,
+        by=by,
+        result=result,
+    )
+    with transaction.atomic():
+        if result == Result.ADMITTED:
+            first = (
+                Scan.objects.select_for_update().filter(pass_id=scan.pass_id, day=day, result=Result.ADMITTED).first()
+            )
+            if first is not None and first.scanned_at <= scanned_at:
+                scan.result = Result.ALREADY_USED
+            elif first is not None:
+                # Synced late from a gate that was offline, but scanned first: it keeps the admission.
+                first.result = Result.ALREADY_USED
+                first.save(update_fields=["result"])
+        try:
+            with transaction.atomic():
+                scan.save()
+        except IntegrityError:
+            # Another gate's admission of the same pass committed in between.
+            scan.result = Result.ALREADY_USED
+            scan.save()
+    return scan, registration
+
+
+def bundle(edition, day):
+    """What a gate keeps for `day` to work offline: the key, the revoked and the valid pass numbers
+    (with the name and kind to show), and the passes already admitted today at any gate."""
+    valid = (
+        Registration.objects.valid_on(day)
+        .filter(edition=edition)
+        .order_by()
+        .values_list("pass_id", "kind", "name", "organisation")
+    )
+    revoked = Registration.objects.filter(edition=edition, status__in=(Status.CANCELLED, Status.REFUSED))
+    admitted = Scan.objects.admitted().filter(edition=edition, day=day).values_list("pass_id", flat=True)
+    return {
+        "public_key": signing.public_key_text(),
+        "day": day.isoformat(),
+        "valid": {pass_id: {"kind": kind, "name": name, "organisation": org} for pass_id, kind, name, org in valid},
+        "revoked": list(revoked.values_list("pass_id", flat=True)),
+        "admitted": list(admitted),
+        "fetched_at": timezone.now().isoformat(),
+    }
+
+
+def counts_by_gate_and_hour(edition, day):
+    """[(gate code, local hour, admissions)] for `day`, in one query."""
+    start = datetime.datetime.combine(day, datetime.time(), tzinfo=edition.tz)
+    rows = (
+        Scan.objects.admitted()
+        .filter(edition=edition, day=day)
+        .annotate(hour=TruncHour("scanned_at", tzinfo=edition.tz))
+        .values("gate__code", "hour")
+        .annotate(n=Count("pk"))
+        .order_by("gate__code", "hour")
+    )
+    return [(row["gate__code"], row["hour"].astimezone(start.tzinfo).hour, row["n"]) for row in rows]
