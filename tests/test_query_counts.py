@@ -10,10 +10,7 @@ from model_bakery import baker
 
 from common.cache import bump_content_version
 from exhibitors import facetindex
-from tests.delegations.conftest import make_delegation, make_member, protocol_client, protocol_user  # noqa: F401
-from tests.exhibitors.conftest import make_exhibitor, make_product, sectors, venues  # noqa: F401 (fixtures)
-from tests.expo.programme_factories import make_item
-from tests.press.conftest import make_release
+from tests.factories import make_delegation, make_exhibitor, make_item, make_member, make_product, make_release
 
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 

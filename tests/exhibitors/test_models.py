@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 
 from exhibitors.models import Category, Exhibitor, Product, ProductImage, ProductSpecification, Stand
-from tests.exhibitors.conftest import make_exhibitor, make_product
+from tests.factories import make_exhibitor, make_product
 
 
 def test_text_is_stored_in_nfc(edition, sectors):

@@ -17,7 +17,6 @@ from django.utils import timezone
 from PIL import Image
 
 from press.models import MediaAccreditation
-from tests.expo.test_backup import scratch_database  # noqa: F401 (fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 JOURNALIST = "Nguyễn Thị Phương Thảo"

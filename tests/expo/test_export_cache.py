@@ -5,8 +5,7 @@ import pytest
 
 # ruff: noqa: F811 (the fixtures imported below are parameters of the tests)
 from expo.programme import services
-from tests.exhibitors.conftest import catalogue, sectors, venues  # noqa: F401 (fixtures)
-from tests.expo.test_programme_exports import SPECS, programme  # noqa: F401 (fixture)
+from tests.helpers import C3VOC_SPECS as SPECS
 
 PROGRAMME_EXPORTS = [
     "/programme.ics",

@@ -7,7 +7,7 @@ from model_bakery import baker
 
 from meetings import services
 from meetings.models import Agreement, Meeting, MeetingRequest
-from tests.meetings.conftest import accepted_request, make_delegation
+from tests.factories import accepted_request, make_delegation
 
 SECRET = "Mua bán tàu ngầm Kilo bí mật"
 

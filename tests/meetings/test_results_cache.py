@@ -6,8 +6,6 @@ import datetime
 import pytest
 import time_machine
 
-from tests.meetings.test_results import ledger  # noqa: F401 (fixture)
-
 URLS = ["/en/results/feed/", "/api/results?lang=en"]
 
 

@@ -10,7 +10,7 @@ from delegations.clashes import find_clashes
 from delegations.models import Delegation, Engagement
 from meetings import services
 from meetings.models import Meeting, MeetingPlace, MeetingRequest
-from tests.meetings.conftest import accepted_request, local, make_delegation, make_interpreter, make_officer
+from tests.factories import accepted_request, local, make_delegation, make_interpreter, make_officer
 
 S = MeetingRequest.Status
 

@@ -6,8 +6,7 @@ import re
 import pytest
 from model_bakery import baker
 
-from tests.press.conftest import decoded_qr_codes, pdf_pages, pdf_text, specs  # noqa: F401
-from tests.press.test_factsheets import confirmed_delegations, download  # noqa: F401 (fixture)
+from tests.helpers import decoded_qr_codes, download, pdf_pages, pdf_text
 
 
 @pytest.fixture

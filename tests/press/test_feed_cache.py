@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from tests.press.conftest import make_release
+from tests.factories import make_release
 
 FEEDS = ["/en/press/releases/feed/atom/", "/vi/press/releases/feed/rss/"]
 

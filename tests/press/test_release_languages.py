@@ -13,8 +13,7 @@ from django.utils import timezone
 
 from press import mail
 from press.models import MediaAccreditation, PressRelease
-from tests.outbox.conftest import smtp, subject_of, text_of  # noqa: F401 (fixture)
-from tests.press.conftest import pdf_text
+from tests.helpers import pdf_text, subject_of, text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import browser_type_launch_args  # noqa: F401 (Debian's chromium)
 from tests.rehearsal.report import Report
 from tests.rehearsal.stage import PASSWORD, ROOT, Stage
 
