@@ -134,6 +134,18 @@ def edition(db):
 
 
 @pytest.fixture
+def page_cache(settings):
+    """Production's whole-page cache for anonymous visitors (tests/settings.py switches it off)."""
+    settings.EXPO_PAGE_CACHE_SECONDS = 300
+
+
+@pytest.fixture
+def caches_on(settings, page_cache):
+    """Production's caches: the fragment cache and the page cache."""
+    settings.EXPO_FRAGMENT_CACHE_SECONDS = 600
+
+
+@pytest.fixture
 def smtp(settings):
     """Route Django's mail to a real SMTP server (aiosmtpd) for this test; yields its Inbox."""
     inbox = Inbox()

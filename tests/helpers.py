@@ -313,7 +313,7 @@ def wait_for_port(port, process, timeout=60):
 
 
 def production_environ(**env):
-    """This process's environment without any settings variable, plus `env` and the production settings."""
+    """The environment of this process without any settings variable, plus `env` and the production settings."""
     prefixes = ("DJANGO_", "DATABASE_URL", "REDIS_URL", "EXPO_")
     return (
         {k: v for k, v in os.environ.items() if not k.startswith(prefixes)}

@@ -72,7 +72,7 @@ def add_catalogue(edition, venue, category, start, stop):
     bump_content_version()  # what the commit of these writes does (a test's writes never commit)
 
 
-def test_catalogue_lists(client, edition, venues, sectors, django_assert_num_queries):  # noqa: F811 (fixtures)
+def test_catalogue_lists(client, edition, venues, sectors, django_assert_num_queries):
     add_catalogue(edition, venues["A"], sectors["submarines"], 0, 1)
     check(
         client,
@@ -119,6 +119,6 @@ def add_delegations(edition, start, stop):
         make_member(delegation, family_name="Nguyễn", given_name=f"Văn {n}")
 
 
-def test_protocol_pages(protocol_client, edition, django_assert_num_queries):  # noqa: F811 (fixture)
+def test_protocol_pages(protocol_client, edition, django_assert_num_queries):
     add_delegations(edition, 0, 1)
     check(protocol_client, PROTOCOL, django_assert_num_queries, grow=lambda: add_delegations(edition, 1, 7))

@@ -165,7 +165,7 @@ def test_a_complete_delegation_gets_no_warning(edition):
     assert "letter to" not in response.content.decode()
 
 
-def test_protocol_and_press_mail_come_from_their_senders_with_a_reply_to(edition, settings, smtp):  # noqa: F811
+def test_protocol_and_press_mail_come_from_their_senders_with_a_reply_to(edition, settings, smtp):
     settings.EXPO_MAIL_SENDERS = {
         "protocol": {"from": "Ban Lễ tân VIDE <protocol@vide.example.vn>", "reply_to": "le-tan@vide.example.vn"},
         "press": {"from": "VIDE Press Centre <press@vide.example.vn>", "reply_to": "bao-chi@vide.example.vn"},

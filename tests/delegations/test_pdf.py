@@ -85,7 +85,7 @@ def test_printouts_without_an_edition_are_not_found(protocol_client, db):
 
 
 def test_internal_documents_carry_the_organisers_marking_never_a_secrecy_classification(protocol_client, edition):
-    """ "Mật" is a state-secret classification with legal duties attached: the software never
+    """A "Mật" marking is a state-secret classification with legal duties attached: the software never
     prints it by default; the marking is the organisers' choice, per edition."""
     delegation = _vietnam(edition)
     printouts = [

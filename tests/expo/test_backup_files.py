@@ -87,7 +87,7 @@ def _rewrite(archive, target, *, change=None, drop=None):
 def test_round_trip_restores_private_photos_and_the_badge_prints(
     site_with_private_files,
     tmp_path,
-    scratch_database,  # noqa: F811
+    scratch_database,
 ):
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", output=str(archive), stdout=StringIO())
@@ -126,7 +126,7 @@ def test_round_trip_restores_private_photos_and_the_badge_prints(
 def test_restore_fails_loudly_when_files_do_not_match(
     site_with_private_files,
     tmp_path,
-    scratch_database,  # noqa: F811
+    scratch_database,
     damage,
 ):
     archive = tmp_path / "backup.tar.gz"

@@ -97,11 +97,6 @@ def test_absolute_urls_name_the_configured_site(client, edition, site, path):
 # --- hostile session cookies ---------------------------------------------------------------
 
 
-@pytest.fixture
-def page_cache(settings):
-    settings.EXPO_PAGE_CACHE_SECONDS = 300
-
-
 @pytest.mark.parametrize("cookie", ["x", "bogus" * 8, "a" * 32, "' OR 1=1 --"])
 def test_made_up_session_cookie_is_served_from_the_cache(
     client, edition, page_cache, cookie, django_assert_num_queries

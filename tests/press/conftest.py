@@ -14,7 +14,7 @@ def _own_storage(settings, tmp_path):
 
 
 @pytest.fixture
-def specs(catalogue):  # noqa: F811 (the imported fixture)
+def specs(catalogue):
     kilo = catalogue["products"]["kilo"]
     ProductSpecification.objects.create(
         product=kilo, order=1, label_vi="Tầm hoạt động", label_en="Range", value="400 hải lý"

@@ -12,12 +12,6 @@ from tests.factories import make_release
 FEEDS = ["/en/press/releases/feed/atom/", "/vi/press/releases/feed/rss/"]
 
 
-@pytest.fixture
-def caches_on(settings):
-    settings.EXPO_FRAGMENT_CACHE_SECONDS = 600
-    settings.EXPO_PAGE_CACHE_SECONDS = 300
-
-
 @pytest.mark.parametrize("url", FEEDS)
 @pytest.mark.parametrize("page_cache", [True, False])
 def test_feeds_are_kept_and_conditional(

@@ -128,11 +128,6 @@ def test_programme_changes_feed_carries_the_status_note_as_text(client, edition)
 # --- re-embargo -----------------------------------------------------------------------------
 
 
-@pytest.fixture
-def page_cache(settings):
-    settings.EXPO_PAGE_CACHE_SECONDS = 300
-
-
 def test_a_release_put_back_under_embargo_leaves_the_sitemap_at_once(
     client, edition, page_cache, django_capture_on_commit_callbacks
 ):

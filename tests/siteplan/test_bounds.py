@@ -65,7 +65,7 @@ def post_outlines(client, edition, body, name="plan.svg"):
     ],
     ids=["xinclude-title", "300-char-name", "1e999", "rect-overflow", "1e300-outline", "150k-corners", "inf", "long"],
 )
-def test_hostile_drawing_is_refused_with_a_message_and_saves_nothing(editor, site, edition, body, message):  # noqa: F811
+def test_hostile_drawing_is_refused_with_a_message_and_saves_nothing(editor, site, edition, body, message):
     before = plan_rows(edition)
     name = "coords.csv" if body.startswith("feature") else "plan.svg"
     started = time.perf_counter()
@@ -76,7 +76,7 @@ def test_hostile_drawing_is_refused_with_a_message_and_saves_nothing(editor, sit
     assert plan_rows(edition) == before
 
 
-def test_stand_far_off_the_plan_is_a_row_error_and_the_map_stays_valid_json(editor, site, edition):  # noqa: F811
+def test_stand_far_off_the_plan_is_a_row_error_and_the_map_stays_valid_json(editor, site, edition):
     before = plan_rows(edition)
     csv = "stand,venue,x,y,width,depth\nB-99,B,1e308,30,9,6\nA-09,A,60,40,1e308,8\nA-01,A,1e999,40,5,5\n"
     response = editor.post(IMPORT_URL, {"edition": edition.pk, "file": named_file(csv.encode(), "s.csv")})
@@ -93,7 +93,7 @@ def test_stand_far_off_the_plan_is_a_row_error_and_the_map_stays_valid_json(edit
     assert json.loads(text, parse_constant=refuse)["features"]
 
 
-def test_xlsx_of_one_row_of_two_million_cells_is_refused_quickly(editor, site, edition):  # noqa: F811
+def test_xlsx_of_one_row_of_two_million_cells_is_refused_quickly(editor, site, edition):
     started = time.perf_counter()
     response = editor.post(
         IMPORT_URL,
