@@ -71,7 +71,14 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
         call_command("load_demo", stdout=StringIO())
         rows = [
-            serializers.serialize("python", model._default_manager.order_by("pk"))
+            # Content types, permissions, groups and users by their names: after a flush (a
+            # transactional test) the database numbers them afresh.
+            serializers.serialize(
+                "python",
+                model._default_manager.order_by("pk"),
+                use_natural_foreign_keys=True,
+                use_natural_primary_keys=True,
+            )
             for model in models
             if not model._meta.proxy
         ]
@@ -80,20 +87,34 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
     return {"media": media, "rows": rows, "models": models}
 
 
+def _restore_demo(snapshot):
+    """Write the snapshot's rows into the database, as `load_demo` left them."""
+    from auditlog.context import disable_auditlog
+
+    # One transaction: rows may point to rows restored after them (checked at its end).
+    with disable_auditlog(), transaction.atomic():  # the snapshot holds the history load_demo wrote
+        for rows in snapshot["rows"]:
+            for row in serializers.deserialize("python", rows):
+                row.save()
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), snapshot["models"]):
+            cursor.execute(sql)
+
+
 @pytest.fixture
 def demo(db, demo_snapshot, settings):
     """The demo edition's rows in this test's transaction, as `load_demo` leaves them. Its media
     folder is shared by the whole run: read it, never write to it."""
-    from auditlog.context import disable_auditlog
-
     settings.MEDIA_ROOT = demo_snapshot["media"]
-    with disable_auditlog():  # the snapshot holds the history load_demo wrote
-        for rows in demo_snapshot["rows"]:
-            for row in serializers.deserialize("python", rows):
-                row.save()
-    with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), demo_snapshot["models"]):
-            cursor.execute(sql)
+    _restore_demo(demo_snapshot)
+
+
+@pytest.fixture
+def committed_demo(transactional_db, demo_snapshot, settings, tmp_path):
+    """The demo edition committed, for a live server or another process, with a copy of its
+    media folder of this test's own (a test may write to it)."""
+    settings.MEDIA_ROOT = shutil.copytree(demo_snapshot["media"], tmp_path / "demo-media")
+    _restore_demo(demo_snapshot)
 
 
 # Mid-morning in Hanoi, far from midnight: "now and next" windows never straddle two days.
