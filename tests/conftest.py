@@ -87,6 +87,20 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
     return {"media": media, "rows": rows, "models": models}
 
 
+@pytest.fixture(scope="session")
+def demo_press_kits(demo_snapshot, django_db_blocker):
+    """Both press kits of the demo, built once per run into the demo's media folder (as `load_demo`
+    builds them outside the tests), so a test that downloads a kit does not wait for its
+    hundreds of renders: the view finds it current. Request it before `demo`."""
+    from press import kit
+
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_snapshot["media"]), transaction.atomic():
+        _restore_demo(demo_snapshot)
+        kit.build_all(("vi", "en"))
+        transaction.set_rollback(True)
+    cache.clear()
+
+
 def _restore_demo(snapshot):
     """Write the snapshot's rows into the database, as `load_demo` left them."""
     from auditlog.context import disable_auditlog

@@ -70,7 +70,7 @@ def test_every_public_pattern_survives_bad_path_segments(client, demo):
     assert failures == []
 
 
-def test_every_public_page_survives_bad_query_strings(client, demo):
+def test_every_public_page_survives_bad_query_strings(client, demo_press_kits, demo):
     from exhibitors.models import Exhibitor, Product
     from expo.models import ProgrammeItem
 
