@@ -26,10 +26,12 @@ venv: $(VENV)/.installed
 # bilingual 404/500, gunicorn and the task worker of the Procfile) with zero configuration: a
 # secret key is made once under var/, links name http://127.0.0.1:$(PORT), the hosts are the
 # loopback names, HTTPS is off, mail is written to var/mail/. DJANGO_DEBUG=1 make run gives Django's debug mode (gunicorn reloads).
+# EXPO_DEMO=1 marks the demo; `EXPO_DEMO_NOW=2026-12-22 make run` shows the site as on that day (docs/demo.md).
 DEMO_ENV = DJANGO_SECRET_KEY="$$(cat var/demo-secret-key)" \
 	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
 	DJANGO_HTTPS="$${DJANGO_HTTPS:-0}" EXPO_SERVE_MEDIA="$${EXPO_SERVE_MEDIA:-1}" \
-	EXPO_TASK_QUEUE="$${EXPO_TASK_QUEUE:-database}" EXPO_SITE_URL="$${EXPO_SITE_URL:-http://127.0.0.1:$(PORT)}"
+	EXPO_TASK_QUEUE="$${EXPO_TASK_QUEUE:-database}" EXPO_SITE_URL="$${EXPO_SITE_URL:-http://127.0.0.1:$(PORT)}" \
+	EXPO_DEMO=1 EXPO_DEMO_NOW="$${EXPO_DEMO_NOW:-}"
 # Static sources: ours (every app's static/) and the installed packages' (requirements.txt).
 STATIC_SOURCES := $(shell find . \( -path ./var -o -path ./.venv -o -path ./.git \) -prune -o -path '*/static/*' -type f -print) \
 	requirements.txt config/settings.py
@@ -45,8 +47,7 @@ var/static/staticfiles.json: $(STATIC_SOURCES) | $(VENV)/.installed var/demo-sec
 # The demo's rows load in seconds; its PDFs and press kits are queued for the worker, so the
 # site answers first and the kit link says "being prepared" until the worker has built it.
 demo-database: | $(VENV)/.installed var/demo-secret-key
-	$(DEMO_ENV) $(PY) manage.py migrate --no-input
-	$(DEMO_ENV) $(PY) manage.py load_demo
+	$(DEMO_ENV) $(PY) manage.py load_demo --migrate
 
 # The web server and the task worker of the Procfile, started and stopped (Ctrl-C) together.
 run: $(VENV)/.installed var/demo-secret-key
@@ -55,6 +56,7 @@ run: $(VENV)/.installed var/demo-secret-key
 	@echo "Expo CMS demo: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	@echo "Mail the site sends is written to var/mail/ (one .eml file per message)."
 	@echo "Create an organiser login with:  DJANGO_DEBUG=1 $(PY) manage.py createsuperuser"
+	@echo "See the demo edition as on one of its days:  EXPO_DEMO_NOW=YYYY-MM-DD make run  (docs/demo.md)"
 	@echo ""
 	$(DEMO_ENV) PATH="$(abspath $(VENV))/bin:$$PATH" BIND_ADDRESS=127.0.0.1 \
 		WEB_CONCURRENCY="$${WEB_CONCURRENCY:-2}" \

@@ -8,7 +8,6 @@ from pathlib import Path
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.contrib.staticfiles.storage import staticfiles_storage
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -199,10 +198,6 @@ def count_admin_queries():
     return counts
 
 
-def static_file_url():
-    return staticfiles_storage.url("expo/css/site.css")
-
-
 def _median_ms(func, args_list):
     times = []
     for args in args_list:
@@ -248,14 +243,14 @@ def time_delegation_import():
 
 def time_jobs():
     """Fact sheets cold and warm (median of several exhibitors) and the press kit, as the press
-    app's own functions do them (press/bench.py). BENCH_SKIP_KIT=1 leaves the kit out."""
+    app's own functions do them (bench/press_jobs.py). BENCH_SKIP_KIT=1 leaves the kit out."""
+    from bench import press_jobs
     from exhibitors.models import Exhibitor
-    from press import bench as press_bench
 
     slugs = list(Exhibitor.objects.order_by("?").values_list("slug", flat=True)[:7])
     args = [(slug, "vi") for slug in slugs]
-    cold = _median_ms(press_bench.exhibitor_sheet_cold, args)
-    warm = _median_ms(press_bench.exhibitor_sheet_warm, args)
+    cold = _median_ms(press_jobs.exhibitor_sheet_cold, args)
+    warm = _median_ms(press_jobs.exhibitor_sheet_warm, args)
     jobs = {
         "fact sheet, cold (render + store), median of 7": f"{cold:.0f} ms",
         "fact sheet, warm (from storage), median of 7": f"{warm:.0f} ms",
@@ -263,7 +258,7 @@ def time_jobs():
     jobs.update(time_delegation_import())
     if os.environ.get("BENCH_SKIP_KIT") != "1":
         started = time.perf_counter()
-        result = press_bench.press_kit("vi")
+        result = press_jobs.press_kit("vi")
         minutes = (time.perf_counter() - started) / 60
         jobs["press kit (vi), all exhibitors"] = (
             f"{minutes:.1f} min ({result.rendered} rendered, {result.reused} reused)"

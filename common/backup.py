@@ -3,7 +3,7 @@
 A backup is one `.tar.gz` holding:
 - `database.dump`: `pg_dump --format=custom` on PostgreSQL, SQLite's online backup otherwise;
 - `media/`: every file of the media storage (local or S3);
-- `private/`: every file of the private storage (PRESS_PRIVATE_ROOT: journalists' photos);
+- `private/`: every file of the private storage (PRIVATE_MEDIA_ROOT: journalists' photos);
 - `manifest.json`: engine, time, the row count of every table and the SHA-256 of every file.
 
 A restore checks all of it afterwards: every table's row count, every file present in its
@@ -107,7 +107,7 @@ def _dump_database(target, alias):
 
 def storages():
     """{archive folder: storage} of every place files live: public media and private files."""
-    return {"media": default_storage, "private": FileSystemStorage(location=settings.PRESS_PRIVATE_ROOT)}
+    return {"media": default_storage, "private": FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)}
 
 
 def _digest(handle):

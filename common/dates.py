@@ -1,8 +1,37 @@
-"""Times as people at the event read them: in the edition's zone, day-first, zone named."""
+"""Dates and times as people at the event read them: day first, in the edition's zone, zone named.
 
-from django.utils import timezone
+The one place the project's date forms are written. Printouts, pages, mails and admin lists
+write numeric dates, day first, the same in both languages (Django date-format syntax):
+`DAY` 19/12/2024, `DAY_MONTH` 19/12, `DAY_TIME` 19/12/2024 14:30, `DAY_MONTH_TIME`
+19/12 14:30, `WEEKDAY_DAY` Thursday 19/12/2024, `WEEKDAY_DAY_MONTH` Thu 19/12. Python code
+calls `formatted()`; templates use the filters of the same names (`{% load dates %}`:
+`{{ value|day }}`, `{{ value|day_time }}` …). A date in running text reads `day_text()`, the
+language's DATE_FORMAT (19 December 2024 in English).
+"""
+
+import datetime
+
+from django.utils import dateformat, timezone
+from django.utils.formats import date_format
 
 from common.formats import utc_label
+
+DAY = "d/m/Y"
+DAY_MONTH = "d/m"
+DAY_TIME = "d/m/Y H:i"
+DAY_MONTH_TIME = "d/m H:i"
+WEEKDAY_DAY = "l d/m/Y"
+WEEKDAY_DAY_MONTH = "D d/m"
+
+
+def formatted(value, pattern=DAY, tz=None):
+    """`value` (a date or a datetime) in `pattern`, "" for none; an aware datetime is first moved
+    to `tz` when one is given (else it is written in its own zone)."""
+    if value is None or value == "":
+        return ""
+    if tz is not None and isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = value.astimezone(tz)
+    return dateformat.format(value, pattern)
 
 
 def local_text(moment, tz=None, *, with_date=True):
@@ -10,6 +39,14 @@ def local_text(moment, tz=None, *, with_date=True):
     if moment is None:
         return ""
     tz = tz or timezone.get_current_timezone()
-    local = moment.astimezone(tz)
-    pattern = "%d/%m/%Y %H:%M" if with_date else "%H:%M"
-    return f"{local.strftime(pattern)} ({utc_label(tz, moment)})"
+    return f"{formatted(moment, DAY_TIME if with_date else 'H:i', tz)} ({utc_label(tz, moment)})"
+
+
+def day_text(value):
+    """A date as people read it, day first in both languages: '26/01/2024', '26 January 2024'.
+
+    The active language's DATE_FORMAT (common/formats); "" for no date.
+    """
+    if value is None:
+        return ""
+    return date_format(value, "DATE_FORMAT")

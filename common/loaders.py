@@ -1,6 +1,6 @@
 """Registries of loaders that each app contributes in a module of its own (demo.py, benchdata.py).
 
-The expo app cannot import the other apps, so they register themselves: the registry imports
+The registries live in common, which imports no app, so apps register themselves: the registry imports
 every installed app's `<module_name>` module the first time its loaders are asked for. An app
 whose loaders live in a sub-package names it too (`LoaderRegistry("demo", "programme.demo")`),
 so the registry's module never imports its contributors (no import cycle).

@@ -8,8 +8,10 @@ dropped, đ/Đ turned into d, case removed, so "tau ngam" finds "Tàu ngầm" on
 import re
 import unicodedata
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Case, Q, Value, When
+from django.utils.translation import get_language
 
 _FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe"})
 
@@ -19,6 +21,18 @@ def nfc(value):
     if isinstance(value, str):
         return unicodedata.normalize("NFC", value)
     return value
+
+
+def translated(obj, field, language=None):
+    """`obj.<field>_<language>` (the active language by default), else the first value set along
+    MODELTRANSLATION_FALLBACK_LANGUAGES: what modeltranslation reads, for a model and for a row
+    that carries the per-language values itself (an annotation such as `item_title_vi`)."""
+    language = language or get_language()
+    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
+    for code in (language, *fallbacks.get(language, fallbacks["default"])):
+        if value := getattr(obj, f"{field}_{code}", None):
+            return value
+    return ""
 
 
 def fold(value):

@@ -1,7 +1,9 @@
 """Environment values as settings: each parser gets the variable's name and its raw value and
 either returns the setting or stops start-up (ImproperlyConfigured) naming the variable."""
 
+import datetime
 import re
+import zoneinfo
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
@@ -164,3 +166,26 @@ def letter_settings(environ):
         "title_en": environ.get("EXPO_LETTER_SIGNATORY_TITLE_EN", "").strip() or "Head of the Organising Committee",
         "symbol": environ.get("EXPO_LETTER_SYMBOL", "").strip() or "GM-BTC",
     }
+
+
+def demo_now(raw, *, demo_on):
+    """EXPO_DEMO_NOW: the moment the demo pretends it is (ISO date or date and time, read in Hanoi
+    time unless it names its offset); None when unset. Only the demo may move the clock: set
+    without the demo (EXPO_DEMO=1 or DJANGO_DEBUG=1) it stops the process with this message."""
+    raw = (raw or "").strip()
+    if not raw:
+        return None
+    if not demo_on:
+        raise ImproperlyConfigured(
+            "EXPO_DEMO_NOW moves the site's clock and is honoured only in the demo (EXPO_DEMO=1, set by "
+            "`make run`) or with DJANGO_DEBUG=1: unset it in production."
+        )
+    try:
+        moment = datetime.datetime.fromisoformat(raw)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"EXPO_DEMO_NOW={raw!r} is not an ISO date or date and time, e.g. 2026-12-20 or 2026-12-20T10:30."
+        ) from None
+    if len(raw) == 10:
+        return moment.date()
+    return moment if moment.tzinfo else moment.replace(tzinfo=zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh"))

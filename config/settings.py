@@ -56,6 +56,11 @@ else:
             "host names, separated by commas; for local development set DJANGO_DEBUG=1."
         )
 
+# The demo (`make run` sets EXPO_DEMO=1): EXPO_DEMO_NOW shows the site as on another day
+# (common/clock.py, docs/demo.md); refused outside the demo and development.
+EXPO_DEMO = parsing.boolean("EXPO_DEMO", os.environ.get("EXPO_DEMO"))
+EXPO_DEMO_NOW = parsing.demo_now(os.environ.get("EXPO_DEMO_NOW"), demo_on=EXPO_DEMO or DEBUG)
+
 # Every absolute URL (sitemap, API, iCal, feeds, QR codes, hreflang) is built from this address,
 # never from the request's Host header (expo/middleware.py: SiteAddressMiddleware).
 EXPO_SITE_URL = parsing.site_url("EXPO_SITE_URL", os.environ.get("EXPO_SITE_URL"))
@@ -187,8 +192,12 @@ WHITENOISE_AUTOREFRESH = DEBUG
 if DEBUG:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
-# Press centre: personal files (accreditation photos) outside the public media folder.
-PRESS_PRIVATE_ROOT = Path(os.environ.get("PRESS_PRIVATE_ROOT", VAR_DIR / "private"))
+# Private files, outside the public media folder and served by no URL: journalists'
+# accreditation photos, delegation members' photos, delegation import previews. The former
+# name of its variable, PRESS_PRIVATE_ROOT, is still read (docs/deploy.md).
+PRIVATE_MEDIA_ROOT = Path(
+    os.environ.get("PRIVATE_MEDIA_ROOT") or os.environ.get("PRESS_PRIVATE_ROOT") or VAR_DIR / "private"
+)
 # Uploaded media served by Django itself: on in development and for `make run`'s demo (one
 # process, no web server in front); production leaves it to the web server or object storage.
 EXPO_SERVE_MEDIA = parsing.boolean("EXPO_SERVE_MEDIA", os.environ.get("EXPO_SERVE_MEDIA"), default=DEBUG)

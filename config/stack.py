@@ -48,6 +48,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # request.edition, read lazily by views, templates and the admin (expo/middleware.py).
     "expo.middleware.EditionMiddleware",
+    "config.archive.ArchiveMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

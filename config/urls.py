@@ -1,4 +1,8 @@
-"""Root URL map. Public pages live under /vi/ and /en/; machine-facing URLs have no prefix."""
+"""Root URL map. Public pages live under /vi/ and /en/; machine-facing URLs have no prefix.
+
+It imports every app's URL module (no include by dotted string), so everything a URL reaches
+is reachable from here by import: the contract `public-modules-no-personal-data` starts here.
+"""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -7,6 +11,14 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.decorators.http import require_safe
 
+import exhibitors.urls
+import expo.programme.export_urls
+import expo.urls
+import meetings.urls
+import outbox.urls
+import press.urls
+import siteplan.urls
+import sitesearch.urls
 from common import admin_language
 from exhibitors.api import router as catalogue_router
 from exhibitors.sitemaps import ExhibitorSitemap, ProductSitemap
@@ -65,22 +77,24 @@ urlpatterns = [
     path("admin/language/", admin.site.admin_view(admin_language.switch), name="admin_language"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
-    path("", include("expo.programme.export_urls")),
+    path("", include(expo.programme.export_urls)),
 ]
 if getattr(settings, "ANYMAIL", None):
     # Delivery and bounce reports from an e-mail provider (django-anymail; README "Messages").
     urlpatterns.append(path("anymail/", include("anymail.urls")))
 
-urlpatterns += i18n_patterns(
-    path("", include("expo.site_urls")),
-    path("", include("press.urls")),
-    path("", include("exhibitors.urls")),
-    path("", include("meetings.urls")),
-    path("", include("outbox.urls")),
-    path("", include("siteplan.urls")),
-    path("", include("sitesearch.urls")),
-    prefix_default_language=True,
-)
+# The public pages, under /vi/ and /en/; config/archive.py mounts them again, read-only, under
+# /<lang>/editions/<year>/ for each past edition.
+public_patterns = [
+    path("", include(expo.urls)),
+    path("", include(press.urls)),
+    path("", include(exhibitors.urls)),
+    path("", include(meetings.urls)),
+    path("", include(outbox.urls)),
+    path("", include(siteplan.urls)),
+    path("", include(sitesearch.urls)),
+]
+urlpatterns += i18n_patterns(*public_patterns, prefix_default_language=True)
 
 # Uploaded media (exhibit images, logos, PDFs) from local storage, each with its own type and
 # nosniff (expo/media.py), in development and the `make run` demo (EXPO_SERVE_MEDIA); in

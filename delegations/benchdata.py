@@ -8,14 +8,14 @@ import csv
 import io
 import time
 
+from common import bench_registry
 from common.text import nfc
 from delegations.imports import import_delegations
 from delegations.imports.reading import COLUMNS
 from delegations.models import Delegation
-from expo import benchdata
 
 # Delegations come from the first half of the bench countries.
-COUNTRIES = benchdata.COUNTRIES[:25]
+COUNTRIES = bench_registry.COUNTRIES[:25]
 LEVELS = ["minister", "deputy_minister", "chief_of_defence", "service_commander", "other"]
 ROLES = ["head", "deputy", "member", "member", "member", "member", "aide", "aide", "interpreter", "security"]
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Smith", "Müller", "Dubois", "Rossi", "Tanaka", "Kim", "Singh"]
@@ -73,7 +73,7 @@ def rows_to_csv(rows):
     return buffer.getvalue().encode("utf-8")
 
 
-@benchdata.register(order=40, label="Delegations: spreadsheet import at full size")
+@bench_registry.register(order=40, label="Delegations: spreadsheet import at full size")
 def generate_delegations(*, edition, counts, rng, progress):
     Delegation.objects.filter(edition=edition, organisation__startswith=ORGANISATION).delete()
     rows = bench_rows(delegations=counts["delegations"], members=counts["members"], rng=rng, edition=edition)

@@ -7,8 +7,8 @@ import datetime
 
 from auditlog.context import disable_auditlog
 
+from common import demo_registry
 from delegations.models import Delegation, Engagement, Interpreter, LiaisonOfficer, Member, Movement, StatusChange
-from expo import demo
 from expo.models import Venue
 
 S = Delegation.Status
@@ -184,7 +184,7 @@ def _local(edition, day, hour, minute=0):
     )
 
 
-@demo.register(order=40, label="Delegations (protocol, invented)")
+@demo_registry.register(order=40, label="Delegations (protocol, invented)")
 def load(*, edition, progress):
     # Demo rows are not organisers' work: loading them (again) writes no audit entries.
     with disable_auditlog():

@@ -8,9 +8,9 @@ import datetime
 
 from auditlog.context import disable_auditlog
 
+from common import demo_registry
 from delegations.clashes import ARRIVAL_TRANSFER, DEPARTURE_TRANSFER
 from delegations.models import Delegation, Engagement, Hotel, Member, Movement, RoomAssignment, Vehicle
-from expo import demo
 
 HOTELS = [
     ("Khách sạn Demo Hồ Gươm", "1 phố Demo, Hoàn Kiếm, Hà Nội", "+84 24 0000 0001"),
@@ -25,7 +25,7 @@ VEHICLES = [
 ]
 
 
-@demo.register(order=41, label="Hotels, rooms and vehicles (protocol, invented)")
+@demo_registry.register(order=41, label="Hotels, rooms and vehicles (protocol, invented)")
 def load(*, edition, progress):
     with disable_auditlog():
         return _load(edition)

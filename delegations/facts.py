@@ -1,9 +1,9 @@
-"""Confirmed delegations as one number for `expo.facts`; no name or detail leaves this app."""
+"""Confirmed delegations as one number for `common.facts`; no name or detail leaves this app."""
 
 from django.utils.translation import gettext_lazy as _
 
+from common.facts import register_count
 from delegations.models import Delegation
-from expo.facts import register_count
 
 
 @register_count(key="delegations", order=50, label=_("delegations confirmed"))

@@ -9,10 +9,10 @@ import datetime
 
 from django.conf import settings
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
+from common.dates import DAY_TIME, formatted
 from common.pdf import render_pdf
 from delegations import letters
 from delegations.models import Delegation, Engagement, Member, Movement
@@ -67,7 +67,7 @@ def salutation(member, *, level, language):
 
 
 def _local(moment, delegation):
-    return date_format(timezone.localtime(moment, delegation.edition.tz), "d/m/Y H:i")
+    return formatted(moment, DAY_TIME, delegation.edition.tz)
 
 
 def _draft(delegation, *, kind, key, template, context, by, attachments=()):

@@ -6,6 +6,7 @@ The site plan knows nothing of delegations; this module hands it the engagements
 from django.contrib import messages
 from django.utils.translation import gettext as _
 
+from common.dates import DAY_MONTH_TIME, formatted
 from delegations.models import Delegation, Engagement
 from siteplan.routes import tight_walks, walking_route
 
@@ -41,7 +42,7 @@ def change_form_context(request, delegation):
                 "gap": leg.gap_minutes,
                 "first": leg.first.entry.title,
                 "second": leg.second.entry.title,
-                "time": leg.second.entry.start.astimezone(tz).strftime("%d/%m %H:%M"),
+                "time": formatted(leg.second.entry.start, DAY_MONTH_TIME, tz),
                 "walk": leg.minutes,
             },
         )

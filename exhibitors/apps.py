@@ -7,5 +7,5 @@ class ExhibitorsConfig(AppConfig):
     verbose_name = _("Exhibitors and exhibits")
 
     def ready(self):
-        # The counted figures of the home page and the expo fact sheet (expo.facts).
+        # The counted figures of the home page and the expo fact sheet (common.facts).
         from exhibitors import facts  # noqa: F401

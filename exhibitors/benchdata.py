@@ -4,10 +4,10 @@ from io import BytesIO
 
 from django.core.files.base import ContentFile
 
+from common import bench_registry
 from common.text import nfc
 from exhibitors.demo import _drawing
 from exhibitors.models import Category, Exhibitor, Product, ProductImage, ProductSpecification, Sector, Stand
-from expo import benchdata
 from expo.models import Venue
 
 COMPANY_VI = ["Công ty", "Tổng công ty", "Viện", "Nhà máy"]
@@ -19,32 +19,32 @@ BATCH = 1000
 
 def _exhibitor_name(rng, n, country):
     if country == "VN":
-        return nfc(f"{rng.choice(COMPANY_VI)} {benchdata.vi_name(rng, 3)} {n}")
-    return f"{benchdata.en_name(rng)} {rng.choice(COMPANY_EN)} {n}"
+        return nfc(f"{rng.choice(COMPANY_VI)} {bench_registry.vi_name(rng, 3)} {n}")
+    return f"{bench_registry.en_name(rng)} {rng.choice(COMPANY_EN)} {n}"
 
 
-@benchdata.register(order=10, label="Catalogue: exhibitors, stands, exhibits, specifications, images")
+@bench_registry.register(order=10, label="Catalogue: exhibitors, stands, exhibits, specifications, images")
 def generate_catalogue(*, edition, counts, rng, progress):
-    Product.objects.filter(slug__startswith=benchdata.PREFIX).delete()
-    Exhibitor.objects.filter(slug__startswith=benchdata.PREFIX).delete()
+    Product.objects.filter(slug__startswith=bench_registry.PREFIX).delete()
+    Exhibitor.objects.filter(slug__startswith=bench_registry.PREFIX).delete()
     sectors = list(Sector.objects.all())
     categories = list(Category.objects.select_related("sector"))
     halls = list(Venue.objects.filter(edition=edition, kind__in=[Venue.Kind.HALL, Venue.Kind.STATIC_DISPLAY]))
 
     exhibitors = []
     for n in range(counts["exhibitors"]):
-        country = benchdata.COUNTRIES[n % len(benchdata.COUNTRIES)]
+        country = bench_registry.COUNTRIES[n % len(bench_registry.COUNTRIES)]
         exhibitor = Exhibitor(
-            slug=f"{benchdata.PREFIX}exhibitor-{n}",
+            slug=f"{bench_registry.PREFIX}exhibitor-{n}",
             name=_exhibitor_name(rng, n, country),
             country=country,
-            description_vi=nfc(f"Đơn vị giả định phục vụ đo hiệu năng, chuyên về {benchdata.vi_name(rng, 4)}."),
-            description_en=f"Invented exhibitor for benchmarks, working on {benchdata.en_name(rng, 3)}.",
+            description_vi=nfc(f"Đơn vị giả định phục vụ đo hiệu năng, chuyên về {bench_registry.vi_name(rng, 4)}."),
+            description_en=f"Invented exhibitor for benchmarks, working on {bench_registry.en_name(rng, 3)}.",
         )
         exhibitor.refresh_search_text()
         exhibitors.append(exhibitor)
     Exhibitor.objects.bulk_create(exhibitors, batch_size=BATCH)
-    exhibitors = list(Exhibitor.objects.filter(slug__startswith=benchdata.PREFIX).order_by("pk"))
+    exhibitors = list(Exhibitor.objects.filter(slug__startswith=bench_registry.PREFIX).order_by("pk"))
     Stand.objects.bulk_create(
         [
             Stand(
@@ -68,19 +68,21 @@ def generate_catalogue(*, edition, counts, rng, progress):
         category = categories[n % len(categories)]
         product = Product(
             exhibitor=exhibitors[rng.randrange(len(exhibitors))] if exhibitors else None,
-            slug=f"{benchdata.PREFIX}exhibit-{n}",
+            slug=f"{bench_registry.PREFIX}exhibit-{n}",
             category=category,
-            name_vi=nfc(f"{category.name_vi} {benchdata.vi_name(rng)} {n}"),
-            name_en=f"{category.name_en} {benchdata.en_name(rng)} {n}",
-            summary_vi=nfc(f"{category.name_vi} thế hệ mới, thiết kế {benchdata.vi_name(rng, 3)}."),
-            summary_en=f"A new-generation {category.name_en.lower()}, designed by {benchdata.en_name(rng)}.",
+            name_vi=nfc(f"{category.name_vi} {bench_registry.vi_name(rng)} {n}"),
+            name_en=f"{category.name_en} {bench_registry.en_name(rng)} {n}",
+            summary_vi=nfc(f"{category.name_vi} thế hệ mới, thiết kế {bench_registry.vi_name(rng, 3)}."),
+            summary_en=f"A new-generation {category.name_en.lower()}, designed by {bench_registry.en_name(rng)}.",
             display_mode=rng.choice(Product.DisplayMode.values),
             is_published=rng.random() < 0.9,
         )
         product.refresh_search_text()
         products.append(product)
     Product.objects.bulk_create(products, batch_size=BATCH)
-    products = list(Product.objects.filter(slug__startswith=benchdata.PREFIX).select_related("category").order_by("pk"))
+    products = list(
+        Product.objects.filter(slug__startswith=bench_registry.PREFIX).select_related("category").order_by("pk")
+    )
     ProductSpecification.objects.bulk_create(
         [
             ProductSpecification(
@@ -104,6 +106,6 @@ def generate_catalogue(*, edition, counts, rng, progress):
         image.image = ContentFile(buffer.getvalue(), name=f"{product.slug}.jpg")
         image.save()
     return (
-        f"{len(exhibitors)} exhibitors from {len(set(benchdata.COUNTRIES[: len(exhibitors)]))} countries, "
+        f"{len(exhibitors)} exhibitors from {len(set(bench_registry.COUNTRIES[: len(exhibitors)]))} countries, "
         f"{len(products)} exhibits, {len(products) * len(SPEC_LABELS)} specifications, {len(with_images)} images"
     )

@@ -6,11 +6,10 @@ import random
 
 from PIL import Image, ImageDraw, ImageEnhance
 
-from common import images
+from common import demo_registry, images
 from common.text import fold
 from exhibitors.demo_data import EXHIBITORS, KINDS, PALETTES, SPECIFICATIONS
 from exhibitors.models import Category, Exhibitor, Product, ProductImage, ProductSpecification, Sector, Stand
-from expo import demo
 from expo.demo_artwork import demo_font
 
 SECTORS = [
@@ -73,7 +72,7 @@ SECTORS = [
 ]
 
 
-@demo.register(order=10, label="Catalogue sectors and categories")
+@demo_registry.register(order=10, label="Catalogue sectors and categories")
 def load_sectors(*, edition, progress):
     categories = 0
     for sector_order, (slug, name_vi, name_en, category_rows) in enumerate(SECTORS, start=1):
@@ -167,7 +166,7 @@ def _number(rng, low, high):
     return f"{value:,}".replace(",", "\u202f") if value >= 10000 else str(value)
 
 
-@demo.register(order=20, label="Catalogue exhibitors, stands and exhibits")
+@demo_registry.register(order=20, label="Catalogue exhibitors, stands and exhibits")
 def load_catalogue(*, edition, progress):
     rng = random.Random(2024)  # noqa: S311 -- the same "random" catalogue on every load
     sectors = {sector.slug: sector for sector in Sector.objects.all()}

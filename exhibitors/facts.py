@@ -1,9 +1,9 @@
-"""Counted figures of the catalogue for `expo.facts` (home page, expo fact sheet)."""
+"""Counted figures of the catalogue for `common.facts` (home page, expo fact sheet)."""
 
 from django.utils.translation import gettext_lazy as _
 
+from common.facts import register_count
 from exhibitors.models import Exhibitor, Product, Stand
-from expo.facts import register_count
 
 
 def _exhibitor_ids(edition):

@@ -17,6 +17,7 @@ from django_countries import countries
 
 from common.cache import remember
 from common.numbers import format_number
+from common.text import translated
 
 DETAIL_URL_NAMES = {"exhibitor": "exhibitors:exhibitor_detail", "exhibit": "exhibitors:product_detail"}
 
@@ -84,25 +85,18 @@ def exhibit_cards(rows):
         image, first = None, getattr(row, "first_image", None)
         if first:
             src, width, height = first.thumbnail()
-            srcset, alt = first.srcset(), _translated(first, "alt_text", language)
+            srcset, alt = first.srcset(), translated(first, "alt_text", language)
             image = {"src": src, "srcset": srcset, "width": width, "height": height, "alt": alt}
         cards.append({
             "image": image,
-            "category": _translated(row.category, "name", language),
+            "category": translated(row.category, "name", language),
             "url": row.url,
-            "name": _translated(row, "name", language),
+            "name": translated(row, "name", language),
             "maker": row.exhibitor.name,
             "country": row.country_name,
             "stand": row.stand_label,
         })  # fmt: skip
     return cards
-
-
-def _translated(obj, field, language):
-    """obj.<field> as modeltranslation reads it (translation.py sets no fallback_undefined):
-    the value in `language` if it is set, else its fallback walk, which this skips in the usual
-    case."""
-    return getattr(obj, f"{field}_{language}", None) or getattr(obj, field)
 
 
 def facet_sidebar(catalogue):

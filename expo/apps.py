@@ -13,6 +13,6 @@ class ExpoConfig(AppConfig):
         connect_invalidation()
         # Registers the Vietnamese collation on every SQLite connection (PostgreSQL has ICU's).
         from common import collation  # noqa: F401
-        from expo.facts import register_expo_counters
 
-        register_expo_counters()
+        # The programme's counted figure of the home page and the expo fact sheet (common.facts).
+        from expo import facts  # noqa: F401

@@ -6,6 +6,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from common import clock
 from expo.models import Edition
 
 # The main navigation: (URL name, label, the URL names that belong to the section by prefix).
@@ -51,4 +52,5 @@ def site(request):
     edition = getattr(request, "edition", None)
     if edition is None:  # a request that did not pass the middleware (e.g. built by hand)
         edition = SimpleLazyObject(Edition.objects.current)
-    return {"edition": edition, "nav_sections": _nav_sections(request)}
+    demo_now = clock.now() if clock.is_moved() else None
+    return {"edition": edition, "nav_sections": _nav_sections(request), "demo_now": demo_now}

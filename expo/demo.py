@@ -1,21 +1,20 @@
-"""The demo edition's content: VIDE 2024 (EXPO-FACTS.md) plus each app's invented rows.
+"""The demo: VIDE 2024 archived as published (EXPO-FACTS.md) and an invented demo edition, about
+to happen, that each app fills with its invented rows.
 
-Apps add their own demo rows with `@demo.register(order=…)` in their `demo.py`; the
-`load_demo` command runs the expo's own loader first, then theirs, in one transaction.
-Everything is keyed on natural keys (slugs, codes), so loading twice leaves the same rows.
+Apps add their own demo rows with `@demo_registry.register(order=…)` in their `demo.py`
+(common/demo_registry.py); the `load_demo` command runs the expo's own loader first, then
+theirs, in one transaction. Everything is keyed on natural keys (slugs, codes), so loading
+twice leaves the same rows.
 """
 
 import datetime
+import zoneinfo
 
-from common.loaders import LoaderRegistry
+from django.conf import settings
+from django.utils import timezone
+
 from expo.demo_artwork import store_key_visual
 from expo.models import Edition, KeyFigure, Venue, VisitorInfo
-
-# Loaders are `func(*, edition, progress) -> str`, the str a one-line summary of what it loaded.
-_registry = LoaderRegistry("demo", "programme.demo")
-register = _registry.register
-loaders = _registry.loaders
-
 
 VENUES = [
     # code, slug, kind, name vi, name en
@@ -30,7 +29,7 @@ VENUES = [
 ]
 
 # Invitation targets from the Ministry's press meeting of 26 January 2024 (EXPO-FACTS.md);
-# what the data counts (exhibitors, countries, exhibits…) is added by expo.facts.
+# what the data counts (exhibitors, countries, exhibits…) is added by common.facts.
 KEY_FIGURES_ANNOUNCED_ON = datetime.date(2024, 1, 26)
 KEY_FIGURES = [
     ("140+", "đoàn quốc tế cấp cao được mời", "high-level international delegations invited"),
@@ -97,46 +96,78 @@ VISITOR_INFO = [
 ]
 
 
-def load_edition():
-    """VIDE 2024 as the press reports describe it; returns (edition, summary)."""
-    Edition.objects.exclude(slug="vide-2024").filter(is_current=True).update(is_current=False)
-    edition, _ = Edition.objects.update_or_create(
-        slug="vide-2024",
-        defaults={
-            "acronym": "VIDE 2024",
-            "ordinal": 2,
-            "name_vi": "Triển lãm Quốc phòng quốc tế Việt Nam 2024",
-            "name_en": "Vietnam International Defence Expo 2024",
-            "theme_vi": "Hòa bình, Hữu nghị, Hợp tác cùng phát triển",
-            "theme_en": "Peace, Friendship, Cooperation for Development",
-            "organiser_vi": "Bộ Quốc phòng Việt Nam",
-            "organiser_en": "Ministry of National Defence of Viet Nam",
-            "venue_name_vi": "Sân bay Gia Lâm",
-            "venue_name_en": "Gia Lam Airfield",
-            "city_vi": "Hà Nội",
-            "city_en": "Hanoi",
-            "description_vi": (
-                "Triển lãm nhằm chia sẻ thành tựu, kinh nghiệm trong nghiên cứu, sản xuất và sử dụng "
-                "vũ khí, trang bị kỹ thuật; thúc đẩy hợp tác công nghiệp quốc phòng giữa các nước "
-                "tham gia; giới thiệu văn hóa, hình ảnh đất nước, con người Việt Nam với bạn bè quốc tế."
-            ),
-            "description_en": (
-                "The expo shares achievements and experience in the research, production and use of "
-                "weapons and technical equipment; promotes defence-industry cooperation among "
-                "participating countries; and presents the culture and people of Viet Nam to "
-                "international friends."
-            ),
-            "start_date": datetime.date(2024, 12, 19),
-            "end_date": datetime.date(2024, 12, 22),
-            "time_zone": "Asia/Ho_Chi_Minh",
-            "is_current": True,
-            "is_demo": True,
-        },
+# VIDE 2024 as published (EXPO-FACTS.md): the archived past edition, nothing invented in it.
+VIDE_2024 = {
+    "acronym": "VIDE 2024",
+    "ordinal": 2,
+    "name_vi": "Triển lãm Quốc phòng quốc tế Việt Nam 2024",
+    "name_en": "Vietnam International Defence Expo 2024",
+    "theme_vi": "Hòa bình, Hữu nghị, Hợp tác cùng phát triển",
+    "theme_en": "Peace, Friendship, Cooperation for Development",
+    "organiser_vi": "Bộ Quốc phòng Việt Nam",
+    "organiser_en": "Ministry of National Defence of Viet Nam",
+    "venue_name_vi": "Sân bay Gia Lâm",
+    "venue_name_en": "Gia Lam Airfield",
+    "city_vi": "Hà Nội",
+    "city_en": "Hanoi",
+    "description_vi": (
+        "Triển lãm nhằm chia sẻ thành tựu, kinh nghiệm trong nghiên cứu, sản xuất và sử dụng "
+        "vũ khí, trang bị kỹ thuật; thúc đẩy hợp tác công nghiệp quốc phòng giữa các nước "
+        "tham gia; giới thiệu văn hóa, hình ảnh đất nước, con người Việt Nam với bạn bè quốc tế."
+    ),
+    "description_en": (
+        "The expo shares achievements and experience in the research, production and use of "
+        "weapons and technical equipment; promotes defence-industry cooperation among "
+        "participating countries; and presents the culture and people of Viet Nam to "
+        "international friends."
+    ),
+    "start_date": datetime.date(2024, 12, 19),
+    "end_date": datetime.date(2024, 12, 22),
+    "time_zone": "Asia/Ho_Chi_Minh",
+}
+
+# The edition `make run` is about: invented, and labelled so in its name; it opens DEMO_LEAD_DAYS
+# after the day the demo is loaded, so accreditation is open and the countdown runs.
+DEMO_LEAD_DAYS = 14
+DEMO_EDITION = {
+    **VIDE_2024,
+    "acronym": "VIDE (demo)",
+    "ordinal": 3,
+    "name_vi": "Triển lãm Quốc phòng quốc tế Việt Nam (bản trình diễn)",
+    "name_en": "Vietnam International Defence Expo (demo)",
+}
+
+
+def demo_opens():
+    """The demo edition's first day: EXPO_DEMO_OPENS when set (the tests pin it), else two weeks
+    after today in Hanoi (the real today: EXPO_DEMO_NOW moves what the site shows, not this)."""
+    pinned = getattr(settings, "EXPO_DEMO_OPENS", None)
+    if pinned:
+        return pinned
+    return timezone.localdate(timezone.now(), zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")) + datetime.timedelta(
+        days=DEMO_LEAD_DAYS
     )
-    # Drawn from the edition's own name, dates and place, labelled DEMO (expo.demo_artwork).
-    for field, value in store_key_visual(edition).items():
-        setattr(edition, field, value)
-    edition.save()
+
+
+def _visitor_info(edition):
+    """The sections in the edition's own dates (the texts above name VIDE 2024's)."""
+    old = {"vi": "từ 19 đến 22/12/2024", "en": "from 19 to 22 December 2024"}
+    start, end = edition.start_date, edition.end_date
+    if (start.year, start.month) == (end.year, end.month):
+        new = {"vi": f"từ {start.day} đến {end:%d/%m/%Y}", "en": f"from {start.day} to {end.day} {end:%B %Y}"}
+    else:
+        new = {
+            "vi": f"từ {start:%d/%m} đến {end:%d/%m/%Y}",
+            "en": f"from {start.day} {start:%B} to {end.day} {end:%B %Y}",
+        }
+    for topic, body_vi, body_en, confirmed in VISITOR_INFO:
+        if topic == "days" and edition.slug != "vide-2024":
+            body_vi = body_vi.replace(old["vi"], new["vi"]).split("\n\n")[0]
+            body_en = body_en.replace(old["en"], new["en"]).split("\n\n")[0]
+        yield topic, body_vi, body_en, confirmed
+
+
+def _edition_rows(edition, *, visitor_topics=None):
     for order, (code, slug, kind, name_vi, name_en) in enumerate(VENUES, start=1):
         Venue.objects.update_or_create(
             edition=edition,
@@ -150,13 +181,45 @@ def load_edition():
             defaults={"value": value, "label_vi": label_vi, "label_en": label_en, "as_of": KEY_FIGURES_ANNOUNCED_ON},
         )
     KeyFigure.objects.filter(edition=edition, order__gt=len(KEY_FIGURES)).delete()
-    for order, (topic, body_vi, body_en, confirmed) in enumerate(VISITOR_INFO, start=1):
+    for order, (topic, body_vi, body_en, confirmed) in enumerate(_visitor_info(edition), start=1):
+        if visitor_topics is not None and topic not in visitor_topics:
+            continue
         VisitorInfo.objects.update_or_create(
             edition=edition,
             topic=topic,
             defaults={"order": order, "body_vi": body_vi, "body_en": body_en, "to_be_filled": not confirmed},
         )
+
+
+def load_edition():
+    """VIDE 2024 (archived, as published) and the demo edition (current, invented, opening two
+    weeks after today); returns (the demo edition, summary). The apps' loaders fill the demo edition."""
+    Edition.objects.exclude(slug="vide-demo").filter(is_current=True).update(is_current=False)
+    archived, _ = Edition.objects.update_or_create(
+        slug="vide-2024", defaults={**VIDE_2024, "is_current": False, "is_demo": False}
+    )
+    # Only what the press reports confirmed: the days and the place (EXPO-FACTS.md).
+    _edition_rows(archived, visitor_topics={"days"})
+    opens = demo_opens()
+    length = VIDE_2024["end_date"] - VIDE_2024["start_date"]
+    edition, _ = Edition.objects.update_or_create(
+        slug="vide-demo",
+        defaults={
+            **DEMO_EDITION,
+            "start_date": opens,
+            "end_date": opens + length,
+            "accreditation_closes_at": None,
+            "is_current": True,
+            "is_demo": True,
+        },
+    )
+    # Drawn from the edition's own name, dates and place, labelled DEMO (expo.demo_artwork).
+    for field, value in store_key_visual(edition).items():
+        setattr(edition, field, value)
+    edition.save()
+    _edition_rows(edition)
     return edition, (
-        f"1 edition with its key visual, {len(VENUES)} venues, {len(KEY_FIGURES)} key figures, "
+        f"2 editions (VIDE 2024 archived; the demo edition opens {edition.start_date:%d/%m/%Y}) with the demo's "
+        f"key visual, {len(VENUES)} venues, {len(KEY_FIGURES)} key figures, "
         f"{len(VISITOR_INFO)} visitor information topics"
     )

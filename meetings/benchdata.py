@@ -3,10 +3,10 @@
 import datetime
 import time
 
+from common import bench_registry
 from delegations.benchdata import ORGANISATION as BENCH_ORGANISATION
 from delegations.models import Delegation, Interpreter
 from exhibitors.models import Exhibitor
-from expo import benchdata
 from meetings import services
 from meetings.models import Meeting, MeetingDay, MeetingPlace, MeetingPlan, MeetingRequest
 
@@ -15,10 +15,10 @@ PLACES = 40
 LANGUAGES = ["", "", "", "English", "Russian", "French"]
 
 
-@benchdata.register(order=50, label="Meetings: 2,000 requests placed by the scheduler")
+@bench_registry.register(order=50, label="Meetings: 2,000 requests placed by the scheduler")
 def generate_meetings(*, edition, counts, rng, progress):
-    MeetingRequest.objects.filter(edition=edition, purpose=benchdata.PREFIX).delete()
-    MeetingPlace.objects.filter(edition=edition, name__startswith=benchdata.PREFIX).delete()
+    MeetingRequest.objects.filter(edition=edition, purpose=bench_registry.PREFIX).delete()
+    MeetingPlace.objects.filter(edition=edition, name__startswith=bench_registry.PREFIX).delete()
     MeetingPlan.objects.update_or_create(edition=edition, defaults={"slot_minutes": 30, "buffer_minutes": 10})
     days = []
     for number in range((edition.end_date - edition.start_date).days + 1):
@@ -30,18 +30,20 @@ def generate_meetings(*, edition, counts, rng, progress):
         days.append(day)
     MeetingPlace.objects.bulk_create(
         [
-            MeetingPlace(edition=edition, name=f"{benchdata.PREFIX}{n}", name_vi=f"{benchdata.PREFIX}phòng {n}")
+            MeetingPlace(
+                edition=edition, name=f"{bench_registry.PREFIX}{n}", name_vi=f"{bench_registry.PREFIX}phòng {n}"
+            )
             for n in range(PLACES)
         ]
     )
     for language in ("English", "Russian", "French"):
         for n in range(15):
             Interpreter.objects.get_or_create(
-                name=f"{benchdata.PREFIX}{language}-{n}", defaults={"languages": language}
+                name=f"{bench_registry.PREFIX}{language}-{n}", defaults={"languages": language}
             )
     # Bench delegations only: the demo's own requests stay as the demo loader keeps them.
     delegations = list(Delegation.objects.filter(edition=edition, organisation__startswith=BENCH_ORGANISATION).active())
-    exhibitors = list(Exhibitor.objects.filter(slug__startswith=benchdata.PREFIX).only("pk")[:2000]) or list(
+    exhibitors = list(Exhibitor.objects.filter(slug__startswith=bench_registry.PREFIX).only("pk")[:2000]) or list(
         Exhibitor.objects.only("pk")[:500]
     )
     if len(delegations) < 2 or not exhibitors:
@@ -62,7 +64,7 @@ def generate_meetings(*, edition, counts, rng, progress):
                 counterpart_exhibitor=rng.choice(exhibitors) if with_exhibitor else None,
                 priority=rng.choice(list(MeetingRequest.Priority)),
                 language=rng.choice(LANGUAGES),
-                purpose=benchdata.PREFIX,
+                purpose=bench_registry.PREFIX,
                 status=MeetingRequest.Status.ACCEPTED,
             )
         )

@@ -11,9 +11,9 @@ from auditlog.context import disable_auditlog
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from common import demo_registry
 from delegations.models import Delegation, Interpreter
 from exhibitors.models import Exhibitor
-from expo import demo
 from expo.models import Venue
 from meetings import services
 from meetings.models import Agreement, Meeting, MeetingDay, MeetingPlace, MeetingPlan, MeetingRequest
@@ -102,7 +102,7 @@ AGREEMENTS = [
 ]
 
 
-@demo.register(order=50, label="Meetings and results (invented)")
+@demo_registry.register(order=50, label="Meetings and results (invented)")
 def load(*, edition, progress):
     with disable_auditlog():
         return _load(edition)

@@ -1,9 +1,9 @@
-"""The expo's outcome figures for `expo.facts`: the home page and the expo fact sheet show the
+"""The expo's outcome figures for `common.facts`: the home page and the expo fact sheet show the
 same numbers as the results page (one set of facts). Counts only; nothing internal."""
 
 from django.utils.translation import gettext_lazy as _
 
-from expo.facts import register_count
+from common.facts import register_count
 from meetings.models import Agreement, Meeting
 
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+from common import clock
 from meetings.models import Agreement, Meeting
 
 
@@ -55,7 +56,7 @@ def disclosed_agreements(edition, today=None):
 
 def results(edition, today=None):
     """Meetings held per day and disclosed agreements per day, by kind and in total (two queries)."""
-    today = today or timezone.localdate()
+    today = today or timezone.localdate(clock.now())
     tz = edition.tz
     held = Counter(
         start.astimezone(tz).date()
@@ -82,7 +83,7 @@ def results(edition, today=None):
         kinds=list(kinds.values()),
         agreements=agreements,
         usd_total=usd_total,
-        counted_at=timezone.now(),
+        counted_at=clock.now(),
     )
 
 
@@ -104,4 +105,4 @@ def seconds_until_next_disclosure(edition):
     if upcoming is None:
         return None
     begins = datetime.datetime.combine(upcoming, datetime.time.min, tzinfo=timezone.get_current_timezone())
-    return max(1, int((begins - timezone.now()).total_seconds()))
+    return max(1, int((begins - clock.now()).total_seconds()))

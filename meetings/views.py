@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from common import clock
 from common.pdf import render_pdf
 from meetings.selectors import expire_results, results
 
@@ -22,7 +23,7 @@ def _current_edition(request):
 @require_safe
 def results_page(request):
     edition = _current_edition(request)
-    context = {"edition": edition, "results": results(edition), "today": timezone.localdate()}
+    context = {"edition": edition, "results": results(edition), "today": timezone.localdate(clock.now())}
     return expire_results(render(request, "meetings/results.html", context), edition)
 
 
@@ -43,14 +44,23 @@ def parse_day(raw, edition):
 def briefing_pdf(request):
     edition = _current_edition(request)
     raw = request.GET.get("day", "")
-    day = parse_day(raw, edition) if raw else min(max(timezone.localdate(), edition.start_date), edition.end_date)
+    day = (
+        parse_day(raw, edition)
+        if raw
+        else min(max(timezone.localdate(clock.now()), edition.start_date), edition.end_date)
+    )
     if day is None:
         message = _("Choose a day of the expo, written YYYY-MM-DD or DD/MM/YYYY, e.g. %(example)s.") % {
             "example": edition.start_date.isoformat()
         }
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
     summary = results(edition)
-    context = {"edition": edition, "results": summary, "day": summary.day(day), "printed_at": timezone.localtime()}
+    context = {
+        "edition": edition,
+        "results": summary,
+        "day": summary.day(day),
+        "printed_at": timezone.localtime(clock.now()),
+    }
     data = render_pdf("meetings/pdf/briefing.html", context, request=request)
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="results-{day.isoformat()}-{get_language()}.pdf"'

@@ -7,7 +7,7 @@ class PressConfig(AppConfig):
     verbose_name = _("Press centre")
 
     def ready(self):
-        from expo import slots
+        from common import slots
         from press import mail
         from press.slots import factsheet_link
 

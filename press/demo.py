@@ -4,7 +4,7 @@ import datetime
 
 from django.conf import settings
 
-from expo import demo
+from common import demo_registry
 from press import demo_photos
 from press.models import PressContact, PressRelease
 
@@ -53,15 +53,15 @@ RELEASES = [
         "opening-ceremony",
         0,
         8,
-        "Khai mạc Triển lãm Quốc phòng quốc tế Việt Nam 2024",
-        "Vietnam International Defence Expo 2024 opens",
-        "Triển lãm lần thứ hai khai mạc tại Sân bay Gia Lâm, Hà Nội.",
-        "The second edition opens at Gia Lam Airfield, Hanoi.",
-        "<p>Sáng nay, Triển lãm Quốc phòng quốc tế Việt Nam 2024 khai mạc tại Sân bay Gia Lâm, Hà Nội, "
+        "Khai mạc Triển lãm Quốc phòng quốc tế Việt Nam",
+        "Vietnam International Defence Expo opens",
+        "Triển lãm khai mạc tại Sân bay Gia Lâm, Hà Nội.",
+        "The expo opens at Gia Lam Airfield, Hanoi.",
+        "<p>Sáng nay, Triển lãm Quốc phòng quốc tế Việt Nam khai mạc tại Sân bay Gia Lâm, Hà Nội, "
         "với chủ đề <em>“Hòa bình, Hữu nghị, Hợp tác cùng phát triển”</em>.</p>"
         "<h2>Bốn lĩnh vực trưng bày</h2>"
         "<ul><li>Phòng không – Không quân</li><li>Hải quân</li><li>Lục quân</li><li>An ninh</li></ul>",
-        "<p>This morning the Vietnam International Defence Expo 2024 opened at Gia Lam Airfield, Hanoi, "
+        "<p>This morning the Vietnam International Defence Expo opened at Gia Lam Airfield, Hanoi, "
         "under the theme <em>“Peace, Friendship, Cooperation for Development”</em>.</p>"
         "<h2>Four exhibit sectors</h2>"
         "<ul><li>Air defence – air force</li><li>Naval</li><li>Ground forces</li><li>Security</li></ul>",
@@ -86,7 +86,7 @@ CONTACTS = [
 ]
 
 
-@demo.register(order=60, label="Press centre (invented releases, contacts)")
+@demo_registry.register(order=60, label="Press centre (invented releases, contacts)")
 def load(*, edition, progress):
     for slug, days, hour, title_vi, title_en, summary_vi, summary_en, body_vi, body_en in RELEASES:
         day = edition.start_date + datetime.timedelta(days=days)
@@ -114,7 +114,11 @@ def load(*, edition, progress):
     return f"{len(RELEASES)} press releases with photos, {len(CONTACTS)} press-office contacts"
 
 
-@demo.register(order=90, label="Press kit (fact sheets, releases, photos, logos) in both languages")
+# `make run` starts the web server as load_demo ends; the kits wait this long for it.
+KIT_WAIT_SECONDS = 20
+
+
+@demo_registry.register(order=90, label="Press kit (fact sheets, releases, photos, logos) in both languages")
 def build_kits(*, edition, progress):
     # Queued, not built here: the worker renders the sheets and zips the kits after the site
     # answers (the kit link says "being prepared" until then). On the inline queue it is built now.
@@ -125,7 +129,8 @@ def build_kits(*, edition, progress):
 
     if not getattr(settings, "PRESS_KIT_ON_DEMO", True):
         return "press kit left for the first download (PRESS_KIT_ON_DEMO off)"
-    result = queue_kit_task(build_press_kits, ["vi", "en"])
+    # A few seconds' wait: the web server answers its first pages before the kits take a core.
+    result = queue_kit_task(build_press_kits, ["vi", "en"], after=datetime.timedelta(seconds=KIT_WAIT_SECONDS))
     if result.status == TaskResultStatus.SUCCESSFUL:
         return result.return_value
     return "press kits in both languages queued for the task worker"

@@ -18,6 +18,7 @@ from django.utils.formats import date_format, get_format
 from django.utils.html import format_html
 from django.utils.text import slugify
 
+from common.dates import DAY, formatted
 from common.formats import utc_label, zone_suffix
 from common.pdf import render_pdf
 from common.sanitize import clean_html
@@ -42,7 +43,7 @@ def with_dateline(body, release, edition):
 
     Besides the custom, this keeps WeasyPrint from leaving the first word alone on the first line
     (it does when that line must break inside an inline element such as a quoted <em> theme)."""
-    day = timezone.localtime(release.publish_at, edition.tz).strftime("%d/%m/%Y")
+    day = formatted(release.publish_at, DAY, edition.tz)
     dateline = format_html("<strong>{}</strong> – ", f"{edition.city}, {day}" if edition.city else day)
     if body.startswith("<p>"):
         return f"<p>{dateline}{body.removeprefix('<p>')}"

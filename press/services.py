@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
-from common import ratelimit
+from common import clock, ratelimit
 from common.images import check_upload
 from common.pdf import render_pdf
 from press import mail
@@ -72,7 +72,7 @@ PER_RECIPIENT = ratelimit.Limit(
 
 
 def accepting_applications(edition, now=None):
-    return (now or timezone.now()) < edition.accreditation_closes()
+    return (now or clock.now()) < edition.accreditation_closes()
 
 
 def charge_source(source):

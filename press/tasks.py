@@ -2,6 +2,7 @@
 
 import logging
 
+from django.utils import timezone
 from django_tasks import task
 
 logger = logging.getLogger(__name__)
@@ -25,7 +26,10 @@ def mail_release(release_pk):
 KIT_QUEUE = "kits"
 
 
-def queue_kit_task(kit_task, *args):
+def queue_kit_task(kit_task, *args, after=None):
+    """Queue a kit build on the kits queue; `after` (a timedelta) delays it where the queue can wait."""
+    if after is not None and kit_task.get_backend().supports_defer:
+        return kit_task.using(queue_name=KIT_QUEUE, run_after=timezone.now() + after).enqueue(*args)
     return kit_task.using(queue_name=KIT_QUEUE).enqueue(*args)
 
 

@@ -5,12 +5,12 @@ from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from common import ratelimit
+from common import clock, ratelimit
 from exhibitors import selectors
 from exhibitors.models import Exhibitor
 from press import factsheets, kit, photos, services
@@ -27,7 +27,7 @@ def expire_with_next_release(response):
     """A page listing releases may be cached only until the next embargo lifts."""
     upcoming = PressRelease.objects.next_release_time()
     if upcoming is not None:
-        seconds = max(1, int((upcoming - timezone.now()).total_seconds()))
+        seconds = max(1, int((upcoming - clock.now()).total_seconds()))
         patch_cache_control(response, max_age=seconds)
     return response
 

@@ -7,7 +7,7 @@ class SiteplanConfig(AppConfig):
     verbose_name = _("Site plan")
 
     def ready(self):
-        from expo import slots
+        from common import slots
         from siteplan.slots import visit_places
 
         # The visitor information page links the map's gates, car parks and shuttle stops.

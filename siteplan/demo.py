@@ -6,8 +6,8 @@ seminar hall and press centre to the east, gates, parking and services. Every de
 placed in its venue's grid; a few aircraft and vehicles are pinned inside their plots.
 """
 
+from common import demo_registry
 from exhibitors.models import Product, Stand
-from expo import demo
 from siteplan.models import DisplayArea, ExhibitPin, PointOfInterest, SitePlan, StandPlacement, VenueOutline
 
 WIDTH, DEPTH = 720.0, 430.0
@@ -142,7 +142,7 @@ def _pin_exhibits(edition):
     return pinned
 
 
-@demo.register(order=35, label="Site plan of the airfield (invented)")
+@demo_registry.register(order=35, label="Site plan of the airfield (invented)")
 def load_site_plan(*, edition, progress):
     SitePlan.objects.update_or_create(edition=edition, defaults={"width": WIDTH, "depth": DEPTH})
     venues = {venue.slug: venue for venue in edition.venues.all()}

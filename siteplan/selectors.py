@@ -9,9 +9,9 @@ legend each in one query.
 from dataclasses import dataclass, field
 
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Subquery
-from django.utils import timezone
-from django.utils.translation import get_language
 
+from common import clock
+from common.text import translated
 from exhibitors.models import Exhibitor, Product, Sector, Stand
 from exhibitors.models.exhibitor import matching, search_words
 from expo.models import ProgrammeItem, Venue
@@ -198,7 +198,7 @@ def seconds_until_change(plan):
         changes.append(plan.next_change)
     if not changes:
         return None
-    return max(1, min(int((moment - timezone.now()).total_seconds()) for moment in changes))
+    return max(1, min(int((moment - clock.now()).total_seconds()) for moment in changes))
 
 
 def _fallback_size(venues, stands):
@@ -215,7 +215,7 @@ def area_states(edition, *, now=None):
     An area is drawn while its venue holds a published flying or ground demonstration; the
     current item's end and title and the next item's start come from correlated subqueries.
     """
-    now = now or timezone.now()
+    now = now or clock.now()
     demonstrations = (
         ProgrammeItem.objects.published().active().filter(venue=OuterRef("venue"), type__in=DEMONSTRATION_TYPES)
     )
@@ -232,7 +232,7 @@ def area_states(edition, *, now=None):
             upcoming.append(area.next_start)
         if area.until is None:
             continue
-        title = _translated(area.item_title_vi, area.item_title_en)
+        title = translated(area, "item_title")
         result.append(
             Shape(
                 key=area.pk,
@@ -243,14 +243,6 @@ def area_states(edition, *, now=None):
             )
         )
     return result, min(upcoming, default=None)
-
-
-def active_areas(edition, *, now=None):
-    return area_states(edition, now=now)[0]
-
-
-def _translated(vi, en):
-    return (en or vi) if get_language() == "en" else (vi or en)
 
 
 def focus_box(plan, margin=30.0):

@@ -1,4 +1,4 @@
-"""What the site plan adds to other apps' pages (expo/slots.py), so they never import it."""
+"""What the site plan adds to other apps' pages (common/slots.py), so they never import it."""
 
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join

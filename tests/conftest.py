@@ -59,7 +59,7 @@ def _own_media(settings, tmp_path):
     """Every test writes its uploads, PDFs and kits into empty folders of its own, so nothing a
     previous test (or a previous run) stored is ever served or reused."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRESS_PRIVATE_ROOT = tmp_path / "private"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
 @pytest.fixture(scope="session")

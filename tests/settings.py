@@ -4,6 +4,7 @@ Production-mode behaviour (refusing to start without secrets) is tested by start
 process with production variables, see tests/expo/test_settings.py.
 """
 
+import datetime
 import os
 
 os.environ.setdefault("DJANGO_DEBUG", "1")
@@ -32,3 +33,7 @@ TASKS = {"default": {**TASKS["default"], "BACKEND": "django_tasks.backends.immed
 
 # load_demo builds both press kits (hundreds of PDFs); the tests that need it call the step.
 PRESS_KIT_ON_DEMO = False
+
+# The demo edition opens two weeks after the day it is loaded (expo/demo.py); the tests pin it to
+# VIDE 2024's days, on which their frozen clocks and expected dates were written.
+EXPO_DEMO_OPENS = datetime.date(2024, 12, 19)

@@ -15,7 +15,6 @@ from common.images import SafeImageField
 from common.sensitive import may_see
 from common.text import fold
 from delegations.models import Delegation, Member
-from expo.models import Edition
 
 # A member's fields in the admin, in the order the protocol team reads them (inline and page).
 MEMBER_FIELDS = (
@@ -44,17 +43,6 @@ def can_see_sensitive(request):
 def require_permission(request, codename="delegations.view_delegation"):
     if not request.user.has_perm(codename):
         raise PermissionDenied
-
-
-def chosen_edition(request):
-    """The edition a protocol page is about: ?edition=<pk>, else the current one, else the latest."""
-    editions = Edition.objects.all()
-    raw = request.GET.get("edition", "")
-    if raw.isdigit():
-        edition = editions.filter(pk=int(raw)).first()
-        if edition:
-            return edition
-    return request.edition or editions.first()
 
 
 def admin_page(model_admin, request, template, title, **context):

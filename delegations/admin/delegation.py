@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from common.admin import CountryFilter
+from common.dates import DAY_MONTH_TIME, DAY_TIME, formatted
 from delegations import letters, mail, selectors, services, walking
 from delegations.admin import exports, logistics, printouts, views
 from delegations.admin.base import (
@@ -49,7 +50,7 @@ class ArrivalDayFilter(admin.SimpleListFilter):
             .distinct()
             .order_by("day")
         )
-        return [(day.isoformat(), day.strftime("%d/%m/%Y")) for day in days if day]
+        return [(day.isoformat(), formatted(day)) for day in days if day]
 
     def queryset(self, request, queryset):
         value = self.value()
@@ -260,7 +261,7 @@ class DelegationAdmin(StaleSaveMixin, TranslationAdmin):
     def first_arrival(self, obj):
         if not obj.arrival:
             return "—"
-        return obj.arrival.astimezone(obj.edition.tz).strftime("%d/%m/%Y %H:%M")
+        return formatted(obj.arrival, DAY_TIME, obj.edition.tz)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         allowed = self.has_view_or_change_permission(request)
@@ -276,7 +277,7 @@ class DelegationAdmin(StaleSaveMixin, TranslationAdmin):
                             "name": clash.name,
                             "first": clash.first,
                             "second": clash.second,
-                            "time": clash.second.start.astimezone(delegation.edition.tz).strftime("%d/%m %H:%M"),
+                            "time": formatted(clash.second.start, DAY_MONTH_TIME, delegation.edition.tz),
                         },
                     )
             for warning in over_capacity(delegation.edition):

@@ -6,13 +6,14 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 
-from delegations.admin.base import admin_page, chosen_edition, require_permission
+from delegations.admin.base import admin_page, require_permission
 from delegations.admin.forms import ImportForm
 from delegations.columns import visible_columns
 from delegations.imports import check_file, pending, template_csv, write_rows
 from delegations.imports.service import ImportResult, may_see_sensitive
 from delegations.imports.template import coded_columns, template_xlsx
 from expo.models import Edition
+from expo.selectors import chosen_edition
 
 
 def import_template(model_admin, request):

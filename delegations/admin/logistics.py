@@ -13,9 +13,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from common.dates import DAY_MONTH, formatted
 from delegations import selectors, services
 from delegations.admin import printouts
-from delegations.admin.base import chosen_edition, folded_search, require_permission
+from delegations.admin.base import folded_search, require_permission
 from delegations.admin.people import OfficerAdmin
 from delegations.models import (
     Delegation,
@@ -28,6 +29,7 @@ from delegations.models import (
     Vehicle,
 )
 from delegations.models.delegation import in_protocol_order
+from expo.selectors import chosen_edition
 
 
 class FoldedSearchMixin:
@@ -173,7 +175,7 @@ class LiaisonOfficerAdmin(OfficerAdmin):
         return format_html_join(
             " · ",
             '<a href="{}?day={}&amp;edition={}">{}</a>',
-            ((url, day.isoformat(), edition.pk, day.strftime("%d/%m")) for day in run_sheet_days(edition)),
+            ((url, day.isoformat(), edition.pk, formatted(day, DAY_MONTH)) for day in run_sheet_days(edition)),
         )
 
     def run_sheet_pdf(self, request, pk):

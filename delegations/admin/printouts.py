@@ -16,9 +16,10 @@ from common.dates import local_text
 from common.formats import utc_label
 from common.pdf import render_pdf
 from delegations import badges, selectors, walking
-from delegations.admin.base import can_see_sensitive, chosen_edition, require_permission
+from delegations.admin.base import can_see_sensitive, require_permission
 from delegations.models import Delegation, Member, Movement
 from delegations.models.delegation import in_protocol_order
+from expo.selectors import chosen_edition
 
 
 def print_language(request):

@@ -14,13 +14,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from common.countries import sort_key as country_sort_key
+from common.dates import DAY_MONTH, formatted
 from delegations import walking
-from delegations.admin.base import admin_page, chosen_edition, require_permission
+from delegations.admin.base import admin_page, require_permission
 from delegations.admin.importing import import_template, import_template_xlsx, import_view
 from delegations.admin.printouts import print_badges, print_itinerary, print_list, print_movements
 from delegations.charts import HEIGHT, WIDTH, bar_chart
 from delegations.clashes import find_clashes, over_capacity
 from delegations.models import Delegation, Member, Movement
+from expo.selectors import chosen_edition
 
 
 def urls(model_admin):
@@ -82,7 +84,7 @@ def dashboard(model_admin, request):
         total_link=link(),
         over_capacity=over_capacity(edition) if edition else [],
         by_country=by_country,
-        bars=bar_chart([(day.strftime("%d/%m"), arrivals[day]) for day in days]),
+        bars=bar_chart([(formatted(day, DAY_MONTH), arrivals[day]) for day in days]),
         chart_width=WIDTH,
         chart_height=HEIGHT,
         clashes=find_clashes(edition) if edition else [],

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from common.countries import CountryError, resolver
+from common.dates import formatted
 from common.text import fold
 from delegations.models import Delegation, Member
 
@@ -121,10 +122,10 @@ class Parsers:
                     "check the year and that the day comes first."
                 )
                 % {
-                    "date": day.strftime("%d/%m/%Y"),
+                    "date": formatted(day),
                     "days": DAYS_AROUND_EDITION,
-                    "first": self.edition.start_date.strftime("%d/%m/%Y"),
-                    "last": self.edition.end_date.strftime("%d/%m/%Y"),
+                    "first": formatted(self.edition.start_date),
+                    "last": formatted(self.edition.end_date),
                 }
             )
         return moment

@@ -31,7 +31,7 @@ class AlreadyImported(Exception):
 
 
 def _folder():
-    folder = Path(settings.PRESS_PRIVATE_ROOT) / FOLDER
+    folder = Path(settings.PRIVATE_MEDIA_ROOT) / FOLDER
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     return folder
 

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from expo.roles import PROTOCOL, grant, model_permissions, revoke
+from common.roles import PROTOCOL, grant, model_permissions, revoke
 
 MODELS = ("delegation", "member", "movement", "engagement", "liaisonofficer", "interpreter", "statuschange")
 GRANTS = {

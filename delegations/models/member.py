@@ -27,11 +27,11 @@ class PrivateStorage(FileSystemStorage):
 
     @property
     def base_location(self):
-        return settings.PRESS_PRIVATE_ROOT
+        return settings.PRIVATE_MEDIA_ROOT
 
     @property
     def location(self):
-        return str(settings.PRESS_PRIVATE_ROOT)
+        return str(settings.PRIVATE_MEDIA_ROOT)
 
     def url(self, name):
         raise ValueError("Private files have no public URL.")

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from expo.roles import CONTENT_EDITORS, PRESS_OFFICE, PROTOCOL, grant, model_permissions, revoke
+from common.roles import CONTENT_EDITORS, PRESS_OFFICE, PROTOCOL, grant, model_permissions, revoke
 
 MODELS = ("exhibitor", "stand", "product", "productspecification", "productimage")
 GRANTS = {

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from expo.roles import CONTENT_EDITORS, PRESS_OFFICE, PROTOCOL, grant, model_permissions, revoke
+from common.roles import CONTENT_EDITORS, PRESS_OFFICE, PROTOCOL, grant, model_permissions, revoke
 
 GRANTS = {
     CONTENT_EDITORS: model_permissions("expo", "programmeitem"),

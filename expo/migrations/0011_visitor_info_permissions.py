@@ -3,7 +3,7 @@ press office reads it."""
 
 from django.db import migrations
 
-from expo.roles import CONTENT_EDITORS, PRESS_OFFICE, grant, model_permissions, revoke
+from common.roles import CONTENT_EDITORS, PRESS_OFFICE, grant, model_permissions, revoke
 
 GRANTS = {
     CONTENT_EDITORS: model_permissions("expo", "visitorinfo"),

@@ -8,10 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common import images
+from common import clock, images
 from common.cache import public_content, remember
 from common.text import NormalizedTextModel
 
@@ -32,6 +31,18 @@ class EditionQuerySet(models.QuerySet):
         if self.query.has_filters():
             return self.filter(is_current=True).first()
         return remember("current-edition", lambda: self.filter(is_current=True).first())
+
+    def archived(self, year):
+        """The edition of `year` that has ended (by the site's clock), for its archive at
+        /<lang>/editions/<year>/; a non-current one first. None when there is none."""
+        for edition in self.filter(start_date__year=year).order_by("is_current", "-start_date"):
+            if edition.phase().state == "past":
+                return edition
+        return None
+
+    def next_after(self, edition):
+        """The first edition that starts after `edition` ends (its save-the-date), or None."""
+        return self.filter(start_date__gt=edition.end_date).order_by("start_date").first()
 
 
 @dataclass(frozen=True)
@@ -173,7 +184,7 @@ class Edition(NormalizedTextModel):
 
     def local_today(self, now=None):
         """Today's date at the venue (not on the server, not in the visitor's browser)."""
-        return (now or timezone.now()).astimezone(self.tz).date()
+        return (now or clock.now()).astimezone(self.tz).date()
 
     def phase(self, now=None):
         today = self.local_today(now)
@@ -224,7 +235,7 @@ class KeyFigure(NormalizedTextModel):
     """A figure the organisers announced, e.g. “140+ international delegations invited”.
 
     Shown on the home page and the expo fact sheet as announced (with its date), apart from
-    the figures counted from the data (expo.facts); the label says what it counts.
+    the figures counted from the data (common.facts); the label says what it counts.
     """
 
     edition = models.ForeignKey(

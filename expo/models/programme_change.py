@@ -3,10 +3,11 @@
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from common.cache import public_content
+from common.dates import DAY_TIME, formatted
+from common.text import translated
 from expo.models.edition import Venue
 from expo.models.programme import ProgrammeItem
 
@@ -73,10 +74,9 @@ class ProgrammeChange(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.item} · {self.get_kind_display()} · {timezone.localtime(self.changed_at):%d/%m/%Y %H:%M}"
+        return f"{self.item} · {self.get_kind_display()} · {formatted(timezone.localtime(self.changed_at), DAY_TIME)}"
 
     @property
     def reason(self):
         """The reason in the active language, falling back to the other one."""
-        first, second = (self.reason_en, self.reason_vi) if get_language() == "en" else (self.reason_vi, self.reason_en)
-        return first or second
+        return translated(self, "reason")

@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from common.admin import FoldedSearchMixin
+from common.dates import formatted
 from expo.models import ProgrammeChange, ProgrammeItem
 from expo.programme import services
 from expo.programme.changes import describe_change
@@ -44,7 +45,7 @@ class DayFilter(admin.SimpleListFilter):
         if not edition:
             return []
         self.edition = edition
-        return [(day.isoformat(), day.strftime("%d/%m/%Y")) for day in edition.days]
+        return [(day.isoformat(), formatted(day)) for day in edition.days]
 
     def queryset(self, request, queryset):
         day = parse_day(self.value())

@@ -2,8 +2,8 @@
 
 import datetime
 
+from common import bench_registry
 from common.text import nfc
-from expo import benchdata
 from expo.models import ProgrammeItem, Venue
 
 TITLES = [
@@ -15,9 +15,9 @@ TITLES = [
 ]
 
 
-@benchdata.register(order=20, label="Programme items")
+@bench_registry.register(order=20, label="Programme items")
 def generate_programme(*, edition, counts, rng, progress):
-    ProgrammeItem.objects.filter(edition=edition, slug__startswith=benchdata.PREFIX).delete()
+    ProgrammeItem.objects.filter(edition=edition, slug__startswith=bench_registry.PREFIX).delete()
     venues = list(Venue.objects.filter(edition=edition))
     days = edition.days
     items = []
@@ -31,11 +31,11 @@ def generate_programme(*, edition, counts, rng, progress):
             minutes=50 * (slot % slots_per_day)
         )
         kind, title_vi, title_en = TITLES[n % len(TITLES)]
-        topic_vi, topic_en = benchdata.vi_name(rng, 3), benchdata.en_name(rng, 2)
+        topic_vi, topic_en = bench_registry.vi_name(rng, 3), bench_registry.en_name(rng, 2)
         items.append(
             ProgrammeItem(
                 edition=edition,
-                slug=f"{benchdata.PREFIX}item-{n}",
+                slug=f"{bench_registry.PREFIX}item-{n}",
                 title_vi=nfc(title_vi.format(topic_vi)),
                 title_en=title_en.format(topic_en),
                 description_vi=nfc(f"Hoạt động giả định phục vụ đo hiệu năng tại {venue.name_vi}."),

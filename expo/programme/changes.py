@@ -1,14 +1,13 @@
 """Human sentences for the change log, in the active language and the edition's time zone."""
 
-from django.utils import dateformat
 from django.utils.translation import gettext as _
 
+from common.dates import DAY_MONTH_TIME, formatted
 from expo.models import ProgrammeChange, ProgrammeItem
 
 
 def _when(start, end, tz):
-    start, end = start.astimezone(tz), end.astimezone(tz)
-    return f"{dateformat.format(start, 'd/m H:i')}–{dateformat.format(end, 'H:i')}"
+    return f"{formatted(start, DAY_MONTH_TIME, tz)}–{formatted(end, 'H:i', tz)}"
 
 
 def _status_label(value):

@@ -1,5 +1,6 @@
 # ruff: noqa: E501  (a data table: one programme item per line reads best)
-"""Demo programme for VIDE 2024: about 30 invented items over 19–22 December 2024.
+"""Demo programme for the demo edition: about 30 invented items over its four days (written as
+19–22, VIDE 2024's December days, and moved to the edition's own).
 
 The exact daily programme was never published (EXPO-FACTS.md), so these are plausible
 inventions, shown under the edition's "demo content" notice. A few items carry a delay, a
@@ -8,7 +9,7 @@ move or a cancellation, with matching change-log rows, so every state can be see
 
 import datetime
 
-from expo.demo import register
+from common import demo_registry
 from expo.models import ProgrammeChange, ProgrammeItem
 
 T = ProgrammeItem.Type
@@ -69,7 +70,7 @@ ABOUT = {
 # slug, day (December), start, end, type, venue slug, audience, title vi, title en
 ITEMS = [
     ("le-khai-mac", 19, "08:00", "09:30", T.CEREMONY, "static-display", A.DELEGATIONS,
-     "Lễ khai mạc Triển lãm Quốc phòng quốc tế Việt Nam 2024", "Opening ceremony of Vietnam International Defence Expo 2024"),
+     "Lễ khai mạc Triển lãm Quốc phòng quốc tế Việt Nam", "Opening ceremony of the Vietnam International Defence Expo"),
     ("bay-trinh-dien-19", 19, "09:45", "10:15", T.FLYING_DISPLAY, "flight-line", A.DELEGATIONS,
      "Trình diễn bay của máy bay chiến đấu", "Fighter aircraft flying display"),
     ("trinh-dien-dac-cong-19", 19, "10:30", "11:00", T.DEMONSTRATION, "demonstration-ground", A.DELEGATIONS,
@@ -151,7 +152,8 @@ NOTES = {
 
 def _at(edition, day, hhmm):
     hours, minutes = map(int, hhmm.split(":"))
-    return datetime.datetime(2024, 12, day, hours, minutes, tzinfo=edition.tz)
+    date = edition.start_date + datetime.timedelta(days=day - 19)
+    return datetime.datetime.combine(date, datetime.time(hours, minutes), tzinfo=edition.tz)
 
 
 def _status(slug):
@@ -164,7 +166,7 @@ def _status(slug):
     return ProgrammeItem.Status.SCHEDULED
 
 
-@register(order=30, label="Programme")
+@demo_registry.register(order=30, label="Programme")
 def load_programme(*, edition, progress):
     venues = {venue.slug: venue for venue in edition.venues.all()}
     changes = 0

@@ -8,7 +8,6 @@ written in the edition's zone with its VTIMEZONE, never converted to the server'
 from django.db.models import Count
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -102,7 +101,3 @@ def item_ics(request, slug):
         calendar = _calendar(edition, f"{edition.acronym} · {item.title}")
         calendar.add_component(_event(request, edition, item))
         return _response(calendar, f"{item.slug}.ics")
-
-
-def item_ics_url(item, language):
-    return f"{reverse('programme_item_ics', kwargs={'slug': item.slug})}?lang={language}"

@@ -11,6 +11,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from common.dates import DAY_MONTH, formatted
 from common.text import phrase_rank, search_words
 from common.widgets import PlainSelect
 from expo.models import ProgrammeItem
@@ -117,7 +118,7 @@ def for_rows(items, tz, *, show_dates=False, venues=None):
             return local[moment]
         except KeyError:
             value = moment.astimezone(tz)
-            local[moment] = result = (value.isoformat(), f"{value:%H:%M}", f"{value:%d/%m}")
+            local[moment] = result = (value.isoformat(), f"{value:%H:%M}", formatted(value, DAY_MONTH))
             return result
 
     for item in items:

@@ -1,4 +1,4 @@
-"""Programme pages, mounted at /<lang>/programme/ inside the expo namespace (expo/site_urls.py)."""
+"""Programme pages, mounted at /<lang>/programme/ inside the expo namespace (expo/urls.py)."""
 
 from django.urls import path
 

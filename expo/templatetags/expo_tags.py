@@ -8,9 +8,10 @@ from django.utils.dates import MONTHS
 from django.utils.html import format_html
 from django.utils.translation import ngettext
 
-from expo import slots
+from common import slots
+from common.dates import formatted
+from common.taskqueue import queue_health
 from expo.programme.rows import rows_html
-from expo.taskqueue import queue_health
 
 register = template.Library()
 
@@ -74,8 +75,8 @@ def date_range(start, end):
     """'19–22/12/2024' in Vietnamese, '19–22 December 2024' in English."""
     if translation.get_language() == "vi":
         if (start.year, start.month) == (end.year, end.month):
-            return f"{start.day}–{end:%d/%m/%Y}" if start != end else f"{start:%d/%m/%Y}"
-        return f"{start:%d/%m/%Y} – {end:%d/%m/%Y}"
+            return f"{start.day}–{formatted(end)}" if start != end else formatted(start)
+        return f"{formatted(start)} – {formatted(end)}"
     if start == end:
         return f"{start.day} {MONTHS[start.month]} {start.year}"
     if (start.year, start.month) == (end.year, end.month):
@@ -87,7 +88,7 @@ def date_range(start, end):
 
 @register.simple_tag
 def slot(name, obj):
-    """What other apps put in the page's slot `name` for `obj` (see expo/slots.py)."""
+    """What other apps put in the page's slot `name` for `obj` (see common/slots.py)."""
     return slots.render(name, obj)
 
 

@@ -11,11 +11,11 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from common.dates import local_text
+from common.dates import DAY_MONTH_TIME, DAY_TIME, formatted, local_text
 from common.formats import utc_label
 from common.pdf import render_pdf
 from common.text import fold
-from delegations.admin.base import chosen_edition
+from expo.selectors import chosen_edition
 from meetings import services
 from meetings.models import Meeting, MeetingPlace, MeetingRequest, RequestStep
 
@@ -110,7 +110,7 @@ class MeetingRequestAdmin(admin.ModelAdmin):
         meeting = getattr(obj, "meeting", None)
         if meeting is None:
             return "–"
-        return format_html("{} (UTC+7)", timezone.localtime(meeting.start).strftime("%d/%m %H:%M"))
+        return format_html("{} (UTC+7)", formatted(timezone.localtime(meeting.start), DAY_MONTH_TIME))
 
     def get_fields(self, request, obj=None):
         fields = [
@@ -280,7 +280,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("start (UTC+7)"), ordering="start")
     def local_start(self, obj):
-        return timezone.localtime(obj.start).strftime("%d/%m/%Y %H:%M")
+        return formatted(timezone.localtime(obj.start), DAY_TIME)
 
     def save_model(self, request, obj, form, change):
         services.move_meeting(

@@ -6,7 +6,7 @@ approvers by a superuser, never to a whole group.
 
 from django.db import migrations
 
-from expo.roles import PROTOCOL, grant, model_permissions, revoke
+from common.roles import PROTOCOL, grant, model_permissions, revoke
 
 MODELS = ("meetingrequest", "requeststep", "meeting", "meetingplace", "meetingday", "meetingplan", "agreement")
 GRANTS = {PROTOCOL: model_permissions("meetings", *MODELS)}

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common import clock
 from common.cache import public_content
 from common.text import NormalizedTextModel, nfc
 from expo.models import Edition
@@ -17,7 +18,7 @@ from expo.models import Edition
 class AgreementQuerySet(models.QuerySet):
     def disclosed(self, today=None):
         """Signed off, and public or announceable from a day that has come (local date)."""
-        today = today or timezone.localdate()
+        today = today or timezone.localdate(clock.now())
         return self.filter(approved_at__isnull=False).filter(
             Q(disclosure=Agreement.Disclosure.PUBLIC)
             | Q(disclosure=Agreement.Disclosure.ANNOUNCEABLE, announce_from__lte=today)
@@ -25,7 +26,7 @@ class AgreementQuerySet(models.QuerySet):
 
     def next_disclosure_date(self, today=None):
         """The next day an approved, announceable entry becomes public (cache pages until then)."""
-        today = today or timezone.localdate()
+        today = today or timezone.localdate(clock.now())
         return (
             self.filter(
                 approved_at__isnull=False, disclosure=Agreement.Disclosure.ANNOUNCEABLE, announce_from__gt=today
@@ -141,14 +142,6 @@ class Agreement(NormalizedTextModel):
     def public_values(self):
         """What a sign-off approves: the public columns as they stand (text in NFC)."""
         return {name: nfc(getattr(self, self._meta.get_field(name).attname)) for name in self.PUBLIC_FIELDS}
-
-    def is_disclosed(self, today=None):
-        today = today or timezone.localdate()
-        if self.approved_at is None:
-            return False
-        if self.disclosure == self.Disclosure.PUBLIC:
-            return True
-        return self.disclosure == self.Disclosure.ANNOUNCEABLE and self.announce_from <= today
 
     def clean(self):
         errors = {}

@@ -117,11 +117,6 @@ class MeetingRequest(NormalizedTextModel):
     def counterpart(self):
         return self.counterpart_delegation or self.counterpart_exhibitor
 
-    def subject_visible_to(self, user):
-        if not self.restricted or user.is_superuser:
-            return True
-        return self.restricted_to.filter(pk=user.pk).exists()
-
 
 class RequestStep(models.Model):
     """One step of a request (requested, accepted, scheduled, held…), with who and when."""

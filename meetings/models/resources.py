@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from common.dates import formatted
 from common.text import NormalizedTextModel
 from expo.models import Edition, Venue
 
@@ -58,7 +59,7 @@ class MeetingDay(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.date:%d/%m/%Y} {self.opens:%H:%M}–{self.closes:%H:%M}"
+        return f"{formatted(self.date)} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
     def bounds(self, tz):
         return (

@@ -3,7 +3,7 @@ the press (and its per-kind sending rules and unsubscribed addresses). Content e
 
 from django.db import migrations
 
-from expo.roles import PRESS_OFFICE, PROTOCOL, grant, model_permissions, revoke
+from common.roles import PRESS_OFFICE, PROTOCOL, grant, model_permissions, revoke
 
 MESSAGES = model_permissions("outbox", "message", actions=("change", "view")) + ["outbox.approve_message"]
 GRANTS = {

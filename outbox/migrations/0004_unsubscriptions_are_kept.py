@@ -3,7 +3,7 @@ admin): deleting one would let the system mail an address that asked for no more
 
 from django.db import migrations
 
-from expo.roles import PRESS_OFFICE, grant, revoke
+from common.roles import PRESS_OFFICE, grant, revoke
 
 DELETE = {PRESS_OFFICE: ["outbox.delete_unsubscribe"]}
 

@@ -6,7 +6,7 @@ Content editors and Protocol get nothing in this app.
 
 from django.db import migrations
 
-from expo.roles import PRESS_OFFICE, grant, model_permissions, revoke
+from common.roles import PRESS_OFFICE, grant, model_permissions, revoke
 
 GRANTS = {
     PRESS_OFFICE: model_permissions(

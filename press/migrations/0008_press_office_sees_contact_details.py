@@ -3,7 +3,7 @@ permission (press.view_sensitive), which other staff do not get."""
 
 from django.db import migrations
 
-from expo.roles import PRESS_OFFICE, grant, revoke
+from common.roles import PRESS_OFFICE, grant, revoke
 
 GRANTS = {PRESS_OFFICE: ["press.view_sensitive"]}
 

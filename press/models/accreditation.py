@@ -20,11 +20,11 @@ from expo.models import Edition
 
 
 class PrivateStorage(FileSystemStorage):
-    """Personal files: kept outside MEDIA_ROOT (settings.PRESS_PRIVATE_ROOT), with no public URL."""
+    """Personal files: kept outside MEDIA_ROOT (settings.PRIVATE_MEDIA_ROOT), with no public URL."""
 
     @property
     def base_location(self):
-        return settings.PRESS_PRIVATE_ROOT
+        return settings.PRIVATE_MEDIA_ROOT
 
     @property
     def location(self):

@@ -5,10 +5,9 @@ from typing import NamedTuple
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common import images
+from common import clock, images
 from common.cache import public_content
 from common.sanitize import clean_html
 from common.text import NormalizedTextModel, matching, search_text, search_words
@@ -34,10 +33,10 @@ class ReleaseVersion(NamedTuple):
 class PressReleaseQuerySet(models.QuerySet):
     def published(self, now=None):
         """The one definition of a visible release: its embargo has lifted."""
-        return self.filter(publish_at__lte=now or timezone.now())
+        return self.filter(publish_at__lte=now or clock.now())
 
     def embargoed(self, now=None):
-        return self.filter(publish_at__gt=now or timezone.now())
+        return self.filter(publish_at__gt=now or clock.now())
 
     def next_release_time(self, now=None):
         """When the next embargo lifts (None if none is waiting): pages that list releases expire then."""
@@ -117,7 +116,7 @@ class PressRelease(NormalizedTextModel):
 
     @property
     def is_published(self):
-        return self.publish_at <= timezone.now()
+        return self.publish_at <= clock.now()
 
 
 @public_content

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from common.dates import local_text
+from common.dates import DAY, formatted, local_text
 from common.sanitize import clean_html
 
 register = template.Library()
@@ -22,4 +22,4 @@ def venue_time(moment, edition):
 @register.filter
 def venue_date(moment, edition):
     """'21/06/2025': the day a moment falls on at the edition's venue."""
-    return moment.astimezone(edition.tz).strftime("%d/%m/%Y") if moment else ""
+    return formatted(moment, DAY, edition.tz)

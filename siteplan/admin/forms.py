@@ -29,11 +29,6 @@ class UploadForm(forms.Form):
         self.fields["edition"].initial = Edition.objects.filter(is_current=True).first()
 
 
-def chosen_edition(request):
-    pk = request.GET.get("edition", "")
-    return Edition.objects.filter(pk=pk).first() if pk.isdigit() else None
-
-
 def _plain(cell):
     """A cell as JSON-safe plain data for the session."""
     if cell is None or isinstance(cell, (int, float, str)):

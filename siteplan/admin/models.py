@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from expo.models import Edition
+from expo.selectors import chosen_edition
 from siteplan.admin import forms
 from siteplan.admin.preview import plan_preview
 from siteplan.models import DisplayArea, ExhibitPin, PointOfInterest, SitePlan, StandPlacement
@@ -132,7 +132,7 @@ class StandPlacementAdmin(admin.ModelAdmin):
     def unplaced_view(self, request):
         if not self.has_view_permission(request):
             raise PermissionDenied
-        edition = forms.chosen_edition(request) or Edition.objects.current()
+        edition = chosen_edition(request)
         stands = list(unplaced_stands(edition).order_by("venue__order", "code")) if edition else []
         context = {**self._context(request, _("Stands without a position")), "edition": edition, "stands": stands}
         return TemplateResponse(request, "admin/siteplan/unplaced.html", context)

@@ -12,14 +12,14 @@ def test_visitor_opens_home_and_switches_language(committed_demo, live_server, p
     # No Accept-Language preference from this browser profile beyond English: / → /en/ or /vi/.
     assert re.search(r"/(vi|en)/$", page.url)
     page.goto(f"{live_server.url}/vi/")
-    expect(page.locator("h1")).to_have_text("Triển lãm Quốc phòng quốc tế Việt Nam 2024")
+    expect(page.locator("h1")).to_have_text("Triển lãm Quốc phòng quốc tế Việt Nam (bản trình diễn)")
     expect(page.locator("html")).to_have_attribute("lang", "vi")
     expect(page.get_by_role("note")).to_contain_text("Nội dung minh họa")
     checker.check("home-vi")
 
     page.locator(".site-header").get_by_role("link", name="English").click()
     expect(page).to_have_url(f"{live_server.url}/en/")
-    expect(page.locator("h1")).to_have_text("Vietnam International Defence Expo 2024")
+    expect(page.locator("h1")).to_have_text("Vietnam International Defence Expo (demo)")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     checker.check("home-en")
 

@@ -30,7 +30,7 @@ def _photo():
 
 @pytest.fixture
 def scene(edition, settings, tmp_path):
-    settings.PRESS_PRIVATE_ROOT = tmp_path / "private"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     minister = make_delegation(
         edition, "FR", "Ministère des Armées", level=Delegation.Level.MINISTER, status=Delegation.Status.ACCEPTED
     )
@@ -185,7 +185,7 @@ def test_the_photo_is_kept_private_re_encoded_and_the_admin_pages_show_without_a
     delegations, members = scene
     photo = members[0].photo
     assert photo.name.startswith("delegations/photos/") and photo.name.endswith(".jpg")
-    assert (settings.PRESS_PRIVATE_ROOT / photo.name).exists()
+    assert (settings.PRIVATE_MEDIA_ROOT / photo.name).exists()
     assert not (settings.MEDIA_ROOT / photo.name).exists()
     for url in (
         reverse("admin:delegations_delegation_change", args=[delegations[0].pk]),

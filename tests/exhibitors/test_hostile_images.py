@@ -117,7 +117,7 @@ def test_badge_photo_of_an_accreditation_keeps_no_metadata(client, edition, sett
 
     from press.models import MediaAccreditation
 
-    settings.PRESS_PRIVATE_ROOT = tmp_path / "private"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     photo = SimpleUploadedFile("me.html", jpeg_with_every_metadata(), "image/jpeg")
     with time_machine.travel(APPLICATIONS_OPEN, tick=False):
         assert client.post(ACCREDITATION_URL, accreditation_form(photo=photo)).status_code == 302

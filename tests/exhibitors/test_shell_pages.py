@@ -32,7 +32,7 @@ def first(tags, name):
 
 @pytest.fixture
 def specs(catalogue, settings, tmp_path):
-    settings.PRESS_PRIVATE_ROOT = tmp_path / "private"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     kilo = catalogue["products"]["kilo"]
     ProductSpecification.objects.create(
         product=kilo, order=1, label_vi="Trần bay", label_en="Service ceiling", value="11\u202f509 m"

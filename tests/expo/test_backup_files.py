@@ -31,7 +31,7 @@ def _jpeg():
 @pytest.fixture
 def site_with_private_files(settings, tmp_path, edition):
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRESS_PRIVATE_ROOT = tmp_path / "private"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     accreditation = MediaAccreditation(
         edition=edition,
         name=JOURNALIST,
@@ -57,7 +57,7 @@ def _restore(archive, database_url, tmp_path, name):
         DJANGO_SETTINGS_MODULE="config.settings",
         DATABASE_URL=database_url,
         DJANGO_MEDIA_ROOT=str(tmp_path / f"{name}-media"),
-        PRESS_PRIVATE_ROOT=str(tmp_path / f"{name}-private"),
+        PRIVATE_MEDIA_ROOT=str(tmp_path / f"{name}-private"),
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "restore", str(archive), "--no-input"],

@@ -56,7 +56,7 @@ def test_private_writes_never_touch_the_version(
     client, edition, django_capture_on_commit_callbacks, tmp_path, settings
 ):
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRESS_PRIVATE_ROOT = tmp_path / "private"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     before = content_version()
     with django_capture_on_commit_callbacks(execute=True):
         # A journalist applies for accreditation on the public site…

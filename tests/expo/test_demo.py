@@ -1,8 +1,10 @@
-"""`load_demo`: the VIDE 2024 edition, idempotent, all-or-nothing."""
+"""`load_demo`: VIDE 2024 archived and the demo edition, idempotent, all-or-nothing."""
 
+import datetime
 from io import StringIO
 
 import pytest
+import time_machine
 from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -16,15 +18,25 @@ def row_counts():
 
 
 @pytest.mark.django_db
-def test_load_demo_loads_vide_2024_and_a_second_run_changes_nothing():
+def test_load_demo_loads_vide_2024_archived_and_an_invented_edition_about_to_happen(settings):
+    settings.EXPO_DEMO_OPENS = None  # as `make run` loads it: two weeks after today in Hanoi
     out = StringIO()
-    call_command("load_demo", stdout=out)
-    edition = Edition.objects.current()
-    assert edition.acronym == "VIDE 2024"
-    assert edition.name_vi == "Triển lãm Quốc phòng quốc tế Việt Nam 2024"
-    assert edition.theme_en == "Peace, Friendship, Cooperation for Development"
-    assert (edition.start_date.isoformat(), edition.end_date.isoformat()) == ("2024-12-19", "2024-12-22")
-    assert edition.is_demo
+    with time_machine.travel(datetime.datetime(2026, 3, 10, 23, 30, tzinfo=datetime.UTC), tick=False):
+        call_command("load_demo", stdout=out)
+        edition = Edition.objects.current()
+        assert edition.phase().state == "upcoming" and edition.phase().days_to_go == 14
+    archived = Edition.objects.get(slug="vide-2024")
+    assert (archived.acronym, archived.is_current, archived.is_demo) == ("VIDE 2024", False, False)
+    assert archived.name_vi == "Triển lãm Quốc phòng quốc tế Việt Nam 2024"
+    assert archived.theme_en == "Peace, Friendship, Cooperation for Development"
+    assert (archived.start_date.isoformat(), archived.end_date.isoformat()) == ("2024-12-19", "2024-12-22")
+    assert not archived.programme_items.exists()  # nothing invented in the archive
+    assert edition.acronym == "VIDE (demo)" and edition.is_demo
+    assert edition.name_vi == "Triển lãm Quốc phòng quốc tế Việt Nam (bản trình diễn)"
+    assert (edition.start_date.isoformat(), edition.end_date.isoformat()) == ("2026-03-25", "2026-03-28")
+    first = edition.programme_items.order_by("start").first()
+    assert first.start.astimezone(edition.tz).date() == edition.start_date
+    assert "từ 25 đến 28/03/2026" in edition.visitor_info.get(topic="days").body_vi
     assert Venue.objects.filter(edition=edition, kind=Venue.Kind.FLIGHT_LINE).exists()
     assert list(Sector.objects.values_list("name_vi", flat=True)) == [
         "Phòng không – Không quân",
@@ -36,9 +48,13 @@ def test_load_demo_loads_vide_2024_and_a_second_run_changes_nothing():
     assert Category.objects.filter(sector__slug="ground-forces").count() == 6
     text = out.getvalue()
     assert "[1/" in text and "4 sectors, 20 categories" in text
-    assert "40 exhibitors with stands, 150 exhibits" in text
-    assert "Demo edition “VIDE 2024” loaded" in text
-    # A second run leaves the same rows.
+    assert "40 exhibitors with stands, 150 exhibits" in text  # tests/exhibitors/test_models.py reads the rest
+    assert "Demo edition “VIDE (demo)” loaded" in text
+
+
+@pytest.mark.django_db
+def test_load_demo_twice_leaves_the_same_rows():
+    call_command("load_demo", stdout=StringIO())
     first = row_counts()
     call_command("load_demo", stdout=StringIO())
     assert row_counts() == first
@@ -63,7 +79,7 @@ def test_load_demo_makes_the_demo_edition_current():
 
     baker.make(Edition, slug="vide-2022", acronym="VIDE 2022", is_current=True)
     call_command("load_demo", stdout=StringIO())
-    assert Edition.objects.current().slug == "vide-2024"
+    assert Edition.objects.current().slug == "vide-demo"
 
 
 @pytest.mark.django_db(transaction=True)

@@ -176,7 +176,7 @@ def test_admin_refuses_a_hostile_key_visual(admin_client, edition, case, languag
 
 
 def test_demo_edition_has_a_labelled_key_visual(demo, client):
-    edition = Edition.objects.get(slug="vide-2024")
+    edition = Edition.objects.get(slug="vide-demo")
     assert (edition.key_visual_width, edition.key_visual_height) == (2400, 1350)
     assert edition.key_visual_alt_vi.startswith("Ảnh nhận diện minh họa (DEMO)")
     assert edition.key_visual_alt_en.startswith("Demo key visual (DEMO)")

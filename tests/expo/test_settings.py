@@ -2,6 +2,7 @@
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,25 @@ def test_make_run_serves_production_mode_with_zero_configuration():
         ["make", "-n", "run", "DJANGO_DEBUG=1"], cwd=ROOT, env=environ, capture_output=True, text=True, timeout=60
     ).stdout
     assert 'GUNICORN_CMD_ARGS="${GUNICORN_CMD_ARGS:---reload}"' in debug
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"PRIVATE_MEDIA_ROOT": "/srv/private"}, "/srv/private"),
+        # The variable's former name still works (docs/deploy.md), the new one winning.
+        ({"PRESS_PRIVATE_ROOT": "/srv/old-private"}, "/srv/old-private"),
+        ({"PRIVATE_MEDIA_ROOT": "/srv/private", "PRESS_PRIVATE_ROOT": "/srv/old-private"}, "/srv/private"),
+    ],
+)
+def test_private_files_live_where_the_deployment_says(env, expected):
+    environ = {k: v for k, v in os.environ.items() if k not in ("PRIVATE_MEDIA_ROOT", "PRESS_PRIVATE_ROOT")}
+    result = subprocess.run(
+        [sys.executable, "-c", "from config import settings; print(settings.PRIVATE_MEDIA_ROOT)"],
+        cwd=ROOT,
+        env={**environ, **env, "DJANGO_DEBUG": "1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == expected, result.stderr

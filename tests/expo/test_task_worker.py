@@ -90,7 +90,7 @@ def test_worker_of_the_procfile_mails_the_accreditation_confirmation_in_the_appl
     client, edition, settings, tmp_path
 ):
     settings.TASKS = DATABASE_QUEUE
-    settings.PRESS_PRIVATE_ROOT = tmp_path / "private"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     # While the 2024 test edition takes applications (they close when it ends).
     with time_machine.travel(datetime.datetime(2024, 12, 2, 9, 30, tzinfo=datetime.UTC), tick=False):
         assert client.post("/vi/press/accreditation/", accreditation_form()).status_code == 302

@@ -9,7 +9,7 @@ from exhibitors.models import ProductSpecification
 def _own_storage(settings, tmp_path):
     """Each test renders into empty storages, so nothing stored by another test is reused."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRESS_PRIVATE_ROOT = tmp_path / "private"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.EXPO_SITE_URL = ""
 
 

@@ -38,7 +38,7 @@ def test_application_is_saved_pending_with_a_private_status_link(client, edition
     assert "Đang chờ duyệt" in html and "Báo Quân đội Nhân dân" in html
     assert "private" in page["Cache-Control"] and "no-store" in page["Cache-Control"]
     # The photo was re-encoded into private storage, never under the public media folder.
-    assert str(settings.PRESS_PRIVATE_ROOT) in accreditation.photo.path
+    assert str(settings.PRIVATE_MEDIA_ROOT) in accreditation.photo.path
     assert not settings.MEDIA_ROOT.exists() or not list(settings.MEDIA_ROOT.rglob("*.jpg"))
 
 

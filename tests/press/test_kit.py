@@ -195,13 +195,13 @@ def test_kit_without_edition_is_a_clear_page(client, db):
 
 
 def test_benchmark_functions_render_cold_then_serve_warm(catalogue):
-    from press import bench
+    from bench import press_jobs
 
-    name = bench.exhibitor_sheet_cold("song-hong", "vi")
+    name = press_jobs.exhibitor_sheet_cold("song-hong", "vi")
     assert name.startswith("factsheets/exhibitor/song-hong/song-hong-vi-")
-    warm = bench.exhibitor_sheet_warm("song-hong", "vi")
+    warm = press_jobs.exhibitor_sheet_warm("song-hong", "vi")
     assert "Công ty Cơ khí Sông Hồng" in pdf_text(warm)
-    assert bench.press_kit("en", workers=1).files == 9  # index, expo, 3 exhibitor and 4 exhibit sheets
+    assert press_jobs.press_kit("en", workers=1).files == 9  # index, expo, 3 exhibitor and 4 exhibit sheets
 
 
 def test_on_the_database_queue_the_kit_is_built_by_the_worker_not_the_request(

@@ -2,8 +2,10 @@
 (time-machine), so every process of the stage lives in the same moment of the show:
 `python tests/rehearsal/clock.py -m gunicorn …` or `python tests/rehearsal/clock.py manage.py …`.
 
-The demo edition is December 2024; the show is played during its run-up (README "Rehearsal"),
-when the accreditation form is open and the opening-day release is still under embargo.
+The stage's clock starts on 5 December 2024, so the demo edition load_demo makes (opening two
+weeks after "today") runs 19–22 December 2024; the show is played during its run-up (docs/demo.md,
+README "Rehearsal"), when the accreditation form is open and the opening-day release is still under
+embargo.
 """
 
 import os

@@ -20,10 +20,8 @@ _written = []  # the reports written in this run, named at the end of pytest's o
 def pytest_collection_modifyitems(items):
     reason = None
     if os.environ.get("EXPO_REHEARSAL") != "1":
-        # Not yet part of `make test`: inside the whole suite pytest-django's reordering split the
-        # module in two and the show was staged twice, the second time waiting for a kit that never
-        # came. `make rehearsal` runs it alone (README "Rehearsal").
-        reason = "the rehearsal runs with `make rehearsal` (EXPO_REHEARSAL=1)"
+        # Opt-in: `make rehearsal`, and the PostgreSQL run of CI (.ci/run sets EXPO_REHEARSAL=1).
+        reason = "the rehearsal runs with `make rehearsal` or EXPO_REHEARSAL=1"
     elif not ON_POSTGRESQL:
         reason = "the rehearsal runs on PostgreSQL only (DATABASE_URL=postgres://…; make rehearsal)"
     elif not shutil.which("redis-server"):
@@ -47,7 +45,7 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def report():
     global _report
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M%S")
@@ -58,7 +56,7 @@ def report():
     _report = None
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def stage(report, tmp_path_factory):
     admin_url = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
     the_stage = Stage(admin_url, report.folder, tmp_path_factory.mktemp("rehearsal-var"))
@@ -102,7 +100,7 @@ class Role:
         return response
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def cast(browser, stage):
     roles = {}
 

@@ -21,9 +21,10 @@ from tests.helpers import free_port, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CLOCK = [sys.executable, str(Path(__file__).resolve().parent / "clock.py")]
-# The moment the show starts: the demo edition's run-up, accreditation open, the opening-day
-# release (19/12/2024 08:00) still under embargo.
-SHOW_STARTS = datetime.datetime(2024, 12, 10, 9, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh"))
+# The moment the show starts: two weeks before the demo edition, which load_demo (run on the
+# stage's clock) opens two weeks after "today": its days are then 19–22/12/2024, accreditation is
+# open and the opening-day release (19/12/2024 08:00) is under embargo.
+SHOW_STARTS = datetime.datetime(2024, 12, 5, 9, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh"))
 
 
 class Mailbox:

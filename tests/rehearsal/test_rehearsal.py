@@ -15,7 +15,9 @@ from playwright.sync_api import expect
 from tests.rehearsal import texts
 from tests.rehearsal.stage import LOCATE, get
 
-pytestmark = pytest.mark.usefixtures("stage")
+# Every test asks for the same fixtures (the browser included): pytest groups tests by the
+# browser's session parameter, and a test without it would be moved away from its module's steps.
+pytestmark = pytest.mark.usefixtures("stage", "cast", "report")
 
 JOURNALISTS = {
     "vi": {"name": "Nguyễn Thị Hồng Nhung", "outlet": "Báo Quân đội Nhân dân", "country": "VN",
@@ -201,6 +203,159 @@ def test_step_protocol_imports_the_ministrys_spreadsheet(cast, report, tmp_path_
     report.screenshots(page, "import-done", "The imported delegation in the delegation list")
 
 
+def _autocomplete(page, container, text, pick=None):
+    """Search `text` in an admin autocomplete (select2) field and choose the first option matching
+    `pick` (a pattern; `text` by default); returns the option's text."""
+    container.locator(".select2-selection").first.click()
+    page.locator(".select2-search__field").last.fill(text)
+    options = page.locator(".select2-results__option:not(.loading-results)")
+    option = options.filter(has_text=re.compile(pick or text or ".", re.I)).first
+    expect(option).to_be_visible()
+    chosen = option.inner_text()
+    option.click()
+    return chosen
+
+
+def test_step_protocol_houses_drives_and_looks_after_the_imported_delegation(cast, report, stage):
+    """Protocol gives the imported delegation's head a room on a hotel's rooming list, a vehicle for
+    her arrival on the delegation's form, and a liaison officer with the list's action, in the admin."""
+    protocol = cast("protocol")
+    page = protocol.page
+    protocol.go("/admin/delegations/hotel/")
+    page.locator("#result_list tbody tr th a").first.click()
+    page.wait_for_url("**/change/")
+    stage.housed = {"hotel": page.url.rstrip("/").split("/")[-2], "hotel_name": page.input_value("#id_name")}
+    stage.housed["room"] = "1207"
+    page.locator("tr.add-row a, .add-row a").first.click()
+    row = page.locator("tr.dynamic-rooms").last
+    _autocomplete(page, row, "dottir")
+    row.locator("input[name$='-room']").fill(stage.housed["room"])
+    row.locator("input[name$='-check_in']").fill("18/12/2024")
+    row.locator("input[name$='-check_out']").fill("22/12/2024")
+    page.locator("input[name=_continue]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    report.screenshots(page, "rooming-admin", "A room for the imported delegation's head on the rooming list")
+
+    protocol.go("/admin/delegations/delegation/?q=tuan+duyen")
+    page.locator("#result_list tbody tr th a").first.click()
+    page.wait_for_url("**/change/")
+    stage.housed["delegation"] = page.url.rstrip("/").split("/")[-2]
+    movement = page.locator(".inline-related", has=page.locator("select[name$='-vehicle']")).first
+    stage.housed["vehicle"] = _autocomplete(page, movement.locator(".field-vehicle").first, "")
+    page.locator("input[name=_continue]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+
+    protocol.go("/admin/delegations/delegation/?q=tuan+duyen")
+    page.locator("#result_list tbody tr").first.locator("input.action-select").check()
+    page.select_option("select[name=action]", "assign_people_action")
+    page.locator("button[name=index]").click()
+    page.select_option("#id_liaison_officer", index=1)
+    stage.housed["officer"] = page.locator("#id_liaison_officer option:checked").inner_text().split(" — ")[0]
+    page.locator("[name=apply]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    report.note(f"Assigned in the admin: {stage.housed}")
+
+
+EXHIBITOR = {"name": "Công ty Diễn tập Quang điện tử", "slug": "dien-tap-quang-dien-tu"}
+EXHIBIT = {
+    "slug": "dien-tap-kinh-ngam-dem",
+    "name_vi": "Kính ngắm đêm diễn tập DT-7",
+    "name_en": "DT-7 rehearsal night sight",
+    "summary_vi": "Kính ngắm ảnh nhiệt cho súng bộ binh, tầm nhìn 1.200 m.",
+    "summary_en": "Thermal sight for infantry weapons, 1,200 m range.",
+}
+
+
+def test_step_content_editor_enters_an_exhibitor_and_an_exhibit(cast, report, stage):
+    """A content editor adds an exhibitor and one of its exhibits (both languages, published) in
+    the admin; both pages open on the public site in each language."""
+    editor = cast("editor")
+    page = editor.page
+    editor.go("/admin/exhibitors/exhibitor/add/")
+    page.fill("#id_name", EXHIBITOR["name"])
+    page.fill("#id_slug", EXHIBITOR["slug"])
+    page.select_option("#id_country", "VN")
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    editor.go("/admin/exhibitors/product/add/")
+    _autocomplete(page, page.locator(".field-exhibitor"), "Diễn tập")
+    _autocomplete(page, page.locator(".field-category"), "", pick=".")
+    for lang in ("vi", "en"):
+        for field in ("name", "summary"):
+            tab = page.locator(f"a[href='#tab_id_{field}_{lang}']")
+            if tab.count():
+                tab.click()
+            page.fill(f"#id_{field}_{lang}", EXHIBIT[f"{field}_{lang}"])
+    page.fill("#id_slug", EXHIBIT["slug"])
+    page.check("#id_is_published")
+    report.screenshots(page, "exhibit-admin", "A content editor enters an exhibit")
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    reader = cast("reader-en", login=False)
+    for lang in ("vi", "en"):
+        reader.go(f"/{lang}/exhibits/{EXHIBIT['slug']}/")
+        expect(reader.page.locator("h1")).to_have_text(EXHIBIT[f"name_{lang}"])
+        expect(reader.page.locator("main")).to_contain_text(EXHIBITOR["name"])
+        reader.go(f"/{lang}/exhibitors/{EXHIBITOR['slug']}/")
+        expect(reader.page.locator("main")).to_contain_text(EXHIBIT[f"name_{lang}"])
+        report.screenshots(reader.page, f"exhibitor-{lang}", f"The new exhibitor's page ({lang})")
+
+
+AGREEMENT = {
+    "title_vi": "Biên bản ghi nhớ diễn tập về bảo dưỡng tàu tuần tra",
+    "title_en": "Rehearsal memorandum on patrol-boat maintenance",
+    "party_a_vi": "Lực lượng Tuần duyên Ai-xơ-len",
+    "party_a_en": "Icelandic Coast Guard",
+    "party_b_vi": "Công ty Diễn tập Quang điện tử",
+    "party_b_en": "Rehearsal Optronics Company",
+}
+
+
+def test_step_protocol_requests_and_schedules_a_meeting_and_an_agreement_is_disclosed(cast, report, stage):
+    """Protocol requests a meeting for the imported delegation with an exhibitor, records it
+    accepted and places it with the scheduler; an agreement from it is entered as public, a second
+    organiser approves its publication, and it is on the results page in both languages."""
+    protocol = cast("protocol")
+    page = protocol.page
+    protocol.go("/admin/meetings/meetingrequest/add/")
+    _autocomplete(page, page.locator(".field-delegation"), "tuan duyen", pick=".")
+    _autocomplete(page, page.locator(".field-counterpart_exhibitor"), "Diễn tập")
+    page.fill("#id_subject", "Bảo dưỡng tàu tuần tra")
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    protocol.go("/admin/meetings/meetingrequest/?q=tuan+duyen")
+    page.locator("#result_list tbody tr").first.locator("input.action-select").check()
+    page.select_option("select[name=action]", "mark_accepted")
+    page.locator("button[name=index]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    protocol.go("/admin/meetings/meetingrequest/schedule/")
+    page.locator("form input[type=submit].default").click()
+    expect(page.locator(".messagelist")).to_be_visible()
+    report.screenshots(page, "meetings-scheduled", "The scheduler placed the accepted requests")
+    protocol.go("/admin/meetings/meeting/?q=tuan+duyen")
+    expect(page.locator("#result_list tbody tr")).to_have_count(1)
+
+    protocol.go("/admin/meetings/agreement/add/")
+    page.select_option("#id_edition", label="VIDE (demo)")
+    for field, value in AGREEMENT.items():
+        page.fill(f"#id_{field}", value)
+    page.fill("#id_signed_on", "19/12/2024")
+    page.select_option("#id_disclosure", "public")
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist .warning")).to_be_visible()  # saved, awaiting a second organiser
+    approver = cast("protocol2")
+    approver.go("/admin/meetings/agreement/?q=diễn+tập")
+    approver.page.locator("#result_list tbody tr").first.locator("input.action-select").check()
+    approver.page.select_option("select[name=action]", "approve")
+    approver.page.locator("button[name=index]").click()
+    expect(approver.page.locator(".messagelist .success")).to_be_visible()
+    reader = cast("reader-en", login=False)
+    for lang in ("vi", "en"):
+        reader.go(f"/{lang}/results/")
+        expect(reader.page.locator("main")).to_contain_text(AGREEMENT[f"title_{lang}"])
+        report.screenshots(reader.page, f"results-{lang}", f"Results with the new agreement ({lang})")
+
+
 def test_step_protocol_invites_and_a_second_organiser_approves(cast, report, stage):
     """One protocol officer invites a draft delegation; a second protocol officer reviews the
     message in the outbox and approves it; the worker sends it through the SMTP server with the
@@ -285,6 +440,10 @@ def test_step_the_embargo_lifts(cast, report, stage):
         report.screenshots(reader.page, f"release-{lang}", f"The release after the embargo ({lang})")
         stage.release_pages = getattr(stage, "release_pages", {})
         stage.release_pages[lang] = reader.page.locator("main").inner_text()
+        stage.release_tables = getattr(stage, "release_tables", {})
+        stage.release_tables[lang] = reader.page.locator("main table tr").evaluate_all(
+            "rows => rows.map(r => [...r.cells].map(c => c.innerText.trim()))"
+        )
     for who in JOURNALISTS.values():
         stage.mailbox.wait_for(
             lambda item, a=who["email"]: a in item["to"] and "press-rehearsal" in texts.body_text(item["message"]),
@@ -314,6 +473,8 @@ def test_check_release_keeps_typed_text_and_pasted_table(stage):
     assert "\u00a0" not in vi.split(RELEASE["title_vi"], 1)[-1]
     assert texts.glued(vi) is None, texts.glued(vi)
     assert not texts.VIETNAMESE_WORDS.search(en.split(RELEASE["title_en"], 1)[-1]), "Vietnamese text on /en/"
+    # The table pasted from Word is still a table: three rows of two cells, not flattened paragraphs.
+    assert stage.release_tables["vi"] == [["Giờ", "Nội dung"], ["08:00", "Lễ khai mạc"], ["10:30", "Trình diễn bay"]]
 
 
 def _located(stage):
@@ -373,6 +534,41 @@ def test_check_hotel_room_and_vehicle_agree_on_every_printout(cast, report, stag
         # A plate wraps at its hyphen in a narrow column ("29A-" over "DEMO1").
         if at["vehicle"] and at["vehicle"] not in printouts.get(name, "").replace("- ", "-"):
             missing.append(f"vehicle {at['vehicle']!r} not on the {name}")
+    assert not missing, "\n".join(missing)
+
+
+def test_check_what_protocol_assigned_agrees_on_the_form_rooming_list_and_itinerary(cast, report, stage):
+    """The hotel, room, vehicle and liaison officer protocol assigned in the admin are the same on
+    the delegation's form, the hotel's rooming list and the delegation's itinerary."""
+    housed = stage.housed
+    protocol = cast("protocol")
+    base = f"{stage.url}/admin/delegations"
+    found = {}
+    for name, url in {
+        "itinerary": f"{base}/delegation/{housed['delegation']}/itinerary.pdf?lang=en",
+        "rooming list": f"{base}/hotel/{housed['hotel']}/rooming-list.pdf?lang=en",
+    }.items():
+        response = protocol.page.request.get(url)
+        assert response.status == 200, f"{name}: {url} answered {response.status}"
+        title = f"{name.capitalize()} after assignment"
+        report.pdf(response.body(), f"assigned-{name.replace(' ', '-')}", title, pages=1)
+        found[name] = texts.pdf_text(response.body()).replace("- ", "-")
+    protocol.go(f"/admin/delegations/delegation/{housed['delegation']}/change/")
+    found["form"] = protocol.page.locator("#content-main").inner_text() + " ".join(
+        protocol.page.locator("#content-main select").evaluate_all(
+            "els => els.map(e => [...e.selectedOptions].map(o => o.text).join(' '))"
+        )
+    )
+    plate = housed["vehicle"].split(" ")[0]
+    expected = {
+        "hotel": (housed["hotel_name"], ("form", "rooming list", "itinerary")),
+        "room": (housed["room"], ("form", "rooming list", "itinerary")),
+        "vehicle": (plate, ("form", "itinerary")),
+        "liaison officer": (housed["officer"], ("form",)),
+    }
+    report.note(f"Looked for { ({k: v[0] for k, v in expected.items()}) } on {sorted(found)}")
+    missing = [f"{what} {value!r} not on the {name}" for what, (value, names) in expected.items()
+               for name in names if value not in found[name]]  # fmt: skip
     assert not missing, "\n".join(missing)
 
 

@@ -4,9 +4,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
+from common import bench_registry, demo_registry
 from common.cache import bump_on_commit
 from common.progress import Progress
-from expo import benchdata, demo
+from expo.demo import load_edition
 from expo.models import Edition
 
 
@@ -32,14 +33,14 @@ class Command(BaseCommand):
         if any(value < 0 for value in counts.values()):
             raise CommandError("Counts cannot be negative.")
         rng = random.Random(options["seed"])  # noqa: S311 (repeatable test data, not secrets)
-        steps = benchdata.generators()
+        steps = bench_registry.generators()
         progress = Progress(self.stdout, steps=1 + len(steps))
         progress.step("Demo edition as the base (sectors, categories, venues)")
         # The demo's press kits are not bench data (make bench times the kit on its own, over every
         # generated exhibitor): building them here would render thousands of sheets first.
         with transaction.atomic(), override_settings(PRESS_KIT_ON_DEMO=False):
-            edition, summary = demo.load_edition()
-            for _label, loader in demo.loaders():
+            edition, summary = load_edition()
+            for _label, loader in demo_registry.loaders():
                 loader(edition=edition, progress=progress)
         progress.done(summary)
         edition = Edition.objects.get(pk=edition.pk)

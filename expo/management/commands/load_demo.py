@@ -1,25 +1,36 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
 
+from common import demo_registry
 from common.progress import Progress
-from expo import demo
+from expo.demo import load_edition
 
 
 class Command(BaseCommand):
-    help = "Load (or refresh) the demo edition, VIDE 2024, with invented exhibitors and programme. Idempotent."
+    help = "Load (or refresh) the demo: VIDE 2024 archived, an invented edition opening in two weeks. Idempotent."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--migrate",
+            action="store_true",
+            help="Apply the migrations first, in the same process (`make run`: one start-up instead of two).",
+        )
 
     def handle(self, *args, **options):
+        if options["migrate"]:
+            call_command("migrate", interactive=False, verbosity=0)
         executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
         if executor.migration_plan(executor.loader.graph.leaf_nodes()):
             raise CommandError("The database is not fully migrated: run `python manage.py migrate` first.")
 
-        app_loaders = demo.loaders()
+        app_loaders = demo_registry.loaders()
         progress = Progress(self.stdout, steps=1 + len(app_loaders))
         # One transaction: a failure half-way leaves the database as it was.
         with transaction.atomic():
             progress.step("Edition, venues and key figures")
-            edition, summary = demo.load_edition()
+            edition, summary = load_edition()
             progress.done(summary)
             for label, loader in app_loaders:
                 progress.step(label)

@@ -1,9 +1,9 @@
-"""Plain functions the benchmark (`make bench`) can time: a fact sheet cold and warm, the press kit.
+"""The press jobs `make bench` times: a fact sheet cold and warm, the press kit.
 
-from press import bench
-bench.exhibitor_sheet_cold("some-slug", "vi")   # renders and stores (old copy removed first)
-bench.exhibitor_sheet_warm("some-slug", "vi")   # served from storage
-bench.press_kit("vi", workers=2)                # KitResult with rendered/reused counts
+from bench import press_jobs
+press_jobs.exhibitor_sheet_cold("some-slug", "vi")   # renders and stores (old copy removed first)
+press_jobs.exhibitor_sheet_warm("some-slug", "vi")   # served from storage
+press_jobs.press_kit("vi", workers=2)                # KitResult with rendered/reused counts
 """
 
 from django.core.files.storage import default_storage

@@ -1,6 +1,6 @@
-"""Design-scale data for `make bench` (`manage.py generate_bench_data`).
+"""Where each app registers its design-scale data for `make bench` (`manage.py generate_bench_data`).
 
-Each app registers a generator in its own `benchdata.py` with `@benchdata.register(order=…)`;
+Each app registers a generator in its own `benchdata.py` with `@bench_registry.register(order=…)`;
 a generator is `func(*, edition, counts, rng, progress) -> str` (a summary line). Everything
 is seeded, so two runs produce the same rows; every bench row's slug starts with "bench-",
 so a new run replaces the last one without touching demo or real content.
