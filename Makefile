@@ -70,7 +70,7 @@ test: system-packages $(VENV)/.installed-dev
 
 # The whole show once, end to end, through the production topology (gunicorn, the task worker,
 # PostgreSQL, Redis, a real SMTP server) in chromium; cross-checks every output against the
-# others (README "Rehearsal"). Report: var/rehearsal/<time>/report.html. The PostgreSQL server
+# others (docs/rehearsal.md). Report: var/rehearsal/<time>/report.html. The PostgreSQL server
 # is DATABASE_URL's (default the local one); the rehearsal makes and drops its own database.
 rehearsal: system-packages $(VENV)/.installed-dev
 	EXPO_REHEARSAL=1 DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}" \

@@ -57,7 +57,11 @@ class Server:
 
     def __exit__(self, *exc):
         self.process.send_signal(signal.SIGTERM)
-        self.process.wait(timeout=30)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a worker stuck in a request: the figures are taken already
+            self.process.kill()
+            self.process.wait()
 
     @property
     def url(self):

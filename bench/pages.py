@@ -270,7 +270,7 @@ def index_build_ms(repeat=3):
     """Median times to build the catalogue's facet index (the first request after an edit pays
     it) and its exhibits' word index (the first search after an edit pays that)."""
     from exhibitors.catalogue import Filters, ProductCatalogue
-    from exhibitors.facetindex import CatalogueIndex
+    from exhibitors.catalogue.index import CatalogueIndex
     from expo.models import Edition
 
     edition = Edition.objects.current()

@@ -9,6 +9,19 @@ from bench import load
 from bench.pages import ADMIN_BUDGET, DETAIL_PAGES, EXPORTS, PUBLIC_BUDGET
 
 MODES = ("page cache off", "every cache off", "cached")
+# Sections a run cannot measure again, carried from one RESULTS.md to the next: the comparison
+# that chose the catalogue's read path (issue 25; the PostgreSQL-only path left production code).
+KEPT = ("## Catalogue read path",)
+
+
+def kept_sections(previous):
+    """The KEPT sections of the previous RESULTS.md, each up to the next "## " heading."""
+    sections = []
+    for part in ("\n" + previous).split("\n## ")[1:]:
+        section = "## " + part.strip()
+        if section.startswith(KEPT):
+            sections.append(section)
+    return "\n\n".join(sections)
 
 
 def _machine():

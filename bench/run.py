@@ -165,7 +165,9 @@ def main():
         if scale == SCALES[0]:
             log("[3/3] Slow jobs")
             jobs = {**timings, **pages.time_jobs()}
-    (ROOT / "bench" / "RESULTS.md").write_text(
+    results = ROOT / "bench" / "RESULTS.md"
+    kept = report.kept_sections(results.read_text(encoding="utf-8") if results.exists() else "")
+    results.write_text(
         report.render(
             urls=urls,
             public_counts=public_counts,
@@ -173,7 +175,7 @@ def main():
             scales=scales,
             jobs=jobs,
             uptime=(load_before, uptime()),
-            notes=os.environ.get("BENCH_NOTES", ""),
+            notes="\n\n".join(filter(None, [os.environ.get("BENCH_NOTES", ""), kept])),
         ),
         encoding="utf-8",
     )

@@ -5,7 +5,7 @@ import copy
 from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.text import slugify
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, gettext_lazy
 from django_countries.filters import CountryFilter as CountriesPresentFilter
 
 from common.collation import name_key
@@ -55,8 +55,19 @@ class FormDefaultsMixin:
     Mixed into every ModelAdmin by AdminSite.register, so a new admin has it the day it is written:
     - a model with an `edition` starts on the current edition (`request.edition`), not "---------";
     - a slug left empty is made from the title or name, Vietnamese or English, accents folded
-      ("Lễ khai mạc" -> "le-khai-mac"), and kept unique within the edition; the slug stays editable.
+      ("Lễ khai mạc" -> "le-khai-mac"), and kept unique within the edition; the slug stays editable;
+    - permissions and groups are listed in the admin's language (Django stores a permission's
+      name in English: "Can add delegation").
     """
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        related = db_field.related_model._meta.label
+        if field is not None and related == "auth.Permission":
+            field.label_from_instance = permission_label
+        elif field is not None and related == "auth.Group":
+            field.label_from_instance = lambda group: gettext(group.name)
+        return field
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
@@ -83,6 +94,30 @@ class FormDefaultsMixin:
         slug = SlugDefaultForm.base_fields["slug"] = copy.deepcopy(form.base_fields["slug"])
         slug.required = False
         return SlugDefaultForm
+
+
+# Django's default permissions, as each language says them ("Có thể thêm đoàn").
+DEFAULT_PERMISSIONS = {
+    "add": gettext_lazy("Can add %(model)s"),
+    "change": gettext_lazy("Can change %(model)s"),
+    "delete": gettext_lazy("Can delete %(model)s"),
+    "view": gettext_lazy("Can view %(model)s"),
+}
+
+
+def permission_label(permission):
+    """Django's label with the name translated: "Đoàn đại biểu | đoàn | Có thể thêm đoàn"."""
+    model = permission.content_type.model_class()
+    action = permission.codename.split("_", 1)[0]
+    if (
+        model is not None
+        and action in DEFAULT_PERMISSIONS
+        and permission.codename == f"{action}_{model._meta.model_name}"
+    ):
+        name = DEFAULT_PERMISSIONS[action] % {"model": model._meta.verbose_name}
+    else:
+        name = gettext(permission.name)
+    return f"{permission.content_type} | {name}"
 
 
 def _relation(model, name):

@@ -13,7 +13,7 @@ naming what differs); nothing is reported as restored that was not.
 A restore is a content change like any edit: once it is in place it bumps the content version
 (common.cache), so every process serves the restored content on its next request: cached pages
 and fragments, the stored programme PDF and press kit, and each process's in-process catalogue
-index and search (exhibitors/facetindex.py), all kept per content version. The version lives in
+index and search (exhibitors/catalogue/index.py), all kept per content version. The version lives in
 the shared cache (Redis), so this reaches every worker; with the local-memory cache of
 development each process has its own, and the site must be restarted after a restore.
 

@@ -12,6 +12,9 @@ caching: without a session cookie the session is empty, so the page cannot depen
 The key holds the full address, whose host is always EXPO_SITE_URL's in production. Only a
 signed-in user's session bypasses the cache; any other session cookie (made up, expired,
 anonymous) is served from it, and a response that read a non-empty session is never stored.
+
+An area (`area()`: the catalogue) has a version of its own, moved by its models' writes alone;
+bulk writes name their models (`written()`). Every version starts from the clock.
 """
 
 import contextvars
@@ -22,6 +25,7 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import get_conditional_response, get_max_age
@@ -32,7 +36,9 @@ _MISSING = object()
 
 # The models whose rows anonymous visitors see, each declared with @public_content.
 _public_models = []
-# Within a request (ContentVersionMiddleware), the version read once: {"version": n} or {}.
+# Areas with a version of their own: {area: {model, ...}} (`area()`, from an app's ready()).
+_areas = {}
+# Within a request (ContentVersionMiddleware): each version read once, and whether it is "stale".
 _request_memo = contextvars.ContextVar("content_version_memo", default=None)
 
 
@@ -48,25 +54,56 @@ def public_models():
     return tuple(_public_models)
 
 
-def _read_version():
-    version = cache.get(VERSION_KEY)
+def area(name, *models):
+    """Give `models` (each @public_content) a version of their own, `content_version(name)`, moved
+    by their writes alone: for what a process keeps of them (the catalogue's index)."""
+    _declared(models)
+    _areas.setdefault(name, set()).update(models)
+
+
+def _declared(models):
+    unknown = [model._meta.label for model in models if model not in _public_models]
+    if unknown:
+        raise ImproperlyConfigured(f"Not declared @public_content, so their writes move no version: {unknown}")
+
+
+def _areas_of(models):
+    return {name for name, members in _areas.items() if members.intersection(models)}
+
+
+def _key(name):
+    return VERSION_KEY if name is None else f"{VERSION_KEY}:{name}"
+
+
+def _epoch():
+    """A new epoch (a start, a flush) counts from the clock: an old epoch's index is never current."""
+    return time.time_ns() // 1000
+
+
+def content_version(name=None):
+    """The current content version (of the whole site, or of the area `name`); inside a request
+    each is read from the cache once."""
+    key, memo = _key(name), _request_memo.get()
+    if memo is not None and key in memo:
+        return memo[key]
+    version = cache.get(key)
     if version is None:
-        # A new epoch (first start, or the cache was flushed) starts from the clock, not from 1:
-        # anything kept per version outside the cache (each process's catalogue index) must never
-        # mistake an old epoch's version for the current one.
-        cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
-        version = cache.get(VERSION_KEY)
+        cache.add(key, _epoch(), timeout=None)
+        version = cache.get(key)
+    if memo is not None:
+        memo[key] = version
     return version
 
 
-def content_version():
-    """The current content version; inside a request it is read from the cache once."""
+def serving_stale():
+    """Whether this request shows an older version (an index being rebuilt): the cache keeps none of it."""
     memo = _request_memo.get()
-    if memo is None:
-        return _read_version()
-    if "version" not in memo:
-        memo["version"] = _read_version()
-    return memo["version"]
+    if memo is not None:
+        memo["stale"] = True
+
+
+def _stale():
+    return bool((_request_memo.get() or {}).get("stale"))
 
 
 def remember(name, compute):
@@ -82,45 +119,57 @@ def remember(name, compute):
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
-        cache.set(key, value, timeout)
+        if not _stale():
+            cache.set(key, value, timeout)
     return value
 
 
-def bump_content_version():
-    """Make every cached public page stale now. Writers call bump_on_commit() instead."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+def bump_content_version(areas=None):
+    """Make every cached public page stale now, and the versions of `areas` (of every area when
+    None: a restore, a bulk load). Writers call bump_on_commit() or written() instead."""
+    keys = [_key(None), *(_key(name) for name in (_areas if areas is None else areas))]
+    for key in keys:
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, _epoch(), timeout=None)
     memo = _request_memo.get()
-    if memo is not None:
-        memo.pop("version", None)
+    for key in keys if memo is not None else ():
+        memo.pop(key, None)
 
 
-def bump_on_commit(using=None):
-    """Bump the version once the current transaction commits (at once outside a transaction).
+def bump_on_commit(using=None, areas=None):
+    """Bump the versions (the site's; `areas`', every area's when None) when the transaction commits.
 
     Bumping before the commit would let a request in between cache the old page under the new
     version until the TTL. A transaction that writes many rows bumps once (its callbacks share
-    one flag); one rolled back never bumps.
+    one batch); one rolled back never bumps.
     """
     using = using or DEFAULT_DB_ALIAS
     connection = transaction.get_connection(using)
     batch = getattr(connection, "_content_bump_batch", None)
     if not connection.in_atomic_block or batch is None or batch["done"]:
-        batch = {"done": False}
+        batch = {"done": False, "areas": set()}
         connection._content_bump_batch = batch
+    batch["areas"].update(_areas if areas is None else areas)
 
     def bump():
         if not batch["done"]:
             batch["done"] = True
-            bump_content_version()
+            bump_content_version(batch["areas"])
 
     transaction.on_commit(bump, using=using)
 
 
-def _written(sender, using=None, **kwargs):
-    bump_on_commit(using)
+def written(*models, using=None):
+    """Bulk writes send no post_save: they name the public models they wrote, as saves would."""
+    _declared(models)
+    bump_on_commit(using, areas=_areas_of(models))
+
+
+def _written(sender, instance, using=None, model=None, action="", **kwargs):
+    if not action.startswith("pre_"):  # a relation's change: its two ends' areas
+        bump_on_commit(using, areas=_areas_of([sender, type(instance), model]))
 
 
 def connect_invalidation():
@@ -189,7 +238,7 @@ def _cached_page(key):
     memo = _request_memo.get()
     if memo is not None:
         # The rest of the request (fragments) uses the version read here: no second read.
-        memo.setdefault("version", version)
+        memo.setdefault(VERSION_KEY, version)
     stored = found.get(key)
     if stored is not None and stored[0] == version:
         return version, stored[1]
@@ -244,6 +293,7 @@ class AnonymousPageCacheMiddleware:
             and "private" not in cache_control
             and "no-store" not in cache_control
             and not _read_session_data(request)
+            and not _stale()
         ):
             response["X-Cache"] = "MISS"
             cache.set(key, (version, response), timeout)

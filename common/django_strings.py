@@ -10,6 +10,10 @@ from django.utils.translation import gettext_noop, ngettext, pgettext
 DJANGO_GAPS = [
     # django.contrib.admin
     gettext_noop("Select this object for an action - {}"),
+    # ... and those it translates wrongly or half in English ("Bởi", "Click vào đây", "superuser")
+    gettext_noop(" By %(filter_title)s "),
+    gettext_noop("superuser status"),
+    gettext_noop("Click here to select the objects across all pages"),
     gettext_noop("Breadcrumbs"),
     gettext_noop("Model name"),
     gettext_noop("Add link"),
@@ -203,6 +207,10 @@ DJANGO_GAPS = [
     gettext_noop("Record has been modified"),
     # django-prose-editor (server side)
     gettext_noop("Title"),
+    # The organisers' groups (common/roles.py): stored by these names, listed translated (common/admin.py)
+    gettext_noop("Protocol"),
+    gettext_noop("Content editors"),
+    gettext_noop("Press office"),
     # django-tasks and its database backend (no catalogue of their own)
     gettext_noop("Task Result"),
     gettext_noop("Task Results"),

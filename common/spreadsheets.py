@@ -4,8 +4,10 @@ import csv
 import io
 
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from import_export.forms import ImportForm
+from import_export.forms import ImportForm, SelectableFieldsExportForm
 
 from common.spreadsheet_safety import SpreadsheetRefused, check_csv_columns, check_xlsx
 
@@ -60,3 +62,18 @@ class LimitedImportForm(ImportForm):
                 _("The file has more than %(count)s rows. Split it into smaller files.") % {"count": f"{MAX_ROWS:,}"}
             )
         return upload
+
+
+class LabelledExportForm(SelectableFieldsExportForm):
+    """The export's column choices named as the admin names the fields, in its language, with the
+    file's column code after them ("Tên [vi] (name_vi)"); import-export titles the code instead
+    ("Name Vi"), English in the Vietnamese admin."""
+
+    def _get_field_label(self, resource, field_name):
+        field = resource.fields.get(field_name)
+        column = field.column_name if field else field_name
+        try:
+            model_field = resource._meta.model._meta.get_field(field.attribute if field else field_name)
+        except (FieldDoesNotExist, TypeError):
+            return column
+        return f"{capfirst(model_field.verbose_name)} ({column})"

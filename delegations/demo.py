@@ -174,8 +174,9 @@ STEPS = {
     S.DEPARTED: [S.INVITED, S.ACCEPTED, S.ARRIVED, S.DEPARTED],
     S.CANCELLED: [S.INVITED, S.CANCELLED],
 }
-OFFICERS = [("Nguyễn Thành Long", "Thượng tá", "English, French"), ("Vũ Thu Trang", "Trung tá", "English, Russian")]
-INTERPRETERS = [("Hoàng Mai Anh", "English, French"), ("Bùi Quốc Việt", "English, Japanese, Korean")]
+# Languages as codes of common/languages.py.
+OFFICERS = [("Nguyễn Thành Long", "Thượng tá", "en,fr"), ("Vũ Thu Trang", "Trung tá", "en,ru")]
+INTERPRETERS = [("Hoàng Mai Anh", "en,fr"), ("Bùi Quốc Việt", "en,ja,ko")]
 
 
 def _local(edition, day, hour, minute=0):

@@ -22,7 +22,7 @@ from exhibitors.catalogue import (
     ProductCatalogue,
     clean,
 )
-from expo.api import Error, api
+from expo.api import Error, api, in_language_asked_for
 
 router = Router(tags=["catalogue"])
 
@@ -43,10 +43,26 @@ class Named(Schema):
     name: str
 
 
+# The schemas read the rows the presenters give (exhibitors.presenters.present) in the language
+# asked for (in_language_asked_for); links are absolute, from the request in their context.
+
+
+def _absolute(context, path):
+    return context["request"].build_absolute_uri(path)
+
+
 class StandOut(Schema):
     code: str
     hall: str
     hall_code: str
+
+    @staticmethod
+    def resolve_hall(stand):
+        return stand.venue.name
+
+    @staticmethod
+    def resolve_hall_code(stand):
+        return stand.venue.code
 
 
 class ImageOut(Schema):
@@ -55,6 +71,22 @@ class ImageOut(Schema):
     height: int | None
     alt: str
     caption: str
+
+    @staticmethod
+    def resolve_url(image, context):
+        return _absolute(context, image.image.url)
+
+    @staticmethod
+    def resolve_width(image):
+        return image.image_width
+
+    @staticmethod
+    def resolve_height(image):
+        return image.image_height
+
+    @staticmethod
+    def resolve_alt(image):
+        return image.alt_text
 
 
 class ExhibitorOut(Schema):
@@ -65,6 +97,14 @@ class ExhibitorOut(Schema):
     url: str
     stand_code: str | None
 
+    @staticmethod
+    def resolve_country(exhibitor):
+        return exhibitor.country.code
+
+    @staticmethod
+    def resolve_url(exhibitor, context):
+        return _absolute(context, exhibitor.url)
+
 
 class ExhibitorDetailOut(ExhibitorOut):
     description: str
@@ -73,6 +113,14 @@ class ExhibitorDetailOut(ExhibitorOut):
     logo: str | None
     sectors: list[Named]
     stand: StandOut | None
+
+    @staticmethod
+    def resolve_logo(exhibitor, context):
+        return _absolute(context, exhibitor.logo.url) if exhibitor.logo else None
+
+    @staticmethod
+    def resolve_stand_code(exhibitor):
+        return exhibitor.stand and exhibitor.stand.code
 
 
 class ProductOut(Schema):
@@ -88,6 +136,22 @@ class ProductOut(Schema):
     stand_code: str | None
     image: ImageOut | None
 
+    @staticmethod
+    def resolve_sector(product):
+        return product.category.sector
+
+    @staticmethod
+    def resolve_country(product):
+        return product.exhibitor.country.code
+
+    @staticmethod
+    def resolve_url(product, context):
+        return _absolute(context, product.url)
+
+    @staticmethod
+    def resolve_image(product):
+        return product.first_image
+
 
 class Specification(Schema):
     label: str
@@ -99,6 +163,10 @@ class ProductDetailOut(ProductOut):
     specifications: list[Specification]
     images: list[ImageOut]
     stand: StandOut | None
+
+    @staticmethod
+    def resolve_stand_code(product):
+        return product.stand and product.stand.code
 
 
 class ExhibitorPage(Schema):
@@ -121,7 +189,7 @@ def _error(request, problems):
     return api.create_response(request, {"detail": problems}, status=400)
 
 
-def _page(request, params, catalogue_class, kind, serialize):
+def _page(request, params, catalogue_class, kind):
     with translation.override(params.lang):
         filters = Filters(
             **{name: clean(getattr(params, name), MAX_QUERY_LENGTH) for name in ("sector", "category", "hall", "q")},
@@ -148,97 +216,33 @@ def _page(request, params, catalogue_class, kind, serialize):
             "page": page.number,
             "pages": paginator.num_pages,
             "per_page": PER_PAGE,
-            "results": [serialize(request, row) for row in presenters.present(list(page.object_list), kind)],
+            "results": presenters.present(list(page.object_list), kind),
         }
-
-
-def _image(request, image):
-    if image is None:
-        return None
-    return {
-        "url": request.build_absolute_uri(image.image.url),
-        "width": image.image_width,
-        "height": image.image_height,
-        "alt": image.alt_text,
-        "caption": image.caption,
-    }
-
-
-def _stand(request, exhibitor_id):
-    stand = selectors.stand_for(exhibitor_id, request.edition)
-    if not stand:
-        return None
-    return {"code": stand.code, "hall": stand.venue.name, "hall_code": stand.venue.code}
-
-
-def _exhibitor(request, exhibitor):
-    return {
-        "slug": exhibitor.slug,
-        "name": exhibitor.name,
-        "country": exhibitor.country.code,
-        "country_name": exhibitor.country_name,
-        "url": request.build_absolute_uri(exhibitor.url),
-        "stand_code": exhibitor.stand_code,
-    }
-
-
-def _product(request, product):
-    return {
-        "slug": product.slug,
-        "name": product.name,
-        "summary": product.summary,
-        "display_mode": product.display_mode,
-        "category": {"slug": product.category.slug, "name": product.category.name},
-        "sector": {"slug": product.category.sector.slug, "name": product.category.sector.name},
-        "exhibitor": {"slug": product.exhibitor.slug, "name": product.exhibitor.name},
-        "country": product.exhibitor.country.code,
-        "url": request.build_absolute_uri(product.url),
-        "stand_code": product.stand_code,
-        "image": _image(request, product.first_image),
-    }
 
 
 @router.get("/exhibitors", response={200: ExhibitorPage, 400: Error}, summary="Exhibitors, filtered and paginated")
-@decorate_view(cached_export)
+@decorate_view(cached_export, in_language_asked_for)
 def exhibitors(request, params: Query[CatalogueQuery]):
-    return _page(request, params, ExhibitorCatalogue, "exhibitor", _exhibitor)
+    return _page(request, params, ExhibitorCatalogue, "exhibitor")
 
 
 @router.get("/exhibitors/{slug}", response={200: ExhibitorDetailOut, 404: Error}, summary="One exhibitor")
-@decorate_view(cached_export)
+@decorate_view(cached_export, in_language_asked_for)
 def exhibitor(request, slug: str, lang: Literal["vi", "en"] = "vi"):
-    with translation.override(lang):
-        obj = presenters.present([get_object_or_404(selectors.exhibitors_with_sectors(), slug=slug)], "exhibitor")[0]
-        stand = _stand(request, obj.pk)
-        return {
-            **_exhibitor(request, obj),
-            "stand_code": stand and stand["code"],
-            "description": obj.description,
-            "website": obj.website,
-            "press_contact": obj.press_contact,
-            "logo": request.build_absolute_uri(obj.logo.url) if obj.logo else None,
-            "sectors": [{"slug": s.slug, "name": s.name} for s in obj.sectors.all()],
-            "stand": stand,
-        }
+    exhibitor = presenters.present([get_object_or_404(selectors.exhibitors_with_sectors(), slug=slug)], "exhibitor")[0]
+    exhibitor.stand = selectors.stand_for(exhibitor.pk, request.edition)
+    return exhibitor
 
 
 @router.get("/exhibits", response={200: ProductPage, 400: Error}, summary="Published exhibits, filtered and paginated")
-@decorate_view(cached_export)
+@decorate_view(cached_export, in_language_asked_for)
 def exhibits(request, params: Query[CatalogueQuery]):
-    return _page(request, params, ProductCatalogue, "exhibit", _product)
+    return _page(request, params, ProductCatalogue, "exhibit")
 
 
 @router.get("/exhibits/{slug}", response={200: ProductDetailOut, 404: Error}, summary="One published exhibit")
-@decorate_view(cached_export)
+@decorate_view(cached_export, in_language_asked_for)
 def exhibit(request, slug: str, lang: Literal["vi", "en"] = "vi"):
-    with translation.override(lang):
-        product = presenters.present([get_object_or_404(selectors.published_exhibits(), slug=slug)], "exhibit")[0]
-        stand = _stand(request, product.exhibitor_id)
-        return {
-            **_product(request, product),
-            "stand_code": stand and stand["code"],
-            "description": product.description,
-            "specifications": [{"label": s.label, "value": s.value} for s in product.specifications.all()],
-            "images": [_image(request, image) for image in product.images.all()],
-            "stand": stand,
-        }
+    product = presenters.present([get_object_or_404(selectors.published_exhibits(), slug=slug)], "exhibit")[0]
+    product.stand = selectors.stand_for(product.exhibitor_id, request.edition)
+    return product

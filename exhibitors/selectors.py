@@ -80,8 +80,16 @@ def exhibits_of(exhibitor):
     )
 
 
+def stands_at(edition):
+    """The stands at `edition`, each with its hall: where every answer to "this exhibitor's stand
+    at this edition" comes from (none when there is no edition)."""
+    if not edition:
+        return Stand.objects.none()
+    return Stand.objects.filter(edition=edition).select_related("venue")
+
+
 def stand_for(exhibitor_id, edition):
     """The exhibitor's stand at `edition` with its hall, or None (also when there is no edition)."""
     if not edition:
         return None
-    return Stand.objects.filter(exhibitor_id=exhibitor_id, edition=edition).select_related("venue").first()
+    return stands_at(edition).filter(exhibitor_id=exhibitor_id).first()

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from common.cache import bump_on_commit
+from common.cache import written
 from exhibitors.models import Product
 
 
@@ -13,6 +13,6 @@ def set_published(*, products, published):
     # update() skips save(), which is fine: the folded search text does not depend on the flag.
     changed = Product.objects.filter(pk__in=ids).update(is_published=published)
     if changed:
-        # update() sends no post_save either: make cached pages and facet counts fresh by hand.
-        bump_on_commit()
+        # update() sends no post_save: the cache contract moves the site's and the catalogue's versions.
+        written(Product)
     return changed

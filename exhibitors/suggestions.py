@@ -6,7 +6,7 @@
 - When nothing matches: the nearest categories and exhibitors (those holding the most of the
   query's words, any of them), and the same search on the site in the other language.
 
-Read from the catalogue's in-process index (exhibitors/facetindex.py): no query for the sectors
+Read from the catalogue's in-process index (exhibitors/catalogue/index.py): no query for the sectors
 and categories; the nearest exhibitors, asked only after an empty result, are one.
 """
 
@@ -19,9 +19,9 @@ from django.utils.http import urlencode
 from django.utils.translation import pgettext
 
 from common.text import holds, search_text, search_words
-from exhibitors.bitsets import members
 from exhibitors.catalogue import ExhibitorCatalogue, Filters
-from exhibitors.facetindex import index_for
+from exhibitors.catalogue.bitsets import members
+from exhibitors.catalogue.index import index_for
 from exhibitors.models import Exhibitor
 
 NEAREST = 5

@@ -13,6 +13,7 @@ import zoneinfo
 from django.conf import settings
 from django.utils import timezone
 
+from common.dates import DAY_MONTH, formatted
 from expo.demo_artwork import store_key_visual
 from expo.models import Edition, KeyFigure, Venue, VisitorInfo
 
@@ -154,10 +155,10 @@ def _visitor_info(edition):
     old = {"vi": "từ 19 đến 22/12/2024", "en": "from 19 to 22 December 2024"}
     start, end = edition.start_date, edition.end_date
     if (start.year, start.month) == (end.year, end.month):
-        new = {"vi": f"từ {start.day} đến {end:%d/%m/%Y}", "en": f"from {start.day} to {end.day} {end:%B %Y}"}
+        new = {"vi": f"từ {start.day} đến {formatted(end)}", "en": f"from {start.day} to {end.day} {end:%B %Y}"}
     else:
         new = {
-            "vi": f"từ {start:%d/%m} đến {end:%d/%m/%Y}",
+            "vi": f"từ {formatted(start, DAY_MONTH)} đến {formatted(end)}",
             "en": f"from {start.day} {start:%B} to {end.day} {end:%B %Y}",
         }
     for topic, body_vi, body_en, confirmed in VISITOR_INFO:
@@ -219,7 +220,7 @@ def load_edition():
     edition.save()
     _edition_rows(edition)
     return edition, (
-        f"2 editions (VIDE 2024 archived; the demo edition opens {edition.start_date:%d/%m/%Y}) with the demo's "
+        f"2 editions (VIDE 2024 archived; the demo edition opens {formatted(edition.start_date)}) with the demo's "
         f"key visual, {len(VENUES)} venues, {len(KEY_FIGURES)} key figures, "
         f"{len(VISITOR_INFO)} visitor information topics"
     )

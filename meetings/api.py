@@ -38,14 +38,28 @@ class KindOut(Schema):
     count: int
     usd_total: Decimal
 
+    @staticmethod
+    def resolve_label(kind):
+        return str(kind.label)
+
+    @staticmethod
+    def resolve_usd_total(kind):
+        return kind.usd
+
 
 class DayOut(Schema):
     date: datetime.date
     meetings_held: int
     agreements: int
 
+    @staticmethod
+    def resolve_agreements(day):
+        return len(day.agreements)
+
 
 class ResultsOut(Schema):
+    """Read from `meetings.selectors.results()`, in the language asked for."""
+
     edition: str
     meetings_held: int
     agreements: int
@@ -53,6 +67,22 @@ class ResultsOut(Schema):
     by_kind: list[KindOut]
     days: list[DayOut]
     disclosed: list[AgreementOut]
+
+    @staticmethod
+    def resolve_edition(summary, context):
+        return context["edition"].slug
+
+    @staticmethod
+    def resolve_agreements(summary):
+        return summary.agreement_count
+
+    @staticmethod
+    def resolve_by_kind(summary):
+        return summary.kinds
+
+    @staticmethod
+    def resolve_disclosed(summary):
+        return summary.agreements
 
 
 @router.get("/results", response={200: ResultsOut, 404: Error}, summary="Disclosed outcomes of the current edition")
@@ -65,31 +95,5 @@ def results_api(request, query: Query[ResultsQuery], response: HttpResponse):
     # disclosure day.
     expire_results(response, edition)
     with translation.override(query.lang):
-        summary = results(edition)
-        return {
-            "edition": edition.slug,
-            "meetings_held": summary.meetings_held,
-            "agreements": summary.agreement_count,
-            "usd_total": summary.usd_total,
-            "by_kind": [
-                {"kind": k.kind, "label": str(k.label), "count": k.count, "usd_total": k.usd} for k in summary.kinds
-            ],
-            "days": [
-                {"date": d.date, "meetings_held": d.meetings_held, "agreements": len(d.agreements)}
-                for d in summary.days
-            ],
-            "disclosed": [
-                {
-                    "kind": a.kind,
-                    "title": a.title,
-                    "party_a": a.party_a,
-                    "party_b": a.party_b,
-                    "signed_on": a.signed_on,
-                    "place": a.place,
-                    "value": a.value,
-                    "currency": a.currency,
-                    "usd_value": a.usd_value,
-                }
-                for a in summary.agreements
-            ],
-        }
+        # Built here, not after the view returns: the labels are read in the language asked for.
+        return ResultsOut.from_orm(results(edition), context={"edition": edition})

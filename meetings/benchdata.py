@@ -36,7 +36,7 @@ def generate_meetings(*, edition, counts, rng, progress):
             for n in range(PLACES)
         ]
     )
-    for language in ("English", "Russian", "French"):
+    for language in ("en", "ru", "fr"):
         for n in range(15):
             Interpreter.objects.get_or_create(
                 name=f"{bench_registry.PREFIX}{language}-{n}", defaults={"languages": language}

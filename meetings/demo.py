@@ -26,19 +26,20 @@ ROOMS = [
     ("Bàn giao thương 2", "Matchmaking table 2", MeetingPlace.Kind.TABLE),
 ]
 # Interpreters kept for meetings, beside those accompanying delegations.
-INTERPRETERS = [("Đặng Thu Hà", "French, English"), ("Lê Minh Tuấn", "Korean, English")]
+INTERPRETERS = [("Đặng Thu Hà", "en,fr"), ("Lê Minh Tuấn", "en,ko")]
 STAND_EXHIBITORS = ["truong-son-electronics", "ha-long-xanh-shipbuilding"]
 # (country, organisation) of party A, counterpart (country, organisation) or exhibitor slug,
-# language, priority, final status, wished day numbers (0 = first day; empty: any day)
+# interpretation language (a code of common/languages.py), priority, final status, wished day
+# numbers (0 = first day; empty: any day)
 REQUESTS = [
-    (("FR", "Ministry of the Armed Forces"), ("VN", "Bộ Quốc phòng"), "French", 1, S.HELD, []),
+    (("FR", "Ministry of the Armed Forces"), ("VN", "Bộ Quốc phòng"), "fr", 1, S.HELD, []),
     (("IN", "Ministry of Defence"), ("VN", "Bộ Quốc phòng"), "", 1, S.HELD, []),
-    (("KR", "Ministry of National Defense"), "truong-son-electronics", "Korean", 2, S.HELD, [1]),
-    (("FR", "Ministry of the Armed Forces"), "ha-long-xanh-shipbuilding", "French", 2, S.HELD, [1]),
+    (("KR", "Ministry of National Defense"), "truong-son-electronics", "ko", 2, S.HELD, [1]),
+    (("FR", "Ministry of the Armed Forces"), "ha-long-xanh-shipbuilding", "fr", 2, S.HELD, [1]),
     (("IN", "Ministry of Defence"), "song-hong-precision", "", 2, S.NO_SHOW, [2]),
     (("KR", "Ministry of National Defense"), "dong-nai-optics", "", 3, S.SCHEDULED, [3]),
     (("FR", "Ministry of the Armed Forces"), "duong-lam-security", "", 3, S.SCHEDULED, []),
-    (("IN", "Ministry of Defence"), "lac-long-cyber", "Arabic", 2, S.ACCEPTED, []),
+    (("IN", "Ministry of Defence"), "lac-long-cyber", "ar", 2, S.ACCEPTED, []),
     (("KR", "Ministry of National Defense"), "bau-troi-viet-aviation", "", 2, S.DECLINED, []),
     (("FR", "Ministry of the Armed Forces"), "song-hong-precision", "", 3, S.REQUESTED, []),
 ]

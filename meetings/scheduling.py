@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from common.text import fold
+from common import languages
 from delegations.clashes import bookings, bookings_by_resource, register_booking_source
 from delegations.models import Delegation, Engagement, Interpreter
 from meetings.models import Meeting, MeetingDay, MeetingPlace, MeetingPlan, MeetingRequest
@@ -148,10 +148,6 @@ def _precedence(request):
     return (min(ranks), request.priority, request.created_at, request.pk)
 
 
-def speaks(interpreter, language):
-    return fold(language) in fold(interpreter.languages)
-
-
 def plan_meetings(edition, requests=None):
     """Where each accepted, unplaced request of `edition` goes; nothing is written."""
     plan = MeetingPlan.objects.filter(edition=edition).first() or MeetingPlan(edition=edition)
@@ -201,7 +197,9 @@ class _Placer:
         for place in places:
             if place.kind == MeetingPlace.Kind.STAND:
                 self.stands[place.exhibitor_id].append((("place", place.pk), place))
-        self.interpreters = [(fold(person.languages), person) for person in Interpreter.objects.order_by("name", "pk")]
+        self.interpreters = [
+            (set(languages.split(person.languages)), person) for person in Interpreter.objects.order_by("name", "pk")
+        ]
         self.keys_of = {}
         self._free_shared = {}
 
@@ -230,8 +228,7 @@ class _Placer:
         if not request.language:
             return []
         own = {interpreter.pk for interpreter in request.delegation.interpreters.all()}
-        language = fold(request.language)
-        matching = [(("interpreter", p.pk), p) for languages, p in self.interpreters if language in languages]
+        matching = [(("interpreter", p.pk), p) for spoken, p in self.interpreters if request.language in spoken]
         return sorted(matching, key=lambda pair: pair[1].pk not in own)
 
     def place(self, request):
@@ -249,7 +246,8 @@ class _Placer:
             return None, [_("there is no meeting place")]
         speakers = self.speakers(request)
         if request.language and not speakers:
-            return None, [_("no interpreter speaks %(language)s") % {"language": request.language}]
+            language = languages.in_sentence(request.language)
+            return None, [_("no interpreter speaks %(language)s") % {"language": language}]
         blocked = self.timetable.blocked
         party_sets = [(blocked(key), name) for key, name in parties]
         tally = Counter()
@@ -269,7 +267,7 @@ class _Placer:
             if speakers:
                 interpreter = next((person for key, person in speakers if index not in blocked(key)), None)
                 if interpreter is None:
-                    tally["no interpreter", request.language] += 1
+                    tally["no interpreter", languages.in_sentence(request.language)] += 1
                     continue
             start, end = self.slots[index]
             if place.kind != MeetingPlace.Kind.STAND:

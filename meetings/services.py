@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from common.cache import written
 from delegations.clashes import bookings_by_resource
 from delegations.models import Engagement
 from meetings.models import Agreement, Meeting, MeetingPlan, MeetingRequest, RequestStep
@@ -121,6 +122,7 @@ def schedule(*, edition, by):
     RequestStep.objects.bulk_create(
         [RequestStep(request=request, status=Status.SCHEDULED, at=now, by=by) for request in requests]
     )
+    written(Meeting, MeetingRequest)  # bulk writes send no post_save: the cache contract moves the version
     return plan
 
 

@@ -13,7 +13,7 @@ class OutboxConfig(AppConfig):
 
 
 def _provider_report(sender, event, esp_name, **kwargs):
-    # Only hands the report to the service (README "Messages": bounces show in the outbox).
+    # Only hands the report to the service (docs/messages.md: bounces show in the outbox).
     from outbox.services import record_provider_event
 
     record_provider_event(

@@ -267,6 +267,8 @@ class UnsubscribeLink(models.Model):
     topic = models.CharField(_("topic"), max_length=60)
 
     class Meta:
+        verbose_name = _("unsubscribe link")
+        verbose_name_plural = _("unsubscribe links")
         constraints = [models.UniqueConstraint(fields=["email", "topic"], name="outbox_unsubscribe_link_once")]
 
     def __str__(self):

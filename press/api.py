@@ -6,9 +6,10 @@ from typing import Literal
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from ninja import Field, Query, Router, Schema
+from ninja.decorators import decorate_view
 
 from common.sanitize import clean_html
-from expo.api import Error
+from expo.api import Error, in_language_asked_for
 from press.models import PressRelease
 
 router = Router(tags=["press"])
@@ -31,27 +32,35 @@ class ReleaseOut(Schema):
     publish_at: datetime
     url: str
 
+    # Read in the language asked for (in_language_asked_for).
+    @staticmethod
+    def resolve_language(release):
+        return release.version(translation.get_language()).language
 
-def _out(release):
-    version = release.version(translation.get_language())
-    return {
-        "slug": release.slug,
-        "language": version.language,
-        "title": version.title,
-        "summary": version.summary,
-        "body_html": clean_html(version.body),
-        "publish_at": release.publish_at,
-        "url": release.get_absolute_url(),
-    }
+    @staticmethod
+    def resolve_title(release):
+        return release.version(translation.get_language()).title
+
+    @staticmethod
+    def resolve_summary(release):
+        return release.version(translation.get_language()).summary
+
+    @staticmethod
+    def resolve_body_html(release):
+        return clean_html(release.version(translation.get_language()).body)
+
+    @staticmethod
+    def resolve_url(release):
+        return release.get_absolute_url()
 
 
 @router.get("/releases", response={200: list[ReleaseOut], 400: Error}, summary="Published press releases, newest first")
+@decorate_view(in_language_asked_for)
 def list_releases(request, params: Query[ReleaseQuery]):
-    with translation.override(params.lang):
-        return [_out(release) for release in PressRelease.objects.published()[: params.limit]]
+    return PressRelease.objects.published()[: params.limit]
 
 
 @router.get("/releases/{slug}", response={200: ReleaseOut, 404: Error}, summary="One published press release")
-def release_detail(request, slug: str, lang: Literal["vi", "en"] = "vi"):
-    with translation.override(lang):
-        return _out(get_object_or_404(PressRelease.objects.published(), slug=slug))
+@decorate_view(in_language_asked_for)
+def release_detail(request, slug: str, lang: Literal["vi", "en"] = "vi"):  # lang: validated and documented here
+    return get_object_or_404(PressRelease.objects.published(), slug=slug)

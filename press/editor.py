@@ -25,6 +25,12 @@ RELEASE_EDITOR = {
         "HardBreak": True,
         "History": True,
         "SpecialCharacters": True,
+        # A schedule pasted from Word stays a table (without these, ProseMirror keeps only the
+        # cells' text, one paragraph each). common.sanitize keeps table, tr, th and td.
+        "Table": True,
+        "TableRow": True,
+        "TableHeader": True,
+        "TableCell": True,
     }
 }
 STYLESHEET = "press/admin/release_editor.css"
@@ -41,8 +47,9 @@ class ReleaseEditorWidget(AdminProseEditorWidget):
 
     def get_config(self):
         config = super().get_config()
-        # The module is loaded (from 'self') before the editor is built; its extension runs first.
+        # The module is loaded (from 'self') before the editor is built: StylesheetOnly runs first,
+        # TranslatedToolbar last (its onCreate finds the menu bar the Menu extension has built).
         return config | {
-            "extensions": {"StylesheetOnly": True, **config["extensions"]},
+            "extensions": {"StylesheetOnly": True, **config["extensions"], "TranslatedToolbar": True},
             "js_modules": [*config["js_modules"], static(MODULE)],
         }

@@ -124,7 +124,7 @@ def build_kit(language, *, workers=None, progress=None):
         default_storage.delete(previous["name"])
     if previous is None:
         # The press centre's kit link stops saying "being prepared": cached pages go stale.
-        bump_content_version()
+        bump_content_version(areas=())  # the site's pages only: no catalogue row changed
     return KitResult(name, files, rendered, reused, unchanged=False)
 
 

@@ -10,7 +10,7 @@ WALKING_SPEED = 1.2  # metres per second
 # What a plan may hold, declared once: model validation, the database's constraints and every
 # import read these. The largest site we plan for is an airfield a few kilometres across, so a
 # coordinate or size beyond 20 km is a drawing in the wrong unit (millimetres) or a hostile file;
-# an outline of 150,000 corners made every plan PDF take 12 s to lay out.
+# an outline of 150,000 corners made every plan PDF slow to lay out.
 MAX_EXTENT = 20_000.0  # metres
 MAX_CORNERS = 500  # corners of one outline, area or stand polygon
 MAX_POINTS = 2_000  # points of interest in one edition's import

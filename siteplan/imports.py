@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from common.cache import bump_content_version
+from common.cache import written
 from common.spreadsheet_safety import SpreadsheetRefused, check_csv_columns, check_xlsx
 from common.text import nfc
 from exhibitors.models import Stand
@@ -251,6 +251,6 @@ def import_positions(*, edition, table, dry_run=False):
         (changed if placement.pk else new).append(placement)
     StandPlacement.objects.bulk_create(new)
     StandPlacement.objects.bulk_update(changed, ["x", "y", "width", "depth", "rotation", "polygon"])
-    transaction.on_commit(bump_content_version)
+    written(StandPlacement)  # bulk writes send no post_save: the cache contract moves the version
     result.saved = True
     return result

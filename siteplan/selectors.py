@@ -14,6 +14,7 @@ from common import clock
 from common.text import translated
 from exhibitors.models import Exhibitor, Product, Sector, Stand
 from exhibitors.models.exhibitor import matching, search_words
+from exhibitors.selectors import stands_at
 from expo.models import ProgrammeItem, Venue
 from siteplan import geometry
 from siteplan.models import DisplayArea, ExhibitPin, PointOfInterest, SitePlan
@@ -263,12 +264,13 @@ def focus_box(plan, margin=30.0):
 def stand_for_code(edition, code):
     """The placed stand with `code` (case-blind) in `edition`, with its exhibitor, or None."""
     return (
-        Stand.objects.filter(edition=edition, code__iexact=code)
-        .select_related("exhibitor", "venue", "placement")
+        stands_at(edition)
+        .filter(code__iexact=code)
+        .select_related("exhibitor", "placement")
         .prefetch_related("exhibitor__sectors")
         .first()
     )
 
 
 def unplaced_stands(edition):
-    return Stand.objects.filter(edition=edition, placement__isnull=True).select_related("exhibitor", "venue")
+    return stands_at(edition).filter(placement__isnull=True).select_related("exhibitor")

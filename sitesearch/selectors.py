@@ -1,7 +1,7 @@
 """What the site search page lists: the first matches of each kind, phrase matches first.
 
 Exhibitors and exhibits are the catalogue's own search, matches, total and order from its
-in-process index (exhibitors/wordindex.py), then one query for the first rows; the programme and
+in-process index (exhibitors/catalogue/words.py), then one query for the first rows; the programme and
 the releases are one query each, rows and total (a window COUNT) together, matching as the
 catalogue does (`common.text.matching`: accent-insensitive, at word starts). Releases come from
 the press centre's own published query, so an embargoed release never shows.

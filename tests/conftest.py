@@ -45,13 +45,13 @@ DEMO_APPS = ("auth", "expo", "exhibitors", "press", "delegations", "siteplan", "
 def _fresh_cache():
     # The shared cache and each process's catalogue index are keyed by the content version,
     # which a test's writes do not move (they never commit): every test starts from neither.
-    from exhibitors import facetindex
+    from exhibitors.catalogue import index as catalogue_index
 
     cache.clear()
-    facetindex.forget()
+    catalogue_index.forget()
     yield
     cache.clear()
-    facetindex.forget()
+    catalogue_index.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -9,13 +9,13 @@ from django.core.cache import cache
 from model_bakery import baker
 
 from common.cache import bump_content_version
-from exhibitors import facetindex
+from exhibitors.catalogue import index as catalogue_index
 from tests.factories import make_delegation, make_exhibitor, make_item, make_member, make_product, make_release
 
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 # The first catalogue request after an edit builds the process's facet index (5 queries);
-# the others read it (exhibitors/facetindex.py).
+# the others read it (exhibitors/catalogue/index.py).
 CATALOGUE = {
     "/en/exhibitors/": 7,
     "/en/exhibits/": 3,
@@ -48,7 +48,7 @@ PROTOCOL = {
 
 def get_all(client, expected, assert_num_queries):
     cache.clear()  # the sitemap keeps itself in the cache for ten minutes
-    facetindex.forget()  # as after an edit: the first catalogue request builds the index
+    catalogue_index.forget()  # as after an edit: the first catalogue request builds the index
     for url, queries in expected.items():
         with assert_num_queries(queries):
             response = client.get(url)

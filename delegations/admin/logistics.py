@@ -13,6 +13,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from common import languages as spoken
+from common.collation import sort_key
 from common.dates import DAY_MONTH, formatted
 from delegations import selectors, services
 from delegations.admin import printouts
@@ -212,9 +214,10 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["liaison_officer"].label_from_instance = lambda o: f"{o} — {o.languages}" if o.languages else str(o)
+        officers = self.fields["liaison_officer"]
+        officers.label_from_instance = lambda o: f"{o} — {o.get_languages_display()}" if o.languages else str(o)
         self.fields["interpreters"].queryset = Interpreter.objects.order_by("languages", "name")
-        self.fields["interpreters"].label_from_instance = lambda i: f"{i.languages or '—'}: {i.name}"
+        self.fields["interpreters"].label_from_instance = lambda i: f"{i.get_languages_display() or '—'}: {i.name}"
 
 
 @admin.action(description=_("Assign a liaison officer or interpreters"), permissions=["change"])
@@ -233,7 +236,8 @@ def assign_people_action(modeladmin, request, queryset):
             return None
     else:
         form = AssignForm()
-    languages = sorted({m.languages for d in delegations for m in d.members.all() if m.languages})
+    codes = {code for d in delegations for m in d.members.all() for code in spoken.split(m.languages)}
+    languages = sorted((str(spoken.NAMES.get(code, code)) for code in codes), key=sort_key)
     context = {
         **modeladmin.admin_site.each_context(request),
         "opts": Delegation._meta,

@@ -80,7 +80,7 @@ def tell_demoted(model_admin, request, demoted):
 
 
 class OfficerAdmin(admin.ModelAdmin):
-    list_display = ("name", "rank", "languages", "phone_number", "delegation_count")
+    list_display = ("name", "rank", "languages_spoken", "phone_number", "delegation_count")
     search_fields = ("search_name",)
     fields = ("name", "rank", "languages", "phone")
 
@@ -91,6 +91,10 @@ class OfficerAdmin(admin.ModelAdmin):
         if not search_term.strip():
             return queryset, False
         return folded_search(queryset, search_term), False
+
+    @admin.display(description=_("languages"), ordering="languages")
+    def languages_spoken(self, obj):
+        return obj.get_languages_display()
 
     @admin.display(description=_("phone"))
     def phone_number(self, obj):

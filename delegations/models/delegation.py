@@ -11,6 +11,7 @@ from django_countries.fields import CountryField
 
 from common import countries as country_names
 from common.dates import local_text
+from common.languages import LanguagesField
 from common.text import NormalizedTextModel, fold
 from expo.models import Edition
 
@@ -18,7 +19,7 @@ from expo.models import Edition
 class LiaisonOfficer(NormalizedTextModel):
     name = models.CharField(_("name"), max_length=150)
     rank = models.CharField(_("rank"), max_length=100, blank=True)
-    languages = models.CharField(_("languages"), max_length=200, blank=True, help_text=_("e.g. English, French"))
+    languages = LanguagesField(_("languages"))
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     search_name = models.CharField(max_length=150, editable=False, db_index=True, default="")
 
@@ -38,7 +39,7 @@ class LiaisonOfficer(NormalizedTextModel):
 class Interpreter(NormalizedTextModel):
     name = models.CharField(_("name"), max_length=150)
     rank = models.CharField(_("rank"), max_length=100, blank=True)
-    languages = models.CharField(_("languages"), max_length=200, blank=True, help_text=_("e.g. English, French"))
+    languages = LanguagesField(_("languages"))
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     search_name = models.CharField(max_length=150, editable=False, db_index=True, default="")
 
@@ -48,7 +49,7 @@ class Interpreter(NormalizedTextModel):
         ordering = ["name", "pk"]
 
     def __str__(self):
-        return f"{self.name} ({self.languages})" if self.languages else self.name
+        return f"{self.name} ({self.get_languages_display()})" if self.languages else self.name
 
     def save(self, *args, **kwargs):
         self.search_name = fold(self.name)

@@ -13,6 +13,7 @@ from django_countries.fields import CountryField
 
 from common import images
 from common.dates import local_text
+from common.languages import LanguagesField
 from common.text import NormalizedTextModel, fold
 from delegations.models.delegation import Delegation
 
@@ -81,7 +82,7 @@ class Member(NormalizedTextModel):
     role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.MEMBER)
     gender = models.CharField(_("gender"), max_length=8, choices=Gender.choices, blank=True, default="")
     nationality = CountryField(_("nationality"), blank=True)
-    languages = models.CharField(_("languages"), max_length=200, blank=True)
+    languages = LanguagesField(_("languages"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     passport_no = models.CharField(_("passport number"), max_length=30, blank=True)
     date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)

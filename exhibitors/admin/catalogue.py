@@ -11,7 +11,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 
 from common.admin import CountryFilter
 from common.spreadsheet_safety import SAFE_FORMATS
-from common.spreadsheets import LimitedImportForm
+from common.spreadsheets import LabelledExportForm, LimitedImportForm
 from exhibitors import services
 from exhibitors.models import Exhibitor, Product, ProductImage, ProductSpecification, Stand
 from exhibitors.resources import ExhibitorResource, ProductResource
@@ -85,6 +85,7 @@ class ProductImageInline(TranslationStackedInline):
 class ExhibitorAdmin(ImportExportMixin, TabbedTranslationAdmin):
     resource_classes = [ExhibitorResource]
     import_form_class = LimitedImportForm
+    export_form_class = LabelledExportForm
     formats = SAFE_FORMATS
     # A website typed without a scheme means https (Django 6's default; explicit until then).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -124,6 +125,7 @@ class ExhibitorAdmin(ImportExportMixin, TabbedTranslationAdmin):
 class ProductAdmin(ImportExportMixin, TabbedTranslationAdmin):
     resource_classes = [ProductResource]
     import_form_class = LimitedImportForm
+    export_form_class = LabelledExportForm
     formats = SAFE_FORMATS
     list_display = ("name", "thumbnail", "exhibitor", "country", "category", "display_mode", "is_published")
     list_filter = (

@@ -4,11 +4,11 @@ The public pages and the API share this module, so "?sector=naval&country=VN&q=t
 the same thing in both. Facet counts are disjunctive: each facet counts what the *other*
 filters leave, so a visitor sees how many results each alternative value would give.
 Facet counts, matches and the order of the results come from each process's in-process index
-(exhibitors/facetindex.py, wordindex.py, ordering.py), so a list page reads only its own rows,
-at 10 or 15,000 rows; the SQL filters (`filtered()`, `sql_results()`) are the reference the
-index is tested against. The facet counts and the result count are the same for every visitor, so they are kept
-in the shared cache per filter combination and language, keyed by the content version: any
-edit makes them fresh on the next request.
+(index.py, words.py, order.py), so a list page reads only its own rows; it is the catalogue's
+one read path (docs/catalogue.md; tests/exhibitors/reference.py is the SQL it is tested
+against). The facet counts and the result count are the same for every visitor, so they are
+kept in the shared cache per filter combination and language, keyed by the content version:
+any edit makes them fresh on the next request.
 """
 
 from exhibitors.catalogue.base import BaseCatalogue, CountedPaginator

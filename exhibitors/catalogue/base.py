@@ -5,7 +5,7 @@ import hashlib
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery, Value
+from django.db.models import OuterRef, Subquery, Value
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -14,9 +14,9 @@ from common import collation
 from common.cache import remember
 from common.text import phrase_rank, search_words
 from exhibitors.catalogue.filters import FACETS, PER_PAGE, Facet, country_options, options
-from exhibitors.facetindex import index_for
+from exhibitors.catalogue.index import index_for
+from exhibitors.catalogue.order import OrderedRows, search_masks
 from exhibitors.models import Category, Sector, Stand
-from exhibitors.ordering import OrderedRows, search_masks
 from expo.models import Venue
 
 
@@ -58,21 +58,6 @@ class BaseCatalogue:
         self._search_mask = None
         self.phrase_mask = 0
 
-    def filtered(self, *, ignore=()):
-        queryset = self.base()
-        for name, value in self.filters.active().items():
-            if name not in ignore:
-                queryset = queryset.filter(self.condition(name, value))
-        if self.filters.q:
-            queryset = queryset.search(self.filters.q)
-        return queryset
-
-    def hall_condition(self, exhibitor_field, value):
-        if not self.edition:
-            return Q(pk__in=[])
-        stands = Stand.objects.filter(edition=self.edition, venue__slug=value).values("exhibitor_id")
-        return Q(**{f"{exhibitor_field}__in": stands})
-
     def cache_key(self):
         """Names this catalogue state (language, edition, filters); the list templates also key
         their rendered facet fragment with it (plus the content version)."""
@@ -84,7 +69,7 @@ class BaseCatalogue:
         return remember(self.cache_key(), self._compute)
 
     def _compute(self):
-        rows = self.facet_rows()
+        rows = self.facet_table()
         known = {name: {row[0] for row in rows[name]} for name in FACETS}
         known["country"] = set(countries.countries)
         unknown = [(name, value) for name, value in self.filters.active().items() if value not in known[name]]
@@ -93,6 +78,13 @@ class BaseCatalogue:
         facets = [Facet(name, str(labels[name]), options(self.filters, name, rows[name])) for name in FACETS]
         count = 0 if unknown else self.scope().bit_count()
         return facets, unknown, count
+
+    def facet_table(self):
+        """{facet: [(value, label, count)]}: each facet's values, counted over what the other
+        filters keep."""
+        index = self.index()
+        counts = {name: self.counts(name, ignore) for name, ignore in self.counted_facets.items()}
+        return self.facet_rows(index, counts)
 
     def index(self):
         if self._index is None:
@@ -113,20 +105,18 @@ class BaseCatalogue:
             mask &= self._search_mask
         return mask
 
-    def counts(self, name):
+    def counts(self, name, ignore=None):
         """{value id or code: count} of one facet, the other filters applied."""
-        scope = self.scope(ignore={name})
+        scope = self.scope(ignore=ignore or {name})
         side = self.side(self.index())
         return {key: (bits & scope).bit_count() for key, bits in side.by[name].items()}
 
-    def hall_counts(self):
-        if self.edition is None:
-            return []
-        counts = self.counts("hall")
-        return [(venue.slug, str(venue), counts.get(venue.pk, 0)) for venue in self.index().venues]
+    def hall_rows(self, facts, counts):
+        halls = counts["hall"]
+        return [(venue.slug, str(venue), halls.get(venue.pk, 0)) for venue in facts.venues]
 
-    def country_counts(self):
-        return country_options({code: n for code, n in self.counts("country").items() if n}, self.filters.country)
+    def country_rows(self, counts):
+        return country_options({code: n for code, n in counts["country"].items() if n}, self.filters.country)
 
     def count(self):
         self.facets()
@@ -167,7 +157,7 @@ class BaseCatalogue:
         }
 
     def results(self):
-        """The ordered rows to paginate, a page at a time in the index's kept order (ordering.py);
+        """The ordered rows to paginate, a page at a time in the index's kept order (order.py);
         nothing at all when a filter names an unknown value."""
         self.facets()
         if self.unknown:
@@ -181,11 +171,3 @@ class BaseCatalogue:
         if self.unknown or not self._count:
             return [], 0
         return OrderedRows(self, read=lambda queryset: self.rows(queryset, columns))[0:count], self._count
-
-    def sql_results(self):
-        """The same rows, filtered and ordered by the database over the whole set: the reference
-        the index's order is tested against."""
-        self.facets()
-        if self.unknown:
-            return self.model.objects.none()
-        return self.rows(self.filtered())

@@ -1,7 +1,7 @@
 """The two catalogues: exhibitors, and the published exhibits (products)."""
 
 from django.db import models
-from django.db.models import F, Q, Value
+from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
 
@@ -26,27 +26,19 @@ class ExhibitorCatalogue(BaseCatalogue):
     def base(self):
         return Exhibitor.objects.all()
 
-    def condition(self, name, value):
-        # Uncorrelated IN subqueries: evaluated once, where a correlated EXISTS runs per row.
-        if name == "sector":
-            return Q(pk__in=Exhibitor.sectors.through.objects.filter(sector__slug=value).values("exhibitor_id"))
-        if name == "category":
-            return Q(pk__in=Product.objects.published().filter(category__slug=value).values("exhibitor_id"))
-        if name == "country":
-            return Q(country=value)
-        return self.hall_condition("pk", value)
-
     def side(self, index):
         return index.exhibitors
 
-    def facet_rows(self):
-        index = self.index()
-        sectors, categories = self.counts("sector"), self.counts("category")
+    # Each facet counted and the filters it ignores: a facet counts what the *others* leave.
+    counted_facets = {"sector": {"sector"}, "category": {"category"}, "country": {"country"}, "hall": {"hall"}}
+
+    def facet_rows(self, facts, counts):
+        sectors, categories = counts["sector"], counts["category"]
         return {
-            "sector": [(s.slug, s.name, sectors.get(s.pk, 0)) for s in index.sectors],
-            "category": [(c.slug, c.name, categories.get(c.pk, 0)) for c in index.categories],
-            "country": self.country_counts(),
-            "hall": self.hall_counts(),
+            "sector": [(s.slug, s.name, sectors.get(s.pk, 0)) for s in facts.sectors],
+            "category": [(c.slug, c.name, categories.get(c.pk, 0)) for c in facts.categories],
+            "country": self.country_rows(counts),
+            "hall": self.hall_rows(facts, counts),
         }
 
     def rows(self, queryset, columns=None):
@@ -64,23 +56,15 @@ class ProductCatalogue(BaseCatalogue):
     def base(self):
         return Product.objects.published()
 
-    def condition(self, name, value):
-        if name == "sector":
-            return Q(category__sector__slug=value)
-        if name == "category":
-            return Q(category__slug=value)
-        if name == "country":
-            return Q(exhibitor__country=value)
-        return self.hall_condition("exhibitor_id", value)
-
     def side(self, index):
         return index.products
 
-    def facet_rows(self):
-        index = self.index()
-        scope = self.scope(ignore={"sector", "category"})
-        by_category = index.products.by["category"]
-        counts = [(c, (by_category.get(c.pk, 0) & scope).bit_count()) for c in index.categories]
+    # The sectors' counts are their categories' (a sector and its category are one choice).
+    counted_facets = {"category": {"sector", "category"}, "country": {"country"}, "hall": {"hall"}}
+
+    def facet_rows(self, facts, all_counts):
+        by_category = all_counts["category"]
+        counts = [(c, by_category.get(c.pk, 0)) for c in facts.categories]
         sectors = {}
         for category, n in counts:
             slug, name, total = sectors.get(category.sector.slug, (category.sector.slug, category.sector.name, 0))
@@ -91,8 +75,8 @@ class ProductCatalogue(BaseCatalogue):
         return {
             "sector": list(sectors.values()),
             "category": [(c.slug, c.name, n) for c, n in shown] + hidden,
-            "country": self.country_counts(),
-            "hall": self.hall_counts(),
+            "country": self.country_rows(all_counts),
+            "hall": self.hall_rows(facts, all_counts),
         }
 
     def rows(self, queryset, columns=None):

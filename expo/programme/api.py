@@ -11,12 +11,11 @@ from typing import Literal
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
-from django.utils import translation
 from ninja import Field, Query, Router, Schema
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 
-from expo.api import Error
+from expo.api import Error, in_language_asked_for
 from expo.models import ProgrammeItem
 from expo.programme.conditional import programme_export
 from expo.programme.selection import filter_items
@@ -47,6 +46,27 @@ class ProgrammeItemOut(Schema):
     venue: VenueOut | None
     url: str
 
+    # Read in the language asked for (in_language_asked_for) and the edition's zone.
+    @staticmethod
+    def resolve_type_label(item):
+        return str(item.get_type_display())
+
+    @staticmethod
+    def resolve_status_label(item):
+        return str(item.get_status_display())
+
+    @staticmethod
+    def resolve_start(item, context):
+        return item.start.astimezone(context["request"].edition.tz)
+
+    @staticmethod
+    def resolve_end(item, context):
+        return item.end.astimezone(context["request"].edition.tz)
+
+    @staticmethod
+    def resolve_url(item, context):
+        return context["request"].build_absolute_uri(item.get_absolute_url())
+
 
 class ProgrammeFilters(Schema):
     day: datetime.date | None = Field(None, description="A day of the expo, YYYY-MM-DD.")
@@ -63,34 +83,12 @@ def _edition(request):
     return edition
 
 
-def _out(request, edition, item):
-    tz = edition.tz
-    venue = item.venue
-    return {
-        "uuid": item.uuid,
-        "slug": item.slug,
-        "title": item.title,
-        "description": item.description,
-        "type": item.type,
-        "type_label": str(item.get_type_display()),
-        "audience": item.audience,
-        "hosts": item.hosts,
-        "status": item.status,
-        "status_label": str(item.get_status_display()),
-        "status_note": item.status_note,
-        "start": item.start.astimezone(tz),
-        "end": item.end.astimezone(tz),
-        "venue": {"slug": venue.slug, "code": venue.code, "name": venue.name} if venue else None,
-        "url": request.build_absolute_uri(item.get_absolute_url()),
-    }
-
-
 @router.get(
     "",
     response={200: list[ProgrammeItemOut], 400: Error, 404: Error},
     summary="Published programme items, in time order",
 )
-@decorate_view(programme_export)
+@decorate_view(programme_export, in_language_asked_for)
 def list_items(request, filters: Query[ProgrammeFilters]):
     edition = _edition(request)
     if filters.day and not edition.start_date <= filters.day <= edition.end_date:
@@ -103,8 +101,7 @@ def list_items(request, filters: Query[ProgrammeFilters]):
         "venue": filters.venue,
         "audience": filters.audience.value if filters.audience else None,
     }
-    with translation.override(filters.lang):
-        return [_out(request, edition, item) for item in filter_items(edition, cleaned)]
+    return filter_items(edition, cleaned)
 
 
 @router.get(
@@ -112,13 +109,11 @@ def list_items(request, filters: Query[ProgrammeFilters]):
     response={200: ProgrammeItemOut, 400: Error, 404: Error},
     summary="One programme item, by UUID or slug",
 )
-@decorate_view(programme_export)
+@decorate_view(programme_export, in_language_asked_for)
 def get_item(request, item_id: str, lang: Literal["vi", "en"] = "vi"):
     edition = _edition(request)
     lookup = Q(slug=item_id[:80])
     with contextlib.suppress(ValueError):
         lookup |= Q(uuid=uuid.UUID(item_id))
     items = ProgrammeItem.objects.published().filter(edition=edition).select_related("venue")
-    item = get_object_or_404(items, lookup)
-    with translation.override(lang):
-        return _out(request, edition, item)
+    return get_object_or_404(items, lookup)

@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from common import languages
 from common.dates import DAY_MONTH_TIME, DAY_TIME, formatted, local_text
 from common.formats import utc_label
 from common.pdf import render_pdf
@@ -78,6 +79,12 @@ class MeetingRequestAdmin(admin.ModelAdmin):
 
     def get_ordering(self, request):
         return ["priority", "created_at", "pk"]
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "language":
+            # By name in the organiser's language, and "none" said in words.
+            kwargs["choices"] = [("", _("None needed")), *languages.choices()]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     def get_search_results(self, request, queryset, search_term):
         # Parties only, accent-insensitive; never the subject or purpose, which may be restricted.

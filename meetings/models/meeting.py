@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from common.cache import public_content
 from meetings.models.requests import MeetingRequest
 from meetings.models.resources import MeetingPlace
 
@@ -13,6 +14,8 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(request__status=MeetingRequest.Status.HELD)
 
 
+# The results page counts the meetings held per day: a placed or moved meeting changes it.
+@public_content
 class Meeting(models.Model):
     request = models.OneToOneField(
         MeetingRequest, on_delete=models.CASCADE, related_name="meeting", verbose_name=_("request")

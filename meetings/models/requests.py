@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from common.cache import public_content
+from common.languages import SPOKEN
 from common.text import NormalizedTextModel
 from expo.models import Edition
 
@@ -17,6 +19,8 @@ class MeetingRequestQuerySet(models.QuerySet):
         return self.filter(Q(restricted=False) | Q(restricted_to=user)).distinct()
 
 
+# A request's status says whether its meeting was held, which the results page counts.
+@public_content
 class MeetingRequest(NormalizedTextModel):
     """Party A (a delegation, foreign or domestic) asks to meet party B (a delegation or an exhibitor)."""
 
@@ -78,7 +82,8 @@ class MeetingRequest(NormalizedTextModel):
         _("interpretation needed"),
         max_length=40,
         blank=True,
-        help_text=_("Language the interpreter must speak with Vietnamese, e.g. Russian. Empty: none needed."),
+        choices=SPOKEN,
+        help_text=_("The language the interpreter must speak with Vietnamese. Empty: none needed."),
     )
     priority = models.PositiveSmallIntegerField(_("priority"), choices=Priority.choices, default=Priority.NORMAL)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.REQUESTED)

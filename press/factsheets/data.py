@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from django_countries import countries
 
 from exhibitors import selectors
-from exhibitors.models import Product, Sector, Stand
+from exhibitors.models import Product, Sector
 from expo.facts import edition_facts
 from expo.templatetags.expo_tags import date_range
 
@@ -130,8 +130,8 @@ def exhibitor_sheets(edition, language, *, base_url=None):
     """Every exhibitor with a stand at `edition`, in a handful of queries whatever their number."""
     published = Product.objects.published().select_related("category").order_by("name_vi", "pk")
     stands = (
-        Stand.objects.filter(edition=edition)
-        .select_related("venue", "exhibitor")
+        selectors.stands_at(edition)
+        .select_related("exhibitor")
         .prefetch_related("exhibitor__sectors", Prefetch("exhibitor__products", queryset=published))
         .order_by("exhibitor__slug")
     )
@@ -172,7 +172,7 @@ def exhibit_sheet(product, language, *, edition, base_url, stand=_UNKNOWN):
 
 def exhibit_sheets(edition, language, *, base_url=None):
     """Every published exhibit of the exhibitors with a stand at `edition` (for the press kit)."""
-    stands = {stand.exhibitor_id: stand for stand in Stand.objects.filter(edition=edition).select_related("venue")}
+    stands = {stand.exhibitor_id: stand for stand in selectors.stands_at(edition)}
     products = exhibit_queryset().filter(exhibitor_id__in=list(stands)).order_by("exhibitor__slug", "slug")
     for product in products.iterator(chunk_size=500):
         yield exhibit_sheet(

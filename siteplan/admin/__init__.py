@@ -1,3 +1,3 @@
 """The site plan in the organisers' admin (registered on import)."""
 
-from siteplan.admin import models, venues  # noqa: F401
+from siteplan.admin import exhibitors, models, venues  # noqa: F401

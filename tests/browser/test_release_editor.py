@@ -75,6 +75,48 @@ def test_typed_release_is_stored_with_ordinary_spaces_and_no_csp_violation(press
     expect(page.locator(".messagelist .warning")).to_contain_text("no English version")
 
 
+WORD_TABLE = (
+    '<table class="MsoTableGrid" border="1" style="border-collapse:collapse">'
+    '<tr><td><p class="MsoNormal"><b><span lang="VI">Giờ</span></b><o:p></o:p></p></td>'
+    '<td><p class="MsoNormal"><b>Nội dung</b><o:p></o:p></p></td></tr>'
+    '<tr><td><p class="MsoNormal">08:00</p></td><td><p class="MsoNormal">Lễ khai mạc<o:p></o:p></p></td></tr>'
+    "</table>"
+)
+PASTE = """([html]) => {
+  const data = new DataTransfer();
+  data.setData("text/html", html);
+  data.setData("text/plain", "Giờ\\tNội dung\\n08:00\\tLễ khai mạc");
+  const paste = new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true});
+  document.activeElement.dispatchEvent(paste);
+}"""
+
+
+def test_a_table_pasted_from_word_stays_a_table(press_officer, live_server, page):
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/press/pressrelease/add/")
+    page.fill("#id_username", "press")
+    page.fill("#id_password", "a-long-test-password")
+    page.locator("input[type=submit]").click()
+    page.select_option("#id_edition", label="VIDE 2024")
+    page.locator("a[href='#tab_id_title_vi']").click()
+    page.fill("#id_title_vi", "Lịch ngày khai mạc")
+    page.fill("#id_slug", "lich-ngay-khai-mac")
+    page.fill("#id_publish_at_0", "19/12/2024")
+    page.fill("#id_publish_at_1", "08:00")
+    page.locator("a[href='#tab_id_body_vi']").click()
+    page.locator(".prose-editor:has(#id_body_vi) [contenteditable=true]").click()
+    page.keyboard.type("Lịch ngày khai mạc:")
+    page.keyboard.press("Enter")
+    page.evaluate(PASTE, [WORD_TABLE])
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist")).to_be_visible()
+
+    body = PressRelease.objects.get(slug="lich-ngay-khai-mac").body_vi
+    assert body.count("<tr>") == 2 and body.count("<td>") + body.count("<th>") == 4, body
+    for cell in ("Giờ", "Nội dung", "08:00", "Lễ khai mạc"):
+        assert cell in body
+    assert "Mso" not in body and "style=" not in body and "o:p" not in body
+
+
 def test_release_page_fits_a_phone(press_officer, live_server, page):
     from expo.models import Edition
 

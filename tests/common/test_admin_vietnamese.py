@@ -185,7 +185,7 @@ def test_login_lockouts_and_background_tasks_are_listed_in_vietnamese(admin_clie
         "Địa chỉ IP",
         "Trạng thái",
         "3 lần thử còn lại",
-        "Bởi Đã khóa",
+        "Theo Đã khóa",
         "Xóa các lần thử đăng nhập đã hết hạn",
     } <= set(attempts)
     task = baker.make(

@@ -200,7 +200,7 @@ def test_officer_changelists_query_count_is_flat(protocol_client, edition, djang
     cls = LiaisonOfficer if model == "liaisonofficer" else Interpreter
     url = reverse(f"admin:delegations_{model}_changelist")
     for n in range(1, 41):
-        person = cls.objects.create(name=f"Nguyễn Văn {n}", languages="English")
+        person = cls.objects.create(name=f"Nguyễn Văn {n}", languages="en")
         if model == "liaisonofficer":
             make_delegation(edition, organisation=f"Đơn vị {n}", liaison_officer=person)
         else:

@@ -88,15 +88,15 @@ def test_vehicle_autocomplete_ignores_accents(protocol_client, edition, pool):
 
 
 def test_bulk_assignment_of_a_liaison_officer_and_interpreters(protocol_client, edition):
-    officer = LiaisonOfficer.objects.create(name="Vũ Thu Trang", rank="Trung tá", languages="English, Russian")
-    french = Interpreter.objects.create(name="Hoàng Mai Anh", languages="French")
-    Interpreter.objects.create(name="Bùi Quốc Việt", languages="Japanese")
+    officer = LiaisonOfficer.objects.create(name="Vũ Thu Trang", rank="Trung tá", languages="en,ru")
+    french = Interpreter.objects.create(name="Hoàng Mai Anh", languages="fr")
+    Interpreter.objects.create(name="Bùi Quốc Việt", languages="ja")
     chosen = [_delegation(edition, "FR", "Ministère des Armées", 1), _delegation(edition, "BE", "Défense", 1)]
     other = _delegation(edition, "JP", "Ministry of Defense", 1)
     url = reverse("admin:delegations_delegation_changelist")
     selected = {"action": "assign_people_action", "_selected_action": [d.pk for d in chosen]}
     form = protocol_client.post(url, selected, headers={"accept-language": "vi"}).content.decode()
-    assert "Phân công sĩ quan liên lạc hoặc phiên dịch" in form and "French: Hoàng Mai Anh" in form
+    assert "Phân công sĩ quan liên lạc hoặc phiên dịch" in form and "Tiếng Pháp: Hoàng Mai Anh" in form
     response = protocol_client.post(
         url, {**selected, "apply": "1", "liaison_officer": officer.pk, "interpreters": [french.pk]}
     )

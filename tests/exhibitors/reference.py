@@ -1,12 +1,56 @@
-"""The catalogue's facet counts straight from SQL, as they were computed before the in-process
-index (exhibitors/facetindex.py): the straightforward reference the index must agree with."""
+"""The catalogue straight from SQL, as it was answered before the in-process index
+(exhibitors/catalogue/index.py): filters, search, facet counts and order, the straightforward
+reference the index must agree with. Production code has no SQL twin (issue 25, bench/RESULTS.md)."""
 
 from django.db.models import Count, Q
 from django_countries import countries
 
 from common import collation
-from exhibitors.models import Category, Sector
+from exhibitors.catalogue import ExhibitorCatalogue
+from exhibitors.models import Category, Exhibitor, Product, Sector, Stand
 from expo.models import Venue
+
+
+def _hall(catalogue, exhibitor_field, value):
+    if not catalogue.edition:
+        return Q(pk__in=[])
+    stands = Stand.objects.filter(edition=catalogue.edition, venue__slug=value).values("exhibitor_id")
+    return Q(**{f"{exhibitor_field}__in": stands})
+
+
+def condition(catalogue, name, value):
+    """The rows one filter keeps, as a condition on the catalogue's rows."""
+    if isinstance(catalogue, ExhibitorCatalogue):
+        if name == "sector":
+            return Q(pk__in=Exhibitor.sectors.through.objects.filter(sector__slug=value).values("exhibitor_id"))
+        if name == "category":
+            return Q(pk__in=Product.objects.published().filter(category__slug=value).values("exhibitor_id"))
+        return Q(country=value) if name == "country" else _hall(catalogue, "pk", value)
+    if name == "sector":
+        return Q(category__sector__slug=value)
+    if name == "category":
+        return Q(category__slug=value)
+    return Q(exhibitor__country=value) if name == "country" else _hall(catalogue, "exhibitor_id", value)
+
+
+def filtered(catalogue, *, ignore=()):
+    """The rows the catalogue's filters (but those in `ignore`) and search keep."""
+    queryset = catalogue.base()
+    for name, value in catalogue.filters.active().items():
+        if name not in ignore:
+            queryset = queryset.filter(condition(catalogue, name, value))
+    if catalogue.filters.q:
+        queryset = queryset.search(catalogue.filters.q)
+    return queryset
+
+
+def results(catalogue):
+    """The catalogue's rows, filtered and ordered by the database over the whole set (none when
+    a filter names an unknown value)."""
+    catalogue.facets()
+    if catalogue.unknown:
+        return catalogue.model.objects.none()
+    return catalogue.rows(filtered(catalogue))
 
 
 def _country_rows(queryset, lookup, selected):
@@ -25,7 +69,9 @@ def _hall_rows(catalogue, counted):
 
 
 def exhibitor_facet_rows(catalogue):
-    f = catalogue.filtered
+    def f(ignore):
+        return filtered(catalogue, ignore=ignore)
+
     in_scope = f(ignore={"sector"}).values("pk")
     sectors = Sector.objects.annotate(n=Count("exhibitors", filter=Q(exhibitors__in=in_scope)))
     in_scope = f(ignore={"category"}).values("pk")
@@ -45,7 +91,9 @@ def exhibitor_facet_rows(catalogue):
 
 
 def product_facet_rows(catalogue):
-    f = catalogue.filtered
+    def f(ignore):
+        return filtered(catalogue, ignore=ignore)
+
     in_scope = f(ignore={"sector", "category"}).values("pk")
     categories = list(
         Category.objects.select_related("sector").annotate(n=Count("products", filter=Q(products__in=in_scope)))

@@ -11,8 +11,8 @@ from django.core.paginator import Paginator
 from django.utils import translation
 
 from exhibitors.catalogue import PER_PAGE, ExhibitorCatalogue, Filters, ProductCatalogue
+from exhibitors.catalogue.order import kept_order
 from exhibitors.models import Category, Exhibitor, Product, Sector
-from exhibitors.ordering import kept_order
 from expo.models import Edition
 from sitesearch.selectors import EXHIBITOR_COLUMNS, PER_SECTION, PRODUCT_COLUMNS
 from tests.exhibitors import reference
@@ -71,9 +71,9 @@ def test_index_counts_equal_the_sql_reference(generated, django_assert_max_num_q
                 (ProductCatalogue, reference.product_facet_rows),
             ):
                 catalogue = catalogue_class(Filters(**params), edition=generated)
-                assert catalogue.facet_rows() == expected(catalogue), (catalogue_class.__name__, language, params)
+                assert catalogue.facet_table() == expected(catalogue), (catalogue_class.__name__, language, params)
                 facets, unknown, count = catalogue._compute()
-                expected_count = 0 if unknown else catalogue.filtered().count()
+                expected_count = 0 if unknown else reference.filtered(catalogue).count()
                 assert count == expected_count, (catalogue_class.__name__, params)
                 # The API's check() agrees on unknown values and the count.
                 checked = catalogue_class(Filters(**params), edition=generated)
@@ -91,7 +91,7 @@ def test_index_follows_an_edit_at_once(generated, django_capture_on_commit_callb
         product.save()  # bumps the content version on commit: the next request rebuilds the index
     after = ProductCatalogue(params, edition=generated)
     assert after.count() == before_count - 1
-    assert after.facet_rows() == reference.product_facet_rows(after)
+    assert after.facet_table() == reference.product_facet_rows(after)
 
 
 def test_index_is_built_once_per_content_version(generated, django_assert_num_queries, settings):
@@ -129,7 +129,7 @@ def test_index_results_equal_the_sql_order(generated, settings, fragment_seconds
     apart = Product.objects.published().order_by("pk").first()
     apart.pk, apart.slug, apart.name_vi, apart.name_en = None, "apart", "A ngầm, tàu", "A apart"
     apart.save()
-    assert ProductCatalogue(Filters(q="tau ngam"), edition=generated).sql_results()[0].slug != "apart"
+    assert reference.results(ProductCatalogue(Filters(q="tau ngam"), edition=generated))[0].slug != "apart"
     # Before an order is kept, small results are ordered by the database over their rows; once it
     # is, every page is read from it.
     for kept, language, params, sort in itertools.product(
@@ -139,16 +139,16 @@ def test_index_results_equal_the_sql_order(generated, settings, fragment_seconds
             for catalogue_class in (ExhibitorCatalogue, ProductCatalogue):
                 filters = Filters(**{**params, "sort": sort})
                 state = (kept, catalogue_class.__name__, language, filters)
-                expected = catalogue_class(filters, edition=generated).sql_results()
+                expected = reference.results(catalogue_class(filters, edition=generated))
                 catalogue = catalogue_class(filters, edition=generated)
                 side = catalogue.side(catalogue.index())
                 assert (kept_order(catalogue, side, build=kept) is not None) == kept
                 assert [row.pk for row in catalogue.results()[0 : len(expected)]] == [row.pk for row in expected]
                 paginator = catalogue.paginator()
                 assert paginator.count == len(expected), state
-                reference = Paginator(expected, PER_PAGE)
+                pages = Paginator(expected, PER_PAGE)
                 for number in {1, 2, paginator.num_pages, paginator.num_pages + 1, "x"}:
-                    got, want = paginator.get_page(number), reference.get_page(number)
+                    got, want = paginator.get_page(number), pages.get_page(number)
                     assert page_rows(got) == page_rows(want), (state, number)
                     assert (got.number, got.has_next()) == (want.number, want.has_next())
 
@@ -180,6 +180,6 @@ def test_site_search_sections_equal_the_sql_search(generated):
                 catalogue = catalogue_class(Filters(q=query), edition=generated)
                 kept_order(catalogue, catalogue.side(catalogue.index()), build=kept)
                 rows, total = catalogue.first(PER_SECTION, columns)
-                expected = catalogue_class(Filters(q=query), edition=generated).sql_results()
+                expected = reference.results(catalogue_class(Filters(q=query), edition=generated))
                 assert [row.pk for row in rows] == [row.pk for row in expected[:PER_SECTION]], (kept, language, query)
                 assert total == expected.count(), (language, query)

@@ -212,3 +212,18 @@ def test_admin_dashboard_warns_in_the_users_language(client, organiser, settings
     html = client.get("/admin/", **headers).content.decode()
     assert failed in html
     assert '/admin/django_tasks_database/dbtaskresult/?status__exact=FAILED"' in html
+
+
+def test_the_demos_press_kits_wait_for_the_first_pages(db, settings):
+    """load_demo queues both kits on the kits queue to start 20 s later: `make run` serves its first
+    pages before the PDF rendering takes a core (and the kit link says "being prepared")."""
+    from press import demo as press_demo
+
+    settings.TASKS = DATABASE_QUEUE
+    settings.PRESS_KIT_ON_DEMO = True
+    with time_machine.travel(datetime.datetime(2026, 12, 1, 9, 0, tzinfo=datetime.UTC), tick=False):
+        summary = press_demo.build_kits(edition=None, progress=None)
+        (queued,) = DBTaskResult.objects.all()
+        assert summary == "press kits in both languages queued for the task worker"
+        assert (queued.task_path, queued.queue_name, queued.status) == ("press.tasks.build_press_kits", "kits", "READY")
+        assert queued.run_after == timezone.now() + datetime.timedelta(seconds=20)

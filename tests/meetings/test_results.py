@@ -168,3 +168,14 @@ def test_home_page_and_fact_sheet_give_the_results_pages_figures(client, edition
     for text in (home, sheet_text):
         assert "meetings held" in text and "agreements made public" in text
     assert "Secret spare parts deal" not in home + sheet_text
+
+
+@time_machine.travel(LAST_EVENING, tick=False)
+def test_the_results_api_names_its_edition_and_labels_each_kind_in_the_language_asked_for(client, edition, ledger):
+    english = client.get("/api/results?lang=en").json()
+    vietnamese = client.get("/api/results?lang=vi").json()
+    assert english["edition"] == vietnamese["edition"] == edition.slug
+    assert english["by_kind"] and english["by_kind"][0]["label"] != vietnamese["by_kind"][0]["label"]
+    assert sum(kind["count"] for kind in english["by_kind"]) == english["agreements"] == 2
+    assert sum(day["agreements"] for day in english["days"]) == 2
+    assert set(english["by_kind"][0]) == {"kind", "label", "count", "usd_total"}

@@ -4,7 +4,7 @@
 
 The stage's clock starts on 5 December 2024, so the demo edition load_demo makes (opening two
 weeks after "today") runs 19–22 December 2024; the show is played during its run-up (docs/demo.md,
-README "Rehearsal"), when the accreditation form is open and the opening-day release is still under
+docs/rehearsal.md), when the accreditation form is open and the opening-day release is still under
 embargo.
 """
 

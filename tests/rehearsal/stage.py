@@ -147,7 +147,7 @@ class Stage:
         self.manage("migrate", "--no-input", "-v0")
         assert collect.wait(timeout=300) == 0, "collectstatic failed (logs/collectstatic.log)"
         self.processes.remove(collect)
-        # The demo, without building both press kits at load (80 s): the worker builds them
+        # The demo, without building both press kits at load (the longest step): the worker builds them
         # on the first download, as in production after a content change.
         self.manage("shell", "-c", DEMO_WITHOUT_KIT)
         self.manage("shell", "-c", ACCOUNTS)

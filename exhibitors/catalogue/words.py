@@ -1,23 +1,21 @@
 """The catalogue's search, answered in process from the rows' folded search columns.
 
-A search asked PostgreSQL which rows hold every word (`common.text.matching` over the
-trigram-indexed `search_text`): 15–30 ms per request at the design scale, in every facet and
-page of a searched list, and more as the catalogue grows. The same columns, read once per
-content version (on the first search after an edit: one query, ~60 ms, and ~125 ms to index at
-the design scale), give each word the rows holding it; a search is then one bitset per word,
-ANDed, in a millisecond or two. The rules are the SQL's, word for word:
+The rows' folded search columns, read once per catalogue version (on the first search after an
+edit: one query), give each word the rows holding it; a search is then one bitset per word,
+ANDed. The rules are those of `common.text.matching` (the admin's and the press centre's SQL
+search), word for word:
 - every word but the last is a whole word of the row's column (`' ' + word + ' '`);
 - the last may be the start of a word (`' ' + word`): "tau ng" finds "tàu ngầm";
 - rows holding the words together, in the order typed, form the phrase group that comes first
   (`common.text.phrase_rank`).
-`tests/exhibitors/test_facet_index.py` compares every match and order with the SQL search.
+`tests/exhibitors/test_facet_index.py` compares every match and order with an SQL reference.
 """
 
 import bisect
 from array import array
 from itertools import chain
 
-from exhibitors.bitsets import bitset, members
+from exhibitors.catalogue.bitsets import bitset, members
 
 
 class WordIndex:

@@ -1,14 +1,13 @@
-"""Facet counts from an in-process index of the catalogue, rebuilt per content version.
+"""The catalogue's in-process index: facet counts, search matches and result order.
 
-One GROUP BY per facet over every exhibit cost 30–100 ms per filter combination at the design
-scale and grew with the catalogue. The catalogue is small, so each process keeps, per content
-version and edition, one bitset (a Python int, exhibitors/bitsets.py) per facet value over the
-published exhibits and over the exhibitors; a filter is an AND of bitsets and a count is
-`int.bit_count()`: microseconds, whatever the filters. A search is one more bitset, from the
-side's word index (exhibitors/wordindex.py, built on the first search). Any write bumps the
-content version, so the next request rebuilds (5 small queries, ~65 ms at the design scale).
-The results come from here too: the index keeps each order of the rows the first time it is
-asked for (exhibitors/ordering.py), and a page reads only its 24 rows from the database.
+Each process keeps, per edition and catalogue version (common.cache.area), one bitset (a Python
+int, bitsets.py) per facet value over the published exhibits and over the exhibitors; a filter
+is an AND of bitsets and a count is `int.bit_count()`, whatever the filters. A search is one
+more bitset, from the side's word index (words.py, built on the first search); the rows of a
+page come in the order the database gives the whole side, kept the first time it is asked for
+(order.py), and a page reads only its own rows. A write to a catalogue model moves the
+catalogue's version, and the next catalogue request rebuilds it (one thread; see `index_for`).
+What it costs, against PostgreSQL alone, is in bench/RESULTS.md.
 """
 
 import threading
@@ -16,14 +15,19 @@ from dataclasses import dataclass, field
 
 from django.db.models import Aggregate, CharField, IntegerField, Max, Q, Value
 
-from common.cache import content_version
-from exhibitors.bitsets import bitset
-from exhibitors.models import Category, Exhibitor, Product, Sector
-from exhibitors.wordindex import WordIndex
+from common.cache import content_version, serving_stale
+from exhibitors.catalogue.bitsets import bitset
+from exhibitors.catalogue.words import WordIndex
+from exhibitors.models import Category, Exhibitor, Product, Sector, Stand
 from expo.models import Venue
 
-_lock = threading.Lock()
-_current = {}
+# The catalogue's own version (common.cache.area): moved by writes to what the index reads
+# alone, so a programme delay or a press release never rebuilds it.
+AREA = "catalogue"
+MODELS = (Sector, Category, Exhibitor, Stand, Product, Venue)
+
+_lock = threading.Lock()  # one thread builds at a time
+_current = {}  # edition pk -> the newest CatalogueIndex built for it
 
 
 class IdList(Aggregate):
@@ -47,6 +51,7 @@ class Side:
     all: int = 0
     by: dict = field(default_factory=dict)  # facet name -> {value id or code: bitset}
     words: object = None  # the WordIndex, once a search has asked for it
+    lock: object = field(default_factory=threading.Lock)  # one thread builds the word index
 
     def values(self, name, key):
         return self.by[name].get(key, 0)
@@ -55,18 +60,22 @@ class Side:
         return bitset((self.positions[pk] for pk in pks if pk in self.positions), len(self.positions))
 
     def word_index(self, queryset):
-        """The side's search (exhibitors/wordindex.py), built from `queryset`'s search columns on
+        """The side's search (exhibitors/catalogue/words.py), built from `queryset`'s search columns on
         the first search of this content version."""
         if self.words is None:
-            self.words = WordIndex(queryset.order_by().values_list("pk", "search_text").iterator(), self.positions)
+            with self.lock:
+                if self.words is None:
+                    rows = queryset.order_by().values_list("pk", "search_text").iterator()
+                    self.words = WordIndex(rows, self.positions)
         return self.words
 
 
 class CatalogueIndex:
-    def __init__(self, edition):
+    def __init__(self, edition, version=None):
+        self.version = version
         self.sectors = list(Sector.objects.all())
         self.categories = list(Category.objects.select_related("sector"))
-        # (catalogue, language, sort) -> every row's position in that order (exhibitors/ordering.py)
+        # (catalogue, language, sort) -> every row's position in that order (exhibitors/catalogue/order.py)
         self.orders = {}
         self.venues = list(Venue.objects.filter(edition=edition).order_by("order", "code")) if edition else []
         # Each exhibitor with its hall at this edition and its sectors, in one query.
@@ -124,15 +133,30 @@ class CatalogueIndex:
 
 
 def index_for(edition):
-    """The process's index for this edition at the current content version (built on first use)."""
-    key = (content_version(), getattr(edition, "pk", None))
+    """The process's index for this edition at the catalogue's current version.
+
+    Built by one thread at a time: while it builds, the other threads serve the previous index
+    (their request marked stale, so nothing they show is kept in the shared cache), or wait for
+    it when there is none yet (a process's first catalogue request).
+    """
+    version = content_version(AREA)
+    key = getattr(edition, "pk", None)
     index = _current.get(key)
-    if index is None:
-        index = CatalogueIndex(edition)
-        with _lock:
-            _current.clear()  # only the newest version is kept
+    if index is not None and index.version == version:
+        return index
+    if not _lock.acquire(blocking=index is None):
+        serving_stale()
+        return index
+    try:
+        index = _current.get(key)
+        if index is None or index.version != version:
+            index = CatalogueIndex(edition, version)
+            for old in [k for k, kept in _current.items() if kept.version != version]:
+                del _current[old]  # only the newest version is kept
             _current[key] = index
-    return index
+        return index
+    finally:
+        _lock.release()
 
 
 def forget():

@@ -1,8 +1,6 @@
 """The catalogue's result rows from the in-process index, in the database's own order.
 
-Ordering every matching row by Vietnamese collation (and by country name, and by phrase rank for
-a search) before LIMIT 24 cost 50–100 ms per list request at the design scale. The order of a
-row never depends on the filters, so the index (exhibitors/facetindex.py) keeps, per side,
+The order of a row never depends on the filters, so the index (index.py) keeps, per side,
 language and sort, the positions of all its rows in the order the catalogue's own ORDER BY gives
 (one query the first time that order is needed, then kept until the next edit): the database's
 collation decides, nothing is re-sorted in Python. A request walks that order keeping the rows
@@ -16,7 +14,7 @@ kept order.
 from django.utils import translation
 
 from common.text import search_words
-from exhibitors.bitsets import members
+from exhibitors.catalogue.bitsets import members
 
 # Up to this many rows, a page whose order is not kept yet is ordered by the database over just
 # those rows (their primary keys in the query), sparing the query that sorts the whole side.
