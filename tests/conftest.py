@@ -18,7 +18,8 @@ from model_bakery import baker
 
 from exhibitors.models import Category, Sector
 from tests.factories import make_exhibitor, make_product
-from tests.helpers import Inbox, free_port
+from tests.helpers import Inbox
+from tests.processes import free_port
 
 SWEEPS = ("tests/test_hostile_input.py", "tests/test_hostile_imports.py", "tests/api/test_fuzz.py")
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}

@@ -1,16 +1,13 @@
 """What tests read and send as a person would: a PDF's text, the QR codes on a printout, an
-image file, a message as received, the form a browser posts, a live server's port."""
+image file, a message as received, the form a browser posts (processes and ports:
+tests/processes.py)."""
 
 import email
 import email.policy
 import io
-import os
 import re
-import socket
 import subprocess
-import sys
 import tempfile
-import time
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,7 +20,6 @@ from pypdf import PdfReader
 
 from exhibitors.models import Exhibitor
 
-ROOT = Path(__file__).resolve().parent.parent
 # Copies of the c3voc schedule schemas (../shared/specs/c3voc-schedule/).
 C3VOC_SPECS = Path(__file__).resolve().parent / "expo" / "specs"
 
@@ -287,52 +283,3 @@ def facet_counts(html):
         r'facet__label">(?:<span[^>]*>[^<]*</span>)?([^<]+)</span>\s*<span class="facet__count">(\d+)', html
     )
     return {label.strip(): int(count) for label, count in pairs}
-
-
-# --- processes and live servers ---------------------------------------------------------------
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for_port(port, process, timeout=60):
-    """Return once something listens on `port`; fail at once if `process` exits first."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{process.args[:3]} exited with {process.returncode} before listening on {port}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"nothing listens on port {port}")
-
-
-def production_environ(**env):
-    """The environment of this process without any settings variable, plus `env` and the production settings."""
-    prefixes = ("DJANGO_", "DATABASE_URL", "REDIS_URL", "EXPO_")
-    return (
-        {k: v for k, v in os.environ.items() if not k.startswith(prefixes)}
-        | env
-        | {"DJANGO_SETTINGS_MODULE": "config.settings"}
-    )
-
-
-def run_manage(*args, **env):
-    """Run manage.py in a fresh process with exactly these settings variables."""
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=production_environ(**env),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
-def run_check(**env):
-    return run_manage("check", **env)

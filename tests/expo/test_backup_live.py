@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from tests.helpers import free_port
+from tests.processes import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_DB = 9

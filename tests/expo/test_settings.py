@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import run_check
+from tests.processes import run_check
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -20,7 +20,7 @@ from django.test import Client
 from django.utils import translation
 from model_bakery import baker
 
-from tests.helpers import free_port, run_check
+from tests.processes import free_port, run_check
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = "https://expo.example.vn"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from aiosmtpd.controller import Controller
 
-from tests.helpers import free_port, wait_for_port
+from tests.processes import free_port, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CLOCK = [sys.executable, str(Path(__file__).resolve().parent / "clock.py")]
