@@ -37,7 +37,7 @@ def scale_args(scale):
 
 
 def log(message):
-    print(message, flush=True)
+    print(message, flush=True)  # noqa: T201 (the benchmark reports its progress on the console)
 
 
 def production_env(static_root, cache_seconds, fragment_seconds=600):

@@ -50,9 +50,9 @@ class CountryFilter(CountriesPresentFilter):
 
 
 class FormDefaultsMixin:
-    """What every add and change form does without being asked (mixed into every ModelAdmin by
-    AdminSite.register, so a new admin has it the day it is written):
+    """What every add and change form does without being asked.
 
+    Mixed into every ModelAdmin by AdminSite.register, so a new admin has it the day it is written:
     - a model with an `edition` starts on the current edition (`request.edition`), not "---------";
     - a slug left empty is made from the title or name, Vietnamese or English, accents folded
       ("Lễ khai mạc" -> "le-khai-mac"), and kept unique within the edition; the slug stays editable;
@@ -106,7 +106,7 @@ DEFAULT_PERMISSIONS = {
 
 
 def permission_label(permission):
-    """ "Đoàn đại biểu | đoàn | Có thể thêm đoàn": Django's label with the name translated."""
+    """Django's label with the name translated: "Đoàn đại biểu | đoàn | Có thể thêm đoàn"."""
     model = permission.content_type.model_class()
     action = permission.codename.split("_", 1)[0]
     if (

@@ -96,7 +96,7 @@ def content_version(name=None):
 
 
 def serving_stale():
-    """This request shows an older version (an index being rebuilt): the cache keeps none of it."""
+    """Whether this request shows an older version (an index being rebuilt): the cache keeps none of it."""
     memo = _request_memo.get()
     if memo is not None:
         memo["stale"] = True

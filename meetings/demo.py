@@ -110,6 +110,28 @@ def load(*, edition, progress):
 
 
 def _load(edition):
+    days = _meeting_days(edition)
+    exhibitors = _places(edition)
+    made = _requests(edition, days, exhibitors)
+    services.schedule(edition=edition, by=None)
+    for request, final in made:
+        request.refresh_from_db()
+        if final in (S.HELD, S.NO_SHOW) and request.status == S.SCHEDULED:
+            services.set_status(request=request, status=final, by=None)
+    if made:
+        first = made[-1][0]
+        first.restricted = True
+        first.save(update_fields=["restricted"])
+    _agreements(edition)
+    counts = MeetingRequest.objects.filter(edition=edition)
+    return (
+        f"{counts.count()} meeting requests, {Meeting.objects.filter(request__edition=edition).count()} meetings, "
+        f"{len(AGREEMENTS)} agreements"
+    )
+
+
+def _meeting_days(edition):
+    """The meeting plan and one meeting day a day of the edition, 09:00–17:00."""
     MeetingPlan.objects.update_or_create(edition=edition, defaults={"slot_minutes": 30, "buffer_minutes": 10})
     days = []
     for number in range((edition.end_date - edition.start_date).days + 1):
@@ -119,6 +141,11 @@ def _load(edition):
             defaults={"opens": datetime.time(9, 0), "closes": datetime.time(17, 0)},
         )
         days.append(day)
+    return days
+
+
+def _places(edition):
+    """Interpreters and meeting places: the rooms and the stands of some exhibitors; {slug: exhibitor}."""
     for name, languages in INTERPRETERS:
         Interpreter.objects.update_or_create(name=name, defaults={"languages": languages})
     hall = Venue.objects.filter(edition=edition, kind=Venue.Kind.CONFERENCE).first()
@@ -138,6 +165,11 @@ def _load(edition):
                     "exhibitor": exhibitors[slug],
                 },
             )
+    return exhibitors
+
+
+def _requests(edition, days, exhibitors):
+    """The invented requests, each taken to its first status; [(request, its final status)]."""
     delegations = {
         (d.country.code, name): d
         for d in Delegation.objects.filter(edition=edition)
@@ -168,15 +200,11 @@ def _load(edition):
             if final != S.REQUESTED:
                 services.set_status(request=request, status=S.DECLINED if final == S.DECLINED else S.ACCEPTED, by=None)
         made.append((request, final))
-    services.schedule(edition=edition, by=None)
-    for request, final in made:
-        request.refresh_from_db()
-        if final in (S.HELD, S.NO_SHOW) and request.status == S.SCHEDULED:
-            services.set_status(request=request, status=final, by=None)
-    if made:
-        first = made[-1][0]
-        first.restricted = True
-        first.save(update_fields=["restricted"])
+    return made
+
+
+def _agreements(edition):
+    """The invented agreements, each tied to one of the meetings held."""
     approver = _approver()
     held = list(Meeting.objects.filter(request__edition=edition).order_by("start", "pk"))
     for index, (kind, title, party_a, party_b, day, value, currency, rate, disclosure) in enumerate(AGREEMENTS):
@@ -206,11 +234,6 @@ def _load(edition):
         )
         if held and index < len(held):
             agreement.meetings.set([held[index]])
-    counts = MeetingRequest.objects.filter(edition=edition)
-    return (
-        f"{counts.count()} meeting requests, {Meeting.objects.filter(request__edition=edition).count()} meetings, "
-        f"{len(AGREEMENTS)} agreements"
-    )
 
 
 def _approver():

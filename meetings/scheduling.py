@@ -217,36 +217,39 @@ class _Placer:
             self.keys_of[delegation.pk] = party_keys(delegation)
         return self.keys_of[delegation.pk]
 
-    def place(self, request):
-        # A delegation that declined or cancelled books nothing (the clash engine's own status set).
-        for delegation in (request.delegation, request.counterpart_delegation):
-            if delegation is not None and delegation.status in Delegation.INACTIVE_STATUSES:
-                return None, [_("%(delegation)s is not coming (declined or cancelled)") % {"delegation": delegation}]
-        wished = {day.pk for day in request.wished_days.all()}
-        slot_day = self.slot_day
-        candidates = [index for index in range(len(self.slots)) if not wished or slot_day.get(index) in wished]
-        if not candidates:
-            return None, [_("none of the wished days is a meeting day")]
+    def parties_of_request(self, request):
+        """The resource keys and names of everyone who meets: both delegations, or one and an exhibitor."""
         parties = list(self.parties_of(request.delegation))
         if request.counterpart_delegation_id:
-            parties += self.parties_of(request.counterpart_delegation)
-        else:
-            exhibitor = request.counterpart_exhibitor
-            parties.append((("exhibitor", exhibitor.pk), str(exhibitor)))
+            return [*parties, *self.parties_of(request.counterpart_delegation)]
+        exhibitor = request.counterpart_exhibitor
+        return [*parties, (("exhibitor", exhibitor.pk), str(exhibitor))]
+
+    def speakers(self, request):
+        """The interpreters of the request's language, the delegation's own first; none without a language."""
+        if not request.language:
+            return []
+        own = {interpreter.pk for interpreter in request.delegation.interpreters.all()}
+        matching = [(("interpreter", p.pk), p) for spoken, p in self.interpreters if request.language in spoken]
+        return sorted(matching, key=lambda pair: pair[1].pk not in own)
+
+    def place(self, request):
+        # A delegation that declined or cancelled books nothing (the clash engine's own status set).
+        gone = [d for d in (request.delegation, request.counterpart_delegation) if d and not _coming(d)]
+        if gone:
+            return None, [_("%(delegation)s is not coming (declined or cancelled)") % {"delegation": gone[0]}]
+        wished = {day.pk for day in request.wished_days.all()}
+        candidates = [index for index in range(len(self.slots)) if not wished or self.slot_day.get(index) in wished]
+        if not candidates:
+            return None, [_("none of the wished days is a meeting day")]
+        parties = self.parties_of_request(request)
         stands = self.stands.get(request.counterpart_exhibitor_id, ())
         if not stands and not self.shared_places:
             return None, [_("there is no meeting place")]
-        speakers = []
-        if request.language:
-            own = {interpreter.pk for interpreter in request.delegation.interpreters.all()}
-            language = request.language
-            speakers = sorted(
-                ((("interpreter", person.pk), person) for spoken, person in self.interpreters if language in spoken),
-                key=lambda pair: pair[1].pk not in own,
-            )
-            if not speakers:
-                language = languages.in_sentence(request.language)
-                return None, [_("no interpreter speaks %(language)s") % {"language": language}]
+        speakers = self.speakers(request)
+        if request.language and not speakers:
+            language = languages.in_sentence(request.language)
+            return None, [_("no interpreter speaks %(language)s") % {"language": language}]
         blocked = self.timetable.blocked
         party_sets = [(blocked(key), name) for key, name in parties]
         tally = Counter()
@@ -280,6 +283,10 @@ class _Placer:
             for (kind, detail), count in tally.most_common(3)
         ]
         return None, reasons
+
+
+def _coming(delegation):
+    return delegation.status not in Delegation.INACTIVE_STATUSES
 
 
 def _explain(kind, detail):

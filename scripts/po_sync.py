@@ -58,5 +58,4 @@ if __name__ == "__main__":
         fill_english(domain)
         missing += fill_vietnamese(table, domain)
     if missing:
-        print("Untranslated in vi:", *missing, sep="\n  ")
-        sys.exit(1)
+        sys.exit("\n  ".join(["Untranslated in vi:", *missing]))

@@ -175,48 +175,53 @@ def check(table, *, edition):
             )
             continue
         seen[stand.pk] = number
-        values = {}
-        for name in ("x", "y", "width", "depth", "rotation"):
-            raw = row.get(name)
-            if name == "rotation" and _text(raw) == "":
-                values[name] = 0.0
-                continue
-            try:
-                values[name] = _number(raw)
-            except (TypeError, ValueError):
-                result.errors.append(RowError(number, name, _("“%(value)s” is not a number.") % {"value": shown(raw)}))
-        if len(values) < 5:
+        values = _values(number, row, result.errors)
+        if values is None:
             continue
-        if values["width"] <= 0 or values["depth"] <= 0:
-            result.errors.append(RowError(number, "width", _("Width and depth must be more than 0 m.")))
-            continue
-        # Far off any plan first (1e308 would overflow the footprint's corners); then inside the
-        # hall's outline, or the plan's box for a venue not drawn yet.
-        big = [name for name in ("x", "y", "width", "depth") if abs(values[name]) > geometry.MAX_EXTENT]
-        if big:
-            result.errors.append(RowError(number, big[0], off_plan_message(box)))
-            continue
-        if not -360 <= values["rotation"] <= 360:
-            result.errors.append(RowError(number, "rotation", _("Rotation must be between -360 and 360 degrees.")))
-            continue
-        outline = getattr(getattr(stand.venue, "outline", None), "points", None)
-        corners = geometry.rectangle(values["x"], values["y"], values["width"], values["depth"], values["rotation"])
-        if not outline and not geometry.within(corners, box):
-            result.errors.append(RowError(number, "x", off_plan_message(box)))
-            continue
-        if outline and not geometry.inside(corners, outline):
-            result.errors.append(
-                RowError(
-                    number,
-                    "x",
-                    _("Stand %(code)s would lie outside %(venue)s.") % {"code": code, "venue": stand.venue.name},
-                )
-            )
+        error = _placement_error(number, code, stand, values, box)
+        if error:
+            result.errors.append(error)
             continue
         result.rows.append((number, stand, values))
     if not result.rows and not result.errors:
         result.errors.append(RowError(2, "", _("The file has no rows.")))
     return result
+
+
+def _values(number, row, errors):
+    """The row's position and size in metres, or None after a RowError for each cell that is no number."""
+    values = {}
+    for name in ("x", "y", "width", "depth", "rotation"):
+        raw = row.get(name)
+        if name == "rotation" and _text(raw) == "":
+            values[name] = 0.0
+            continue
+        try:
+            values[name] = _number(raw)
+        except (TypeError, ValueError):
+            errors.append(RowError(number, name, _("“%(value)s” is not a number.") % {"value": shown(raw)}))
+    return values if len(values) == 5 else None
+
+
+def _placement_error(number, code, stand, values, box):
+    """The RowError for a stand that cannot stand where the row puts it, or None."""
+    if values["width"] <= 0 or values["depth"] <= 0:
+        return RowError(number, "width", _("Width and depth must be more than 0 m."))
+    # Far off any plan first (1e308 would overflow the footprint's corners); then inside the
+    # hall's outline, or the plan's box for a venue not drawn yet.
+    big = [name for name in ("x", "y", "width", "depth") if abs(values[name]) > geometry.MAX_EXTENT]
+    if big:
+        return RowError(number, big[0], off_plan_message(box))
+    if not -360 <= values["rotation"] <= 360:
+        return RowError(number, "rotation", _("Rotation must be between -360 and 360 degrees."))
+    outline = getattr(getattr(stand.venue, "outline", None), "points", None)
+    corners = geometry.rectangle(values["x"], values["y"], values["width"], values["depth"], values["rotation"])
+    if not outline and not geometry.within(corners, box):
+        return RowError(number, "x", off_plan_message(box))
+    if outline and not geometry.inside(corners, outline):
+        message = _("Stand %(code)s would lie outside %(venue)s.") % {"code": code, "venue": stand.venue.name}
+        return RowError(number, "x", message)
+    return None
 
 
 def off_plan_message(box):

@@ -1,17 +1,25 @@
 import datetime
+import shutil
 import zoneinfo
 from io import StringIO
 
 import pytest
 import time_machine
+from aiosmtpd.controller import Controller
 from django.apps import apps
+from django.contrib.auth.models import Group
 from django.core import serializers
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 from model_bakery import baker
+
+from exhibitors.models import Category, Sector
+from tests.factories import make_exhibitor, make_product
+from tests.helpers import Inbox
+from tests.processes import free_port
 
 SWEEPS = ("tests/test_hostile_input.py", "tests/test_hostile_imports.py", "tests/api/test_fuzz.py")
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
@@ -75,7 +83,14 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
         call_command("load_demo", stdout=StringIO())
         rows = [
-            serializers.serialize("python", model._default_manager.order_by("pk"))
+            # Content types, permissions, groups and users by their names: after a flush (a
+            # transactional test) the database numbers them afresh.
+            serializers.serialize(
+                "python",
+                model._default_manager.order_by("pk"),
+                use_natural_foreign_keys=True,
+                use_natural_primary_keys=True,
+            )
             for model in models
             if not model._meta.proxy
         ]
@@ -84,20 +99,48 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
     return {"media": media, "rows": rows, "models": models}
 
 
+@pytest.fixture(scope="session")
+def demo_press_kits(demo_snapshot, django_db_blocker):
+    """Both press kits of the demo, built once per run into the demo's media folder (as `load_demo`
+    builds them outside the tests), so a test that downloads a kit does not wait for its
+    hundreds of renders: the view finds it current. Request it before `demo`."""
+    from press import kit
+
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_snapshot["media"]), transaction.atomic():
+        _restore_demo(demo_snapshot)
+        kit.build_all(("vi", "en"))
+        transaction.set_rollback(True)
+    cache.clear()
+
+
+def _restore_demo(snapshot):
+    """Write the snapshot's rows into the database, as `load_demo` left them."""
+    from auditlog.context import disable_auditlog
+
+    # One transaction: rows may point to rows restored after them (checked at its end).
+    with disable_auditlog(), transaction.atomic():  # the snapshot holds the history load_demo wrote
+        for rows in snapshot["rows"]:
+            for row in serializers.deserialize("python", rows):
+                row.save()
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), snapshot["models"]):
+            cursor.execute(sql)
+
+
 @pytest.fixture
 def demo(db, demo_snapshot, settings):
     """The demo edition's rows in this test's transaction, as `load_demo` leaves them. Its media
     folder is shared by the whole run: read it, never write to it."""
-    from auditlog.context import disable_auditlog
-
     settings.MEDIA_ROOT = demo_snapshot["media"]
-    with disable_auditlog():  # the snapshot holds the history load_demo wrote
-        for rows in demo_snapshot["rows"]:
-            for row in serializers.deserialize("python", rows):
-                row.save()
-    with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), demo_snapshot["models"]):
-            cursor.execute(sql)
+    _restore_demo(demo_snapshot)
+
+
+@pytest.fixture
+def committed_demo(transactional_db, demo_snapshot, settings, tmp_path):
+    """The demo edition committed, for a live server or another process, with a copy of its
+    media folder of this test's own (a test may write to it)."""
+    settings.MEDIA_ROOT = shutil.copytree(demo_snapshot["media"], tmp_path / "demo-media")
+    _restore_demo(demo_snapshot)
 
 
 # Mid-morning in Hanoi, far from midnight: "now and next" windows never straddle two days.
@@ -132,3 +175,132 @@ def edition(db):
         end_date=datetime.date(2024, 12, 22),
         is_current=True,
     )
+
+
+# --- shared by several packages ---------------------------------------------------------------
+
+
+@pytest.fixture
+def page_cache(settings):
+    """Production's whole-page cache for anonymous visitors (tests/settings.py switches it off)."""
+    settings.EXPO_PAGE_CACHE_SECONDS = 300
+
+
+@pytest.fixture
+def caches_on(settings, page_cache):
+    """Production's caches: the fragment cache and the page cache."""
+    settings.EXPO_FRAGMENT_CACHE_SECONDS = 600
+
+
+@pytest.fixture
+def smtp(settings):
+    """Route Django's mail to a real SMTP server (aiosmtpd) for this test; yields its Inbox."""
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.DEFAULT_FROM_EMAIL = "VIDE 2024 <press@vide.example.vn>"
+    try:
+        yield inbox
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def protocol_user(db):
+    user = baker.make("auth.User", username="protocol", is_staff=True)
+    user.groups.add(Group.objects.get(name="Protocol"))
+    return user
+
+
+@pytest.fixture
+def protocol_client(protocol_user):
+    client = Client()
+    client.force_login(protocol_user)
+    return client
+
+
+@pytest.fixture
+def venues(edition):
+    return {
+        "A": baker.make("expo.Venue", edition=edition, code="A", slug="hall-a", name_vi="Nhà A", name_en="Hall A"),
+        "B": baker.make("expo.Venue", edition=edition, code="B", slug="hall-b", name_vi="Nhà B", name_en="Hall B"),
+    }
+
+
+@pytest.fixture
+def sectors(db):
+    naval = Sector.objects.create(slug="naval", name_vi="Hải quân", name_en="Naval", order=1)
+    ground = Sector.objects.create(slug="ground-forces", name_vi="Lục quân", name_en="Ground forces", order=2)
+    return {
+        "naval": naval,
+        "ground": ground,
+        "submarines": Category.objects.create(
+            sector=naval, slug="submarines", name_vi="Tàu ngầm", name_en="Submarines"
+        ),
+        "warships": Category.objects.create(sector=naval, slug="warships", name_vi="Tàu chiến", name_en="Warships"),
+        "tanks": Category.objects.create(sector=ground, slug="tanks", name_vi="Xe tăng", name_en="Tanks"),
+    }
+
+
+@pytest.fixture
+def catalogue(edition, venues, sectors):
+    """A small catalogue: two Vietnamese exhibitors and a French one, in two halls."""
+    song_hong = make_exhibitor(
+        "song-hong",
+        "Công ty Cơ khí Sông Hồng",
+        "VN",
+        sectors=[sectors["naval"]],
+        stand=(venues["A"], "A-01"),
+        edition=edition,
+    )
+    duong = make_exhibitor(
+        "duong-lam",
+        "Tập đoàn An ninh Đường Lâm",
+        "VN",
+        sectors=[sectors["ground"]],
+        stand=(venues["B"], "B-07"),
+        edition=edition,
+    )
+    marine = make_exhibitor(
+        "marine-demo",
+        "Marine Atlantique",
+        "FR",
+        sectors=[sectors["naval"]],
+        stand=(venues["B"], "B-01"),
+        edition=edition,
+    )
+    products = {
+        "kilo": make_product(song_hong, sectors["submarines"], "sh-1", "Tàu ngầm SH-1", "SH-1 submarine", image=True),
+        "corvette": make_product(song_hong, sectors["warships"], "sh-2", "Tàu hộ vệ SH-2", "SH-2 corvette"),
+        "tank": make_product(duong, sectors["tanks"], "dl-3", "Xe tăng ĐL-3", "DL-3 tank"),
+        "sub-fr": make_product(marine, sectors["submarines"], "ma-4", "Tàu ngầm MA-4", "MA-4 submarine"),
+        "draft": make_product(
+            marine, sectors["warships"], "ma-5", "Tàu bí mật MA-5", "MA-5 secret ship", published=False
+        ),
+    }
+    return {"exhibitors": {"song_hong": song_hong, "duong": duong, "marine": marine}, "products": products}
+
+
+# Debian's chromium for pytest-playwright (tests/browser/, tests/rehearsal/): never `playwright install`.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not shutil.which(CHROMIUM):
+        pytest.fail("Debian's chromium is needed for browser tests: apt-get install chromium")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}

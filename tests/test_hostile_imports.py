@@ -19,9 +19,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from common.backup import table_counts
-from tests.exhibitors.test_hostile_spreadsheets import _sheet, _xlsx, one_cell_claiming_the_whole_sheet
-from tests.exhibitors.test_hostile_spreadsheets import one_row_of_two_million_cells as huge_row
-from tests.test_hostile_input import walk
+from tests.hostile import (
+    one_cell_claiming_the_whole_sheet,
+    one_row_of_two_million_cells,
+    sheet_xml,
+    walk,
+    workbook_around,
+)
 
 IMPORT_NAME = re.compile(r"_import(_[a-z]+)?$")
 # Found by the walk below; listed so that a broken walk cannot pass by finding nothing.
@@ -58,15 +62,17 @@ def hostile_files():
     """{label: (file name, bytes)}: the same set for every endpoint."""
     long_name = "Tổng cục Công nghiệp Quốc phòng " * 10  # 320 characters
     return {
-        "one row of 2,000,000 cells": ("list.xlsx", huge_row()),
+        "one row of 2,000,000 cells": ("list.xlsx", one_row_of_two_million_cells()),
         "a dimension claiming the whole sheet": ("list.xlsx", one_cell_claiming_the_whole_sheet()),
         "zip bomb (110 MB unpacked)": (
             "list.xlsx",
-            _xlsx(_sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>' + "x" * (110 << 20) + "</t></is></c></row>")),
+            workbook_around(
+                sheet_xml('<row r="1"><c r="A1" t="inlineStr"><is><t>' + "x" * (110 << 20) + "</t></is></c></row>")
+            ),
         ),
         "entity bomb in a sheet": (
             "list.xlsx",
-            _xlsx(
+            workbook_around(
                 '<?xml version="1.0"?>'
                 + BOMB_DTD
                 + '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'

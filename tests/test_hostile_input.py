@@ -8,8 +8,9 @@ query strings; pages with real objects (from the demo edition) get the bad query
 from urllib.parse import quote, urlencode
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import translation
+
+from tests.hostile import walk
 
 MARKUP = "<script>alert(1)</script>"
 SVG = '"><svg onload=alert(1)>'
@@ -34,17 +35,6 @@ BAD_QUERIES = [
     {"stand": MARKUP, "exhibitor": SVG, "exhibit": "x" * 5000, "hall": "\x00", "point": "1e999"},
 ]
 SKIP_PREFIXES = ("admin/", "media/", "static/")
-
-
-def walk(resolver=None, prefix=""):
-    """Yield (route, pattern) for every leaf URL pattern."""
-    resolver = resolver or get_resolver()
-    for entry in resolver.url_patterns:
-        route = prefix + str(entry.pattern)
-        if isinstance(entry, URLResolver):
-            yield from walk(entry, route)
-        elif isinstance(entry, URLPattern):
-            yield route, entry
 
 
 def concrete(route, value):
@@ -80,7 +70,7 @@ def test_every_public_pattern_survives_bad_path_segments(client, demo):
     assert failures == []
 
 
-def test_every_public_page_survives_bad_query_strings(client, demo):
+def test_every_public_page_survives_bad_query_strings(client, demo_press_kits, demo):
     from exhibitors.models import Exhibitor, Product
     from expo.models import ProgrammeItem
 

@@ -39,7 +39,7 @@ JOURNALIST = {
 
 
 @pytest.fixture
-def seeded(demo):
+def seeded(demo_press_kits, demo):
     from press.models import MediaAccreditation
 
     MediaAccreditation.objects.create(

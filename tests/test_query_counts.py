@@ -10,10 +10,7 @@ from model_bakery import baker
 
 from common.cache import bump_content_version
 from exhibitors.catalogue import index as catalogue_index
-from tests.delegations.conftest import make_delegation, make_member, protocol_client, protocol_user  # noqa: F401
-from tests.exhibitors.conftest import make_exhibitor, make_product, sectors, venues  # noqa: F401 (fixtures)
-from tests.expo.programme_factories import make_item
-from tests.press.conftest import make_release
+from tests.factories import make_delegation, make_exhibitor, make_item, make_member, make_product, make_release
 
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 
@@ -75,7 +72,7 @@ def add_catalogue(edition, venue, category, start, stop):
     bump_content_version()  # what the commit of these writes does (a test's writes never commit)
 
 
-def test_catalogue_lists(client, edition, venues, sectors, django_assert_num_queries):  # noqa: F811 (fixtures)
+def test_catalogue_lists(client, edition, venues, sectors, django_assert_num_queries):
     add_catalogue(edition, venues["A"], sectors["submarines"], 0, 1)
     check(
         client,
@@ -122,6 +119,6 @@ def add_delegations(edition, start, stop):
         make_member(delegation, family_name="Nguyễn", given_name=f"Văn {n}")
 
 
-def test_protocol_pages(protocol_client, edition, django_assert_num_queries):  # noqa: F811 (fixture)
+def test_protocol_pages(protocol_client, edition, django_assert_num_queries):
     add_delegations(edition, 0, 1)
     check(protocol_client, PROTOCOL, django_assert_num_queries, grow=lambda: add_delegations(edition, 1, 7))

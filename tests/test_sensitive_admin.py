@@ -81,7 +81,7 @@ def _changelist(model):
 
 
 def _to_edition(model, edition, prefix="", depth=0):
-    """baker's arguments tying every required relation that leads to an edition to `edition`
+    """The arguments for baker tying every required relation that leads to an edition to `edition`
     (random editions would break its date and uniqueness rules)."""
     tied = {}
     for field in model._meta.concrete_fields:

@@ -14,35 +14,35 @@ register = template.Library()
 
 @register.filter(expects_localtime=True)
 def day(value):
-    """19/12/2024"""
+    """The day, as 19/12/2024."""
     return date(value, dates.DAY)
 
 
 @register.filter(expects_localtime=True)
 def day_month(value):
-    """19/12"""
+    """The day of the month, as 19/12."""
     return date(value, dates.DAY_MONTH)
 
 
 @register.filter(expects_localtime=True)
 def day_time(value):
-    """19/12/2024 14:30"""
+    """The day and time, as 19/12/2024 14:30."""
     return date(value, dates.DAY_TIME)
 
 
 @register.filter(expects_localtime=True)
 def day_month_time(value):
-    """19/12 14:30"""
+    """The day of the month and time, as 19/12 14:30."""
     return date(value, dates.DAY_MONTH_TIME)
 
 
 @register.filter(expects_localtime=True)
 def weekday_day(value):
-    """Thursday 19/12/2024 (the weekday in the active language)"""
+    """The weekday and day, as Thursday 19/12/2024 (the weekday in the active language)."""
     return date(value, dates.WEEKDAY_DAY)
 
 
 @register.filter(expects_localtime=True)
 def weekday_day_month(value):
-    """Thu 19/12 (the weekday in the active language)"""
+    """The short weekday and day of the month, as Thu 19/12 (the weekday in the active language)."""
     return date(value, dates.WEEKDAY_DAY_MONTH)

@@ -33,7 +33,7 @@ class ProtocolLogEntryAdmin(LogEntryAdmin):
 
     @admin.display(description=gettext_lazy("Changes"))
     def msg(self, obj):
-        """auditlog's table of changes, with related rows by name ("Hall A", not "7") and choices
+        """The table of changes auditlog keeps, with related rows by name ("Hall A", not "7") and choices
         by their label ("Invited", not "invited")."""
         shown = copy.copy(obj)
         shown.changes = {field: readable_change(obj, field, change) for field, change in obj.changes_dict.items()}

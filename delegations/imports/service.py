@@ -95,26 +95,35 @@ def _limit(name):
     return Member._meta.get_field(name).max_length
 
 
-def _check_row(number, cells, parsers, errors):
-    """Parse one row into a dict of clean values; append a RowError for each bad cell."""
-    clean = {}
+class _Cells:
+    """One row's cells, parsed column by column; a RowError for each bad cell."""
 
-    def parse(column, parser, required=False):
-        raw = cells.get(column)
+    def __init__(self, number, cells, errors):
+        self.number, self.cells, self.errors = number, cells, errors
+
+    def parse(self, column, parser, required=False):
+        raw = self.cells.get(column)
         if raw in (None, ""):
             if required:
-                errors.append(RowError(number, column, _("This column is required.")))
+                self.errors.append(RowError(self.number, column, _("This column is required.")))
             return None
         try:
             if isinstance(raw, Formula):
                 _text(raw)  # raises
             return parser(raw)
         except CellError as exc:
-            errors.append(RowError(number, column, str(exc)))
+            self.errors.append(RowError(self.number, column, str(exc)))
             return None
 
-    def text(column, limit=None, multiline=False):
-        return parse(column, lambda value: _text(value, limit=limit, multiline=multiline)) or ""
+    def text(self, column, limit=None, multiline=False):
+        return self.parse(column, lambda value: _text(value, limit=limit, multiline=multiline)) or ""
+
+
+def _check_row(number, cells, parsers, errors):
+    """Parse one row into a dict of clean values; append a RowError for each bad cell."""
+    clean = {}
+    row = _Cells(number, cells, errors)
+    parse, text = row.parse, row.text
 
     def chosen(lookup):
         return lambda value: parsers.choice(lookup, _text(value))
@@ -159,25 +168,10 @@ def _in_language(headers, table, language):
     return headers
 
 
-def check_file(*, data, filename, edition, progress=None, sensitive=True, language="vi"):
-    """Read and check every row; returns (headers, rows, errors), rows as (number, clean values).
-
-    Without `sensitive` (a user lacking view_sensitive) a file carrying a sensitive column is
-    refused before any row is read: such a user neither writes, matches on nor hears about them.
-    """
-    errors = []
-    try:
-        headers, table = read_table(data, filename)
-    except UnreadableFile as exc:
-        return [], [], [RowError(1, "-", str(exc))]
-    headers = _in_language(headers, table, language)
-    for header in headers:
-        if header and header not in COLUMNS:
-            errors.append(
-                RowError(
-                    1, header, _("Unknown column (expected one of: %(columns)s).") % {"columns": ", ".join(COLUMNS)}
-                )
-            )
+def _header_errors(headers, sensitive):
+    """What is wrong with the header row: unknown or missing columns, sensitive ones not allowed."""
+    unknown = _("Unknown column (expected one of: %(columns)s).") % {"columns": ", ".join(COLUMNS)}
+    errors = [RowError(1, header, unknown) for header in headers if header and header not in COLUMNS]
     for column in REQUIRED_COLUMNS:
         if column not in headers:
             errors.append(RowError(1, column, _("This column is missing.")))
@@ -197,6 +191,38 @@ def check_file(*, data, filename, edition, progress=None, sensitive=True, langua
                         % {"columns": ", ".join(visible_columns(sensitive=False))},
                     )
                 )
+    return errors
+
+
+def _check_not_seen(number, clean, seen, errors):
+    """A RowError if an earlier row (numbers in `seen`, by member key) names the same member."""
+    if not (clean["country"] and (clean["organisation_vi"] or clean["organisation_en"]) and clean["family_name"]):
+        return
+    key = member_key(
+        delegation_key(clean),
+        passport_no=clean["passport_no"],
+        family_name=clean["family_name"],
+        given_name=clean["given_name"],
+        date_of_birth=clean["date_of_birth"],
+    )
+    if key in seen:
+        column = "passport_no" if key[1] == "passport" else "family_name"
+        errors.append(RowError(number, column, _("The same member as row %(row)s.") % {"row": seen[key]}))
+    seen[key] = seen.get(key, number)
+
+
+def check_file(*, data, filename, edition, progress=None, sensitive=True, language="vi"):
+    """Read and check every row; returns (headers, rows, errors), rows as (number, clean values).
+
+    Without `sensitive` (a user lacking view_sensitive) a file carrying a sensitive column is
+    refused before any row is read: such a user neither writes, matches on nor hears about them.
+    """
+    try:
+        headers, table = read_table(data, filename)
+    except UnreadableFile as exc:
+        return [], [], [RowError(1, "-", str(exc))]
+    headers = _in_language(headers, table, language)
+    errors = _header_errors(headers, sensitive)
     if errors:
         return headers, [], errors
     parsers = Parsers(edition.tz, edition=edition)
@@ -204,18 +230,7 @@ def check_file(*, data, filename, edition, progress=None, sensitive=True, langua
     numbered = progress.iterate(table, total=len(table), label=_("Rows checked")) if progress else table
     for number, cells in numbered:
         clean = _check_row(number, cells, parsers, errors)
-        if clean["country"] and (clean["organisation_vi"] or clean["organisation_en"]) and clean["family_name"]:
-            key = member_key(
-                delegation_key(clean),
-                passport_no=clean["passport_no"],
-                family_name=clean["family_name"],
-                given_name=clean["given_name"],
-                date_of_birth=clean["date_of_birth"],
-            )
-            if key in seen:
-                column = "passport_no" if key[1] == "passport" else "family_name"
-                errors.append(RowError(number, column, _("The same member as row %(row)s.") % {"row": seen[key]}))
-            seen[key] = seen.get(key, number)
+        _check_not_seen(number, clean, seen, errors)
         rows.append((number, clean))
     return headers, rows, errors
 

@@ -67,6 +67,14 @@ class DelegationPreview:
         return ACTIONS[self.action]
 
 
+def _copy_cells(clean, member, fields):
+    """Copy a row's clean values of `fields` onto the member."""
+    for name in fields:
+        # A translation never filled is NULL in the database; an empty cell leaves it so.
+        if not (clean[name] == "" and getattr(member, name) is None):
+            setattr(member, name, clean[name])
+
+
 class Writer:
     """Writes checked rows with a handful of bulk queries, whatever the number of rows."""
 
@@ -241,10 +249,7 @@ class Writer:
                 next_order[delegation.pk] = order + 1
                 member = Member(delegation=delegation, order=order, version=1)
                 created.append(member)
-            for name in fields:
-                # A translation never filled is NULL in the database; an empty cell leaves it so.
-                if not (clean[name] == "" and getattr(member, name) is None):
-                    setattr(member, name, clean[name])
+            _copy_cells(clean, member, fields)
             member.fill_derived()
             if before is None:
                 matcher.add(member)

@@ -7,7 +7,7 @@ from django.db import migrations
 
 
 def codes_from_free_text(apps, schema_editor):
-    """ "English, French" becomes "en,fr". A member's words that name no language of the list are
+    """Free text such as "English, French" becomes "en,fr". A member's words that name no language of the list are
     kept in their delegation's notes; an officer's or interpreter's are printed (no notes field)."""
     from common.languages import read_typed
 

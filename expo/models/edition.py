@@ -197,7 +197,7 @@ class Edition(NormalizedTextModel):
 
 @public_content
 class Venue(NormalizedTextModel):
-    """A zone of the expo site: a hall, the static display, the flight line, a room…"""
+    """A zone of the expo site: a hall, the static display, the flight line, a room."""
 
     class Kind(models.TextChoices):
         HALL = "hall", _("Exhibition hall")

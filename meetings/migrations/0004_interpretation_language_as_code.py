@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 
 def code_from_free_text(apps, schema_editor):
-    """ "Russian" or "tiếng Nga" becomes "ru"; what names no language of the list is kept at the
+    """Free text such as "Russian" or "tiếng Nga" becomes "ru"; what names no language of the list is kept at the
     end of the request's purpose, so nobody's note is lost."""
     from common.languages import read_typed
 

@@ -14,7 +14,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def unplaced_stands_warning(context):
-    """ "3 stands of VIDE 2024 have no position…", linked to the list; empty when every stand of
+    """The warning "3 stands of VIDE 2024 have no position…", linked to the list; empty when every stand of
     the current edition is placed or the organiser may not see the plan's positions."""
     request = context.get("request")
     if request is None or not request.user.has_perm("siteplan.view_standplacement"):

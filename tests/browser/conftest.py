@@ -7,7 +7,6 @@ screenshotted at 390 px and 1280 px into the test's output folder (test-results/
 """
 
 import os
-import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -15,25 +14,6 @@ from axe_playwright_python.sync_playwright import Axe
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls made by
 # fixtures in that thread are safe here (nothing else runs concurrently in it).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    if not shutil.which(CHROMIUM):
-        pytest.fail("Debian's chromium is needed for browser tests: apt-get install chromium")
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
 
 
 class PageChecker:

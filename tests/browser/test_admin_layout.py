@@ -8,12 +8,10 @@ of `#content`. Only measured; a page that fails is screenshotted into test-resul
 """
 
 import os
-from io import StringIO
 
 import pytest
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
@@ -120,9 +118,7 @@ def admin_pages():
 
 
 @pytest.fixture
-def superuser(transactional_db):
-    # The live server needs committed rows: the `demo` fixture's rows live in a transaction.
-    call_command("load_demo", stdout=StringIO())
+def superuser(committed_demo):
     user = get_user_model().objects.create_superuser("layout", "layout@example.vn", PASSWORD)
     # The demo has no press applications: two with long names and outlets fill the list's columns.
     for name, outlet in LONG_APPLICANTS:

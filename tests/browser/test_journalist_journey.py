@@ -17,8 +17,7 @@ from press.models import MediaAccreditation, PressRelease
 
 
 @pytest.fixture
-def press_site(transactional_db):
-    call_command("load_demo", stdout=StringIO())
+def press_site(demo_press_kits, committed_demo):
     call_command("build_press_kit", "--language", "en", "--workers", "1", stdout=StringIO())
 
 

@@ -1,19 +1,11 @@
 """A visitor finds a stand on the site map, in a real browser: axe-clean, no CSP violation."""
 
 import re
-from io import StringIO
 
-import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 
-@pytest.fixture
-def demo(transactional_db):
-    call_command("load_demo", stdout=StringIO())
-
-
-def test_visitor_searches_the_map_and_zooms(demo, live_server, page, checker):
+def test_visitor_searches_the_map_and_zooms(committed_demo, live_server, page, checker):
     page.goto(f"{live_server.url}/vi/map/")
     expect(page.locator("h1")).to_contain_text("Sơ đồ khu triển lãm")
     checker.check("map-vi")
@@ -29,7 +21,7 @@ def test_visitor_searches_the_map_and_zooms(demo, live_server, page, checker):
     checker.check("map-search-vi")
 
 
-def test_visitor_follows_a_stand_card_link_in_english(demo, live_server, page, checker):
+def test_visitor_follows_a_stand_card_link_in_english(committed_demo, live_server, page, checker):
     page.goto(f"{live_server.url}/en/map/?stand=S-03")
     expect(page.locator(".map-result")).to_contain_text("Stand S-03")
     expect(page.locator("#stand-s-03")).to_have_class(re.compile("is-highlighted"))

@@ -1,16 +1,12 @@
 """An organiser in the admin, in a real browser: login, language tabs under the CSP."""
 
-from io import StringIO
-
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 
 @pytest.fixture
-def organiser(transactional_db):
-    call_command("load_demo", stdout=StringIO())
+def organiser(committed_demo):
     return get_user_model().objects.create_superuser("organiser", "org@example.vn", "a-long-test-password")
 
 

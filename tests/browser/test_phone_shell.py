@@ -1,10 +1,6 @@
 """The site on a 390 px phone: the main menu folds into one row that opens with the keyboard and
 without JavaScript, and no page scrolls sideways."""
 
-from io import StringIO
-
-import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from exhibitors.models import Product
@@ -12,12 +8,7 @@ from exhibitors.models import Product
 PHONE = {"width": 390, "height": 844}
 
 
-@pytest.fixture
-def demo(transactional_db):
-    call_command("load_demo", stdout=StringIO())
-
-
-def test_menu_is_one_row_on_a_phone_and_opens_with_the_keyboard(demo, live_server, page, checker):
+def test_menu_is_one_row_on_a_phone_and_opens_with_the_keyboard(committed_demo, live_server, page, checker):
     page.set_viewport_size(PHONE)
     page.goto(f"{live_server.url}/en/")
     nav = page.get_by_role("navigation", name="Main")
@@ -43,7 +34,7 @@ def test_menu_is_one_row_on_a_phone_and_opens_with_the_keyboard(demo, live_serve
     expect(nav.get_by_text("Menu", exact=True)).to_be_hidden()
 
 
-def test_menu_works_without_javascript(demo, live_server, browser):
+def test_menu_works_without_javascript(committed_demo, live_server, browser):
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = context.new_page()
     page.goto(f"{live_server.url}/vi/")
@@ -54,7 +45,7 @@ def test_menu_works_without_javascript(demo, live_server, browser):
     context.close()
 
 
-def test_no_page_scrolls_sideways_on_a_phone(demo, live_server, page):
+def test_no_page_scrolls_sideways_on_a_phone(committed_demo, live_server, page):
     exhibit = Product.objects.filter(is_published=True, images__isnull=False, specifications__isnull=False).first()
     page.set_viewport_size(PHONE)
     for language in ("vi", "en"):

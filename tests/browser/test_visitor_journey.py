@@ -2,20 +2,12 @@
 
 import io
 import re
-from io import StringIO
 from pathlib import Path
 
-import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 
-@pytest.fixture
-def demo(transactional_db):
-    call_command("load_demo", stdout=StringIO())
-
-
-def test_visitor_opens_home_and_switches_language(demo, live_server, page, checker):
+def test_visitor_opens_home_and_switches_language(committed_demo, live_server, page, checker):
     page.goto(f"{live_server.url}/", wait_until="networkidle")
     # No Accept-Language preference from this browser profile beyond English: / → /en/ or /vi/.
     assert re.search(r"/(vi|en)/$", page.url)
@@ -32,7 +24,7 @@ def test_visitor_opens_home_and_switches_language(demo, live_server, page, check
     checker.check("home-en")
 
 
-def test_skip_link_moves_focus_to_the_content(demo, live_server, page):
+def test_skip_link_moves_focus_to_the_content(committed_demo, live_server, page):
     page.goto(f"{live_server.url}/en/")
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Skip to main content")
@@ -41,14 +33,14 @@ def test_skip_link_moves_focus_to_the_content(demo, live_server, page):
     expect(page).to_have_url(f"{live_server.url}/en/#main")
 
 
-def test_missing_page_in_the_browser(demo, live_server, page, checker):
+def test_missing_page_in_the_browser(committed_demo, live_server, page, checker):
     response = page.goto(f"{live_server.url}/en/no-such-page/")
     assert response.status == 404
     expect(page.locator("h1")).to_have_text("Page not found")
     checker.check("404-en")
 
 
-def test_visitor_follows_the_programme_and_takes_it_along(demo, live_server, page, checker):
+def test_visitor_follows_the_programme_and_takes_it_along(committed_demo, live_server, page, checker):
     page.goto(f"{live_server.url}/en/")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Programme").click()
     expect(page.locator("h1")).to_have_text("Programme")
@@ -70,7 +62,7 @@ def test_visitor_follows_the_programme_and_takes_it_along(demo, live_server, pag
     checker.check("programme-item-vi")
 
 
-def test_visitor_filters_searches_opens_an_exhibit_and_takes_its_fact_sheet(demo, live_server, page, checker):
+def test_visitor_filters_searches_opens_an_exhibit_and_takes_its_fact_sheet(committed_demo, live_server, page, checker):
     from pypdf import PdfReader
 
     from exhibitors.models import Product
@@ -121,7 +113,9 @@ CARD_BOXES = """() => [...document.querySelectorAll('.cards > .card')].map(card 
 })"""
 
 
-def test_exhibit_cards_sit_beside_their_thumbnail_on_a_phone_and_stand_upright_on_a_desktop(demo, live_server, page):
+def test_exhibit_cards_sit_beside_their_thumbnail_on_a_phone_and_stand_upright_on_a_desktop(
+    committed_demo, live_server, page
+):
     page.set_viewport_size({"width": 390, "height": 900})
     for language in ("vi", "en"):
         page.goto(f"{live_server.url}/{language}/exhibits/", wait_until="networkidle")

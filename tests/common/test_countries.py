@@ -11,6 +11,7 @@ from django_countries import countries
 from common import countries as country_names
 from common.countries import CountryError, Resolver, resolver
 from common.text import fold
+from tests.factories import APPLICATIONS_OPEN
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])
@@ -132,8 +133,6 @@ def test_ambiguous_value_names_every_candidate(monkeypatch):
 
 
 def test_accreditation_form_lists_countries_in_the_visitors_alphabet(client, edition):
-    from tests.press.test_accreditation import APPLICATIONS_OPEN
-
     with time_machine.travel(APPLICATIONS_OPEN, tick=False):  # the form is shown while applications are taken
         html = client.get("/vi/press/accreditation/").content.decode()
     html = html[html.index('name="country"') :]

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.delegations.conftest import make_delegation, make_member
+from tests.factories import make_delegation, make_member
 
 
 def every_url(edition):

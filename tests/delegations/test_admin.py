@@ -7,7 +7,8 @@ from auditlog.models import LogEntry
 from django.urls import reverse
 
 from delegations.models import Engagement, StatusChange
-from tests.delegations.conftest import local, make_delegation, make_member
+from tests.factories import local, make_delegation, make_member
+from tests.helpers import delegation_change_form
 
 CHANGELIST = reverse("admin:delegations_delegation_changelist")
 MEMBERS = reverse("admin:delegations_member_changelist")
@@ -210,30 +211,9 @@ def test_officer_changelists_query_count_is_flat(protocol_client, edition, djang
             assert f"Nguyễn Văn {n}" in html
 
 
-def _delegation_form(client, delegation):
-    url = reverse("admin:delegations_delegation_change", args=[delegation.pk])
-    html = client.get(url).content.decode()
-    version = re.search(r'name="version" value="([^"]+)"', html).group(1)
-    data = {
-        "edition": delegation.edition_id,
-        "country": delegation.country.code,
-        "type": delegation.type,
-        "organisation_vi": delegation.organisation_vi or "",
-        "organisation_en": delegation.organisation_en or "",
-        "level": delegation.level,
-        "head": "",
-        "version": version,
-        "liaison_officer": "",
-        "notes": "",
-    }
-    for prefix in ("members", "movements", "engagements", "status_changes"):
-        data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
-    return url, data
-
-
 def test_two_organisers_editing_one_delegation_second_save_refused(protocol_client, edition):
     delegation = make_delegation(edition, "FR", "Ministère des Armées")
-    url, first = _delegation_form(protocol_client, delegation)
+    url, first = delegation_change_form(protocol_client, delegation)
     second = dict(first)
     first["notes"] = "Khách sạn Hồ Gươm"
     response = protocol_client.post(url, first)
@@ -247,7 +227,7 @@ def test_two_organisers_editing_one_delegation_second_save_refused(protocol_clie
 
 def test_engagement_outside_the_days_is_refused_in_the_form(protocol_client, edition):
     delegation = make_delegation(edition)
-    url, data = _delegation_form(protocol_client, delegation)
+    url, data = delegation_change_form(protocol_client, delegation)
     data |= {
         "engagements-TOTAL_FORMS": 1,
         "engagements-0-kind": "bilateral",

@@ -4,7 +4,7 @@ import re
 
 from django.urls import reverse
 
-from tests.delegations.conftest import make_delegation
+from tests.factories import make_delegation
 
 CHANGELIST = reverse("admin:delegations_delegation_changelist")
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from delegations.models import Delegation, Member
-from tests.delegations.conftest import make_delegation, make_member
+from tests.factories import make_delegation, make_member
 
 CHANGELIST = reverse("admin:delegations_delegation_changelist")
 

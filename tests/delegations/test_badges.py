@@ -16,8 +16,8 @@ from common.pdf import BASE_URL, _weasyprint, fetcher_class
 from delegations import badges
 from delegations.admin import printouts
 from delegations.models import Delegation, Member
-from tests.delegations.conftest import make_delegation, make_member
-from tests.delegations.test_printouts import pages
+from tests.factories import make_delegation, make_member
+from tests.helpers import decoded_qr_codes, pdf_page_texts
 
 MM = 96 / 25.4  # CSS pixels per millimetre (WeasyPrint's layout unit)
 
@@ -64,25 +64,12 @@ def _print(client, delegations, layout):
     )
 
 
-def _decode(pdf, tmp_path):
-    (tmp_path / "badges.pdf").write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", "300", "-png", str(tmp_path / "badges.pdf"), str(tmp_path / "p")], check=True)
-    result = subprocess.run(
-        ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", *sorted(map(str, tmp_path.glob("p*.png")))],
-        capture_output=True,
-        text=True,
-        check=False,  # 4 when a page (a card's front) has no code
-    )
-    assert result.returncode in (0, 4), result.stderr
-    return result.stdout.split()
-
-
 @pytest.mark.parametrize("layout", ["sheet", "cr80"])
 def test_every_qr_decodes_to_a_signed_badge_token_without_personal_data(protocol_client, scene, layout, tmp_path):
     delegations, members = scene
     response = _print(protocol_client, delegations, layout)
     assert response["Content-Type"] == "application/pdf"
-    tokens = _decode(response.content, tmp_path)
+    tokens = decoded_qr_codes(response, page=None)
     public = signing.public_key_text()
     passes = [signing.verify(token, public) for token in tokens]
     members[0].refresh_from_db()
@@ -108,7 +95,7 @@ def test_sheet_layout_puts_eight_cards_on_a4_with_backs_mirrored(protocol_client
     reader = PdfReader(io.BytesIO(response.content))
     # Ten cards: a cover sheet listing them, then two sheets, each a front page and a back page, all A4.
     assert len(reader.pages) == 5
-    cover = pages(response)[0]
+    cover = pdf_page_texts(response)[0]
     assert "Thẻ đeo · Bảng kê 10 thẻ" in cover and "Trang 1/5" in cover
     assert all(m.badge_code in cover for m in Member.objects.all())
     assert {
@@ -135,7 +122,7 @@ def test_front_shows_category_name_in_its_order_rank_country_zones_and_photo_or_
 ):
     delegations, _ = scene
     response = _print(protocol_client, delegations, "cr80")
-    texts = pages(response)
+    texts = pdf_page_texts(response)
     fronts = texts[0::2]
     # Protocol order: the minister's delegation first. Names in the order their culture writes them.
     assert "VIP" in fronts[0] and "Marie Dupont" in fronts[0] and "Bộ trưởng" in fronts[0] and "FRA PHÁP" in fronts[0]

@@ -18,8 +18,8 @@ from django.utils.translation import override
 from delegations.imports import import_delegations
 from delegations.models import Delegation, Member
 from expo.models import Edition
-from tests.delegations.conftest import form_data as _form
-from tests.delegations.conftest import make_delegation, make_member
+from tests.factories import make_delegation, make_member
+from tests.helpers import form_data
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -69,7 +69,7 @@ def test_two_simultaneous_saves_of_one_delegation_end_in_the_stale_save_message(
     url = reverse("admin:delegations_delegation_change", args=[delegation.pk])
     client = Client()
     client.force_login(protocol_user)
-    data = _form(client, url)
+    data = form_data(client, url)
     data["organisation"] = "Armées (B)"
     holding = threading.Event()
 
@@ -206,7 +206,7 @@ def test_two_saves_posted_at_the_same_instant_one_wins_the_other_is_told(protoco
     loader = Client()
     loader.force_login(protocol_user)
     # Both organisers opened the page before either saved: the same version on both forms.
-    forms = [_form(loader, url) for _ in range(2)]
+    forms = [form_data(loader, url) for _ in range(2)]
     forms[0]["organisation_vi"], forms[1]["organisation_vi"] = "Armées (A)", "Armées (B)"
     barrier = threading.Barrier(2)
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from delegations.imports.reading import read_table
-from tests.delegations.conftest import make_delegation, make_member
+from tests.factories import make_delegation, make_member
 
 CHANGELIST = reverse("admin:delegations_delegation_changelist")
 HOSTILE = ['==HYPERLINK("http://evil.example","Bấm")', "+84 912 345 678", "-1+2", "@SUM(A1)", "\t=1", " =1"]

@@ -9,7 +9,8 @@ from pypdf import PdfReader
 
 from delegations.imports import import_delegations
 from delegations.models import Delegation, Member
-from tests.delegations.conftest import form_data, make_delegation, make_member
+from tests.factories import make_delegation, make_member
+from tests.helpers import form_data
 
 HEAD = Member.Role.HEAD
 

@@ -11,7 +11,7 @@ from common.countries import MOFA, resolver
 from common.text import fold
 from delegations.imports import import_delegations
 from delegations.models import Delegation
-from tests.delegations.conftest import make_delegation, make_member
+from tests.factories import make_delegation, make_member
 
 
 def xlsx(rows):

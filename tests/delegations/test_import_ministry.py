@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from delegations.imports import import_delegations
 from delegations.models import Delegation, Member, Movement
-from tests.delegations.conftest import make_delegation
+from tests.factories import make_delegation
 
 HEADERS = [
     "Quốc gia",

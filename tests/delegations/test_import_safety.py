@@ -19,7 +19,7 @@ from delegations.columns import COLUMNS, SENSITIVE_COLUMNS, visible_columns
 from delegations.imports import import_delegations, write_rows
 from delegations.imports.service import check_file
 from delegations.models import Delegation, Member
-from tests.delegations.conftest import make_delegation, make_member
+from tests.factories import make_delegation, make_member
 
 IMPORT = reverse("admin:delegations_delegation_import")
 CHANGELIST = reverse("admin:delegations_delegation_changelist")

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from common.languages import read_typed
 from delegations.models import Delegation, Interpreter, LiaisonOfficer, Member
-from tests.delegations.conftest import make_delegation, make_member
+from tests.factories import make_delegation, make_member
 
 
 def test_typed_lists_are_read_in_either_language():

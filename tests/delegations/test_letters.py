@@ -4,20 +4,17 @@ with letterhead, reference, date and signatory; a warning when a language's valu
 protocol and press mail from their own sender with a Reply-To."""
 
 import datetime
-import io
-import unicodedata
 
 import time_machine
 from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.urls import reverse
-from pypdf import PdfReader
 
 from delegations import mail
 from delegations.models import Delegation, Member
 from outbox import delivery, services
 from outbox.models import Message
-from tests.outbox.conftest import smtp  # noqa: F401 -- fixture: a real SMTP server
+from tests.helpers import pdf_page_texts, pdf_text
 
 NOW = datetime.datetime(2024, 12, 10, 2, 0, tzinfo=datetime.UTC)  # 10/12/2024 09:00 in Hà Nội
 VIETNAMESE_LETTERS = set("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹàáèéìíòóùúý")
@@ -56,13 +53,8 @@ def russian_delegation(edition, **changes):
     return delegation
 
 
-def pages(data):
-    reader = PdfReader(io.BytesIO(data))
-    return [" ".join(unicodedata.normalize("NFC", page.extract_text()).split()) for page in reader.pages]
-
-
 def letter_pages(delegation):
-    vietnamese, english = pages(mail.invitation_pdf(delegation, delegation.head))
+    vietnamese, english = pdf_page_texts(mail.invitation_pdf(delegation, delegation.head))
     return vietnamese, english
 
 
@@ -173,7 +165,7 @@ def test_a_complete_delegation_gets_no_warning(edition):
     assert "letter to" not in response.content.decode()
 
 
-def test_protocol_and_press_mail_come_from_their_senders_with_a_reply_to(edition, settings, smtp):  # noqa: F811
+def test_protocol_and_press_mail_come_from_their_senders_with_a_reply_to(edition, settings, smtp):
     settings.EXPO_MAIL_SENDERS = {
         "protocol": {"from": "Ban Lễ tân VIDE <protocol@vide.example.vn>", "reply_to": "le-tan@vide.example.vn"},
         "press": {"from": "VIDE Press Centre <press@vide.example.vn>", "reply_to": "bao-chi@vide.example.vn"},
@@ -222,8 +214,6 @@ def test_mail_senders_are_read_from_the_environment_with_demo_defaults():
 
 
 def test_ranks_positions_and_organisations_print_in_the_printouts_language(protocol_client, edition):
-    from tests.delegations.test_pdf import pdf_text
-
     korea = Delegation(
         edition=edition,
         country="KR",

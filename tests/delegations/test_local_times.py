@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from tests.delegations.conftest import local, make_delegation, make_movement
+from tests.factories import local, make_delegation, make_movement
 
 
 def test_times_in_the_admin_are_local_and_labelled(protocol_client, edition):

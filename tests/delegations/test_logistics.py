@@ -1,13 +1,10 @@
 """Hotels and rooming lists, the vehicle pool with clashes and capacity, bulk assignment, run sheets."""
 
 import datetime
-import io
-import unicodedata
 
 import pytest
 import time_machine
 from django.urls import reverse
-from pypdf import PdfReader
 
 from delegations.clashes import find_clashes, over_capacity
 from delegations.models import (
@@ -20,13 +17,8 @@ from delegations.models import (
     RoomAssignment,
     Vehicle,
 )
-from tests.delegations.conftest import local, make_delegation, make_member
-
-
-def pdf_text(response):
-    assert response["Content-Type"] == "application/pdf"
-    reader = PdfReader(io.BytesIO(response.content))
-    return " ".join(unicodedata.normalize("NFC", " ".join(p.extract_text() for p in reader.pages)).split())
+from tests.factories import local, make_delegation, make_member
+from tests.helpers import pdf_text
 
 
 @pytest.fixture

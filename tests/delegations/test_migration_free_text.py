@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from delegations.models import Delegation, Engagement, Movement, RoomAssignment
-from tests.delegations.conftest import local
+from tests.factories import local
 
 pytestmark = pytest.mark.django_db(transaction=True)
 BEFORE = [("delegations", "0004_logistics_permissions")]

@@ -8,7 +8,7 @@ from django.utils.translation import override
 
 from delegations.clashes import find_clashes
 from delegations.models import Delegation, Engagement, Interpreter, LiaisonOfficer, Movement, Vehicle
-from tests.delegations.conftest import local, make_delegation, make_member, make_movement
+from tests.factories import local, make_delegation, make_member, make_movement
 
 
 def test_member_name_puts_the_family_name_first_for_vietnamese_only(edition):

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from delegations import services
 from delegations.models import Delegation, Hotel, LiaisonOfficer, Member, Movement, RoomAssignment, Vehicle
-from tests.delegations.conftest import local, make_delegation, make_member
+from tests.factories import local, make_delegation, make_member
 
 HOTEL = "Khách sạn Hồ Gươm"
 

@@ -1,21 +1,13 @@
 """Protocol printouts: Vietnamese names exactly, protocol order, both languages, masking."""
 
 import io
-import unicodedata
 
 from django.urls import reverse
 from pypdf import PdfReader
 
 from delegations.models import Delegation, Hotel, Movement, RoomAssignment
-from tests.delegations.conftest import local, make_delegation, make_member
-
-
-def pdf_text(response):
-    assert response["Content-Type"] == "application/pdf"
-    reader = PdfReader(io.BytesIO(response.content))
-    text = unicodedata.normalize("NFC", "\n".join(page.extract_text() for page in reader.pages))
-    # Table cells wrap; compare words in order, whatever the line breaks.
-    return " ".join(text.split())
+from tests.factories import local, make_delegation, make_member
+from tests.helpers import pdf_text
 
 
 def _vietnam(edition):
@@ -93,7 +85,7 @@ def test_printouts_without_an_edition_are_not_found(protocol_client, db):
 
 
 def test_internal_documents_carry_the_organisers_marking_never_a_secrecy_classification(protocol_client, edition):
-    """ "Mật" is a state-secret classification with legal duties attached: the software never
+    """A "Mật" marking is a state-secret classification with legal duties attached: the software never
     prints it by default; the marking is the organisers' choice, per edition."""
     delegation = _vietnam(edition)
     printouts = [

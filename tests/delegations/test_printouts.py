@@ -1,25 +1,17 @@
 """Printouts a protocol office hands out: who is listed, every page's footer, rows kept whole."""
 
 import datetime
-import io
 import re
 import subprocess
-import unicodedata
 
 import time_machine
 from django.urls import reverse
-from pypdf import PdfReader
 
 from delegations.models import Delegation, Member, Movement
-from tests.delegations.conftest import local, make_delegation, make_member
+from tests.factories import local, make_delegation, make_member
+from tests.helpers import pdf_page_texts, pdf_text
 
 NOW = datetime.datetime(2024, 12, 17, 2, 5, tzinfo=datetime.UTC)  # 09:05 in Hanoi
-
-
-def pages(response):
-    assert response["Content-Type"] == "application/pdf"
-    reader = PdfReader(io.BytesIO(response.content))
-    return [" ".join(unicodedata.normalize("NFC", page.extract_text()).split()) for page in reader.pages]
 
 
 def _coming(edition, count):
@@ -52,7 +44,7 @@ def test_airport_sheet_lists_only_delegations_that_are_coming(protocol_client, e
         Movement.objects.create(
             delegation=gone, kind="arrival", at=local(edition, -1, 10), flight=flight, pickup_arranged=True
         )
-    text = " ".join(pages(protocol_client.get(reverse("admin:delegations_delegation_print_movements") + "?lang=vi")))
+    text = pdf_text(protocol_client.get(reverse("admin:delegations_delegation_print_movements") + "?lang=vi"))
     assert "AF100" in text and "XX1" not in text and "XX2" not in text
     assert "Trạng thái" in text and "Số người" in text
     assert "Pháp · Ministère des Armées Đã nhận lời Cả đoàn 2" in text
@@ -63,7 +55,7 @@ def test_airport_sheet_lists_only_delegations_that_are_coming(protocol_client, e
 def test_long_printouts_repeat_headers_keep_rows_whole_and_number_pages(protocol_client, edition):
     delegations = _coming(edition, 45)
     for name, header in (("print_movements", "Chuyến bay"), ("print_list", "Cơ quan")):
-        texts = pages(protocol_client.get(reverse(f"admin:delegations_delegation_{name}") + "?lang=vi"))
+        texts = pdf_page_texts(protocol_client.get(reverse(f"admin:delegations_delegation_{name}") + "?lang=vi"))
         assert len(texts) > 1, name
         for number, text in enumerate(texts, start=1):
             assert header in text, (name, number)  # the table's header on every page
@@ -82,7 +74,7 @@ def test_badge_qr_codes_are_standard_and_decode_at_print_resolution(protocol_cli
     delegation = make_delegation(edition, "VN", "Bộ Tư lệnh Cảnh sát biển", status=Delegation.Status.ACCEPTED)
     members = [make_member(delegation, family_name="Đỗ", given_name=f"Thị Hương {n}") for n in range(3)]
     response = protocol_client.get(reverse("admin:delegations_delegation_badges", args=[delegation.pk]) + "?lang=vi")
-    text = " ".join(pages(response))
+    text = pdf_text(response)
     assert "Triển lãm Quốc phòng quốc tế Việt Nam 2024 19/12/2024 – 22/12/2024" in text
     (tmp_path / "badges.pdf").write_bytes(response.content)
     subprocess.run(["pdftoppm", "-r", "300", "-png", str(tmp_path / "badges.pdf"), str(tmp_path / "p")], check=True)
@@ -150,7 +142,7 @@ def test_every_back_office_printout_has_the_one_header_and_footer(protocol_clien
     }
     texts = {}
     for name, url in printouts.items():
-        texts[name] = pages(protocol_client.get(url if "?" in url else f"{url}?lang=vi"))[0]
+        texts[name] = pdf_page_texts(protocol_client.get(url if "?" in url else f"{url}?lang=vi"))[0]
         text = texts[name]
         # The marking, then the edition, first; the footer: edition, local print time, page x/y.
         assert text.startswith("TÀI LIỆU NỘI BỘ Triển lãm Quốc phòng quốc tế Việt Nam 2024 · In lúc"), (

@@ -9,9 +9,8 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from delegations.models import Hotel, RoomAssignment
-from tests.delegations.conftest import make_delegation, make_member
+from tests.factories import make_delegation, make_member
 
-# ISO order is CN, IN, US; in Vietnamese the names run Ấn Độ, Hoa Kỳ, Trung Quốc.
 COUNTRIES = {"CN": "Trung Quốc", "IN": "Ấn Độ", "US": "Hoa Kỳ"}
 SURNAMES = {"CN": "Wang", "IN": "Sharma", "US": "Smith"}
 

@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from common.sensitive import AUDIT_MASK_CALLABLE, MASK, sensitive_fields
 from delegations.imports import import_delegations
 from delegations.models import Member
-from tests.delegations.conftest import make_delegation, make_member
+from tests.factories import make_delegation, make_member
 
 HEADER = [
     "country",

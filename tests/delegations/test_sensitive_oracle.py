@@ -22,7 +22,7 @@ from model_bakery import baker
 
 from delegations.columns import SENSITIVE_COLUMNS
 from delegations.models import Member
-from tests.delegations.conftest import make_delegation, make_member
+from tests.factories import make_delegation, make_member
 
 SECRETS = {
     "passport_no": "RTPX0001",

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from delegations.facts import count_confirmed
 from delegations.models import Delegation, LiaisonOfficer, Movement
-from tests.delegations.conftest import local, make_delegation, make_member
+from tests.factories import local, make_delegation, make_member
 
 Status = Delegation.Status
 FLIGHTS = {

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from exhibitors.models import Exhibitor, Product
 from exhibitors.resources import ExhibitorResource, ProductResource
-from tests.exhibitors.conftest import make_exhibitor, make_product
+from tests.factories import make_exhibitor, make_product
 
 
 def grow(edition, sectors, venues, numbers):

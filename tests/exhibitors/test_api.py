@@ -4,7 +4,7 @@ import jsonschema
 import pytest
 from referencing import Registry, Resource
 
-from tests.exhibitors.conftest import make_exhibitor, make_product
+from tests.factories import make_exhibitor, make_product
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import pytest
 
 from exhibitors import services
 from exhibitors.models import Product, Sector
-from tests.exhibitors.conftest import make_exhibitor, make_product
-from tests.exhibitors.test_pages import facet_counts, titles
+from tests.factories import make_exhibitor, make_product
+from tests.helpers import facet_counts, titles
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ import re
 from common.cache import content_version
 from exhibitors.catalogue import index
 from exhibitors.catalogue.index import AREA, index_for
-from tests.expo.programme_factories import make_item
+from tests.factories import make_item
 
 
 def titles(html):

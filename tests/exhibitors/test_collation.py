@@ -4,9 +4,8 @@ import re
 
 from common import collation
 from exhibitors.models import Exhibitor
-from tests.exhibitors.conftest import make_exhibitor, make_product
+from tests.factories import make_exhibitor, make_product
 
-# The order a Vietnamese reader expects (and ICU's "vi" collation gives on PostgreSQL).
 EXPECTED = [
     "An Bình",
     "Ăn Uống",

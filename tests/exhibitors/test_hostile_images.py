@@ -2,7 +2,6 @@
 
 import io
 import struct
-import zlib
 
 import pytest
 import time_machine
@@ -13,13 +12,11 @@ from PIL import Image
 
 from common import images
 from exhibitors.models import Product
-from tests.exhibitors.test_images import admin_post, upload
+from tests.factories import ACCREDITATION_URL, APPLICATIONS_OPEN, accreditation_form
+from tests.helpers import image_upload, post_new_exhibit
+from tests.hostile import noisy, truncated_jpeg_with_end_marker, truncated_png_with_iend
 
 SECRETS = (b"SECRET-COMMENT", b"SECRET-XMP", b"SECRET-IPTC", b"SecretCam", b"SECRET-ICC", b"SECRET-PNG-TEXT")
-
-
-def noisy(size=(640, 480)):
-    return Image.effect_noise(size, 60).convert("RGB")
 
 
 def jpeg_with_every_metadata():
@@ -50,7 +47,7 @@ def png_with_text():
 def test_reencoding_strips_every_metadata_segment(data, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     assert any(secret in data for secret in SECRETS)
-    name, _width, _height, renditions = images.store(upload(data, "photo.jpg"), folder="test")
+    name, _width, _height, renditions = images.store(image_upload(data, "photo.jpg"), folder="test")
     for stored in [name, *(r["name"] for r in renditions)]:
         with default_storage.open(stored) as handle:
             content = handle.read()
@@ -75,25 +72,6 @@ def _jpeg_markers(data):
     return markers
 
 
-def truncated_jpeg_with_end_marker(progressive=False):
-    buffer = io.BytesIO()
-    noisy().save(buffer, "JPEG", quality=90, progressive=progressive)
-    data = buffer.getvalue()
-    return data[: len(data) // 2] + b"\xff\xd9"
-
-
-def truncated_png_with_iend():
-    buffer = io.BytesIO()
-    noisy().save(buffer, "PNG")
-    data = buffer.getvalue()
-    start = data.index(b"IDAT") - 4
-    length = struct.unpack(">I", data[start : start + 4])[0]
-    short = data[start + 8 : start + 8 + length // 2]
-    idat = struct.pack(">I", len(short)) + b"IDAT" + short + struct.pack(">I", zlib.crc32(b"IDAT" + short))
-    iend = struct.pack(">I", 0) + b"IEND" + struct.pack(">I", zlib.crc32(b"IEND"))
-    return data[:start] + idat + iend
-
-
 @pytest.mark.parametrize(
     "data",
     [truncated_jpeg_with_end_marker(), truncated_jpeg_with_end_marker(progressive=True), truncated_png_with_iend()],
@@ -101,7 +79,7 @@ def truncated_png_with_iend():
 )
 def test_truncated_image_with_an_end_marker_is_refused(data):
     with pytest.raises(ValidationError) as refused:
-        images.check_upload(upload(data, "cut.jpg"))
+        images.check_upload(image_upload(data, "cut.jpg"))
     assert refused.value.code == "damaged"
 
 
@@ -114,13 +92,13 @@ def strip_png(size):
 @pytest.mark.parametrize("size", [(20000, 1), (1, 20000), (4000, 100)])
 def test_extreme_aspect_ratio_is_refused(size):
     with pytest.raises(ValidationError) as refused:
-        images.check_upload(upload(strip_png(size), "strip.png"))
+        images.check_upload(image_upload(strip_png(size), "strip.png"))
     assert refused.value.code == "aspect"
 
 
 @pytest.mark.parametrize(("language", "expected"), [("en", "one side is more than 20 times the other"), ("vi", "lần")])
 def test_admin_explains_a_strip_image(admin_client, edition, sectors, language, expected):
-    response = admin_post(admin_client, sectors, upload(strip_png((20000, 1)), "strip.png"), language)
+    response = post_new_exhibit(admin_client, sectors, image_upload(strip_png((20000, 1)), "strip.png"), language)
     assert response.status_code == 200
     html = response.content.decode()
     assert "20000 × 1" in html and expected in html
@@ -129,7 +107,7 @@ def test_admin_explains_a_strip_image(admin_client, edition, sectors, language, 
 
 def test_wide_but_usual_images_still_pass(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    name, width, height, renditions = images.store(upload(strip_png((3000, 200)), "banner.png"), folder="test")
+    name, width, height, renditions = images.store(image_upload(strip_png((3000, 200)), "banner.png"), folder="test")
     assert (width, height) == (2400, 160)
     assert all(r["height"] >= 1 for r in renditions)
 
@@ -138,12 +116,11 @@ def test_badge_photo_of_an_accreditation_keeps_no_metadata(client, edition, sett
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from press.models import MediaAccreditation
-    from tests.press.test_accreditation import APPLICATIONS_OPEN, URL, application
 
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     photo = SimpleUploadedFile("me.html", jpeg_with_every_metadata(), "image/jpeg")
     with time_machine.travel(APPLICATIONS_OPEN, tick=False):
-        assert client.post(URL, application(photo=photo)).status_code == 302
+        assert client.post(ACCREDITATION_URL, accreditation_form(photo=photo)).status_code == 302
     stored = MediaAccreditation.objects.get().photo
     assert stored.name.endswith(".jpg") and ".html" not in stored.name
     with stored.open("rb") as handle:

@@ -3,7 +3,6 @@
 import io
 import re
 import time
-import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -15,6 +14,13 @@ from common.spreadsheet_safety import SafeCSV, SafeXLSX, escape_cell, unescape_c
 from delegations.imports.reading import UnreadableFile, read_table
 from exhibitors.models import Exhibitor
 from exhibitors.resources import ExhibitorResource, ProductResource
+from tests.hostile import (
+    one_cell_claiming_the_whole_sheet,
+    one_cell_far_away,
+    one_row_of_two_million_cells,
+    sheet_xml,
+    workbook_around,
+)
 
 # OWASP "CSV Injection": what a spreadsheet would run, and the leading-space variants.
 HOSTILE = [
@@ -99,63 +105,6 @@ def test_admin_export_view_writes_escaped_cells(admin_client, catalogue):
 # --- XLSX bombs -----------------------------------------------------------------------------
 
 
-def _xlsx(sheet_xml):
-    """A minimal workbook around a hand-written sheet (openpyxl would never write these)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr(
-            "[Content_Types].xml",
-            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/xl/workbook.xml" '
-            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-            '<Override PartName="/xl/worksheets/sheet1.xml" '
-            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
-        )
-        archive.writestr(
-            "_rels/.rels",
-            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-            'officeDocument" Target="xl/workbook.xml"/></Relationships>',
-        )
-        archive.writestr(
-            "xl/workbook.xml",
-            '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
-            '<sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
-        )
-        archive.writestr(
-            "xl/_rels/workbook.xml.rels",
-            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-            'worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-        )
-        archive.writestr("xl/worksheets/sheet1.xml", sheet_xml)
-    return buffer.getvalue()
-
-
-def _sheet(rows_xml, dimension=""):
-    return (
-        '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        f"{dimension}<sheetData>{rows_xml}</sheetData></worksheet>"
-    )
-
-
-def one_row_of_two_million_cells():
-    return _xlsx(_sheet('<row r="1">' + "<c/>" * 2_000_000 + "</row>"))
-
-
-def one_cell_claiming_the_whole_sheet():
-    return _xlsx(
-        _sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>slug</t></is></c></row>', '<dimension ref="A1:XFD1048576"/>')
-    )
-
-
-def one_cell_far_away():
-    return _xlsx(_sheet('<row r="1"><c r="A1"><v>1</v></c></row><row r="1000000"><c r="ZZ1000000"><v>1</v></c></row>'))
-
-
 BOMBS = {
     "2 million cells in one row": one_row_of_two_million_cells,
     "a dimension claiming the whole sheet": one_cell_claiming_the_whole_sheet,
@@ -190,8 +139,8 @@ def test_delegation_reader_refuses_xlsx_bombs_quickly(bomb):
 
 
 def test_workbook_unpacking_to_too_much_is_refused(admin_client, sectors):
-    huge = _xlsx(
-        _sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>' + "x" * (110 * 1024 * 1024) + "</t></is></c></row>")
+    huge = workbook_around(
+        sheet_xml('<row r="1"><c r="A1" t="inlineStr"><is><t>' + "x" * (110 * 1024 * 1024) + "</t></is></c></row>")
     )
     with translation.override("en"), pytest.raises(UnreadableFile, match="unpacks to more than 100 MB"):
         read_table(huge, "members.xlsx")

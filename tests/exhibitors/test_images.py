@@ -7,13 +7,13 @@ import weasyprint  # noqa: F401 -- it switches Pillow to accept truncated images
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 from django.utils import translation
 from PIL import Image
 
 from common import images
 from exhibitors.models import Product, ProductImage
-from tests.exhibitors.conftest import make_exhibitor, png_bytes
+from tests.factories import make_exhibitor
+from tests.helpers import image_upload, png_bytes, post_new_exhibit
 
 
 def jpeg_with_exif(size=(1600, 900)):
@@ -32,10 +32,6 @@ def noisy_jpeg():
     buffer = io.BytesIO()
     Image.effect_noise((600, 400), 80).convert("RGB").save(buffer, "JPEG", quality=95)
     return buffer.getvalue()
-
-
-def upload(data, name):
-    return SimpleUploadedFile(name, data, content_type="image/png")
 
 
 def bomb_png(size):
@@ -60,13 +56,13 @@ REFUSED = {
 def test_check_upload_refuses(case):
     data, name, code = REFUSED[case]
     with pytest.raises(ValidationError) as caught:
-        images.check_upload(upload(data, name))
+        images.check_upload(image_upload(data, name))
     assert caught.value.code == code
 
 
 def test_check_upload_refuses_too_many_pixels_before_decoding():
     with pytest.raises(ValidationError) as caught:
-        images.check_upload(upload(bomb_png((7000, 7000)), "big.png"))
+        images.check_upload(image_upload(bomb_png((7000, 7000)), "big.png"))
     assert caught.value.code == "pixels"
     assert "7000 × 7000" in caught.value.messages[0]
 
@@ -74,7 +70,7 @@ def test_check_upload_refuses_too_many_pixels_before_decoding():
 def test_check_upload_refuses_a_pixel_bomb():
     # Beyond Pillow's own limit: Image.open itself refuses it, and so do we, with our message.
     with pytest.raises(ValidationError) as caught:
-        images.check_upload(upload(bomb_png((16000, 16000)), "bomb.png"))
+        images.check_upload(image_upload(bomb_png((16000, 16000)), "bomb.png"))
     assert caught.value.code == "pixels"
 
 
@@ -82,7 +78,7 @@ def test_check_upload_refuses_oversize_files():
     data = png_bytes() + b"\0" * (10 * 1024 * 1024)
     with translation.override("en"):
         with pytest.raises(ValidationError) as caught:
-            images.check_upload(upload(data, "huge.png"))
+            images.check_upload(image_upload(data, "huge.png"))
         message = caught.value.messages[0]
     assert caught.value.code == "too_large"
     assert message == "This file is 10.0\xa0MB; images may be at most 10.0\xa0MB."
@@ -106,35 +102,10 @@ def test_saved_image_is_upright_without_exif_and_has_thumbnails(edition, sectors
     assert image.srcset().endswith(f"{image.image.url} 900w")
 
 
-def admin_post(admin_client, sectors, file, language):
-    maker = make_exhibitor("maker", "Maker", "VN")
-    data = {
-        "exhibitor": maker.pk,
-        "name_vi": "Xe tăng X",
-        "name_en": "Tank X",
-        "slug": "tank-x",
-        "category": sectors["tanks"].pk,
-        "display_mode": "static",
-        "summary_vi": "",
-        "summary_en": "",
-        "description_vi": "",
-        "description_en": "",
-        "specifications-TOTAL_FORMS": "0",
-        "specifications-INITIAL_FORMS": "0",
-        "images-TOTAL_FORMS": "1",
-        "images-INITIAL_FORMS": "0",
-        "images-0-image": file,
-        "images-0-order": "0",
-        "images-0-alt_text_vi": "Ảnh",
-        "images-0-alt_text_en": "Photo",
-        "images-0-caption_vi": "",
-        "images-0-caption_en": "",
-    }
-    return admin_client.post(reverse("admin:exhibitors_product_add"), data, headers={"accept-language": language})
-
-
 def test_admin_refuses_an_html_file_named_png_with_a_clear_message(admin_client, edition, sectors):
-    response = admin_post(admin_client, sectors, upload(b"<html><script>x</script></html>", "photo.png"), "en")
+    response = post_new_exhibit(
+        admin_client, sectors, image_upload(b"<html><script>x</script></html>", "photo.png"), "en"
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert "This file is not a JPEG, PNG or WebP image, whatever its name says" in html
@@ -142,14 +113,14 @@ def test_admin_refuses_an_html_file_named_png_with_a_clear_message(admin_client,
 
 
 def test_admin_refuses_a_pixel_bomb_in_vietnamese(admin_client, edition, sectors):
-    response = admin_post(admin_client, sectors, upload(bomb_png((7000, 7000)), "big.png"), "vi")
+    response = post_new_exhibit(admin_client, sectors, image_upload(bomb_png((7000, 7000)), "big.png"), "vi")
     assert "7000 × 7000" in response.content.decode()
     assert "40 megapixel" in response.content.decode()
     assert not Product.objects.exists()
 
 
 def test_admin_accepts_a_good_image(admin_client, edition, sectors):
-    response = admin_post(admin_client, sectors, upload(png_bytes((1000, 500)), "ok.png"), "en")
+    response = post_new_exhibit(admin_client, sectors, image_upload(png_bytes((1000, 500)), "ok.png"), "en")
     assert response.status_code == 302
     image = Product.objects.get(slug="tank-x").images.get()
     assert image.image.name.endswith(".png") and image.image_width == 1000

@@ -7,19 +7,8 @@ from model_bakery import baker
 
 from common.cache import bump_content_version
 from exhibitors.models import Category, Exhibitor, Stand
-from tests.exhibitors.conftest import make_exhibitor, make_product
-
-
-def titles(html):
-    return re.findall(r'class="(?:card|row)__title"><a href="[^"]+">([^<]+)</a>', html)
-
-
-def facet_counts(html):
-    """{label: count} of every facet option on the page."""
-    pairs = re.findall(
-        r'facet__label">(?:<span[^>]*>[^<]*</span>)?([^<]+)</span>\s*<span class="facet__count">(\d+)', html
-    )
-    return {label.strip(): int(count) for label, count in pairs}
+from tests.factories import make_exhibitor, make_product
+from tests.helpers import facet_counts, titles
 
 
 def test_product_list_shows_published_exhibits_with_facet_counts(client, catalogue):

@@ -9,13 +9,10 @@ the test database: on PostgreSQL the test database itself (the data is committed
 import html
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
-from html.parser import HTMLParser
 from http.cookiejar import Cookie, CookieJar
 from pathlib import Path
 
@@ -25,66 +22,13 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 
-from tests.exhibitors.conftest import make_exhibitor
+from tests.factories import make_exhibitor
+from tests.helpers import form_fields
+from tests.processes import free_port, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 pytestmark = pytest.mark.skipif(not shutil.which("redis-server"), reason="needs redis-server (apt-get install redis)")
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(port, process, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"process on port {port} exited with {process.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"nothing listens on port {port}")
-
-
-class FormFields(HTMLParser):
-    """The name → value pairs a browser would submit from the page's main form."""
-
-    def __init__(self):
-        super().__init__()
-        self.fields = {}
-        self._textarea = None
-        self._select = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        name = attrs.get("name")
-        if tag == "input" and name and attrs.get("type") not in ("submit", "file", "button", "image"):
-            if attrs.get("type") in ("checkbox", "radio") and "checked" not in attrs:
-                return
-            self.fields[name] = attrs.get("value") or ""
-        elif tag == "textarea" and name:
-            self._textarea = name
-            self.fields[name] = ""
-        elif tag == "select" and name:
-            self._select = name
-            self.fields.setdefault(name, "")
-        elif tag == "option" and self._select and "selected" in attrs:
-            self.fields[self._select] = attrs.get("value") or ""
-
-    def handle_endtag(self, tag):
-        if tag == "textarea":
-            self._textarea = None
-        elif tag == "select":
-            self._select = None
-
-    def handle_data(self, data):
-        if self._textarea:
-            self.fields[self._textarea] += data
 
 
 @pytest.fixture
@@ -114,7 +58,7 @@ def redis_url(tmp_path):
         cwd=tmp_path,
         stdout=subprocess.DEVNULL,
     )
-    wait_for(port, process)
+    wait_for_port(port, process)
     yield f"redis://127.0.0.1:{port}/0"
     process.terminate()
     process.wait(timeout=10)
@@ -159,7 +103,7 @@ def test_edit_through_one_process_shows_on_the_other(shared_database, redis_url,
         processes = [start_app(port, database_url=database_url, redis_url=redis_url, log=log) for port in ports]
         try:
             for port, process in zip(ports, processes, strict=True):
-                wait_for(port, process)
+                wait_for_port(port, process)
             first, second = (f"http://127.0.0.1:{port}" for port in ports)
             visitor = urllib.request.build_opener()
             # Both processes serve the same data; the second request to B comes from the shared cache.
@@ -174,9 +118,7 @@ def test_edit_through_one_process_shows_on_the_other(shared_database, redis_url,
             staff = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
             change_url = f"{first}/admin/exhibitors/sector/{sectors['naval'].pk}/change/"
             form_page, _headers = get(staff, change_url)
-            parser = FormFields()
-            parser.feed(form_page)
-            fields = {**parser.fields, "name_en": "Maritime", "_save": "Save"}
+            fields = {**form_fields(form_page), "name_en": "Maritime", "_save": "Save"}
             saved, _headers = get(staff, change_url, urllib.parse.urlencode(fields).encode())
             assert "errorlist" not in saved, re.findall(r'class="errorlist[^>]*>(.*?)</ul>', saved)
 

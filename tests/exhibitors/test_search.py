@@ -1,19 +1,13 @@
 """Search as a visitor uses it: word starts, phrase first, accents optional, every section."""
 
-import re
 import unicodedata
 
 import pytest
 
 from exhibitors.models import Exhibitor, Product
 from expo.models import ProgrammeItem
-from tests.exhibitors.conftest import make_exhibitor, make_product
-from tests.expo.programme_factories import make_item
-from tests.press.conftest import make_release
-
-
-def titles(html):
-    return re.findall(r'class="(?:card|row)__title"><a href="[^"]+">([^<]+)</a>', html)
+from tests.factories import make_exhibitor, make_item, make_product, make_release
+from tests.helpers import titles
 
 
 @pytest.fixture

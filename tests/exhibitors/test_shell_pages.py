@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 import pytest
 
 from exhibitors.models import ProductSpecification
-from tests.press.conftest import body, pdf_text
+from tests.helpers import body, pdf_text
 
 
 class MetaTags(HTMLParser):

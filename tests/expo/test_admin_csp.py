@@ -9,12 +9,9 @@ without `src` (JSON data blocks aside).
 
 import re
 from html.parser import HTMLParser
-from io import StringIO
 
-import pytest
 from django.contrib import admin
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
 
 SKIPPED = {"logout", "view_on_site", "autocomplete", "jsi18n"}
@@ -77,13 +74,6 @@ def admin_pages():
                 yield reverse(f"admin:{name}", args=[obj.pk])
             except NoReverseMatch:
                 continue
-
-
-@pytest.fixture
-def demo(db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    call_command("load_demo", stdout=StringIO())
 
 
 def test_no_admin_page_carries_inline_script_or_style(admin_client, demo):

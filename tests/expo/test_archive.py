@@ -9,7 +9,7 @@ from icalendar import Calendar
 from model_bakery import baker
 
 from expo.models import Edition
-from tests.expo.programme_factories import make_item, make_venue
+from tests.factories import make_item, make_venue
 
 AFTER_2024 = datetime.datetime(2025, 3, 1, 10, 0, tzinfo=datetime.UTC)
 

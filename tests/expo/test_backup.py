@@ -5,7 +5,6 @@ import os
 import subprocess
 import sys
 import tarfile
-import uuid
 from io import StringIO
 from pathlib import Path
 
@@ -13,34 +12,10 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
-from django.db import connection
 
 from common.backup import table_counts
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def scratch_database(tmp_path):
-    """An empty database of the same engine as the test database; yields its DATABASE_URL."""
-    settings_dict = connection.settings_dict
-    if connection.vendor == "sqlite":
-        yield f"sqlite:///{tmp_path / 'scratch.sqlite3'}"
-        return
-    import psycopg2
-
-    name = f"expo_restore_{uuid.uuid4().hex[:8]}"
-    params = {k.lower(): settings_dict[k] for k in ("HOST", "PORT", "USER", "PASSWORD") if settings_dict.get(k)}
-    admin = psycopg2.connect(dbname="postgres", **params)
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    user = settings_dict["USER"]
-    password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
-    yield f"postgres://{user}{password}@{settings_dict['HOST'] or '127.0.0.1'}:{settings_dict['PORT'] or 5432}/{name}"
-    with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.close()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -17,7 +17,6 @@ from django.utils import timezone
 from PIL import Image
 
 from press.models import MediaAccreditation
-from tests.expo.test_backup import scratch_database  # noqa: F401 (fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 JOURNALIST = "Nguyễn Thị Phương Thảo"
@@ -88,7 +87,7 @@ def _rewrite(archive, target, *, change=None, drop=None):
 def test_round_trip_restores_private_photos_and_the_badge_prints(
     site_with_private_files,
     tmp_path,
-    scratch_database,  # noqa: F811
+    scratch_database,
 ):
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", output=str(archive), stdout=StringIO())
@@ -127,7 +126,7 @@ def test_round_trip_restores_private_photos_and_the_badge_prints(
 def test_restore_fails_loudly_when_files_do_not_match(
     site_with_private_files,
     tmp_path,
-    scratch_database,  # noqa: F811
+    scratch_database,
     damage,
 ):
     archive = tmp_path / "backup.tar.gz"

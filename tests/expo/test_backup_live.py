@@ -8,7 +8,6 @@ serves. The next requests, spread over both workers, show the restored name ever
 """
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,8 @@ from pathlib import Path
 
 import pytest
 import redis
+
+from tests.processes import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_DB = 9
@@ -52,12 +53,6 @@ product.save()
 """
 
 PAGES = ["/vi/exhibits/", "/vi/exhibits/?q=tau+ngam", "/vi/search/?q=tau+ngam", "/sitemap.xml"]
-
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _manage(env, *args, stdin=None):
@@ -102,7 +97,7 @@ def test_restore_into_the_running_site_shows_on_the_next_request_of_every_worker
     )
     _manage(env, "migrate", "--verbosity", "0")
     _manage(env, "shell", "--command", SEED)
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}", "config.wsgi"],
         cwd=ROOT,

@@ -1,13 +1,7 @@
 """Anonymous pages come from the cache; edits make them fresh; staff never get cached pages."""
 
-import pytest
 from django.conf import settings as django_settings
 from django.test import Client
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.EXPO_PAGE_CACHE_SECONDS = 300
 
 
 def test_second_anonymous_request_is_served_from_cache(client, edition, page_cache, django_assert_num_queries):

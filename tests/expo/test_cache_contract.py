@@ -23,7 +23,7 @@ from common.cache import (
     public_models,
 )
 from press.models import MediaAccreditation
-from tests.press.test_accreditation import APPLICATIONS_OPEN, application
+from tests.factories import APPLICATIONS_OPEN, accreditation_form
 
 
 def test_public_models_are_the_ones_visitors_see():
@@ -73,7 +73,7 @@ def test_private_writes_never_touch_the_version(
     before = content_version()
     with django_capture_on_commit_callbacks(execute=True):
         # A journalist applies for accreditation on the public site…
-        response = client.post("/vi/press/accreditation/", application())
+        response = client.post("/vi/press/accreditation/", accreditation_form())
         assert response.status_code == 302
         # …and the protocol team records a delegation.
         baker.make("delegations.Delegation", edition=edition, organisation="Bộ Quốc phòng", country="VN")

@@ -3,10 +3,8 @@ conditional one cost no query, a 304 has no body, and an edit gives a new body a
 
 import pytest
 
-# ruff: noqa: F811 (the fixtures imported below are parameters of the tests)
 from expo.programme import services
-from tests.exhibitors.conftest import catalogue, sectors, venues  # noqa: F401 (fixtures)
-from tests.expo.test_programme_exports import SPECS, programme  # noqa: F401 (fixture)
+from tests.helpers import C3VOC_SPECS as SPECS
 
 PROGRAMME_EXPORTS = [
     "/programme.ics",
@@ -18,13 +16,6 @@ PROGRAMME_EXPORTS = [
     "/api/programme/le-khai-mac",
     "/en/programme/changes/feed/",
 ]
-
-
-@pytest.fixture
-def caches_on(settings):
-    """Production's caches (tests/settings.py switches them off)."""
-    settings.EXPO_FRAGMENT_CACHE_SECONDS = 600
-    settings.EXPO_PAGE_CACHE_SECONDS = 300
 
 
 def committed(django_capture_on_commit_callbacks, write):
@@ -48,7 +39,7 @@ def assert_kept_and_conditional(client, url, django_assert_num_queries):
 
 
 @pytest.mark.parametrize("url", PROGRAMME_EXPORTS)
-def test_programme_exports_are_kept_and_conditional(client, programme, caches_on, url, django_assert_num_queries):  # noqa: F811
+def test_programme_exports_are_kept_and_conditional(client, programme, caches_on, url, django_assert_num_queries):
     services.delay_item(item=programme["flying"], minutes=15)  # the changes feed has an entry
     assert_kept_and_conditional(client, url, django_assert_num_queries)
 
@@ -69,7 +60,7 @@ def test_an_edit_gives_a_new_body_and_etag(
     caches_on,
     url,
     edited,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     url = url if "lang=" in url else f"{url}?lang=en"
     first = client.get(url)
@@ -82,7 +73,7 @@ def test_an_edit_gives_a_new_body_and_etag(
     assert edited in response.content.decode()
 
 
-def test_a_logged_change_reaches_the_changes_feed(client, programme, caches_on, django_capture_on_commit_callbacks):  # noqa: F811
+def test_a_logged_change_reaches_the_changes_feed(client, programme, caches_on, django_capture_on_commit_callbacks):
     first = client.get("/en/programme/changes/feed/")
     assert "Flying display" not in first.content.decode()
     committed(django_capture_on_commit_callbacks, lambda: services.delay_item(item=programme["flying"], minutes=30))
@@ -90,7 +81,7 @@ def test_a_logged_change_reaches_the_changes_feed(client, programme, caches_on, 
     assert response.status_code == 200 and "Flying display" in response.content.decode()
 
 
-def test_the_kept_schedule_still_validates(client, programme, caches_on, tmp_path):  # noqa: F811
+def test_the_kept_schedule_still_validates(client, programme, caches_on, tmp_path):
     import subprocess
 
     client.get("/schedule.xml")
@@ -104,14 +95,14 @@ def test_the_kept_schedule_still_validates(client, programme, caches_on, tmp_pat
     assert result.returncode == 0, result.stderr
 
 
-def test_without_the_cache_exports_are_still_conditional(client, programme, django_assert_num_queries):  # noqa: F811
+def test_without_the_cache_exports_are_still_conditional(client, programme, django_assert_num_queries):
     first = client.get("/schedule.json")
     response = client.get("/schedule.json", headers={"If-None-Match": first["ETag"]})
     assert response.status_code == 304 and response.content == b""
     assert "X-Cache" not in response
 
 
-def test_bad_filters_are_not_kept(client, programme, caches_on):  # noqa: F811
+def test_bad_filters_are_not_kept(client, programme, caches_on):
     assert client.get("/programme.ics?type=nope").status_code == 400
     response = client.get("/programme.ics?type=nope")
     assert response.status_code == 400 and "X-Cache" not in response and "ETag" not in response
@@ -120,11 +111,11 @@ def test_bad_filters_are_not_kept(client, programme, caches_on):  # noqa: F811
 @pytest.mark.parametrize(
     "url", ["/api/exhibitors?lang=en", "/api/exhibits?lang=en&q=submarine", "/api/exhibitors/marine-demo", "/api/map"]
 )
-def test_catalogue_api_and_map_are_kept_and_conditional(client, catalogue, caches_on, url, django_assert_num_queries):  # noqa: F811
+def test_catalogue_api_and_map_are_kept_and_conditional(client, catalogue, caches_on, url, django_assert_num_queries):
     assert_kept_and_conditional(client, url, django_assert_num_queries)
 
 
-def test_an_exhibitor_edit_reaches_the_api(client, catalogue, caches_on, django_capture_on_commit_callbacks):  # noqa: F811
+def test_an_exhibitor_edit_reaches_the_api(client, catalogue, caches_on, django_capture_on_commit_callbacks):
     exhibitor = catalogue["exhibitors"]["marine"]
     first = client.get("/api/exhibitors?lang=en")
     exhibitor.name = "Renamed Arms Corporation"

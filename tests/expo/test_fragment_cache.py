@@ -4,7 +4,7 @@ computed once per content version, and an edit shows on the next request."""
 import pytest
 
 from expo.models import Edition
-from tests.expo.programme_factories import make_item, make_venue
+from tests.factories import make_item, make_venue
 
 
 @pytest.fixture(autouse=True)

@@ -10,8 +10,8 @@ from model_bakery import baker
 from PIL import Image
 
 from expo.models import Edition
-from tests.exhibitors.conftest import png_bytes
-from tests.exhibitors.test_hostile_images import truncated_png_with_iend
+from tests.helpers import png_bytes
+from tests.hostile import truncated_png_with_iend
 
 ALT_VI = "Ba máy bay phản lực bay đội hình trên đường băng Gia Lâm lúc hoàng hôn"
 ALT_EN = "Three jets in formation over the Gia Lam runway at dusk"

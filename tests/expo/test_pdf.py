@@ -8,14 +8,10 @@ import pytest
 from pypdf import PdfReader
 
 from common.pdf import ProjectFilesFetcher, render_pdf
+from tests.helpers import pdf_text
 
 TITLE = "Triển lãm Quốc phòng quốc tế Việt Nam 2024"
 BODY = "Hòa bình, Hữu nghị, Hợp tác cùng phát triển — Đường băng Gia Lâm"
-
-
-def pdf_text(data):
-    reader = PdfReader(io.BytesIO(data))
-    return "\n".join(page.extract_text() for page in reader.pages)
 
 
 def pdf_fonts(data):
@@ -30,7 +26,7 @@ def pdf_fonts(data):
 def test_pdf_keeps_vietnamese_exactly_even_from_decomposed_input():
     data = render_pdf("tests/pdf_sample.html", {"title": unicodedata.normalize("NFD", TITLE), "body": BODY})
     assert data.startswith(b"%PDF-")
-    text = unicodedata.normalize("NFC", pdf_text(data))
+    text = unicodedata.normalize("NFC", pdf_text(data, lines=True))
     assert TITLE in text
     assert BODY in text
     # Only the bundled Noto Sans faces are embedded (family "Expo Noto Sans" exists nowhere else).
@@ -60,7 +56,7 @@ def test_fetcher_refuses_anything_else(url):
 def test_document_pointing_outside_still_renders_without_fetching(caplog):
     with caplog.at_level(logging.ERROR, logger="weasyprint"):
         data = render_pdf("tests/pdf_sample.html", {"title": TITLE, "body": BODY, "evil": True})
-    assert TITLE in pdf_text(data)
+    assert TITLE in pdf_text(data, lines=True)
     refused = [r.getMessage() for r in caplog.records if "may not fetch" in r.getMessage()]
     assert any("file:///etc/passwd" in message for message in refused)
     assert any("http://example.com/x.png" in message for message in refused)

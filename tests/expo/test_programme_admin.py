@@ -7,7 +7,7 @@ from model_bakery import baker
 
 from expo.models import ProgrammeChange, ProgrammeItem
 from expo.programme import services
-from tests.expo.programme_factories import at, make_item, make_venue
+from tests.factories import at, make_item, make_venue
 
 CHANGELIST = "/admin/expo/programmeitem/"
 

@@ -11,35 +11,11 @@ import pytest
 from icalendar import Calendar
 
 from expo.programme import services
-from tests.expo.programme_factories import make_item, make_venue
+from tests.factories import make_item, make_venue
+from tests.helpers import C3VOC_SPECS as SPECS
 
-SPECS = pathlib.Path(__file__).parent / "specs"  # copies of ../shared/specs/c3voc-schedule/
 # check-jsonschema (requirements-dev) sits next to the interpreter running the tests.
 CHECK_JSONSCHEMA = str(pathlib.Path(sys.executable).parent / "check-jsonschema")
-
-
-@pytest.fixture
-def programme(edition):
-    hall = make_venue(edition)
-    flight = make_venue(
-        edition, slug="flight-line", code="F", name_vi="Đường băng trình diễn bay", name_en="Flight line"
-    )
-    return {
-        "opening": make_item(
-            edition, slug="le-khai-mac", title_vi="Lễ khai mạc Triển lãm", title_en="Opening ceremony",
-            type="ceremony", venue=hall, day=19, start="08:00", end="09:30", hosts_vi="Bộ Quốc phòng; Ban Tổ chức",
-        ),
-        "flying": make_item(
-            edition, slug="bay-trinh-dien", title_vi="Trình diễn bay", title_en="Flying display",
-            type="flying", venue=flight, day=20, start="09:00", end="09:30",
-        ),
-        "cancelled": make_item(
-            edition, slug="xe-thiet-giap", title_vi="Trình diễn xe thiết giáp", title_en="Armour display",
-            type="demonstration", day=21, start="15:00", end="15:30", status="cancelled",
-            status_note_vi="Hủy do mưa", status_note_en="Cancelled because of rain",
-        ),
-        "draft": make_item(edition, slug="nhap", title_vi="Bản nháp", type="seminar", is_published=False),
-    }  # fmt: skip
 
 
 def parse_ics(response):

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from expo.models import ProgrammeItem
 from expo.programme import services
-from tests.expo.programme_factories import at, make_item, make_venue
+from tests.factories import at, make_item, make_venue
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 

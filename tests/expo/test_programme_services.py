@@ -5,7 +5,7 @@ from django.db import IntegrityError
 
 from expo.models import Edition, ProgrammeChange, ProgrammeItem
 from expo.programme import services
-from tests.expo.programme_factories import at, make_item, make_venue
+from tests.factories import at, make_item, make_venue
 
 
 def test_delay_records_time_and_status_in_the_change_log(edition):

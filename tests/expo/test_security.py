@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from tests.expo.test_settings import run_manage
+from tests.processes import run_manage
 
 PRODUCTION = {
     "DJANGO_DEBUG": "0",

@@ -7,23 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import run_check
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run_manage(*args, **env):
-    """Run manage.py in a fresh process with exactly these settings variables."""
-    environ = {
-        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "EXPO_"))
-    }
-    environ.update(env)
-    environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=environ, capture_output=True, text=True, timeout=60
-    )
-
-
-def run_check(**env):
-    return run_manage("check", **env)
 
 
 def test_production_without_secret_key_refuses_to_start():

@@ -8,7 +8,6 @@ with the setting, and against a real production-mode server (gunicorn, DJANGO_DE
 import http.client
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -21,7 +20,7 @@ from django.test import Client
 from django.utils import translation
 from model_bakery import baker
 
-from tests.expo.test_settings import run_check
+from tests.processes import free_port, run_check
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = "https://expo.example.vn"
@@ -98,11 +97,6 @@ def test_absolute_urls_name_the_configured_site(client, edition, site, path):
 # --- hostile session cookies ---------------------------------------------------------------
 
 
-@pytest.fixture
-def page_cache(settings):
-    settings.EXPO_PAGE_CACHE_SECONDS = 300
-
-
 @pytest.mark.parametrize("cookie", ["x", "bogus" * 8, "a" * 32, "' OR 1=1 --"])
 def test_made_up_session_cookie_is_served_from_the_cache(
     client, edition, page_cache, cookie, django_assert_num_queries
@@ -131,12 +125,6 @@ def test_signed_in_staff_still_bypass_the_cache(admin_client, edition, page_cach
 # --- a real production-mode server ---------------------------------------------------------
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _get(port, path, host, cookie=None):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     headers = {"Host": host}
@@ -152,7 +140,7 @@ def _get(port, path, host, cookie=None):
 @pytest.fixture(scope="module")
 def production_server(tmp_path_factory):
     work = tmp_path_factory.mktemp("production")
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "EXPO_"))}
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings",

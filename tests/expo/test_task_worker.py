@@ -20,34 +20,17 @@ from pathlib import Path
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from outbox.models import Message
 from outbox.tasks import deliver_message
-from tests.press.conftest import png_bytes
+from tests.factories import accreditation_form
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "kits"]}}
 T0 = datetime.datetime(2026, 12, 1, 9, 0, tzinfo=datetime.UTC)
-
-
-def application(**changes):
-    return {
-        "name": "Lê Thị Hồng Nhung",
-        "outlet": "Báo Quân đội Nhân dân",
-        "country": "VN",
-        "role": "reporter",
-        "email": "nhung@example.vn",
-        "phone": "+84 90 000 0000",
-        "press_card_number": "BC-12345",
-        "photo": SimpleUploadedFile("me.png", png_bytes(size=(900, 1200)), "image/png"),
-        "website": "",
-        "consent": "on",
-        **changes,
-    }
 
 
 def database_url_for_other_processes(tmp_path):
@@ -110,7 +93,7 @@ def test_worker_of_the_procfile_mails_the_accreditation_confirmation_in_the_appl
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     # While the 2024 test edition takes applications (they close when it ends).
     with time_machine.travel(datetime.datetime(2024, 12, 2, 9, 30, tzinfo=datetime.UTC), tick=False):
-        assert client.post("/vi/press/accreditation/", application()).status_code == 302
+        assert client.post("/vi/press/accreditation/", accreditation_form()).status_code == 302
     # Queued for the worker, not sent by the request.
     message = Message.objects.get()
     assert message.status == "approved"

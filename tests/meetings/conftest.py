@@ -1,25 +1,18 @@
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.utils.translation import override
 from model_bakery import baker
 
-from delegations.models import Delegation, Interpreter, LiaisonOfficer
-from meetings import services
-from meetings.models import MeetingDay, MeetingPlace, MeetingPlan, MeetingRequest
-from tests.delegations.conftest import protocol_client, protocol_user  # noqa: F401 (fixtures)
+from meetings.models import Agreement, MeetingDay, MeetingPlace, MeetingPlan
+from tests.factories import agreement
 
 
 @pytest.fixture(autouse=True)
 def _english():
     with override("en"):
         yield
-
-
-def local(edition, day, hour, minute=0):
-    return datetime.datetime.combine(
-        edition.start_date + datetime.timedelta(days=day), datetime.time(hour, minute), tzinfo=edition.tz
-    )
 
 
 @pytest.fixture
@@ -43,34 +36,31 @@ def room(edition):
     return MeetingPlace.objects.create(edition=edition, name_vi="Phòng họp 1", name_en="Room 1")
 
 
-def make_delegation(edition, country, organisation="Bộ Quốc phòng", **fields):
-    delegation = Delegation(
-        edition=edition, country=country, organisation=organisation, status=Delegation.Status.ACCEPTED, **fields
-    )
-    delegation.save()
-    return delegation
-
-
-def make_officer(name="Nguyễn Thành Long"):
-    return LiaisonOfficer.objects.create(name=name, rank="Thượng tá")
-
-
-def make_interpreter(name, languages):
-    return Interpreter.objects.create(name=name, languages=languages)
-
-
-def accepted_request(edition, delegation, *, counterpart=None, exhibitor=None, user=None, **fields):
-    request = MeetingRequest.objects.create(
-        edition=edition,
-        delegation=delegation,
-        counterpart_delegation=counterpart,
-        counterpart_exhibitor=exhibitor,
-        **fields,
-    )
-    services.set_status(request=request, status=MeetingRequest.Status.ACCEPTED, by=user)
-    return request
-
-
 @pytest.fixture
 def exhibitor(db):
     return baker.make("exhibitors.Exhibitor", name="Công ty Thiết bị Quang học Đồng Nai", slug="dong-nai-optics")
+
+
+@pytest.fixture
+def ledger(edition):
+    return {
+        "public": agreement(edition, "Radar contract", value=Decimal("42000000"), currency="USD", usd_rate=Decimal(1)),
+        "euro": agreement(
+            edition,
+            "Patrol boat contract",
+            value=Decimal("10000000"),
+            currency="EUR",
+            usd_rate=Decimal("1.05"),
+            rate_date=edition.start_date,
+            signed_on=edition.start_date + datetime.timedelta(days=1),
+        ),
+        "internal": agreement(edition, "Secret spare parts deal", disclosure=Agreement.Disclosure.INTERNAL),
+        "unapproved": agreement(edition, "Unapproved MoU", approved=False, kind=Agreement.Kind.MOU),
+        "later": agreement(
+            edition,
+            "Training agreement",
+            kind=Agreement.Kind.AGREEMENT,
+            disclosure=Agreement.Disclosure.ANNOUNCEABLE,
+            announce_from=datetime.date(2024, 12, 23),
+        ),
+    }

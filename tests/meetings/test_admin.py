@@ -7,7 +7,7 @@ from model_bakery import baker
 
 from meetings import services
 from meetings.models import Agreement, Meeting, MeetingRequest
-from tests.meetings.conftest import accepted_request, make_delegation
+from tests.factories import accepted_delegation, accepted_request
 
 SECRET = "Mua bán tàu ngầm Kilo bí mật"
 
@@ -23,8 +23,8 @@ def staff_client(group=None, **fields):
 
 @pytest.fixture
 def restricted(edition, plan, room, protocol_user):
-    france = make_delegation(edition, "FR", "Ministère des Armées")
-    vietnam = make_delegation(edition, "VN")
+    france = accepted_delegation(edition, "FR", "Ministère des Armées")
+    vietnam = accepted_delegation(edition, "VN")
     request = accepted_request(edition, france, counterpart=vietnam, subject=SECRET, purpose=SECRET, restricted=True)
     request.restricted_to.set([protocol_user])
     services.schedule(edition=edition, by=protocol_user)
@@ -93,9 +93,11 @@ def test_status_steps_record_who_and_when(restricted, protocol_client, protocol_
 
 
 def test_schedule_view_places_and_explains(edition, plan, room, protocol_client):
-    france = make_delegation(edition, "FR", "Ministère des Armées")
-    accepted_request(edition, france, counterpart=make_delegation(edition, "VN"))
-    accepted_request(edition, france, counterpart=make_delegation(edition, "IN", "Ministry of Defence"), language="ar")
+    france = accepted_delegation(edition, "FR", "Ministère des Armées")
+    accepted_request(edition, france, counterpart=accepted_delegation(edition, "VN"))
+    accepted_request(
+        edition, france, counterpart=accepted_delegation(edition, "IN", "Ministry of Defence"), language="ar"
+    )
     page = protocol_client.get("/admin/meetings/meetingrequest/schedule/")
     # The organisers' admin is in Vietnamese.
     assert "2 yêu cầu đã nhận lời đang chờ xếp lịch." in page.content.decode()
@@ -109,9 +111,9 @@ def test_schedule_view_places_and_explains(edition, plan, room, protocol_client)
 
 @pytest.mark.parametrize("count", [1, 12])
 def test_changelists_query_counts(edition, plan, room, protocol_client, django_assert_num_queries, count):
-    vietnam = make_delegation(edition, "VN")
+    vietnam = accepted_delegation(edition, "VN")
     for n in range(count):
-        accepted_request(edition, make_delegation(edition, "FR", f"Đoàn {n}"), counterpart=vietnam)
+        accepted_request(edition, accepted_delegation(edition, "FR", f"Đoàn {n}"), counterpart=vietnam)
         Agreement.objects.create(
             edition=edition, title_vi=f"Thỏa thuận {n}", party_a_vi="A", party_b_vi="B", signed_on=edition.start_date
         )
@@ -130,7 +132,7 @@ def test_place_and_exhibitor_schedules_print_in_both_languages(edition, plan, ro
 
     from pypdf import PdfReader
 
-    korea = make_delegation(edition, "KR", "Ministry of National Defense")
+    korea = accepted_delegation(edition, "KR", "Ministry of National Defense")
     accepted_request(edition, korea, exhibitor=exhibitor)
     services.schedule(edition=edition, by=None)
     meeting = Meeting.objects.get()

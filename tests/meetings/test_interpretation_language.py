@@ -6,7 +6,7 @@ from django.apps import apps
 from django.urls import reverse
 
 from meetings.models import MeetingRequest
-from tests.meetings.conftest import accepted_request, make_delegation
+from tests.factories import accepted_delegation, accepted_request
 
 
 def test_the_form_offers_the_languages_by_vietnamese_name(edition, protocol_client):
@@ -23,8 +23,8 @@ def test_the_form_offers_the_languages_by_vietnamese_name(edition, protocol_clie
 
 
 def test_the_migration_maps_free_text_and_keeps_what_it_cannot(edition):
-    france = make_delegation(edition, "FR", "Ministère des Armées")
-    vietnam = make_delegation(edition, "VN")
+    france = accepted_delegation(edition, "FR", "Ministère des Armées")
+    vietnam = accepted_delegation(edition, "VN")
     russian = accepted_request(edition, france, counterpart=vietnam, purpose="Hợp tác")
     two = accepted_request(edition, france, counterpart=vietnam, purpose="Đào tạo")
     swahili = accepted_request(edition, france, counterpart=vietnam)

@@ -13,59 +13,10 @@ from pypdf import PdfReader
 
 from meetings import services
 from meetings.models import Agreement, Meeting, MeetingRequest
-from tests.meetings.conftest import accepted_request, make_delegation
-
-# The expo's last evening in Hanoi.
-DURING = datetime.datetime(2024, 12, 22, 18, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))
+from tests.factories import LAST_EVENING, accepted_delegation, accepted_request
 
 
-def agreement(edition, title_en, *, disclosure=Agreement.Disclosure.PUBLIC, approved=True, **fields):
-    values = {
-        "kind": Agreement.Kind.CONTRACT,
-        "title_vi": f"{title_en} (vi)",
-        "title_en": title_en,
-        "party_a_vi": "Tổng cục Công nghiệp Quốc phòng",
-        "party_a_en": "General Department of Defence Industry",
-        "party_b_vi": "Bộ Quốc phòng Ấn Độ",
-        "party_b_en": "Ministry of Defence of India",
-        "signed_on": edition.start_date,
-        "disclosure": disclosure,
-        **fields,
-    }
-    item = Agreement.objects.create(edition=edition, **values)
-    if approved:
-        item.approved_by = baker.make("auth.User")
-        item.approved_at = DURING
-        item.save()
-    return item
-
-
-@pytest.fixture
-def ledger(edition):
-    return {
-        "public": agreement(edition, "Radar contract", value=Decimal("42000000"), currency="USD", usd_rate=Decimal(1)),
-        "euro": agreement(
-            edition,
-            "Patrol boat contract",
-            value=Decimal("10000000"),
-            currency="EUR",
-            usd_rate=Decimal("1.05"),
-            rate_date=edition.start_date,
-            signed_on=edition.start_date + datetime.timedelta(days=1),
-        ),
-        "internal": agreement(edition, "Secret spare parts deal", disclosure=Agreement.Disclosure.INTERNAL),
-        "unapproved": agreement(edition, "Unapproved MoU", approved=False, kind=Agreement.Kind.MOU),
-        "later": agreement(
-            edition,
-            "Training agreement",
-            kind=Agreement.Kind.AGREEMENT,
-            disclosure=Agreement.Disclosure.ANNOUNCEABLE,
-            announce_from=datetime.date(2024, 12, 23),
-        ),
-    }
-
-
-@time_machine.travel(DURING, tick=False)
+@time_machine.travel(LAST_EVENING, tick=False)
 def test_results_page_shows_only_disclosed_agreements_with_totals(client, edition, ledger, django_assert_num_queries):
     # The edition, meetings held, agreements, next disclosure date.
     with django_assert_num_queries(4):
@@ -88,7 +39,7 @@ def test_an_announceable_agreement_appears_on_its_day_in_hanoi(client, edition, 
         assert "Training agreement" in client.get("/en/results/").content.decode()
 
 
-@time_machine.travel(DURING, tick=False)
+@time_machine.travel(LAST_EVENING, tick=False)
 def test_feed_api_and_briefing_agree_with_the_page(client, edition, ledger):
     feed = client.get("/en/results/feed/").content.decode()
     assert "Radar contract" in feed and "Secret spare parts deal" not in feed
@@ -114,8 +65,8 @@ def test_briefing_for_a_day_outside_the_expo_or_typed_month_first_is_a_400(clien
 
 
 def test_meetings_held_are_counted_per_day_without_any_detail(client, edition, plan, room):
-    france = make_delegation(edition, "FR", "Ministère des Armées")
-    vietnam = make_delegation(edition, "VN")
+    france = accepted_delegation(edition, "FR", "Ministère des Armées")
+    vietnam = accepted_delegation(edition, "VN")
     request = accepted_request(edition, france, counterpart=vietnam, subject="Mua bán tàu ngầm bí mật")
     services.schedule(edition=edition, by=None)
     services.set_status(request=request, status=MeetingRequest.Status.HELD, by=None)
@@ -171,7 +122,7 @@ def test_withdrawn_agreement_leaves_the_cached_page_at_once(
     client, edition, ledger, settings, django_capture_on_commit_callbacks
 ):
     settings.EXPO_PAGE_CACHE_SECONDS = 300
-    with time_machine.travel(DURING, tick=False):
+    with time_machine.travel(LAST_EVENING, tick=False):
         assert "Radar contract" in client.get("/en/results/").content.decode()
         item = ledger["public"]
         item.disclosure = Agreement.Disclosure.INTERNAL
@@ -189,8 +140,8 @@ def test_results_api_is_documented(client, db):
 
 
 def test_a_meeting_is_in_the_delegations_itinerary(edition, plan, room, protocol_client):
-    france = make_delegation(edition, "FR", "Ministère des Armées")
-    vietnam = make_delegation(edition, "VN")
+    france = accepted_delegation(edition, "FR", "Ministère des Armées")
+    vietnam = accepted_delegation(edition, "VN")
     accepted_request(edition, france, counterpart=vietnam)
     services.schedule(edition=edition, by=None)
 
@@ -201,10 +152,10 @@ def test_a_meeting_is_in_the_delegations_itinerary(edition, plan, room, protocol
     assert "09:00–09:30" in text and "Việt Nam · Bộ Quốc phòng" in text
 
 
-@time_machine.travel(DURING, tick=False)
+@time_machine.travel(LAST_EVENING, tick=False)
 def test_home_page_and_fact_sheet_give_the_results_pages_figures(client, edition, ledger, plan, room):
-    france = make_delegation(edition, "FR", "Ministère des Armées")
-    request = accepted_request(edition, france, counterpart=make_delegation(edition, "VN"))
+    france = accepted_delegation(edition, "FR", "Ministère des Armées")
+    request = accepted_request(edition, france, counterpart=accepted_delegation(edition, "VN"))
     services.schedule(edition=edition, by=None)
     services.set_status(request=request, status=MeetingRequest.Status.HELD, by=None)
 
@@ -219,7 +170,7 @@ def test_home_page_and_fact_sheet_give_the_results_pages_figures(client, edition
     assert "Secret spare parts deal" not in home + sheet_text
 
 
-@time_machine.travel(DURING, tick=False)
+@time_machine.travel(LAST_EVENING, tick=False)
 def test_the_results_api_names_its_edition_and_labels_each_kind_in_the_language_asked_for(client, edition, ledger):
     english = client.get("/api/results?lang=en").json()
     vietnamese = client.get("/api/results?lang=vi").json()

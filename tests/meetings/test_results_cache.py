@@ -6,19 +6,11 @@ import datetime
 import pytest
 import time_machine
 
-from tests.meetings.test_results import ledger  # noqa: F401 (fixture)
-
 URLS = ["/en/results/feed/", "/api/results?lang=en"]
 
 
-@pytest.fixture
-def caches_on(settings):
-    settings.EXPO_FRAGMENT_CACHE_SECONDS = 600
-    settings.EXPO_PAGE_CACHE_SECONDS = 300
-
-
 @pytest.mark.parametrize("url", URLS)
-def test_results_exports_are_kept_and_conditional(client, edition, ledger, caches_on, url, django_assert_num_queries):  # noqa: F811
+def test_results_exports_are_kept_and_conditional(client, edition, ledger, caches_on, url, django_assert_num_queries):
     with time_machine.travel(datetime.datetime(2024, 12, 22, 10, 0, tzinfo=datetime.UTC), tick=False):
         first = client.get(url)
         assert first.status_code == 200 and "Radar contract" in first.content.decode()
@@ -30,7 +22,7 @@ def test_results_exports_are_kept_and_conditional(client, edition, ledger, cache
 
 
 @pytest.mark.parametrize("url", URLS)
-def test_an_announceable_agreement_is_not_kept_out_past_its_day(client, edition, ledger, caches_on, url):  # noqa: F811
+def test_an_announceable_agreement_is_not_kept_out_past_its_day(client, edition, ledger, caches_on, url):
     # The 23rd begins in Hanoi at 17:00 UTC on the 22nd; the entry is kept from 16:59:30.
     with time_machine.travel(datetime.datetime(2024, 12, 22, 16, 59, 30, tzinfo=datetime.UTC), tick=False):
         before = client.get(url)

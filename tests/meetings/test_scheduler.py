@@ -10,14 +10,14 @@ from delegations.clashes import find_clashes
 from delegations.models import Delegation, Engagement
 from meetings import services
 from meetings.models import Meeting, MeetingPlace, MeetingRequest
-from tests.meetings.conftest import accepted_request, local, make_delegation, make_interpreter, make_officer
+from tests.factories import accepted_delegation, accepted_request, local, make_interpreter, make_officer
 
 S = MeetingRequest.Status
 
 
 def test_a_placed_meeting_books_both_delegations_in_their_programmes(edition, plan, room):
-    france = make_delegation(edition, "FR", "Ministère des Armées")
-    vietnam = make_delegation(edition, "VN")
+    france = accepted_delegation(edition, "FR", "Ministère des Armées")
+    vietnam = accepted_delegation(edition, "VN")
     request = accepted_request(edition, france, counterpart=vietnam)
 
     result = services.schedule(edition=edition, by=None)
@@ -37,9 +37,9 @@ def test_a_placed_meeting_books_both_delegations_in_their_programmes(edition, pl
 
 def test_existing_engagements_officers_and_buffers_are_respected(edition, plan, room):
     officer = make_officer()
-    india = make_delegation(edition, "IN", "Ministry of Defence", liaison_officer=officer)
-    korea = make_delegation(edition, "KR", "Ministry of National Defense", liaison_officer=officer)
-    vietnam = make_delegation(edition, "VN")
+    india = accepted_delegation(edition, "IN", "Ministry of Defence", liaison_officer=officer)
+    korea = accepted_delegation(edition, "KR", "Ministry of National Defense", liaison_officer=officer)
+    vietnam = accepted_delegation(edition, "VN")
     # India visits a stand 09:00–09:45; the liaison officer it shares with Korea is busy then too.
     Engagement.objects.create(
         delegation=india, kind=Engagement.Kind.STAND_VISIT, start=local(edition, 0, 9), end=local(edition, 0, 9, 45)
@@ -55,9 +55,9 @@ def test_existing_engagements_officers_and_buffers_are_respected(edition, plan, 
 
 
 def test_higher_precedence_takes_the_only_slot_and_the_other_is_told_why(edition, plan, room):
-    vietnam = make_delegation(edition, "VN")
-    minister = make_delegation(edition, "IN", "Ministry of Defence", level=Delegation.Level.MINISTER)
-    director = make_delegation(edition, "TH", "Royal Thai Armed Forces", level=Delegation.Level.OTHER)
+    vietnam = accepted_delegation(edition, "VN")
+    minister = accepted_delegation(edition, "IN", "Ministry of Defence", level=Delegation.Level.MINISTER)
+    director = accepted_delegation(edition, "TH", "Royal Thai Armed Forces", level=Delegation.Level.OTHER)
     only_day = plan[0]
     # Vietnam is busy all morning but 11:00 on the first day.
     Engagement.objects.create(
@@ -85,8 +85,8 @@ def test_interpreters_exhibitor_teams_and_stands(edition, plan, room, exhibitor)
         exhibitor=exhibitor,
     )
     korean = make_interpreter("Lê Minh Tuấn", "en,ko")
-    korea = make_delegation(edition, "KR", "Ministry of National Defense")
-    japan = make_delegation(edition, "JP", "Ministry of Defense")
+    korea = accepted_delegation(edition, "KR", "Ministry of National Defense")
+    japan = accepted_delegation(edition, "JP", "Ministry of Defense")
     first = accepted_request(edition, korea, exhibitor=exhibitor, language="ko")
     second = accepted_request(edition, japan, exhibitor=exhibitor, language="ja")
 
@@ -100,7 +100,8 @@ def test_interpreters_exhibitor_teams_and_stands(edition, plan, room, exhibitor)
     assert unplaced.reason == "no interpreter speaks Japanese"
 
 
-def test_at_a_realistic_size_nothing_clashes_and_precedence_holds(edition, plan):
+def _a_busy_expo(edition):
+    """Six rooms, 48 delegations with their officers, interpreters and stand visits, 150 requests."""
     rng = random.Random(7)  # noqa: S311 -- the same invented expo on every run
     for n in range(6):
         MeetingPlace.objects.create(edition=edition, name_vi=f"Phòng {n}", name_en=f"Room {n}")
@@ -113,7 +114,7 @@ def test_at_a_realistic_size_nothing_clashes_and_precedence_holds(edition, plan)
     countries = ["FR", "IN", "KR", "JP", "RU", "US", "GB", "TH", "MY", "SG", "ID", "AU", "LA", "KH", "PH", "DE"]
     delegations = []
     for index, country in enumerate(countries * 3):
-        delegation = make_delegation(
+        delegation = accepted_delegation(
             edition,
             country,
             f"Đoàn {index}",
@@ -138,6 +139,10 @@ def test_at_a_realistic_size_nothing_clashes_and_precedence_holds(edition, plan)
             priority=rng.choice(list(MeetingRequest.Priority)),
             language=rng.choice(["", "", "ru"]),
         )
+
+
+def test_at_a_realistic_size_nothing_clashes_and_precedence_holds(edition, plan):
+    _a_busy_expo(edition)
 
     def clash_pairs():
         return {(c.resource, c.first.pk, c.second.pk) for c in find_clashes(edition)}
@@ -169,8 +174,8 @@ def test_at_a_realistic_size_nothing_clashes_and_precedence_holds(edition, plan)
 
 
 def test_a_meeting_moved_by_hand_gets_the_same_checks(edition, plan, room):
-    france = make_delegation(edition, "FR", "Ministère des Armées")
-    vietnam = make_delegation(edition, "VN")
+    france = accepted_delegation(edition, "FR", "Ministère des Armées")
+    vietnam = accepted_delegation(edition, "VN")
     accepted_request(edition, france, counterpart=vietnam)
     services.schedule(edition=edition, by=None)
     meeting = Meeting.objects.get()
@@ -190,7 +195,9 @@ def test_a_meeting_moved_by_hand_gets_the_same_checks(edition, plan, room):
 
 def test_placing_twice_places_nothing_more(edition, plan, room):
     accepted_request(
-        edition, make_delegation(edition, "FR", "Ministère des Armées"), counterpart=make_delegation(edition, "VN")
+        edition,
+        accepted_delegation(edition, "FR", "Ministère des Armées"),
+        counterpart=accepted_delegation(edition, "VN"),
     )
     services.schedule(edition=edition, by=None)
     again = services.schedule(edition=edition, by=None)
@@ -199,8 +206,8 @@ def test_placing_twice_places_nothing_more(edition, plan, room):
 
 
 def test_a_delegation_that_is_not_coming_is_not_placed_and_the_reason_says_so(edition, plan, room):
-    vietnam = make_delegation(edition, "VN")
-    cancelled = make_delegation(edition, "FR", "Ministère des Armées")
+    vietnam = accepted_delegation(edition, "VN")
+    cancelled = accepted_delegation(edition, "FR", "Ministère des Armées")
     request = accepted_request(edition, cancelled, counterpart=vietnam)
     Delegation.objects.filter(pk=cancelled.pk).update(status=Delegation.Status.CANCELLED)
 

@@ -7,8 +7,6 @@ field a template starts reading is caught the day it is added.
 """
 
 import datetime
-import io
-import unicodedata
 from decimal import Decimal
 
 import pytest
@@ -18,11 +16,11 @@ from django.db import models
 from django.test import Client
 from model_bakery import baker
 from modeltranslation.translator import translator
-from pypdf import PdfReader
 
 from meetings import services
 from meetings.models import Agreement
-from tests.meetings.test_results import DURING
+from tests.factories import LAST_EVENING
+from tests.helpers import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -51,11 +49,6 @@ def signed_off(edition):
     services.approve_disclosure(agreement=item, by=User.objects.create_superuser("approver"))
     item.refresh_from_db()
     return item
-
-
-def pdf_text(data):
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
-    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def public_outputs(client, day):
@@ -105,7 +98,7 @@ def set_and_save(item, field, value):
         item.save()
 
 
-@time_machine.travel(DURING, tick=False)
+@time_machine.travel(LAST_EVENING, tick=False)
 def test_the_sign_off_covers_exactly_the_fields_the_public_outputs_read(client, edition):
     other_edition = baker.make(
         "expo.Edition", slug="vide-2026", start_date=datetime.date(2026, 12, 1), end_date=datetime.date(2026, 12, 4)
@@ -158,7 +151,7 @@ def admin_form(item, **changes):
     return data
 
 
-@time_machine.travel(DURING, tick=False)
+@time_machine.travel(LAST_EVENING, tick=False)
 @pytest.mark.parametrize(
     "change",
     [

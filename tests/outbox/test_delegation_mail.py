@@ -2,22 +2,19 @@
 organiser), the itinerary when they accept, and batched itinerary changes."""
 
 import datetime
-import io
 import re
-import unicodedata
 
 import pytest
 import time_machine
 from django.contrib.auth.models import Group, User
 from django.test import Client
-from pypdf import PdfReader
 
 from delegations import mail
 from delegations.models import Delegation, Engagement, Member
 from expo.models import ProgrammeItem, Venue
 from expo.programme import services as programme_services
 from outbox.models import Message
-from tests.outbox.conftest import subject_of, text_of
+from tests.helpers import delegation_change_form, pdf_text, subject_of, text_of
 
 pytestmark = pytest.mark.django_db
 NOW = datetime.datetime(2024, 12, 10, 2, 0, tzinfo=datetime.UTC)
@@ -51,11 +48,6 @@ def delegation_with_head(edition, *, country="US", organisation="Department of D
     delegation.head = member
     delegation.save()
     return delegation
-
-
-def pdf_text(data):
-    reader = PdfReader(io.BytesIO(data))
-    return " ".join(unicodedata.normalize("NFC", " ".join(p.extract_text() for p in reader.pages)).split())
 
 
 def test_salutation_follows_name_order_and_form_of_address(edition):
@@ -274,13 +266,11 @@ def test_delegation_without_any_address_gets_no_draft(edition):
 
 
 def test_organiser_adding_a_meeting_drafts_an_itinerary_update(edition):
-    from tests.delegations.test_admin import _delegation_form
-
     user, client = organiser("hoa")
     delegation = delegation_with_head(edition)
     delegation.status = "accepted"
     delegation.save()
-    url, data = _delegation_form(client, delegation)
+    url, data = delegation_change_form(client, delegation)
     data |= {
         "head": delegation.head_id,
         "engagements-TOTAL_FORMS": 1,

@@ -3,49 +3,20 @@
 import logging
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.test import Client
 
-from outbox import registry, services
+from outbox import services
 from outbox.models import Message
 from outbox.tasks import deliver_message
-from tests.outbox.conftest import run_queued_tasks, subject_of, text_of
+from tests.factories import OUTBOX_TEXT, make_message, staff
+from tests.helpers import run_queued_tasks, subject_of, text_of
 
 pytestmark = pytest.mark.django_db
-TEXT = "Kính gửi Ông Nguyễn Văn Bình,\n\nLịch trình của đoàn đã thay đổi.\n"
-
-
-def make(key="k1", kind="delegations.invitation", to="binh@qk7.vn", **changes):
-    fields = {
-        "kind": kind,
-        "team": registry.get(kind).team,
-        "key": key,
-        "to_email": to,
-        "to_name": "Nguyễn Văn Bình",
-        "language": "vi",
-        "subject": "Thư mời tham dự VIDE 2024",
-        "body_text": TEXT,
-        "status": "approved",
-    }
-    fields.update(changes)
-    message = Message.objects.create(**fields)
-    if message.status in ("approved", "failed"):
-        # As approve() leaves it: the digest of exactly what was approved.
-        message.approved_digest = message.content_digest()
-        message.save(update_fields=["approved_digest"])
-    return message
-
-
-def staff(group, name=None):
-    user = User.objects.create_user(name or group, is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    client = Client()
-    client.force_login(user)
-    return user, client
 
 
 def test_failed_delivery_keeps_its_error_and_a_retry_sends_exactly_once(smtp, caplog):
-    message = make()
+    message = make_message()
     smtp.fail_next = 1
     caplog.set_level(logging.DEBUG)
     assert deliver_message.call(message.pk) == "failed"
@@ -60,7 +31,7 @@ def test_failed_delivery_keeps_its_error_and_a_retry_sends_exactly_once(smtp, ca
     assert (message.status, message.attempts, message.last_error) == ("sent", 2, "")
     assert len(smtp.received) == 1
     email = smtp.messages[0]
-    assert subject_of(email) == "Thư mời tham dự VIDE 2024" and text_of(email).replace("\r\n", "\n") == TEXT
+    assert subject_of(email) == "Thư mời tham dự VIDE 2024" and text_of(email).replace("\r\n", "\n") == OUTBOX_TEXT
     assert email["Message-ID"].endswith("@vide.example.vn>")
 
     # The log says what happened to which row, never to whom or what.
@@ -72,7 +43,7 @@ def test_failed_delivery_keeps_its_error_and_a_retry_sends_exactly_once(smtp, ca
 
 def test_send_again_from_the_admin_after_a_failure(smtp, django_capture_on_commit_callbacks):
     _, client = staff("Protocol")
-    message = make()
+    message = make_message()
     smtp.fail_next = 1
     deliver_message.call(message.pk)
     view = client.get(f"/admin/outbox/message/{message.pk}/view/").content.decode()
@@ -84,8 +55,10 @@ def test_send_again_from_the_admin_after_a_failure(smtp, django_capture_on_commi
 
 
 def test_each_team_sees_only_its_own_messages():
-    protocol_message = make("p1")
-    press_message = make("r1", kind="press.accreditation_decision", to="nhung@example.vn", subject="Thẻ tác nghiệp")
+    protocol_message = make_message("p1")
+    press_message = make_message(
+        "r1", kind="press.accreditation_decision", to="nhung@example.vn", subject="Thẻ tác nghiệp"
+    )
     _, protocol = staff("Protocol")
     _, press = staff("Press office")
     _, editor = staff("Content editors")
@@ -106,7 +79,7 @@ def test_each_team_sees_only_its_own_messages():
 
 def test_messages_are_not_deleted_nor_made_by_hand():
     _, protocol = staff("Protocol")
-    message = make()
+    message = make_message()
     assert protocol.get("/admin/outbox/message/add/").status_code == 403
     assert protocol.post(f"/admin/outbox/message/{message.pk}/delete/").status_code == 403
     assert Message.objects.filter(pk=message.pk).exists()
@@ -115,9 +88,9 @@ def test_messages_are_not_deleted_nor_made_by_hand():
 def test_editing_an_approved_message_sends_it_back_for_approval():
     approver, _ = staff("Protocol", "minh")
     other, _ = staff("Protocol", "lan")
-    message = make(status="draft", drafted_by=other)
+    message = make_message(status="draft", drafted_by=other)
     services.approve(message=message, user=approver, digest=message.content_digest())
-    services.edit(message=message, user=other, subject="Thư mời (sửa)", text=TEXT, html="")
+    services.edit(message=message, user=other, subject="Thư mời (sửa)", text=OUTBOX_TEXT, html="")
     message.refresh_from_db()
     assert (message.status, message.approved_by) == ("draft", None)
 
@@ -126,7 +99,7 @@ def test_editing_an_approved_message_sends_it_back_for_approval():
 def test_outbox_changelist_query_count(rows, django_assert_num_queries):
     user, client = staff("Protocol")
     for number in range(rows):
-        make(f"k{number}", drafted_by=user, approved_by=user)
+        make_message(f"k{number}", drafted_by=user, approved_by=user)
     client.get("/admin/outbox/message/")  # warm the session and permission caches
     # session, user, user and group permissions, count filtered and in all, the page of rows,
     # and the date bar's range and days.
@@ -138,7 +111,7 @@ def test_outbox_changelist_query_count(rows, django_assert_num_queries):
 def test_a_bounce_reported_by_the_provider_shows_on_the_message():
     from anymail.signals import AnymailTrackingEvent, tracking
 
-    message = make(status="sent", sent_at="2024-12-18T09:00:00+07:00", provider_id="esp-42")
+    message = make_message(status="sent", sent_at="2024-12-18T09:00:00+07:00", provider_id="esp-42")
     tracking.send(
         sender=object,
         event=AnymailTrackingEvent(event_type="bounced", message_id="esp-42", description="Mailbox unavailable"),
@@ -161,7 +134,7 @@ def test_on_the_database_queue_approval_only_queues_and_a_failure_retries_with_b
 
     settings.TASKS = DATABASE_QUEUE
     approver, _ = staff("Protocol", "minh")
-    message = make(status="draft")
+    message = make_message(status="draft")
     start = datetime.datetime(2024, 12, 18, 2, 0, tzinfo=datetime.UTC)
     with time_machine.travel(start, tick=False):
         with django_capture_on_commit_callbacks(execute=True):
@@ -182,7 +155,7 @@ def test_on_the_database_queue_approval_only_queues_and_a_failure_retries_with_b
 def test_delegates_addresses_are_masked_for_staff_without_the_sensitive_data_permission():
     from django.contrib.auth.models import Permission
 
-    message = make()
+    message = make_message()
     user = User.objects.create_user("outbox-only", is_staff=True)
     user.user_permissions.add(
         *Permission.objects.filter(

@@ -12,16 +12,16 @@ from django.utils import timezone
 from outbox.models import KindSetting, Message, Unsubscribe
 from press import mail, services
 from press.models import MediaAccreditation, PressContact, PressRelease
-from tests.outbox.conftest import html_of, subject_of, text_of
-from tests.press.test_accreditation import APPLICATIONS_OPEN, URL, application
+from tests.factories import ACCREDITATION_URL, APPLICATIONS_OPEN, accreditation_form
+from tests.helpers import html_of, subject_of, text_of
 
 pytestmark = pytest.mark.django_db
 
 
 def apply(client, language="vi", **changes):
-    url = URL if language == "vi" else "/en/press/accreditation/"
+    url = ACCREDITATION_URL if language == "vi" else "/en/press/accreditation/"
     with time_machine.travel(APPLICATIONS_OPEN, tick=False):
-        return client.post(url, application(**changes))
+        return client.post(url, accreditation_form(**changes))
 
 
 def test_confirmation_reaches_the_applicant_in_their_language_with_the_status_link(

@@ -8,13 +8,13 @@ from django.core.exceptions import ValidationError
 
 from outbox import services
 from outbox.models import Attachment, Message
-from tests.outbox.conftest import run_queued_tasks, text_of
-from tests.outbox.test_outbox import TEXT, make, staff
+from tests.factories import OUTBOX_TEXT, make_message, staff
+from tests.helpers import run_queued_tasks, text_of
 
 pytestmark = pytest.mark.django_db
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 CHANGELIST = "/admin/outbox/message/"
-CHANGED = TEXT + "Xin chuyển lệ phí vào tài khoản 0123456789.\n"
+CHANGED = OUTBOX_TEXT + "Xin chuyển lệ phí vào tài khoản 0123456789.\n"
 
 
 def change_url(message):
@@ -32,7 +32,7 @@ def digest_on(page, name="_reviewed"):
 def test_whoever_changes_the_text_cannot_approve_it_in_the_same_step(smtp, django_capture_on_commit_callbacks):
     drafter, drafter_client = staff("Protocol", "hoa")
     reviewer, reviewer_client = staff("Protocol", "minh")
-    message = make(status="draft", drafted_by=drafter)
+    message = make_message(status="draft", drafted_by=drafter)
     reviewed = digest_on(reviewer_client.get(change_url(message)).content.decode())
 
     # "Approve and send" with a rewritten text: refused, and nothing of it is saved.
@@ -43,7 +43,7 @@ def test_whoever_changes_the_text_cannot_approve_it_in_the_same_step(smtp, djang
     assert response.status_code == 200
     assert "Bạn đã sửa nội dung nên không thể tự duyệt" in response.content.decode()
     message.refresh_from_db()
-    assert (message.status, message.body_text, message.edited_by) == ("draft", TEXT, None)
+    assert (message.status, message.body_text, message.edited_by) == ("draft", OUTBOX_TEXT, None)
     assert smtp.received == []
 
     # Saved as an edit, the text is the reviewer's: no button for them, and the service refuses.
@@ -67,7 +67,7 @@ def test_whoever_changes_the_text_cannot_approve_it_in_the_same_step(smtp, djang
 def test_approval_from_the_list_approves_only_the_text_the_reviewer_was_shown(smtp, django_capture_on_commit_callbacks):
     drafter, drafter_client = staff("Protocol", "hoa")
     reviewer, reviewer_client = staff("Protocol", "minh")
-    message = make(status="draft", drafted_by=drafter)
+    message = make_message(status="draft", drafted_by=drafter)
     action = {"action": "approve", "_selected_action": [message.pk]}
 
     # The action first shows each message as it will be sent.
@@ -104,7 +104,7 @@ def test_the_drafter_is_not_offered_approval_of_their_own_message_and_cannot_for
     smtp, django_capture_on_commit_callbacks
 ):
     drafter, drafter_client = staff("Protocol", "hoa")
-    message = make(status="draft", drafted_by=drafter)
+    message = make_message(status="draft", drafted_by=drafter)
     action = {"action": "approve", "_selected_action": [message.pk]}
 
     page = drafter_client.post(CHANGELIST, action).content.decode()
@@ -129,7 +129,7 @@ def test_a_change_after_approval_returns_the_message_to_draft_and_the_queued_del
     settings.TASKS = DATABASE_QUEUE
     drafter, drafter_client = staff("Protocol", "hoa")
     approver, _ = staff("Protocol", "minh")
-    message = make(status="draft", drafted_by=drafter)
+    message = make_message(status="draft", drafted_by=drafter)
     with django_capture_on_commit_callbacks(execute=True):
         services.approve(message=message, user=approver, digest=message.content_digest())
 
@@ -152,7 +152,7 @@ def test_delivery_sends_nothing_that_differs_from_what_was_approved(
     worker compares it with the approval's digest and sends nothing."""
     settings.TASKS = DATABASE_QUEUE
     approver, approver_client = staff("Protocol", "minh")
-    message = make(status="draft", body_html="<p>Kính gửi</p>")
+    message = make_message(status="draft", body_html="<p>Kính gửi</p>")
     Attachment.objects.create(message=message, filename="thu-moi.pdf", content=b"%PDF-1.7 letter")
     with django_capture_on_commit_callbacks(execute=True):
         services.approve(message=message, user=approver, digest=message.content_digest())

@@ -12,15 +12,15 @@ from outbox import unsubscribe as tokens
 from outbox.models import Message, Unsubscribe
 from outbox.tasks import deliver_message
 from press import mail
-from tests.outbox.conftest import run_queued_tasks
-from tests.outbox.test_outbox import make, staff
+from tests.factories import make_message, staff
+from tests.helpers import run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
 def release_message(key="r1", to="Jane@Example.com", **changes):
-    return make(key, kind=mail.RELEASE, to=to, subject="Press release: The Expo opens", **changes)
+    return make_message(key, kind=mail.RELEASE, to=to, subject="Press release: The Expo opens", **changes)
 
 
 def test_the_press_office_sees_unsubscriptions_but_nobody_can_delete_them():

@@ -1,6 +1,5 @@
 """Media accreditation: public form, honeypot, rate limit, private status link, vetting and badges."""
 
-import datetime
 import re
 
 import pytest
@@ -10,12 +9,8 @@ from django.test import Client
 
 from press import services
 from press.models import MediaAccreditation
-from tests.press.conftest import decoded_qr_codes, pdf_text, png_bytes
-
-URL = "/vi/press/accreditation/"
-# Before the test edition (19–22/12/2024) ends, while applications are taken; "now" for every
-# test that sends the form.
-APPLICATIONS_OPEN = datetime.datetime(2024, 12, 2, 9, 30, tzinfo=datetime.UTC)
+from tests.factories import ACCREDITATION_URL, APPLICATIONS_OPEN, accreditation_form
+from tests.helpers import decoded_qr_codes, pdf_text
 
 
 @pytest.fixture(autouse=True)
@@ -24,25 +19,8 @@ def _applications_open():
         yield
 
 
-def application(**changes):
-    data = {
-        "name": "Lê Thị Hồng Nhung",
-        "outlet": "Báo Quân đội Nhân dân",
-        "country": "VN",
-        "role": "reporter",
-        "email": "nhung@example.vn",
-        "phone": "+84 90 000 0000",
-        "press_card_number": "BC-12345",
-        "photo": SimpleUploadedFile("me.png", png_bytes(size=(900, 1200)), "image/png"),
-        "website": "",
-        "consent": "on",
-    }
-    data.update(changes)
-    return data
-
-
 def test_form_is_in_the_page_language_and_never_cached(client, edition):
-    response = client.get(URL)
+    response = client.get(ACCREDITATION_URL)
     html = response.content.decode()
     assert "Đăng ký thẻ tác nghiệp" in html and "số thẻ nhà báo" in html.lower()
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
@@ -50,7 +28,7 @@ def test_form_is_in_the_page_language_and_never_cached(client, edition):
 
 
 def test_application_is_saved_pending_with_a_private_status_link(client, edition, settings):
-    response = client.post(URL, application())
+    response = client.post(ACCREDITATION_URL, accreditation_form())
     accreditation = MediaAccreditation.objects.get()
     assert accreditation.status == "pending" and accreditation.name == "Lê Thị Hồng Nhung"
     assert accreditation.language == "vi"
@@ -65,32 +43,32 @@ def test_application_is_saved_pending_with_a_private_status_link(client, edition
 
 
 def test_altered_status_link_is_404(client, edition):
-    client.post(URL, application())
+    client.post(ACCREDITATION_URL, accreditation_form())
     token = services.status_token(MediaAccreditation.objects.get())
     assert client.get(f"/vi/press/accreditation/status/{token}x/").status_code == 404
     assert client.get("/vi/press/accreditation/status/1/").status_code == 404
 
 
 def test_bad_form_comes_back_with_messages_in_the_page_language_and_nothing_saved(client, edition):
-    response = client.post("/en/press/accreditation/", application(email="not-an-email", name=""))
+    response = client.post("/en/press/accreditation/", accreditation_form(email="not-an-email", name=""))
     html = response.content.decode()
     assert response.status_code == 200
     assert "Please correct the fields marked below; nothing has been saved yet." in html
     assert "Enter a valid email address." in html and "This field is required." in html
-    html = client.post(URL, application(phone="")).content.decode()
+    html = client.post(ACCREDITATION_URL, accreditation_form(phone="")).content.decode()
     assert "Vui lòng sửa các ô được đánh dấu bên dưới; hồ sơ chưa được lưu." in html
     assert not MediaAccreditation.objects.exists()
 
 
 def test_photo_that_is_not_an_image_is_refused_with_a_reason(client, edition):
     fake = SimpleUploadedFile("me.jpg", b"<html><script>alert(1)</script></html>", "image/jpeg")
-    html = client.post(URL, application(photo=fake)).content.decode()
+    html = client.post(ACCREDITATION_URL, accreditation_form(photo=fake)).content.decode()
     assert "Tệp này không phải ảnh JPEG, PNG hay WebP" in html
     assert not MediaAccreditation.objects.exists()
 
 
 def test_honeypot_saves_nothing(client, edition):
-    html = client.post(URL, application(website="http://spam.example")).content.decode()
+    html = client.post(ACCREDITATION_URL, accreditation_form(website="http://spam.example")).content.decode()
     assert "Không thể tiếp nhận hồ sơ của bạn." in html
     assert not MediaAccreditation.objects.exists()
 
@@ -99,27 +77,27 @@ def test_corrections_do_not_count_only_accepted_applications_do(edition):
     client = Client(REMOTE_ADDR="203.0.113.9")
     # A newsroom on one address: ten refused tries (corrections) never lock the form.
     for _ in range(10):
-        assert client.post("/en/press/accreditation/", application(name="")).status_code == 200
+        assert client.post("/en/press/accreditation/", accreditation_form(name="")).status_code == 200
     for n in range(5):
-        response = client.post("/en/press/accreditation/", application(email=f"reporter{n}@example.vn"))
+        response = client.post("/en/press/accreditation/", accreditation_form(email=f"reporter{n}@example.vn"))
         assert response.status_code == 302
     assert MediaAccreditation.objects.count() == 5
     # The sixth accepted application from the address is refused, and keeps what was typed.
-    response = client.post("/en/press/accreditation/", application(name="Phạm Quốc Bảo", outlet="VnExpress"))
+    response = client.post("/en/press/accreditation/", accreditation_form(name="Phạm Quốc Bảo", outlet="VnExpress"))
     html = response.content.decode()
     assert response.status_code == 429
     assert "Too many applications were sent from your connection." in html
     assert 'value="Phạm Quốc Bảo"' in html and 'value="VnExpress"' in html and 'value="BC-12345"' in html
-    vietnamese = client.post(URL, application())
+    vietnamese = client.post(ACCREDITATION_URL, accreditation_form())
     assert vietnamese.status_code == 429 and "Có quá nhiều hồ sơ được gửi" in vietnamese.content.decode()
     assert MediaAccreditation.objects.count() == 5
     # Another address still gets through.
-    assert Client(REMOTE_ADDR="198.51.100.7").post(URL, application()).status_code == 302
+    assert Client(REMOTE_ADDR="198.51.100.7").post(ACCREDITATION_URL, accreditation_form()).status_code == 302
 
 
 @pytest.fixture
 def pending(client, edition):
-    client.post(URL, application())
+    client.post(ACCREDITATION_URL, accreditation_form())
     return MediaAccreditation.objects.get()
 
 
@@ -213,7 +191,7 @@ def test_approve_action_records_who_and_when(client, edition, pending, user_in):
 
 def test_accreditation_changelist_query_count(client, edition, user_in, django_assert_num_queries):
     client.force_login(user_in("Press office"))
-    client.post(URL, application())
+    client.post(ACCREDITATION_URL, accreditation_form())
     with django_assert_num_queries(8):
         client.get("/admin/press/mediaaccreditation/")
     for n in range(30):

@@ -18,8 +18,8 @@ from outbox import unsubscribe
 from outbox.models import Message
 from press import services
 from press.models import MediaAccreditation
-from tests.outbox.conftest import html_of, subject_of, text_of
-from tests.press.test_accreditation import APPLICATIONS_OPEN, URL, application
+from tests.factories import ACCREDITATION_URL, APPLICATIONS_OPEN, accreditation_form
+from tests.helpers import html_of, subject_of, text_of
 
 EN_URL = "/en/press/accreditation/"
 # What a phisher would type to have the ministry's mail carry it.
@@ -42,7 +42,7 @@ def _everything_received(message):
 
 def test_confirmation_carries_nothing_the_applicant_typed(client, edition, smtp, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(URL, application(**BAIT))
+        response = client.post(ACCREDITATION_URL, accreditation_form(**BAIT))
     assert response.status_code == 302
     [message] = smtp.messages
     received = _everything_received(message)
@@ -61,7 +61,7 @@ def test_confirmation_carries_nothing_the_applicant_typed(client, edition, smtp,
 def test_decisions_carry_nothing_the_applicant_typed(
     client, edition, smtp, django_capture_on_commit_callbacks, django_user_model, decision
 ):
-    client.post(EN_URL, application(**BAIT))
+    client.post(EN_URL, accreditation_form(**BAIT))
     accreditation = MediaAccreditation.objects.get()
     officer = django_user_model.objects.create_user("press-officer")
     with django_capture_on_commit_callbacks(execute=True):
@@ -83,8 +83,8 @@ def _decoded(token):
 
 
 def test_status_link_names_neither_the_applicant_nor_the_row(client, edition):
-    first = client.post(URL, application())["Location"]
-    second = Client().post(URL, application(email="khac@example.vn"))["Location"]
+    first = client.post(ACCREDITATION_URL, accreditation_form())["Location"]
+    second = Client().post(ACCREDITATION_URL, accreditation_form(email="khac@example.vn"))["Location"]
     tokens = [re.fullmatch(r"/vi/press/accreditation/status/([^/]+)/", url).group(1) for url in (first, second)]
     for token, row in zip(tokens, MediaAccreditation.objects.order_by("pk"), strict=True):
         raw = _decoded(token)
@@ -104,7 +104,7 @@ def test_status_link_names_neither_the_applicant_nor_the_row(client, edition):
     ],
 )
 def test_old_and_altered_status_links_get_a_clear_404(client, edition, language, words):
-    client.post(URL, application())
+    client.post(ACCREDITATION_URL, accreditation_form())
     row = MediaAccreditation.objects.get()
     old = signing.dumps(row.pk, salt="press.accreditation.status")  # how links were made before
     for token in (old, row.status_key[:-1] + "x", "1"):
@@ -131,21 +131,35 @@ def test_unsubscribe_link_names_neither_address_nor_topic(client, edition):
 
 def test_one_address_is_sent_at_most_three_applications_a_day(edition):
     for n in range(3):
-        response = Client(REMOTE_ADDR=f"203.0.113.{n + 1}").post(URL, application(email=" Victim@Example.vn"))
+        response = Client(REMOTE_ADDR=f"203.0.113.{n + 1}").post(
+            ACCREDITATION_URL, accreditation_form(email=" Victim@Example.vn")
+        )
         assert response.status_code == 302
     # A fourth, from yet another address, for the same recipient (however it is spelt): refused.
-    response = Client(REMOTE_ADDR="198.51.100.4").post(EN_URL, application(email="victim@example.vn"))
+    response = Client(REMOTE_ADDR="198.51.100.4").post(EN_URL, accreditation_form(email="victim@example.vn"))
     html = response.content.decode()
     assert response.status_code == 429
     assert "Enough applications were already sent today with this e-mail address." in html
     assert 'value="Lê Thị Hồng Nhung"' in html  # what was typed is kept
-    vietnamese = Client(REMOTE_ADDR="198.51.100.5").post(URL, application(email="victim@example.vn"))
+    vietnamese = Client(REMOTE_ADDR="198.51.100.5").post(
+        ACCREDITATION_URL, accreditation_form(email="victim@example.vn")
+    )
     assert "Hôm nay đã có đủ số hồ sơ được gửi với địa chỉ e-mail này." in vietnamese.content.decode()
     assert MediaAccreditation.objects.count() == 3 and Message.objects.count() == 3
     # Another recipient from the same address is not affected; the next day the budget is back.
-    assert Client(REMOTE_ADDR="198.51.100.4").post(URL, application(email="other@example.vn")).status_code == 302
+    assert (
+        Client(REMOTE_ADDR="198.51.100.4")
+        .post(ACCREDITATION_URL, accreditation_form(email="other@example.vn"))
+        .status_code
+        == 302
+    )
     with time_machine.travel(APPLICATIONS_OPEN + datetime.timedelta(days=1), tick=False):
-        assert Client(REMOTE_ADDR="198.51.100.4").post(URL, application(email="victim@example.vn")).status_code == 302
+        assert (
+            Client(REMOTE_ADDR="198.51.100.4")
+            .post(ACCREDITATION_URL, accreditation_form(email="victim@example.vn"))
+            .status_code
+            == 302
+        )
 
 
 def test_one_client_address_sends_at_most_thirty_applications_a_day(edition):
@@ -153,15 +167,15 @@ def test_one_client_address_sends_at_most_thirty_applications_a_day(edition):
     for window in range(6):  # five every ten minutes, six times
         with time_machine.travel(APPLICATIONS_OPEN + datetime.timedelta(minutes=11 * window), tick=False):
             for n in range(5):
-                response = client.post(URL, application(email=f"r{window}-{n}@example.vn"))
+                response = client.post(ACCREDITATION_URL, accreditation_form(email=f"r{window}-{n}@example.vn"))
                 assert response.status_code == 302
     with time_machine.travel(APPLICATIONS_OPEN + datetime.timedelta(minutes=70), tick=False):
-        response = client.post(EN_URL, application(email="late@example.vn"))
+        response = client.post(EN_URL, accreditation_form(email="late@example.vn"))
     assert response.status_code == 429
     assert "Too many applications were sent from your connection today." in response.content.decode()
     assert MediaAccreditation.objects.count() == 30
     with time_machine.travel(APPLICATIONS_OPEN + datetime.timedelta(days=1), tick=False):
-        assert client.post(URL, application(email="late@example.vn")).status_code == 302
+        assert client.post(ACCREDITATION_URL, accreditation_form(email="late@example.vn")).status_code == 302
 
 
 # --- Simultaneous requests: each on its own connection to a server database -------------------
@@ -199,15 +213,15 @@ def test_ten_simultaneous_applications_from_one_address_accept_five(live_server,
     """Real HTTP requests to a live server, all from 127.0.0.1, each handled on its own thread
     and database connection: the limit of five holds (before, nine of ten got through)."""
     session = requests.Session()
-    form = session.get(f"{live_server.url}{URL}", timeout=30)
+    form = session.get(f"{live_server.url}{ACCREDITATION_URL}", timeout=30)
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text).group(1)
     cookies = session.cookies.get_dict()
 
     def send(n):
-        data = application(email=f"reporter{n}@example.vn", csrfmiddlewaretoken=csrf)
+        data = accreditation_form(email=f"reporter{n}@example.vn", csrfmiddlewaretoken=csrf)
         photo = data.pop("photo")
         response = requests.post(
-            f"{live_server.url}{URL}",
+            f"{live_server.url}{ACCREDITATION_URL}",
             data=data,
             files={"photo": (photo.name, photo.read(), "image/png")},
             cookies=cookies,
@@ -225,7 +239,11 @@ def test_ten_simultaneous_applications_from_one_address_accept_five(live_server,
 @server_database
 def test_ten_simultaneous_applications_to_one_recipient_accept_three(edition):
     def send(n):
-        return Client(REMOTE_ADDR=f"203.0.113.{n + 1}").post(URL, application(email="victim@example.vn")).status_code
+        return (
+            Client(REMOTE_ADDR=f"203.0.113.{n + 1}")
+            .post(ACCREDITATION_URL, accreditation_form(email="victim@example.vn"))
+            .status_code
+        )
 
     codes = _all_at_once(10, send)
     assert sorted(codes) == [302] * 3 + [429] * 7

@@ -6,8 +6,7 @@ import re
 import pytest
 from model_bakery import baker
 
-from tests.press.conftest import decoded_qr_codes, pdf_pages, pdf_text, specs  # noqa: F401
-from tests.press.test_factsheets import confirmed_delegations, download  # noqa: F401 (fixture)
+from tests.helpers import decoded_qr_codes, download, pdf_pages, pdf_text
 
 
 @pytest.fixture
@@ -41,7 +40,7 @@ def _words(html):
 def test_home_page_and_expo_sheet_state_the_same_figures_and_say_what_they_are(
     client,
     catalogue,
-    confirmed_delegations,  # noqa: F811
+    confirmed_delegations,
     announced,
     language,
     announced_text,
@@ -65,11 +64,11 @@ def test_home_page_and_expo_sheet_state_the_same_figures_and_say_what_they_are(
         ("/vi/exhibits/sh-1/factsheet.pdf", "http://testserver/vi/exhibits/sh-1/"),
     ],
 )
-def test_every_sheet_has_a_qr_code_to_its_page_that_decodes(client, specs, url, target):  # noqa: F811
+def test_every_sheet_has_a_qr_code_to_its_page_that_decodes(client, specs, url, target):
     _, pdf = download(client, url)
     assert decoded_qr_codes(pdf) == [target]
 
 
-def test_exhibit_sheet_fits_its_page(client, specs):  # noqa: F811
+def test_exhibit_sheet_fits_its_page(client, specs):
     _, pdf = download(client, "/vi/exhibits/sh-1/factsheet.pdf")
     assert pdf_pages(pdf) == 1

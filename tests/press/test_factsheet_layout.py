@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from exhibitors.models import ProductImage, ProductSpecification
 from press import factsheets
-from tests.press.conftest import body, decoded_qr_codes, pdf_pages, png_bytes
+from tests.helpers import body, decoded_qr_codes, pdf_pages, png_bytes
 
 SENTENCE_VI = "Hệ thống được thiết kế cho nhiệm vụ tuần tra ven biển, vận hành cả ngày lẫn đêm trong mọi thời tiết."
 SENTENCE_EN = "The system is designed for coastal patrol missions, day and night, in all weather conditions."

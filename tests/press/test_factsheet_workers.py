@@ -3,7 +3,7 @@
 from django.core.files.storage import default_storage
 
 from press import factsheets
-from tests.press.conftest import pdf_text
+from tests.helpers import pdf_text
 
 
 def test_sheets_rendered_by_spawned_workers_are_stored_with_their_own_text(catalogue, edition):

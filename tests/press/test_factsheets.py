@@ -7,19 +7,12 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from model_bakery import baker
 
 from common.validators import MAX_PDF_BYTES
 from exhibitors.models import Exhibitor, ProductImage, ProductSpecification
 from press import factsheets
 from press.models import FactSheetUpload
-from tests.press.conftest import body, pdf_text, png_bytes
-
-
-def download(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response, body(response)
+from tests.helpers import download, pdf_text, png_bytes
 
 
 def stored_files(kind, slug):
@@ -27,12 +20,6 @@ def stored_files(kind, slug):
         return sorted(default_storage.listdir(f"factsheets/{kind}/{slug}")[1])
     except FileNotFoundError:
         return []
-
-
-@pytest.fixture
-def confirmed_delegations(edition):
-    for n, status in enumerate(["accepted", "arrived", "invited", "declined", "accepted"]):
-        baker.make("delegations.Delegation", edition=edition, status=status, organisation=f"Org {n}")
 
 
 def test_expo_sheet_in_vietnamese_counts_from_the_data(client, catalogue, confirmed_delegations):

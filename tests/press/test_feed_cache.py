@@ -7,15 +7,9 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from tests.press.conftest import make_release
+from tests.factories import make_release
 
 FEEDS = ["/en/press/releases/feed/atom/", "/vi/press/releases/feed/rss/"]
-
-
-@pytest.fixture
-def caches_on(settings):
-    settings.EXPO_FRAGMENT_CACHE_SECONDS = 600
-    settings.EXPO_PAGE_CACHE_SECONDS = 300
 
 
 @pytest.mark.parametrize("url", FEEDS)

@@ -17,8 +17,8 @@ from exhibitors.models import Product
 from expo.models import ProgrammeItem
 from expo.programme.services import save_item
 from press.models import FactSheetUpload, PressRelease, ReleaseAttachment
-from tests.expo.programme_factories import make_item
-from tests.press.conftest import body, make_release
+from tests.factories import make_item, make_release
+from tests.helpers import body
 
 HTML_WITH_MARKERS = b"%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n%%EOF\n"
 
@@ -126,11 +126,6 @@ def test_programme_changes_feed_carries_the_status_note_as_text(client, edition)
 
 
 # --- re-embargo -----------------------------------------------------------------------------
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.EXPO_PAGE_CACHE_SECONDS = 300
 
 
 def test_a_release_put_back_under_embargo_leaves_the_sitemap_at_once(

@@ -16,7 +16,8 @@ from PIL import Image
 from expo.models import Edition
 from press import kit
 from press.models import PressRelease, ReleasePhoto
-from tests.press.conftest import body, make_release, pdf_text, png_bytes
+from tests.factories import make_release
+from tests.helpers import body, pdf_text, png_bytes, run_queued_tasks
 
 
 @pytest.fixture
@@ -148,7 +149,6 @@ def test_demo_queues_the_kits_for_the_worker_and_the_link_says_being_prepared_un
     from django_tasks_db.models import DBTaskResult
 
     from press.demo import build_kits
-    from tests.outbox.conftest import run_queued_tasks
 
     settings.PRESS_KIT_ON_DEMO = True
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "kits"]}}
@@ -228,8 +228,6 @@ def test_on_the_database_queue_the_kit_is_built_by_the_worker_not_the_request(
     client, catalogue, releases, settings, monkeypatch
 ):
     from django_tasks_db.models import DBTaskResult
-
-    from tests.outbox.conftest import run_queued_tasks
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "kits"]}}
     pending = client.get("/vi/press/kit.zip")

@@ -3,8 +3,7 @@
 from model_bakery import baker
 
 from press.models import ReleasePhoto
-from tests.press.conftest import make_release
-from tests.press.test_factsheets import download  # noqa: F401
+from tests.factories import make_release
 
 
 def _photo(release, n):

@@ -13,8 +13,7 @@ from django.utils import timezone
 
 from press import mail
 from press.models import MediaAccreditation, PressRelease
-from tests.outbox.conftest import smtp, subject_of, text_of  # noqa: F401 (fixture)
-from tests.press.conftest import pdf_text
+from tests.helpers import pdf_text, subject_of, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -123,7 +122,7 @@ def test_english_summary_missing_is_left_out_not_filled_in_vietnamese(client, ed
 @time_machine.travel(datetime.datetime(2024, 12, 20, 3, 0, tzinfo=datetime.UTC), tick=False)
 def test_english_journalist_is_told_the_release_exists_in_vietnamese_only(
     edition,
-    smtp,  # noqa: F811 (the imported fixture)
+    smtp,
     django_capture_on_commit_callbacks,
 ):
     for name, email, language in (("Jane Roe", "jane@example.com", "en"), ("Lê Bình", "binh@example.vn", "vi")):

@@ -11,7 +11,8 @@ from django.forms import modelform_factory
 from django.utils import timezone
 
 from press.models import PressRelease, ReleaseAttachment, ReleasePhoto
-from tests.press.conftest import make_release, png_bytes
+from tests.factories import make_release
+from tests.helpers import png_bytes
 
 CHANNELS = [
     "/vi/press/",

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import browser_type_launch_args  # noqa: F401 (Debian's chromium)
 from tests.rehearsal.report import Report
 from tests.rehearsal.stage import PASSWORD, ROOT, Stage
 
@@ -15,6 +14,7 @@ DATABASE_URL = os.environ.get("DATABASE_URL", "")
 ON_POSTGRESQL = DATABASE_URL.startswith(("postgres://", "postgresql://"))
 
 _report = None
+_written = []  # the reports written in this run, named at the end of pytest's output
 
 
 def pytest_collection_modifyitems(items):
@@ -66,7 +66,12 @@ def stage(report, tmp_path_factory):
     finally:
         the_stage.stop()
         report.write(the_stage, the_stage.mailbox.received)
-        print(f"\nRehearsal report: {report.folder / 'report.html'}")
+        _written.append(report.folder / "report.html")
+
+
+def pytest_terminal_summary(terminalreporter):
+    for path in _written:
+        terminalreporter.write_line(f"Rehearsal report: {path}")
 
 
 class Role:

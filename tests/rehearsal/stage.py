@@ -6,7 +6,6 @@ import email
 import email.policy
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -18,31 +17,14 @@ from pathlib import Path
 
 from aiosmtpd.controller import Controller
 
+from tests.processes import free_port, wait_for_port
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 CLOCK = [sys.executable, str(Path(__file__).resolve().parent / "clock.py")]
 # The moment the show starts: two weeks before the demo edition, which load_demo (run on the
 # stage's clock) opens two weeks after "today": its days are then 19–22/12/2024, accreditation is
 # open and the opening-day release (19/12/2024 08:00) is under embargo.
 SHOW_STARTS = datetime.datetime(2024, 12, 5, 9, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh"))
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for_port(port, process, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{process.args[:3]} exited with {process.returncode} before listening on {port}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"nothing listens on port {port}")
 
 
 class Mailbox:

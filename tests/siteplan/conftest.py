@@ -1,11 +1,12 @@
 """A small site plan: two halls and an outdoor park, four placed stands, one unplaced, one pin."""
 
 import pytest
+from django.contrib.auth.models import Group, User
 from model_bakery import baker
 
 from exhibitors.models import Category, Sector
 from siteplan.models import DisplayArea, ExhibitPin, PointOfInterest, SitePlan, StandPlacement, VenueOutline
-from tests.exhibitors.conftest import make_exhibitor, make_product
+from tests.factories import make_exhibitor, make_product
 
 
 def rect(x0, y0, x1, y1):
@@ -81,3 +82,11 @@ def site(edition):
         venue=halls["F"], kind="viewing", name_vi="Khán đài", name_en="Viewing stands", points=rect(100, 230, 300, 245)
     )
     return {"halls": halls, "stands": stands, "exhibitors": exhibitors, "tank": tank, "sub": sub}
+
+
+@pytest.fixture
+def editor(site, client):
+    user = User.objects.create_user("bien-tap", "bt@example.vn", "a-long-password-1", is_staff=True)
+    user.groups.add(Group.objects.get(name="Content editors"))
+    client.force_login(user)
+    return client

@@ -7,7 +7,11 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from siteplan.models import PointOfInterest, StandPlacement, VenueOutline
-from tests.siteplan.test_import import IMPORT_URL, OUTLINES_URL, editor, upload, xlsx  # noqa: F401
+from tests.helpers import named_file
+from tests.hostile import one_row_of_two_million_cells
+
+IMPORT_URL = "/admin/siteplan/standplacement/import/"
+OUTLINES_URL = "/admin/siteplan/standplacement/outlines/"
 
 SVG_HEAD = '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" xmlns:xi="http://www.w3.org/2001/XInclude">'
 
@@ -21,7 +25,7 @@ def plan_rows(edition):
 
 def post_outlines(client, edition, body, name="plan.svg"):
     data = body.encode() if isinstance(body, str) else body
-    return client.post(OUTLINES_URL, {"edition": edition.pk, "file": upload(data, name), "save": "1"})
+    return client.post(OUTLINES_URL, {"edition": edition.pk, "file": named_file(data, name), "save": "1"})
 
 
 @pytest.mark.parametrize(
@@ -61,7 +65,7 @@ def post_outlines(client, edition, body, name="plan.svg"):
     ],
     ids=["xinclude-title", "300-char-name", "1e999", "rect-overflow", "1e300-outline", "150k-corners", "inf", "long"],
 )
-def test_hostile_drawing_is_refused_with_a_message_and_saves_nothing(editor, site, edition, body, message):  # noqa: F811
+def test_hostile_drawing_is_refused_with_a_message_and_saves_nothing(editor, site, edition, body, message):
     before = plan_rows(edition)
     name = "coords.csv" if body.startswith("feature") else "plan.svg"
     started = time.perf_counter()
@@ -72,10 +76,10 @@ def test_hostile_drawing_is_refused_with_a_message_and_saves_nothing(editor, sit
     assert plan_rows(edition) == before
 
 
-def test_stand_far_off_the_plan_is_a_row_error_and_the_map_stays_valid_json(editor, site, edition):  # noqa: F811
+def test_stand_far_off_the_plan_is_a_row_error_and_the_map_stays_valid_json(editor, site, edition):
     before = plan_rows(edition)
     csv = "stand,venue,x,y,width,depth\nB-99,B,1e308,30,9,6\nA-09,A,60,40,1e308,8\nA-01,A,1e999,40,5,5\n"
-    response = editor.post(IMPORT_URL, {"edition": edition.pk, "file": upload(csv.encode(), "s.csv")})
+    response = editor.post(IMPORT_URL, {"edition": edition.pk, "file": named_file(csv.encode(), "s.csv")})
     html = response.content.decode()
     assert response.status_code == 400
     assert html.count("Nằm ngoài sơ đồ khu triển lãm: x từ 0 đến 400 m, y từ 0 đến 300 m.") == 2
@@ -89,13 +93,11 @@ def test_stand_far_off_the_plan_is_a_row_error_and_the_map_stays_valid_json(edit
     assert json.loads(text, parse_constant=refuse)["features"]
 
 
-def test_xlsx_of_one_row_of_two_million_cells_is_refused_quickly(editor, site, edition):  # noqa: F811
-    from tests.exhibitors.test_hostile_spreadsheets import one_row_of_two_million_cells
-
+def test_xlsx_of_one_row_of_two_million_cells_is_refused_quickly(editor, site, edition):
     started = time.perf_counter()
     response = editor.post(
         IMPORT_URL,
-        {"edition": edition.pk, "file": upload(one_row_of_two_million_cells(), "s.xlsx")},
+        {"edition": edition.pk, "file": named_file(one_row_of_two_million_cells(), "s.xlsx")},
         headers={"accept-language": "en"},
     )
     assert time.perf_counter() - started < 5

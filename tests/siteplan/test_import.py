@@ -1,38 +1,12 @@
 """Stand positions and venue outlines from files: checked in full, saved all or nothing."""
 
-import io
-
-import pytest
 from django.contrib.auth.models import Group, User
-from openpyxl import Workbook
 
 from siteplan.models import PointOfInterest, StandPlacement, VenueOutline
+from tests.helpers import named_file, xlsx_bytes
 
 IMPORT_URL = "/admin/siteplan/standplacement/import/"
 OUTLINES_URL = "/admin/siteplan/standplacement/outlines/"
-
-
-def upload(content, name):
-    file = io.BytesIO(content)
-    file.name = name
-    return file
-
-
-def xlsx(rows):
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-@pytest.fixture
-def editor(site, client):
-    user = User.objects.create_user("bien-tap", "bt@example.vn", "a-long-password-1", is_staff=True)
-    user.groups.add(Group.objects.get(name="Content editors"))
-    client.force_login(user)
-    return client
 
 
 def positions(edition):
@@ -44,14 +18,14 @@ def positions(edition):
 
 def test_excel_import_previews_then_saves_every_position(editor, site, edition):
     before = positions(edition)
-    content = xlsx(
+    content = xlsx_bytes(
         [
             ["Stand code", "Venue", "X", "Y", "Width", "Depth", "Rotation"],
             ["B-99", "B", 200, 30, 9, 6, None],  # the stand that had no position
             ["a-09", "hall-a", "70,5", "50", "12", "8", "=45"],  # numbers typed as text, decimal comma
         ]
     )
-    response = editor.post(IMPORT_URL, {"edition": edition.pk, "file": upload(content, "gian-hang.xlsx")})
+    response = editor.post(IMPORT_URL, {"edition": edition.pk, "file": named_file(content, "gian-hang.xlsx")})
     html = response.content.decode()
     assert response.status_code == 200
     assert "Vị trí của 2 gian hàng cho VIDE 2024 đã sẵn sàng." in html
@@ -75,7 +49,7 @@ def test_csv_with_one_bad_row_saves_nothing_and_lists_every_error(editor, site, 
         "Z-01;A;10;10;5;5;0\n"
         "B-07;B;500;50;12;8;0\n"
     ).encode("utf-8-sig")
-    response = editor.post(IMPORT_URL, {"edition": edition.pk, "file": upload(csv, "stands.csv")})
+    response = editor.post(IMPORT_URL, {"edition": edition.pk, "file": named_file(csv, "stands.csv")})
     html = response.content.decode()
     assert response.status_code == 400
     assert "Phát hiện 3 lỗi: chưa nhập dữ liệu nào." in html
@@ -89,7 +63,7 @@ def test_csv_with_one_bad_row_saves_nothing_and_lists_every_error(editor, site, 
 
 
 def test_unreadable_file_is_refused_with_a_message(editor, site, edition):
-    response = editor.post(IMPORT_URL, {"edition": edition.pk, "file": upload(b"PK\x03\x04garbage", "x.xlsx")})
+    response = editor.post(IMPORT_URL, {"edition": edition.pk, "file": named_file(b"PK\x03\x04garbage", "x.xlsx")})
     assert response.status_code == 400
     assert (
         "Tệp không phải là bảng tính XLSX đọc được." in response.content.decode() or "XLSX" in response.content.decode()
@@ -110,9 +84,10 @@ def test_staff_without_permission_cannot_import(client, site, edition):
     user.groups.add(Group.objects.get(name="Press office"))
     client.force_login(user)
     csv = b"stand,venue,x,y,width,depth\nB-99,B,200,30,9,6\n"
-    assert client.post(IMPORT_URL, {"edition": edition.pk, "file": upload(csv, "s.csv")}).status_code == 403
+    assert client.post(IMPORT_URL, {"edition": edition.pk, "file": named_file(csv, "s.csv")}).status_code == 403
     assert (
-        client.post(OUTLINES_URL, {"edition": edition.pk, "file": upload(csv, "s.csv"), "save": "1"}).status_code == 403
+        client.post(OUTLINES_URL, {"edition": edition.pk, "file": named_file(csv, "s.csv"), "save": "1"}).status_code
+        == 403
     )
     assert not StandPlacement.objects.filter(stand__code="B-99").exists()
 
@@ -129,12 +104,14 @@ SVG = """<?xml version="1.0"?>
 
 def test_svg_outlines_and_points_are_previewed_then_saved(editor, site, edition):
     response = editor.post(
-        OUTLINES_URL, {"edition": edition.pk, "file": upload(SVG.encode(), "plan.svg"), "check": "1"}
+        OUTLINES_URL, {"edition": edition.pk, "file": named_file(SVG.encode(), "plan.svg"), "check": "1"}
     )
     html = response.content.decode()
     assert response.status_code == 200 and "Bãi đỗ xe P1" in html and "Car park P1" in html
     assert VenueOutline.objects.get(venue=site["halls"]["B"]).points == [[130, 10], [230, 10], [230, 90], [130, 90]]
-    response = editor.post(OUTLINES_URL, {"edition": edition.pk, "file": upload(SVG.encode(), "plan.svg"), "save": "1"})
+    response = editor.post(
+        OUTLINES_URL, {"edition": edition.pk, "file": named_file(SVG.encode(), "plan.svg"), "save": "1"}
+    )
     assert response.status_code == 302
     assert VenueOutline.objects.get(venue=site["halls"]["B"]).points == [[120, 5], [240, 5], [240, 100], [120, 100]]
     names = sorted(PointOfInterest.objects.filter(edition=edition).values_list("name_vi", "name_en", "kind"))
@@ -148,7 +125,7 @@ def test_coordinate_file_with_a_bad_row_saves_nothing(editor, site, edition):
         "point,toilets,Nhà vệ sinh,Toilets,abc,5\n"
     )
     response = editor.post(
-        OUTLINES_URL, {"edition": edition.pk, "file": upload(csv.encode(), "coords.csv"), "save": "1"}
+        OUTLINES_URL, {"edition": edition.pk, "file": named_file(csv.encode(), "coords.csv"), "save": "1"}
     )
     assert response.status_code == 400
     assert "x và y phải là số." in response.content.decode()
@@ -159,6 +136,6 @@ def test_coordinate_file_with_a_bad_row_saves_nothing(editor, site, edition):
 def test_hostile_svg_is_refused_without_an_error_page(editor, site, edition):
     bomb = b"""<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>
 <svg xmlns="http://www.w3.org/2000/svg"><rect id="hall-a" x="0" y="0" width="&lol2;" height="1"/></svg>"""
-    response = editor.post(OUTLINES_URL, {"edition": edition.pk, "file": upload(bomb, "bomb.svg"), "save": "1"})
+    response = editor.post(OUTLINES_URL, {"edition": edition.pk, "file": named_file(bomb, "bomb.svg"), "save": "1"})
     assert response.status_code == 400
     assert "Tệp không phải là bản vẽ SVG đọc được." in response.content.decode()

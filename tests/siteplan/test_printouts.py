@@ -1,26 +1,11 @@
 """The A3 plan and the stand cards: their text, and the QR code a visitor scans."""
 
 import io
-import subprocess
 
 import pytest
 from pypdf import PdfReader
 
-
-def pdf_text(response):
-    assert response["Content-Type"] == "application/pdf"
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
-
-
-def decode_qr(pdf, tmp_path):
-    """The QR codes on the first page, rendered at print resolution and read by zbarimg."""
-    (tmp_path / "card.pdf").write_bytes(pdf)
-    subprocess.run(
-        ["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", "card.pdf", "page"], cwd=tmp_path, check=True
-    )
-    image = next(tmp_path.glob("page*.png"))
-    result = subprocess.run(["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True, check=False)
-    return result.stdout.split()
+from tests.helpers import decoded_qr_codes, pdf_text
 
 
 def test_a3_plan_in_vietnamese_has_the_exhibitor_index_by_stand(client, site):
@@ -28,7 +13,7 @@ def test_a3_plan_in_vietnamese_has_the_exhibitor_index_by_stand(client, site):
     reader = PdfReader(io.BytesIO(response.content))
     width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
     assert (round(width), round(height)) == (1191, 842)  # A3 landscape in points
-    text = pdf_text(response)
+    text = pdf_text(response, lines=True)
     assert "Sơ đồ khu triển lãm" in text
     assert "Đơn vị trưng bày theo gian hàng" in text
     index = " ".join(text[text.index("Đơn vị trưng bày theo gian hàng") :].split())
@@ -39,7 +24,7 @@ def test_a3_plan_in_vietnamese_has_the_exhibitor_index_by_stand(client, site):
 
 
 def test_a3_plan_in_english(client, site):
-    text = pdf_text(client.get("/en/map/plan.pdf"))
+    text = pdf_text(client.get("/en/map/plan.pdf"), lines=True)
     assert "Site map" in text and "Exhibitors by stand" in text and "Exhibition Hall A" in text
 
 
@@ -48,11 +33,11 @@ def test_stand_card_names_the_stand_and_its_qr_code_opens_the_map_on_it(client, 
     response = client.get("/vi/map/stands/A-09.pdf")
     reader = PdfReader(io.BytesIO(response.content))
     assert (round(float(reader.pages[0].mediabox.width)), round(float(reader.pages[0].mediabox.height))) == (420, 595)
-    text = pdf_text(response)
+    text = pdf_text(response, lines=True)
     assert "A-09" in text and "Công ty Cơ khí Sông Hồng" in text
     assert "Hải quân" in text and "Nhà trưng bày A" in text
     assert "Bạn đang ở đây." in text
-    assert decode_qr(response.content, tmp_path) == ["https://vide.example.vn/vi/map/?stand=A-09&here=A-09"]
+    assert decoded_qr_codes(response) == ["https://vide.example.vn/vi/map/?stand=A-09&here=A-09"]
     # The code leads to the map page centred on the stand.
     html = client.get("/vi/map/?stand=A-09&here=A-09").content.decode()
     assert 'class="stand s1 is-highlighted" id="stand-a-09"' in html
@@ -62,8 +47,8 @@ def test_stand_card_names_the_stand_and_its_qr_code_opens_the_map_on_it(client, 
 def test_english_stand_card_links_the_english_map(client, site, tmp_path, settings):
     settings.EXPO_SITE_URL = ""
     response = client.get("/en/map/stands/b-07.pdf")
-    assert "You are here." in pdf_text(response)
-    assert decode_qr(response.content, tmp_path) == ["http://testserver/en/map/?stand=B-07&here=B-07"]
+    assert "You are here." in pdf_text(response, lines=True)
+    assert decoded_qr_codes(response) == ["http://testserver/en/map/?stand=B-07&here=B-07"]
 
 
 @pytest.mark.parametrize("code", ["Z-00", "B-99x", "..", "A-09%00"])
@@ -89,7 +74,7 @@ def test_plan_and_stand_card_are_laid_out_once_per_plan_version(client, site, ed
     exhibitor.name = "Tổng công ty Sông Hồng"
     exhibitor.save()
     response = client.get("/vi/map/plan.pdf")
-    assert "A-09 Tổng công ty Sông Hồng" in " ".join(pdf_text(response).split())
-    assert "Tổng công ty Sông Hồng" in pdf_text(client.get("/vi/map/stands/A-09.pdf"))
+    assert "A-09 Tổng công ty Sông Hồng" in pdf_text(response)
+    assert "Tổng công ty Sông Hồng" in pdf_text(client.get("/vi/map/stands/A-09.pdf"), lines=True)
     now_stored = sorted(default_storage.listdir(folder)[1])
     assert len(now_stored) == 2 and not set(now_stored) & set(stored)

@@ -1,0 +1,241 @@
+"""Rows for tests, made the way the site makes them: one function a model, sensible defaults,
+every field overridable. Fixtures that combine them live in the conftest.py files."""
+
+import datetime
+import itertools
+
+from django.contrib.auth.models import Group, User
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.utils import timezone
+from model_bakery import baker
+
+from delegations.models import Delegation, Interpreter, LiaisonOfficer, Member, Movement
+from exhibitors.models import Exhibitor, Product, ProductImage, Stand
+from expo.models import ProgrammeItem
+from meetings import services as meeting_services
+from meetings.models import Agreement, MeetingRequest
+from outbox import registry
+from outbox.models import Message
+from press.models import PressRelease
+from tests.helpers import png_bytes
+
+_numbers = itertools.count(1)
+
+
+# --- times ------------------------------------------------------------------------------------
+
+
+def local(edition, day, hour, minute=0):
+    """A time at the venue on the edition's `day`-th day (0 = first day)."""
+    return datetime.datetime.combine(
+        edition.start_date + datetime.timedelta(days=day), datetime.time(hour, minute), tzinfo=edition.tz
+    )
+
+
+def at(edition, day, hhmm):
+    """An aware datetime: `day` of December 2024 (or a date) at HH:MM in the edition's zone."""
+    date = day if isinstance(day, datetime.date) else datetime.date(2024, 12, day)
+    hours, minutes = map(int, hhmm.split(":"))
+    return datetime.datetime.combine(date, datetime.time(hours, minutes), tzinfo=edition.tz)
+
+
+# --- people -----------------------------------------------------------------------------------
+
+
+def staff(group, name=None):
+    """A signed-in staff member of `group` (named after it unless `name`): (user, client)."""
+    user = User.objects.create_user(name or group, is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    client = Client()
+    client.force_login(user)
+    return user, client
+
+
+# --- programme --------------------------------------------------------------------------------
+
+
+def make_item(edition, *, day=19, start="09:00", end="10:00", **fields):
+    n = next(_numbers)
+    values = {
+        "slug": f"item-{n}",
+        "title_vi": f"Mục chương trình {n}",
+        "title_en": f"Programme item {n}",
+        "type": ProgrammeItem.Type.SEMINAR,
+        "is_published": True,
+    }
+    values.update(fields)
+    return baker.make(
+        "expo.ProgrammeItem", edition=edition, start=at(edition, day, start), end=at(edition, day, end), **values
+    )
+
+
+def make_venue(edition, slug="hall-a", code="A", name_vi="Nhà trưng bày A", name_en="Exhibition Hall A"):
+    return baker.make("expo.Venue", edition=edition, slug=slug, code=code, name_vi=name_vi, name_en=name_en)
+
+
+# --- catalogue --------------------------------------------------------------------------------
+
+
+def make_exhibitor(slug, name, country, *, sectors=(), stand=None, edition=None):
+    exhibitor = Exhibitor.objects.create(slug=slug, name=name, country=country)
+    exhibitor.sectors.set(sectors)
+    if stand:
+        venue, code = stand
+        Stand.objects.create(exhibitor=exhibitor, edition=edition, venue=venue, code=code)
+    return exhibitor
+
+
+def make_product(exhibitor, category, slug, name_vi, name_en="", *, published=True, image=False, **extra):
+    product = Product.objects.create(
+        exhibitor=exhibitor,
+        category=category,
+        slug=slug,
+        name_vi=name_vi,
+        name_en=name_en,
+        is_published=published,
+        **extra,
+    )
+    if image:
+        ProductImage.objects.create(
+            product=product,
+            image=ContentFile(png_bytes(), name="photo.png"),
+            alt_text_vi=f"Ảnh {name_vi}",
+            alt_text_en=f"Photo of {name_en}",
+        )
+    return product
+
+
+# --- press ------------------------------------------------------------------------------------
+
+
+def make_release(edition, slug, *, hours=-1, title_vi=None, title_en=None, **extra):
+    return PressRelease.objects.create(
+        edition=edition,
+        slug=slug,
+        title_vi=title_vi or f"Thông cáo {slug}",
+        title_en=title_en or f"Release {slug}",
+        body_vi=extra.pop("body_vi", "<p>Nội dung thông cáo.</p>"),
+        body_en=extra.pop("body_en", "<p>Release text.</p>"),
+        publish_at=timezone.now() + datetime.timedelta(hours=hours),
+        **extra,
+    )
+
+
+# The public accreditation form, and a moment while the test edition (19–22/12/2024) takes applications.
+ACCREDITATION_URL = "/vi/press/accreditation/"
+APPLICATIONS_OPEN = datetime.datetime(2024, 12, 2, 9, 30, tzinfo=datetime.UTC)
+
+
+def accreditation_form(**changes):
+    """What a journalist posts on the accreditation form (a fresh photo upload each call)."""
+    return {
+        "name": "Lê Thị Hồng Nhung",
+        "outlet": "Báo Quân đội Nhân dân",
+        "country": "VN",
+        "role": "reporter",
+        "email": "nhung@example.vn",
+        "phone": "+84 90 000 0000",
+        "press_card_number": "BC-12345",
+        "photo": SimpleUploadedFile("me.png", png_bytes(size=(900, 1200)), "image/png"),
+        "website": "",
+        "consent": "on",
+        **changes,
+    }
+
+
+# --- delegations and meetings -----------------------------------------------------------------
+
+
+def make_delegation(edition, country="VN", organisation="Bộ Quốc phòng", **fields):
+    delegation = Delegation(edition=edition, country=country, organisation=organisation, **fields)
+    delegation.save()
+    return delegation
+
+
+def accepted_delegation(edition, country, organisation="Bộ Quốc phòng", **fields):
+    return make_delegation(edition, country, organisation, **{"status": Delegation.Status.ACCEPTED, **fields})
+
+
+def make_member(delegation, family_name="Nguyễn", given_name="Văn An", **fields):
+    member = Member(delegation=delegation, family_name=family_name, given_name=given_name, **fields)
+    member.save()
+    return member
+
+
+def make_movement(delegation, kind, at, **fields):
+    return Movement.objects.create(delegation=delegation, kind=kind, at=at, **fields)
+
+
+def make_officer(name="Nguyễn Thành Long"):
+    return LiaisonOfficer.objects.create(name=name, rank="Thượng tá")
+
+
+def make_interpreter(name, languages):
+    return Interpreter.objects.create(name=name, languages=languages)
+
+
+def accepted_request(edition, delegation, *, counterpart=None, exhibitor=None, user=None, **fields):
+
+    request = MeetingRequest.objects.create(
+        edition=edition,
+        delegation=delegation,
+        counterpart_delegation=counterpart,
+        counterpart_exhibitor=exhibitor,
+        **fields,
+    )
+    meeting_services.set_status(request=request, status=MeetingRequest.Status.ACCEPTED, by=user)
+    return request
+
+
+# The expo's last evening in Hanoi: every agreement of the results has been approved.
+LAST_EVENING = datetime.datetime(2024, 12, 22, 18, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))
+
+
+def agreement(edition, title_en, *, disclosure=Agreement.Disclosure.PUBLIC, approved=True, **fields):
+    values = {
+        "kind": Agreement.Kind.CONTRACT,
+        "title_vi": f"{title_en} (vi)",
+        "title_en": title_en,
+        "party_a_vi": "Tổng cục Công nghiệp Quốc phòng",
+        "party_a_en": "General Department of Defence Industry",
+        "party_b_vi": "Bộ Quốc phòng Ấn Độ",
+        "party_b_en": "Ministry of Defence of India",
+        "signed_on": edition.start_date,
+        "disclosure": disclosure,
+        **fields,
+    }
+    item = Agreement.objects.create(edition=edition, **values)
+    if approved:
+        item.approved_by = baker.make("auth.User")
+        item.approved_at = LAST_EVENING
+        item.save()
+    return item
+
+
+# --- outbox -----------------------------------------------------------------------------------
+
+OUTBOX_TEXT = "Kính gửi Ông Nguyễn Văn Bình,\n\nLịch trình của đoàn đã thay đổi.\n"
+
+
+def make_message(key="k1", kind="delegations.invitation", to="binh@qk7.vn", **changes):
+    """An outbox message, approved unless told otherwise (with the digest approve() leaves)."""
+
+    fields = {
+        "kind": kind,
+        "team": registry.get(kind).team,
+        "key": key,
+        "to_email": to,
+        "to_name": "Nguyễn Văn Bình",
+        "language": "vi",
+        "subject": "Thư mời tham dự VIDE 2024",
+        "body_text": OUTBOX_TEXT,
+        "status": "approved",
+    }
+    fields.update(changes)
+    message = Message.objects.create(**fields)
+    if message.status in ("approved", "failed"):
+        message.approved_digest = message.content_digest()
+        message.save(update_fields=["approved_digest"])
+    return message

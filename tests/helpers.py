@@ -1,0 +1,285 @@
+"""What tests read and send as a person would: a PDF's text, the QR codes on a printout, an
+image file, a message as received, the form a browser posts (processes and ports:
+tests/processes.py)."""
+
+import email
+import email.policy
+import io
+import re
+import subprocess
+import tempfile
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import Workbook
+from PIL import Image
+from pypdf import PdfReader
+
+from exhibitors.models import Exhibitor
+
+# Copies of the c3voc schedule schemas (../shared/specs/c3voc-schedule/).
+C3VOC_SPECS = Path(__file__).resolve().parent / "expo" / "specs"
+
+
+# --- responses and documents ------------------------------------------------------------------
+
+
+def body(response):
+    """A response's bytes, streamed or not."""
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def download(client, url):
+    """GET a download that must succeed: (response, its bytes)."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response, body(response)
+
+
+def named_file(content, name):
+    """File content as an admin form's upload field receives it."""
+    file = io.BytesIO(content)
+    file.name = name
+    return file
+
+
+def xlsx_bytes(rows, header=None):
+    """An Excel workbook (openpyxl) with `header` (if any) and `rows` on its first sheet."""
+    book = Workbook()
+    for row in [header, *rows] if header else rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _pdf_bytes(pdf):
+    if isinstance(pdf, bytes):
+        return pdf
+    assert pdf["Content-Type"] == "application/pdf"
+    return body(pdf)
+
+
+def pdf_page_texts(pdf, *, lines=False):
+    """The text of each page of a PDF (bytes or a response) in NFC; unless `lines`, line breaks
+    and runs of spaces are single spaces, so a wrapped table cell reads whole."""
+    pages = [unicodedata.normalize("NFC", page.extract_text()) for page in PdfReader(io.BytesIO(_pdf_bytes(pdf))).pages]
+    return pages if lines else [" ".join(page.split()) for page in pages]
+
+
+def pdf_text(pdf, *, lines=False):
+    """All text of a PDF (bytes or a response), pages one after the other; see pdf_page_texts."""
+    text = "\n".join(pdf_page_texts(pdf, lines=True))
+    return text if lines else " ".join(text.split())
+
+
+def pdf_pages(pdf):
+    return len(PdfReader(io.BytesIO(_pdf_bytes(pdf))).pages)
+
+
+def decoded_qr_codes(pdf, *, page=1):
+    """Every QR code on `page` of the PDF (on every page if `page` is None), as a person's phone
+    would read it: rendered at print resolution (300 dpi, poppler) and decoded by zbar."""
+    pages = [] if page is None else ["-f", str(page), "-l", str(page)]
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "sheet.pdf"
+        source.write_bytes(_pdf_bytes(pdf))
+        subprocess.run(["pdftoppm", "-r", "300", *pages, "-png", source, Path(folder) / "page"], check=True)
+        images = sorted(Path(folder).glob("page*.png"))
+        result = subprocess.run(
+            ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", *images],
+            capture_output=True,
+            text=True,
+            check=False,  # 4 when a page (a badge's back) has no code
+        )
+    assert result.returncode in (0, 4), result.stderr
+    return [line for line in result.stdout.splitlines() if line]
+
+
+# --- images -----------------------------------------------------------------------------------
+
+
+def png_bytes(size=(800, 600), color=(30, 80, 60)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def image_upload(data, name, content_type="image/png"):
+    """A file as a browser uploads it (whatever its content really is)."""
+    return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+# --- mail as received -------------------------------------------------------------------------
+
+
+class Inbox:
+    """aiosmtpd handler: keeps every accepted message; refuses the first `fail_next` with a 451."""
+
+    def __init__(self):
+        self.received = []
+        self.fail_next = 0
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.fail_next:
+            self.fail_next -= 1
+            return "451 4.3.0 Try again later"
+        self.received.append(
+            {
+                "rcpt_tos": list(envelope.rcpt_tos),
+                "message": email.message_from_bytes(envelope.original_content, policy=email.policy.default),
+            }
+        )
+        return "250 OK"
+
+    @property
+    def messages(self):
+        return [item["message"] for item in self.received]
+
+
+def text_of(message):
+    return message.get_body(preferencelist=("plain",)).get_content()
+
+
+def html_of(message):
+    return message.get_body(preferencelist=("html",)).get_content()
+
+
+def subject_of(message):
+    # Django folds a long encoded subject right after "Subject:", which parses with a leading space.
+    return str(message["Subject"]).strip()
+
+
+def run_queued_tasks(monkeypatch):
+    """Run every due task on the database queue as `manage.py db_worker --batch` does.
+
+    The worker closes "old" connections between tasks; inside a test's transaction that would
+    close the test's own connection on PostgreSQL, so that one call is made a no-op here.
+    """
+    from django.core.management import call_command
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    call_command(
+        "db_worker", "--batch", "--queue-name", "*", "--no-startup-delay", stdout=io.StringIO(), stderr=io.StringIO()
+    )
+
+
+# --- forms as a browser posts them ------------------------------------------------------------
+
+
+class _FormFields(HTMLParser):
+    """The values a browser would post from the page's main form."""
+
+    def __init__(self):
+        super().__init__()
+        self.data, self._select, self._textarea = {}, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") not in ("submit", "button", "file"):
+            if attrs.get("type") in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            self.data[name] = attrs.get("value", "on" if attrs.get("type") == "checkbox" else "")
+        elif tag == "select" and name:
+            self._select = name
+            if "multiple" not in attrs:  # a multiple choice with nothing chosen is not posted
+                self.data.setdefault(name, "")
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.data[self._select] = attrs.get("value", "")
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.data[name] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea] += data
+
+
+def form_fields(html):
+    """What a browser would post from the page's main form, as written in `html`."""
+    parser = _FormFields()
+    parser.feed(html)
+    ignored = ("action", "select_across", "index")
+    return {k: v for k, v in parser.data.items() if k not in ignored and "__prefix__" not in k}
+
+
+def form_data(client, url):
+    """What a browser would post from the admin page at `url`, as loaded now."""
+    return form_fields(client.get(url).content.decode())
+
+
+def delegation_change_form(client, delegation):
+    """The delegation's admin change page as loaded now: (url, what saving it unchanged posts)."""
+    url = reverse("admin:delegations_delegation_change", args=[delegation.pk])
+    html = client.get(url).content.decode()
+    version = re.search(r'name="version" value="([^"]+)"', html).group(1)
+    data = {
+        "edition": delegation.edition_id,
+        "country": delegation.country.code,
+        "type": delegation.type,
+        "organisation_vi": delegation.organisation_vi or "",
+        "organisation_en": delegation.organisation_en or "",
+        "level": delegation.level,
+        "head": "",
+        "version": version,
+        "liaison_officer": "",
+        "notes": "",
+    }
+    for prefix in ("members", "movements", "engagements", "status_changes"):
+        data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
+    return url, data
+
+
+def post_new_exhibit(admin_client, sectors, file, language):
+    """Add an exhibit with one image through the admin, as an organiser would."""
+    maker = Exhibitor.objects.create(slug="maker", name="Maker", country="VN")
+    data = {
+        "exhibitor": maker.pk,
+        "name_vi": "Xe tăng X",
+        "name_en": "Tank X",
+        "slug": "tank-x",
+        "category": sectors["tanks"].pk,
+        "display_mode": "static",
+        "summary_vi": "",
+        "summary_en": "",
+        "description_vi": "",
+        "description_en": "",
+        "specifications-TOTAL_FORMS": "0",
+        "specifications-INITIAL_FORMS": "0",
+        "images-TOTAL_FORMS": "1",
+        "images-INITIAL_FORMS": "0",
+        "images-0-image": file,
+        "images-0-order": "0",
+        "images-0-alt_text_vi": "Ảnh",
+        "images-0-alt_text_en": "Photo",
+        "images-0-caption_vi": "",
+        "images-0-caption_en": "",
+    }
+    return admin_client.post(reverse("admin:exhibitors_product_add"), data, headers={"accept-language": language})
+
+
+# --- pages ------------------------------------------------------------------------------------
+
+
+def titles(html):
+    """The titles of the catalogue's cards or rows, in order."""
+    return re.findall(r'class="(?:card|row)__title"><a href="[^"]+">([^<]+)</a>', html)
+
+
+def facet_counts(html):
+    """{label: count} of every facet option on the page."""
+    pairs = re.findall(
+        r'facet__label">(?:<span[^>]*>[^<]*</span>)?([^<]+)</span>\s*<span class="facet__count">(\d+)', html
+    )
+    return {label.strip(): int(count) for label, count in pairs}
