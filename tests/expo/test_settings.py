@@ -68,7 +68,7 @@ def test_make_run_serves_production_mode_with_zero_configuration():
         ["make", "-n", "run", "PORT=8999"], cwd=ROOT, env=environ, capture_output=True, text=True, timeout=60
     ).stdout
     assert "DJANGO_DEBUG=1" not in plan.replace("DJANGO_DEBUG=1 .venv/bin/python manage.py createsuperuser", "")
-    assert "manage.py migrate" in plan and "manage.py load_demo" in plan and "staticfiles.json" in plan
+    assert "manage.py load_demo --migrate" in plan and "staticfiles.json" in plan
     assert 'EXPO_TASK_QUEUE="${EXPO_TASK_QUEUE:-database}"' in plan and "honcho start --port 8999" in plan
     procfile = (ROOT / "Procfile").read_text()
     assert "\nweb: gunicorn config.wsgi " in procfile
