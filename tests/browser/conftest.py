@@ -10,7 +10,7 @@ import os
 
 import pytest
 
-from tests.helpers import PageChecker
+from tests.browsers import PageChecker
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls made by
 # fixtures in that thread are safe here (nothing else runs concurrently in it).

@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from playwright.sync_api import expect
 
+from tests.browsers import PageChecker
 from tests.factories import slot
-from tests.helpers import PageChecker
 from tickets import passes
 from tickets.models import Registration, Scan, Status
 
