@@ -16,13 +16,13 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 from model_bakery import baker
 
-from exhibitors.models import Category, Sector
-from tests.factories import make_exhibitor, make_product
 from tests.helpers import Inbox
 from tests.processes import free_port
 
 SWEEPS = ("tests/test_hostile_input.py", "tests/test_hostile_imports.py", "tests/api/test_fuzz.py")
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
+# The small catalogue, site plan and ticketing show that several packages build on.
+pytest_plugins = ["tests.places"]
 
 
 def pytest_collection_modifyitems(items):
@@ -221,68 +221,6 @@ def protocol_client(protocol_user):
     client = Client()
     client.force_login(protocol_user)
     return client
-
-
-@pytest.fixture
-def venues(edition):
-    return {
-        "A": baker.make("expo.Venue", edition=edition, code="A", slug="hall-a", name_vi="Nhà A", name_en="Hall A"),
-        "B": baker.make("expo.Venue", edition=edition, code="B", slug="hall-b", name_vi="Nhà B", name_en="Hall B"),
-    }
-
-
-@pytest.fixture
-def sectors(db):
-    naval = Sector.objects.create(slug="naval", name_vi="Hải quân", name_en="Naval", order=1)
-    ground = Sector.objects.create(slug="ground-forces", name_vi="Lục quân", name_en="Ground forces", order=2)
-    return {
-        "naval": naval,
-        "ground": ground,
-        "submarines": Category.objects.create(
-            sector=naval, slug="submarines", name_vi="Tàu ngầm", name_en="Submarines"
-        ),
-        "warships": Category.objects.create(sector=naval, slug="warships", name_vi="Tàu chiến", name_en="Warships"),
-        "tanks": Category.objects.create(sector=ground, slug="tanks", name_vi="Xe tăng", name_en="Tanks"),
-    }
-
-
-@pytest.fixture
-def catalogue(edition, venues, sectors):
-    """A small catalogue: two Vietnamese exhibitors and a French one, in two halls."""
-    song_hong = make_exhibitor(
-        "song-hong",
-        "Công ty Cơ khí Sông Hồng",
-        "VN",
-        sectors=[sectors["naval"]],
-        stand=(venues["A"], "A-01"),
-        edition=edition,
-    )
-    duong = make_exhibitor(
-        "duong-lam",
-        "Tập đoàn An ninh Đường Lâm",
-        "VN",
-        sectors=[sectors["ground"]],
-        stand=(venues["B"], "B-07"),
-        edition=edition,
-    )
-    marine = make_exhibitor(
-        "marine-demo",
-        "Marine Atlantique",
-        "FR",
-        sectors=[sectors["naval"]],
-        stand=(venues["B"], "B-01"),
-        edition=edition,
-    )
-    products = {
-        "kilo": make_product(song_hong, sectors["submarines"], "sh-1", "Tàu ngầm SH-1", "SH-1 submarine", image=True),
-        "corvette": make_product(song_hong, sectors["warships"], "sh-2", "Tàu hộ vệ SH-2", "SH-2 corvette"),
-        "tank": make_product(duong, sectors["tanks"], "dl-3", "Xe tăng ĐL-3", "DL-3 tank"),
-        "sub-fr": make_product(marine, sectors["submarines"], "ma-4", "Tàu ngầm MA-4", "MA-4 submarine"),
-        "draft": make_product(
-            marine, sectors["warships"], "ma-5", "Tàu bí mật MA-5", "MA-5 secret ship", published=False
-        ),
-    }
-    return {"exhibitors": {"song_hong": song_hong, "duong": duong, "marine": marine}, "products": products}
 
 
 # Debian's chromium for pytest-playwright (tests/browser/, tests/rehearsal/): never `playwright install`.

@@ -18,8 +18,9 @@ from meetings import services as meeting_services
 from meetings.models import Agreement, MeetingRequest
 from outbox import registry
 from outbox.models import Message
-from press.models import PressRelease
+from press.models import MediaAccreditation, PressRelease
 from tests.helpers import png_bytes
+from tickets.models import Admission, Gate, Kind, TimeSlot, VisitDay
 
 _numbers = itertools.count(1)
 
@@ -143,6 +144,58 @@ def accreditation_form(**changes):
         "consent": "on",
         **changes,
     }
+
+
+# The eve of the test edition (19–22/12/2024): journalists accredited, the show not yet open.
+MEDIA_AREA_NOW = datetime.datetime(2024, 12, 18, 2, 0, tzinfo=datetime.UTC)
+
+
+def journalist(edition, *, status="approved", email="alice@example.co.uk", language="en", **extra):
+    """A journalist's accreditation (approved unless told otherwise), with a photo."""
+    accreditation = MediaAccreditation(
+        edition=edition,
+        name="Alice Hartley",
+        outlet="Defence Weekly",
+        country="GB",
+        role="reporter",
+        email=email,
+        phone="+44 20 7946 0000",
+        press_card_number="UK-778",
+        language=language,
+        status=status,
+        reason="" if status != "rejected" else "Not a journalist.",
+        decided_at=None if status == "pending" else timezone.now(),
+        **extra,
+    )
+    accreditation.photo.save("a.png", ContentFile(png_bytes()), save=False)
+    accreditation.save()
+    return accreditation
+
+
+# --- tickets ----------------------------------------------------------------------------------
+
+TRADE_DAY = datetime.date(2024, 12, 19)
+PUBLIC_DAY = datetime.date(2024, 12, 21)
+
+
+def make_show(edition):
+    """Two trade days, two public days with three slots each, two gates; registration open."""
+    Admission.objects.create(edition=edition, is_open=True, max_party_size=5, retention_days=90)
+    for offset, kind in enumerate([Kind.TRADE, Kind.TRADE, Kind.PUBLIC, Kind.PUBLIC]):
+        day = VisitDay.objects.create(edition=edition, date=TRADE_DAY + datetime.timedelta(days=offset), kind=kind)
+        if kind == Kind.PUBLIC:
+            for hour in (8, 11, 14):
+                TimeSlot.objects.create(
+                    day=day, starts_at=datetime.time(hour), ends_at=datetime.time(hour + 3), capacity=10
+                )
+    Gate.objects.create(edition=edition, code="G1", name="Cổng Bắc")
+    Gate.objects.create(edition=edition, code="G2", name="Cổng Nam")
+    return edition
+
+
+def slot(hour=8, date=PUBLIC_DAY):
+    """The time slot of `date` starting at `hour` (of make_show's public days)."""
+    return TimeSlot.objects.get(day__date=date, starts_at=datetime.time(hour))
 
 
 # --- delegations and meetings -----------------------------------------------------------------

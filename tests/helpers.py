@@ -153,6 +153,29 @@ def subject_of(message):
     return str(message["Subject"]).strip()
 
 
+# --- the media area (accredited journalists) -------------------------------------------------
+
+MEDIA_SIGN_IN = "/en/press/media/sign-in/"
+
+
+def ask_media_link(client, email, django_capture_on_commit_callbacks):
+    """Ask for a sign-in link to the media area, the mail sent as the request commits."""
+    with django_capture_on_commit_callbacks(execute=True):
+        return client.post(MEDIA_SIGN_IN, {"email": email})
+
+
+def media_link_in(message):
+    """The single-use sign-in link in a media-area mail."""
+    return re.search(r"https?://\S+/press/media/sign-in/\S+/", text_of(message)).group(0)
+
+
+def media_sign_in(client, edition, smtp, capture, email="alice@example.co.uk"):
+    """Sign `client` in to the media area by the link mailed to `email` (received by `smtp`)."""
+    ask_media_link(client, email, capture)
+    url = media_link_in(smtp.messages[-1]).removeprefix("http://testserver")
+    return client.post(url)
+
+
 def run_queued_tasks(monkeypatch):
     """Run every due task on the database queue as `manage.py db_worker --batch` does.
 

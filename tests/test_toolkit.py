@@ -1,5 +1,6 @@
-"""The tests share one toolkit (tests/factories.py, tests/helpers.py, tests/processes.py, tests/hostile.py) and the
-fixtures of the conftest.py files: no test module imports another test module or a conftest."""
+"""The tests share one toolkit (tests/factories.py, tests/helpers.py, tests/processes.py,
+tests/hostile.py, tests/browsers.py, tests/places.py) and the fixtures of the conftest.py files:
+no test module imports another test module or a conftest."""
 
 import ast
 from pathlib import Path

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from exhibitors.models import Product
 from expo.models import Edition, ProgrammeItem
-from tests.browser.conftest import PageChecker
+from tests.browsers import PageChecker
 
 PHONE = {"width": 390, "height": 844}
 

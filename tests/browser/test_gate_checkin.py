@@ -10,7 +10,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from playwright.sync_api import expect
 
-from tests.tickets.conftest import show, slot  # noqa: F401 (a fixture)
+from tests.browsers import PageChecker
+from tests.factories import slot
 from tickets import passes
 from tickets.models import Registration, Scan, Status
 
@@ -23,7 +24,7 @@ def on_the_day(transactional_db):
         yield
 
 
-def test_gate_checks_tickets_offline_and_syncs_when_back_online(on_the_day, show, live_server, page, checker):  # noqa: F811
+def test_gate_checks_tickets_offline_and_syncs_when_back_online(on_the_day, show, live_server, page, checker):
     valid = Registration.objects.create(
         edition=show,
         kind="public",
@@ -72,9 +73,7 @@ def test_gate_checks_tickets_offline_and_syncs_when_back_online(on_the_day, show
     assert results == ["admitted", "already_used", "forged", "revoked"]
 
 
-def test_visitor_registers_on_a_phone_in_vietnamese(show, live_server, browser, transactional_db, output_path):  # noqa: F811
-    from tests.browser.conftest import PageChecker
-
+def test_visitor_registers_on_a_phone_in_vietnamese(show, live_server, browser, transactional_db, output_path):
     with time_machine.travel(datetime.datetime(2024, 12, 10, 9, tzinfo=datetime.UTC), tick=True):
         context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
         page = context.new_page()

@@ -8,14 +8,13 @@ import pytest
 from pypdf import PdfReader
 
 from expo.programme import services
-from tests.expo.programme_factories import make_item
-from tests.siteplan.conftest import site  # noqa: F401  (the small site plan, as a fixture)
+from tests.factories import make_item
 
 LIST = "e=duong-lam,song-hong&x=xe-tang-tn-1&p={talk},{opening}"
 
 
 @pytest.fixture
-def sessions(site, edition):  # noqa: F811
+def sessions(site, edition):
     hall = edition.venues.get(code="A")
     return {
         "opening": make_item(

@@ -8,7 +8,7 @@ import time_machine
 
 from expo.models import ProgrammeItem
 from expo.programme import services
-from tests.expo.programme_factories import make_item, make_venue
+from tests.factories import make_item, make_venue
 
 # 09:20 on the first day, at the venue.
 SHOW_TIME = datetime.datetime(2024, 12, 19, 9, 20, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))

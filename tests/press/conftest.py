@@ -1,8 +1,12 @@
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group
 from model_bakery import baker
 
 from exhibitors.models import ProductSpecification
+from press.models import PressConference
+from tests.factories import MEDIA_AREA_NOW
 
 
 @pytest.fixture(autouse=True)
@@ -40,3 +44,20 @@ def user_in(db, django_user_model):
 def confirmed_delegations(edition):
     for n, status in enumerate(["accepted", "arrived", "invited", "declined", "accepted"]):
         baker.make("delegations.Delegation", edition=edition, status=status, organisation=f"Org {n}")
+
+
+@pytest.fixture
+def conference(edition):
+    """A published press conference of one seat, the day after MEDIA_AREA_NOW."""
+    item = baker.make(
+        "expo.ProgrammeItem",
+        edition=edition,
+        type="press",
+        slug="hop-bao",
+        title_vi="Họp báo khai mạc",
+        title_en="Opening press conference",
+        is_published=True,
+        start=MEDIA_AREA_NOW + datetime.timedelta(days=1),
+        end=MEDIA_AREA_NOW + datetime.timedelta(days=1, hours=1),
+    )
+    return PressConference.objects.create(programme_item=item, seats=1, reminder_hours=2)

@@ -8,14 +8,13 @@ from django.utils import timezone
 
 from meetings.models import InterviewRequest, MeetingPlace
 from press.models import PressConference, PressConferenceRegistration
-from tests.press.conftest import make_release
-from tests.press.test_media_area import NOW, journalist
-from tests.press.test_media_material import conference  # noqa: F401 (a fixture)
+from tests.factories import MEDIA_AREA_NOW, journalist, make_release
+from tests.helpers import media_sign_in
 
 
 @pytest.fixture(autouse=True)
 def _now():
-    with time_machine.travel(NOW, tick=False):
+    with time_machine.travel(MEDIA_AREA_NOW, tick=False):
         yield
 
 
@@ -52,7 +51,7 @@ def test_arranging_in_a_taken_room_is_a_form_error_and_nothing_saved(press_offic
     room = MeetingPlace.objects.create(edition=edition, name_vi="Phòng 1", name_en="Room 1")
     _requests(alice, [1, 2])
     first, second = InterviewRequest.objects.order_by("pk")
-    start = timezone.localtime(NOW + datetime.timedelta(days=1))
+    start = timezone.localtime(MEDIA_AREA_NOW + datetime.timedelta(days=1))
     form = {
         "status": "arranged",
         "place": room.pk,
@@ -71,7 +70,7 @@ def test_arranging_in_a_taken_room_is_a_form_error_and_nothing_saved(press_offic
     assert InterviewRequest.objects.get(pk=second.pk).status == "requested"
 
 
-def test_press_conference_list_prints_as_pdf(press_office, edition, conference):  # noqa: F811
+def test_press_conference_list_prints_as_pdf(press_office, edition, conference):
     PressConferenceRegistration.objects.create(conference=conference, accreditation=journalist(edition))
     response = press_office.post(
         "/admin/press/pressconference/", {"action": "attendance_list", "_selected_action": [conference.pk]}
@@ -84,10 +83,8 @@ def test_media_home_query_count_is_flat(
 ):
     from model_bakery import baker
 
-    from tests.press.test_media_area import sign_in
-
     journalist(edition)
-    sign_in(client, edition, smtp, django_capture_on_commit_callbacks)
+    media_sign_in(client, edition, smtp, django_capture_on_commit_callbacks)
 
     def grow(numbers):
         for n in numbers:
@@ -99,8 +96,8 @@ def test_media_home_query_count_is_flat(
                 type="press",
                 slug=f"pc-{n}",
                 is_published=True,
-                start=NOW + datetime.timedelta(days=1, hours=n),
-                end=NOW + datetime.timedelta(days=1, hours=n + 1),
+                start=MEDIA_AREA_NOW + datetime.timedelta(days=1, hours=n),
+                end=MEDIA_AREA_NOW + datetime.timedelta(days=1, hours=n + 1),
             )
             PressConference.objects.create(programme_item=item)
 

@@ -1,77 +1,35 @@
 """The accredited journalists' area: sign-in by single-use e-mailed link, and nothing reachable without it."""
 
 import datetime
-import re
 
 import pytest
 import time_machine
 from django.core.files.base import ContentFile
 from django.urls import reverse
-from django.utils import timezone
 from model_bakery import baker
 
 from press.models import MediaAccreditation, MediaSignInLink, MediaVideo, PressConference
-from tests.outbox.conftest import subject_of, text_of
-from tests.press.conftest import make_release, png_bytes
-
-# The eve of the test edition (19–22/12/2024): accredited, not yet open.
-NOW = datetime.datetime(2024, 12, 18, 2, 0, tzinfo=datetime.UTC)
-SIGN_IN = "/en/press/media/sign-in/"
+from tests.factories import MEDIA_AREA_NOW, journalist, make_release
+from tests.helpers import ask_media_link, media_link_in, media_sign_in, subject_of, text_of
 
 
 @pytest.fixture(autouse=True)
 def _now():
-    with time_machine.travel(NOW, tick=False):
+    with time_machine.travel(MEDIA_AREA_NOW, tick=False):
         yield
-
-
-def journalist(edition, *, status="approved", email="alice@example.co.uk", language="en", **extra):
-    accreditation = MediaAccreditation(
-        edition=edition,
-        name="Alice Hartley",
-        outlet="Defence Weekly",
-        country="GB",
-        role="reporter",
-        email=email,
-        phone="+44 20 7946 0000",
-        press_card_number="UK-778",
-        language=language,
-        status=status,
-        reason="" if status != "rejected" else "Not a journalist.",
-        decided_at=None if status == "pending" else timezone.now(),
-        **extra,
-    )
-    accreditation.photo.save("a.png", ContentFile(png_bytes()), save=False)
-    accreditation.save()
-    return accreditation
-
-
-def ask_link(client, email, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        return client.post(SIGN_IN, {"email": email})
-
-
-def link_in(message):
-    return re.search(r"https?://\S+/press/media/sign-in/\S+/", text_of(message)).group(0)
-
-
-def sign_in(client, edition, smtp, capture, email="alice@example.co.uk"):
-    ask_link(client, email, capture)
-    url = link_in(smtp.messages[-1]).removeprefix("http://testserver")
-    return client.post(url)
 
 
 def test_approved_journalist_gets_a_link_in_their_language_and_it_signs_in_once(
     client, edition, smtp, django_capture_on_commit_callbacks
 ):
     journalist(edition)
-    response = ask_link(client, "Alice@Example.co.uk", django_capture_on_commit_callbacks)
+    response = ask_media_link(client, "Alice@Example.co.uk", django_capture_on_commit_callbacks)
     assert "a sign-in link is on its way" in response.content.decode()
     [message] = smtp.messages
     assert subject_of(message) == "VIDE 2024: your link to the media area"
     assert message["To"].addresses[0].username == "alice"
     assert "The link works once, for 30 minutes." in text_of(message)
-    url = link_in(message).removeprefix("http://testserver")
+    url = media_link_in(message).removeprefix("http://testserver")
     assert url.startswith("/en/press/media/sign-in/")
     # Opening the link (a mail scanner does) uses nothing; the button does.
     assert "Sign in to the media area" in client.get(url).content.decode()
@@ -87,7 +45,7 @@ def test_approved_journalist_gets_a_link_in_their_language_and_it_signs_in_once(
 
 def test_vietnamese_journalist_gets_the_link_in_vietnamese(client, edition, smtp, django_capture_on_commit_callbacks):
     journalist(edition, email="nhung@example.vn", language="vi")
-    ask_link(client, "nhung@example.vn", django_capture_on_commit_callbacks)
+    ask_media_link(client, "nhung@example.vn", django_capture_on_commit_callbacks)
     [message] = smtp.messages
     assert "Kính gửi nhà báo," in text_of(message) and "/vi/press/media/sign-in/" in text_of(message)
 
@@ -97,16 +55,16 @@ def test_pending_or_refused_applicant_gets_no_mail_and_the_same_answer(
     client, edition, smtp, django_capture_on_commit_callbacks, status
 ):
     journalist(edition, status=status)
-    response = ask_link(client, "alice@example.co.uk", django_capture_on_commit_callbacks)
+    response = ask_media_link(client, "alice@example.co.uk", django_capture_on_commit_callbacks)
     assert "a sign-in link is on its way" in response.content.decode()
     assert smtp.messages == [] and not MediaSignInLink.objects.exists()
 
 
 def test_link_expires_after_thirty_minutes(client, edition, smtp, django_capture_on_commit_callbacks):
     journalist(edition)
-    ask_link(client, "alice@example.co.uk", django_capture_on_commit_callbacks)
-    url = link_in(smtp.messages[-1]).removeprefix("http://testserver")
-    with time_machine.travel(NOW + datetime.timedelta(minutes=31), tick=False):
+    ask_media_link(client, "alice@example.co.uk", django_capture_on_commit_callbacks)
+    url = media_link_in(smtp.messages[-1]).removeprefix("http://testserver")
+    with time_machine.travel(MEDIA_AREA_NOW + datetime.timedelta(minutes=31), tick=False):
         response = client.post(url)
     assert response.status_code == 404 and "This sign-in link does not work" in response.content.decode()
 
@@ -114,8 +72,8 @@ def test_link_expires_after_thirty_minutes(client, edition, smtp, django_capture
 def test_sign_in_links_are_rate_limited(client, edition, smtp, django_capture_on_commit_callbacks):
     journalist(edition)
     for _ in range(3):
-        ask_link(client, "alice@example.co.uk", django_capture_on_commit_callbacks)
-    response = ask_link(client, "alice@example.co.uk", django_capture_on_commit_callbacks)
+        ask_media_link(client, "alice@example.co.uk", django_capture_on_commit_callbacks)
+    response = ask_media_link(client, "alice@example.co.uk", django_capture_on_commit_callbacks)
     assert (
         response.status_code == 429 and "Sign-in links were already sent to this address" in response.content.decode()
     )
@@ -137,8 +95,8 @@ def media_urls(edition):
         type="press",
         slug="pc",
         is_published=True,
-        start=NOW + datetime.timedelta(days=1),
-        end=NOW + datetime.timedelta(days=1, hours=1),
+        start=MEDIA_AREA_NOW + datetime.timedelta(days=1),
+        end=MEDIA_AREA_NOW + datetime.timedelta(days=1, hours=1),
     )
     conference = PressConference.objects.create(programme_item=item, seats=2)
     video = MediaVideo(edition=edition, title_vi="Video", credit_vi="VTV", duration_seconds=60)
@@ -177,7 +135,7 @@ def test_every_media_url_is_closed_once_the_accreditation_is_withdrawn(
 ):
     alice = journalist(edition)
     urls = media_urls(edition)
-    sign_in(client, edition, smtp, django_capture_on_commit_callbacks)
+    media_sign_in(client, edition, smtp, django_capture_on_commit_callbacks)
     assert client.get("/en/press/media/").status_code == 200
     for status in ("pending", "rejected"):
         MediaAccreditation.objects.filter(pk=alice.pk).update(status=status, reason="Withdrawn.")

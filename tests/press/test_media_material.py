@@ -13,22 +13,21 @@ from PIL import Image
 
 from outbox.models import Message
 from press import media_services
-from press.models import MediaVideo, PressConference, ReleasePhoto
-from tests.outbox.conftest import subject_of, text_of
-from tests.press.conftest import body, make_release, pdf_text, png_bytes
-from tests.press.test_media_area import NOW, journalist, sign_in
+from press.models import MediaVideo, ReleasePhoto
+from tests.factories import MEDIA_AREA_NOW, journalist, make_release
+from tests.helpers import body, media_sign_in, pdf_text, png_bytes, subject_of, text_of
 
 
 @pytest.fixture(autouse=True)
 def _now():
-    with time_machine.travel(NOW, tick=False):
+    with time_machine.travel(MEDIA_AREA_NOW, tick=False):
         yield
 
 
 @pytest.fixture
 def alice(client, edition, smtp, django_capture_on_commit_callbacks):
     accreditation = journalist(edition)
-    sign_in(client, edition, smtp, django_capture_on_commit_callbacks)
+    media_sign_in(client, edition, smtp, django_capture_on_commit_callbacks)
     return accreditation
 
 
@@ -135,24 +134,6 @@ def test_video_is_served_by_range(client, alice, edition):
     assert client.get(f"/en/press/media/videos/{video.pk}/file", HTTP_RANGE="bytes=99999-").status_code == 416
 
 
-@pytest.fixture
-def conference(edition):
-    from model_bakery import baker
-
-    item = baker.make(
-        "expo.ProgrammeItem",
-        edition=edition,
-        type="press",
-        slug="hop-bao",
-        title_vi="Họp báo khai mạc",
-        title_en="Opening press conference",
-        is_published=True,
-        start=NOW + datetime.timedelta(days=1),
-        end=NOW + datetime.timedelta(days=1, hours=1),
-    )
-    return PressConference.objects.create(programme_item=item, seats=1, reminder_hours=2)
-
-
 def test_press_conference_takes_registrations_up_to_its_seats(
     client, alice, conference, edition, smtp, django_capture_on_commit_callbacks
 ):
@@ -163,7 +144,7 @@ def test_press_conference_takes_registrations_up_to_its_seats(
     assert subject_of(seat[0]) == "VIDE 2024: your seat at “Opening press conference”"
     # The reminder waits in the outbox until two hours before.
     reminder = Message.objects.get(kind="press.conference_reminder")
-    assert reminder.send_after == NOW + datetime.timedelta(days=1, hours=-2)
+    assert reminder.send_after == MEDIA_AREA_NOW + datetime.timedelta(days=1, hours=-2)
     assert "You have a seat." in client.get("/en/press/media/").content.decode()
     # The only seat is taken: the next journalist is told so.
     bob = journalist(edition, email="bob@example.com")
@@ -202,7 +183,7 @@ def test_interview_request_is_answered_in_the_journalists_language(
     interview = InterviewRequest.objects.get()
     assert subject_of(smtp.messages[-1]) == "VIDE 2024: your interview request with The organisers"
     room = MeetingPlace.objects.create(edition=edition, name_vi="Phòng họp báo 1", name_en="Press room 1")
-    start = NOW + datetime.timedelta(days=1, hours=6)
+    start = MEDIA_AREA_NOW + datetime.timedelta(days=1, hours=6)
     with django_capture_on_commit_callbacks(execute=True):
         interviews.decide(
             interview=interview,

@@ -7,6 +7,7 @@ The tests run in file order and share one stage: each step leaves what the next 
 """
 
 import re
+import urllib.parse
 
 import pytest
 from PIL import Image
@@ -102,6 +103,64 @@ def test_step_content_editor_fills_the_visitor_information(cast, report, stage):
         reader.go(f"/{lang}/visit/")
         expect(reader.page.locator("main")).to_contain_text(ACCESSIBILITY[lang])
         report.screenshots(reader.page, f"visit-{lang}", f"Visitor information ({lang})")
+
+
+KEY_VISUAL_ALT = {
+    "vi": "Tàu tuần tra và máy bay tiêm kích trên bầu trời Hà Nội lúc bình minh: áp phích diễn tập.",
+    "en": "A patrol boat and a fighter jet in the Hanoi sky at dawn: the rehearsal poster.",
+}
+
+
+def _poster(width=1920, height=1080):
+    """A poster-like picture of a realistic weight (a sky, a sea, shapes and grain), not a flat colour."""
+    from PIL import ImageDraw
+
+    sky = Image.linear_gradient("L").resize((width, height))
+    grain = Image.effect_noise((width, height), 28)
+    picture = Image.merge("RGB", (Image.blend(sky, grain, 0.25), Image.blend(sky.rotate(180), grain, 0.2), sky))
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((0, height * 2 // 3, width, height), fill=(20, 60, 110))
+    draw.polygon([(300, 760), (900, 760), (820, 840), (380, 840)], fill=(90, 96, 90))
+    draw.polygon([(1200, 300), (1500, 250), (1520, 270), (1240, 330)], fill=(60, 64, 70))
+    draw.ellipse((1560, 120, 1720, 280), fill=(250, 210, 120))
+    return picture
+
+
+def test_step_content_editor_uploads_the_key_visual(cast, report, stage, tmp_path_factory):
+    """A content editor uploads a new key visual for the current edition (a 1920×1080 JPEG) and says
+    what it shows in both languages; the home page shows it in vi and in en, and the picture answers."""
+    import io
+
+    path = tmp_path_factory.mktemp("key-visual") / "vide-2024-poster.jpg"
+    _poster().save(path, "JPEG", quality=90)
+    report.note(f"Uploaded {path.name}: 1920×1080 JPEG, {path.stat().st_size // 1024} KB")
+    editor = cast("editor")
+    page = editor.page
+    editor.go("/admin/expo/edition/?is_current__exact=1")
+    page.locator("#result_list tbody tr th a").first.click()
+    page.wait_for_url(re.compile(r"/admin/expo/edition/\d+/change/"))
+    page.set_input_files("#id_key_visual", str(path))
+    for lang in ("vi", "en"):
+        tab = page.locator(f"a[href='#tab_id_key_visual_alt_{lang}']")
+        if tab.count():
+            tab.click()
+        page.fill(f"#id_key_visual_alt_{lang}", KEY_VISUAL_ALT[lang])
+    report.screenshots(page, "key-visual-admin", "Content editor uploads the key visual")
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    reader = cast("reader-en", login=False)
+    for lang in ("vi", "en"):
+        reader.go(f"/{lang}/")
+        image = reader.page.locator(".hero__visual img")
+        expect(image).to_have_attribute("alt", KEY_VISUAL_ALT[lang])
+        src = image.get_attribute("src")
+        assert "/key-visuals/" in src, f"/{lang}/ shows {src}, not the uploaded key visual"
+        # The browser drew it (not blocked, not broken), and its address answers with the picture.
+        reader.page.wait_for_function("() => document.querySelector('.hero__visual img').naturalWidth > 0")
+        response = reader.page.request.get(urllib.parse.urljoin(reader.page.url, src))
+        assert response.status == 200, f"{src} answered {response.status}"
+        assert Image.open(io.BytesIO(response.body())).size == (1920, 1080)
+        report.screenshots(reader.page, f"home-key-visual-{lang}", f"Home page with the new key visual ({lang})")
 
 
 RELEASE = {
@@ -205,9 +264,20 @@ def test_step_protocol_imports_the_ministrys_spreadsheet(cast, report, tmp_path_
 
 def _autocomplete(page, container, text, pick=None):
     """Search `text` in an admin autocomplete (select2) field and choose the first option matching
-    `pick` (a pattern; `text` by default); returns the option's text."""
-    container.locator(".select2-selection").first.click()
-    page.locator(".select2-search__field").last.fill(text)
+    `pick` (a pattern; `text` by default); returns the option's text.
+
+    It waits for the answer to this very search: the list opened before it (every row, "Arjun
+    Sharma" first) stays on screen under "Searching…" until then, and a click there picks a stranger."""
+
+    def answers_the_search(response):
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(response.url).query)
+        return "/admin/autocomplete/" in response.url and query.get("term", [""]) == [text]
+
+    with page.expect_response(answers_the_search):
+        container.locator(".select2-selection").first.click()
+        if text:
+            page.locator(".select2-search__field").last.fill(text)
+    expect(page.locator(".select2-results__option.loading-results")).to_have_count(0)
     options = page.locator(".select2-results__option:not(.loading-results)")
     option = options.filter(has_text=re.compile(pick or text or ".", re.I)).first
     expect(option).to_be_visible()
@@ -218,7 +288,8 @@ def _autocomplete(page, container, text, pick=None):
 
 def test_step_protocol_houses_drives_and_looks_after_the_imported_delegation(cast, report, stage):
     """Protocol gives the imported delegation's head a room on a hotel's rooming list, a vehicle for
-    her arrival on the delegation's form, and a liaison officer with the list's action, in the admin."""
+    her arrival on the delegation's form, and a liaison officer and an interpreter with the list's
+    action, in the admin."""
     protocol = cast("protocol")
     page = protocol.page
     protocol.go("/admin/delegations/hotel/")
@@ -250,6 +321,10 @@ def test_step_protocol_houses_drives_and_looks_after_the_imported_delegation(cas
     page.locator("button[name=index]").click()
     page.select_option("#id_liaison_officer", index=1)
     stage.housed["officer"] = page.locator("#id_liaison_officer option:checked").inner_text().split(" — ")[0]
+    interpreter = page.locator("label:has(input[name=interpreters])").first
+    interpreter.locator("input").check()
+    stage.housed["interpreter"] = interpreter.inner_text().split(": ", 1)[-1].strip()  # "English, French: name"
+    report.screenshots(page, "assign-people", "A liaison officer and an interpreter for the imported delegation")
     page.locator("[name=apply]").click()
     expect(page.locator(".messagelist .success")).to_be_visible()
     report.note(f"Assigned in the admin: {stage.housed}")
@@ -539,8 +614,8 @@ def test_check_hotel_room_and_vehicle_agree_on_every_printout(cast, report, stag
 
 
 def test_check_what_protocol_assigned_agrees_on_the_form_rooming_list_and_itinerary(cast, report, stage):
-    """The hotel, room, vehicle and liaison officer protocol assigned in the admin are the same on
-    the delegation's form, the hotel's rooming list and the delegation's itinerary."""
+    """The hotel, room, vehicle, liaison officer and interpreter protocol assigned in the admin are the
+    same on the delegation's form, the hotel's rooming list and the delegation's itinerary."""
     housed = stage.housed
     protocol = cast("protocol")
     base = f"{stage.url}/admin/delegations"
@@ -565,7 +640,9 @@ def test_check_what_protocol_assigned_agrees_on_the_form_rooming_list_and_itiner
         "hotel": (housed["hotel_name"], ("form", "rooming list", "itinerary")),
         "room": (housed["room"], ("form", "rooming list", "itinerary")),
         "vehicle": (plate, ("form", "itinerary")),
-        "liaison officer": (housed["officer"], ("form",)),
+        "liaison officer": (housed["officer"], ("form", "itinerary")),
+        # The itinerary names the interpreters; the run sheet (the officer's day) and the lists do not.
+        "interpreter": (housed["interpreter"], ("form", "itinerary")),
     }
     report.note(f"Looked for { ({k: v[0] for k, v in expected.items()}) } on {sorted(found)}")
     missing = [f"{what} {value!r} not on the {name}" for what, (value, names) in expected.items()

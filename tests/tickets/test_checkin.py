@@ -13,7 +13,7 @@ from model_bakery import baker
 from common import signing
 from expo.facts import edition_facts
 from expo.models import KeyFigure
-from tests.tickets.conftest import PUBLIC_DAY, TRADE_DAY, slot
+from tests.factories import PUBLIC_DAY, TRADE_DAY, slot
 from tickets import passes
 from tickets.models import Registration, Result, Scan, Status
 

@@ -8,7 +8,7 @@ import pytest
 import requests
 from django.db import connection
 
-from tests.tickets.conftest import slot
+from tests.factories import slot
 from tickets.models import Registration, Status, TimeSlot
 
 pytestmark = [

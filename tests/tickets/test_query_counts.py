@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from tests.tickets.conftest import slot
+from tests.factories import slot
 from tickets.models import Gate, Registration, Scan, Status, WatchListEntry
 
 OPENING = datetime.datetime(2024, 12, 21, 8, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))

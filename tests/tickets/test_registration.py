@@ -9,8 +9,8 @@ from pypdf import PdfReader
 
 from common import signing
 from outbox.models import Message
-from tests.outbox.conftest import text_of
-from tests.tickets.conftest import PUBLIC_DAY, slot
+from tests.factories import PUBLIC_DAY, slot
+from tests.helpers import text_of
 from tickets import passes
 from tickets.models import Registration, Status, TimeSlot
 

@@ -14,7 +14,7 @@ from PIL import Image
 
 from common import signing
 from outbox.models import Message
-from tests.tickets.conftest import TRADE_DAY
+from tests.factories import TRADE_DAY
 from tickets import passes
 from tickets.models import Registration, Status, WatchListEntry
 
