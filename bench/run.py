@@ -6,7 +6,8 @@ Steps:
 2. per scale (BENCH_SCALES, default "1,4"): fill it with `generate_bench_data`, count queries
    per page (first scale), time each page in process with every cache off, then load the pages
    under gunicorn with wrk in interleaved rounds against the anchors (bench/load.py);
-3. time the slow jobs (fact sheets; the press kit unless BENCH_SKIP_KIT=1);
+3. time the slow jobs (fact sheets; the press kit unless BENCH_SKIP_KIT=1), and weigh one
+   public page of each kind (bench/weight.py: HTML + CSS + JS compressed, budget 100 KB);
 and write bench/RESULTS.md (bench/report.py), with the machine's load before and after.
 Exits non-zero only when it could not run.
 """
@@ -149,7 +150,9 @@ def main():
     import django
 
     django.setup()
-    from bench import pages, report
+    from django.test import Client
+
+    from bench import pages, report, weight
 
     scales, timings, jobs = {}, {}, {}
     public_counts = admin_counts = urls = None
@@ -165,6 +168,10 @@ def main():
         if scale == SCALES[0]:
             log("[3/3] Slow jobs")
             jobs = {**timings, **pages.time_jobs()}
+    log("Page weight")
+    client = Client()
+    weights = weight.table(weight.weigh(client, weight.public_paths(client)))
+    weighed = "## Page weight (issue 29: under 100 KB before images, HTML + CSS + JS compressed)\n\n" + weights
     results = ROOT / "bench" / "RESULTS.md"
     kept = report.kept_sections(results.read_text(encoding="utf-8") if results.exists() else "")
     results.write_text(
@@ -175,7 +182,7 @@ def main():
             scales=scales,
             jobs=jobs,
             uptime=(load_before, uptime()),
-            notes="\n\n".join(filter(None, [os.environ.get("BENCH_NOTES", ""), kept])),
+            notes="\n\n".join(filter(None, [weighed, os.environ.get("BENCH_NOTES", ""), kept])),
         ),
         encoding="utf-8",
     )

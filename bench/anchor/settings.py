@@ -6,6 +6,7 @@ the figures mean the same on a loaded or an idle machine.
 """
 
 import os
+import tempfile
 
 import dj_database_url
 
@@ -18,4 +19,12 @@ ROOT_URLCONF = "bench.anchor.urls"
 TEMPLATES = [{"BACKEND": "django.template.backends.django.DjangoTemplates", "APP_DIRS": True}]
 DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
 USE_TZ = True
+# Never used by the anchors; a cache the worker processes share, so gunicorn.conf.py's guard
+# against per-process caches lets the anchors run with the same workers as the pages.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.path.join(tempfile.gettempdir(), "expo-bench-anchor-cache"),
+    }
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
