@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -15,7 +15,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 
 from common.admin import FoldedSearchMixin
 from common.sanitize import clean_html
-from press import factsheets, mail, services
+from press import badges, factsheets, mail, services
 from press.editor import ReleaseEditorWidget
 from press.models import (
     FactSheetUpload,
@@ -137,7 +137,7 @@ class MediaAccreditationAdmin(admin.ModelAdmin):
     list_display = ("name", "outlet", "country", "role", "status", "reference", "created_at", "decided_by")
     list_filter = ("status", "role", "edition")
     list_select_related = ("decided_by", "edition")
-    # "=reference": a badge's QR code opens this list searched for its exact reference.
+    # "=reference": a badge's reference, or its QR code's text (press/badges.py), finds the badge.
     search_fields = ("name", "outlet", "email", "press_card_number", "=reference")
     search_help_text = _("Name, outlet, e-mail, press card number, or a badge reference (PB-…) to verify a badge.")
     readonly_fields = (
@@ -161,6 +161,9 @@ class MediaAccreditationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # journalists apply through the public form
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, badges.reference(search_term) or search_term)
 
     def get_urls(self):
         own = [
@@ -210,7 +213,10 @@ class MediaAccreditationAdmin(admin.ModelAdmin):
         if not approved:
             self.message_user(request, _("None of these applications is approved."), messages.WARNING)
             return None
-        pdf = services.badges_pdf(accreditations=approved, base_url=factsheets.site_url(request))
+        try:
+            pdf = services.badges_pdf(accreditations=approved, base_url=factsheets.site_url(request))
+        except ImproperlyConfigured as exc:  # no signing key in production: say so, not a 500
+            return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = 'attachment; filename="press-badges.pdf"'
         response["Cache-Control"] = "private, no-store"

@@ -9,7 +9,6 @@ import segno
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
@@ -17,7 +16,7 @@ from PIL import Image, ImageOps
 from common import clock, ratelimit
 from common.images import check_upload
 from common.pdf import render_pdf
-from press import mail
+from press import badges, mail
 from press.models import MediaAccreditation
 from press.models.accreditation import RETENTION, kept_until
 from press.tokens import accreditation_for_token, status_token  # noqa: F401 -- the views' and mail's entry points
@@ -145,29 +144,21 @@ def _photo_data_uri(accreditation):
         return ""
 
 
-def verification_url(accreditation, *, base_url):
-    """What a badge's QR code holds: the admin lookup of its reference (press office login needed)."""
-    lookup = reverse("admin:press_mediaaccreditation_changelist")
-    return f"{base_url}{lookup}?q={accreditation.reference}"
-
-
 def badges_pdf(*, accreditations, base_url):
     """One PDF page per approved accreditation: photo, name, outlet, role, reference and its QR code.
 
-    The QR code carries the badge reference (as the press office's admin lookup), never the
-    applicant's private status link.
+    The QR code is the gates' signed pass (press/badges.py): the badge reference and the edition's
+    days, never the applicant's private status link. `base_url` is kept for the callers.
     """
-    badges = []
+    sheets = []
     for accreditation in accreditations:
         if accreditation.status != MediaAccreditation.Status.APPROVED:
             continue
-        badges.append(
+        sheets.append(
             {
                 "accreditation": accreditation,
                 "photo": _photo_data_uri(accreditation) if accreditation.photo else "",
-                "qr_code": segno.make(verification_url(accreditation, base_url=base_url), error="m").svg_data_uri(
-                    scale=4, border=2
-                ),
+                "qr_code": segno.make(badges.token(accreditation), error="m").svg_data_uri(scale=4, border=2),
             }
         )
-    return render_pdf("pdf/badge.html", {"badges": badges})
+    return render_pdf("pdf/badge.html", {"badges": sheets})

@@ -7,17 +7,21 @@ earlier scan keeps the admission and the later becomes "already used" (and is co
 """
 
 import datetime
+from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.db.models.functions import TruncHour
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from common import signing
+from press import badges
 from tickets.models import Kind, Registration, Result, Scan, Status, VisitDay
 
 TICKET_KINDS = (Kind.TRADE, Kind.PUBLIC)
-# Badges signed by other apps (delegations' "badge", press…) open the gates on their days.
+# Badges signed by other apps (delegations' "badge") open the gates on their days; press badges
+# are looked up (press/badges.py) so that a withdrawn accreditation is refused.
 MAX_SYNC = 500
 
 
@@ -33,6 +37,8 @@ def verdict(edition, token, day):
         return Result.FORGED, None, None
     if not signed.valid_on(day):
         return Result.WRONG_DAY, signed, None
+    if signed.kind == badges.PASS_KIND:
+        return _press_verdict(edition, signed)
     if signed.kind not in TICKET_KINDS:
         return Result.ADMITTED, signed, None
     registration = (
@@ -49,6 +55,30 @@ def verdict(edition, token, day):
     if registration.kind == Kind.TRADE and day not in trade_days(edition):
         return Result.WRONG_DAY, signed, registration
     return Result.ADMITTED, signed, registration
+
+
+@dataclass(frozen=True)
+class PressHolder:
+    """Who a press badge names, as the gate shows them (the outlet as the organisation)."""
+
+    name: str
+    organisation: str
+    pass_id: str
+    photo = None
+
+    def get_kind_display(self):
+        return _("Press")
+
+
+def _press_verdict(edition, signed):
+    found = badges.holder(edition, signed.id)
+    if found is None:
+        return Result.UNKNOWN, signed, None
+    name, outlet, status = found
+    holder = PressHolder(name=name, organisation=outlet, pass_id=signed.id)
+    if status != badges.Status.APPROVED:
+        return Result.REVOKED, signed, holder
+    return Result.ADMITTED, signed, holder
 
 
 def record(*, edition, gate, token, scanned_at, client_id, by):
@@ -93,7 +123,8 @@ def record(*, edition, gate, token, scanned_at, client_id, by):
 
 def bundle(edition, day):
     """What a gate keeps for `day` to work offline: the key, the revoked and the valid pass numbers
-    (with the name and kind to show), and the passes already admitted today at any gate."""
+    (tickets and press badges, with the name and kind to show, never contact data), and the passes
+    already admitted today at any gate."""
     valid = (
         Registration.objects.valid_on(day)
         .filter(edition=edition)
@@ -101,12 +132,15 @@ def bundle(edition, day):
         .values_list("pass_id", "kind", "name", "organisation")
     )
     revoked = Registration.objects.filter(edition=edition, status__in=(Status.CANCELLED, Status.REFUSED))
+    if edition.start_date <= day <= edition.end_date:  # the days a press badge is signed for
+        valid = [*valid, *((ref, badges.PASS_KIND, name, outlet) for ref, name, outlet in badges.valid(edition))]
+    revoked = [*revoked.values_list("pass_id", flat=True), *badges.revoked(edition)]
     admitted = Scan.objects.admitted().filter(edition=edition, day=day).values_list("pass_id", flat=True)
     return {
         "public_key": signing.public_key_text(),
         "day": day.isoformat(),
         "valid": {pass_id: {"kind": kind, "name": name, "organisation": org} for pass_id, kind, name, org in valid},
-        "revoked": list(revoked.values_list("pass_id", flat=True)),
+        "revoked": revoked,
         "admitted": list(admitted),
         "fetched_at": timezone.now().isoformat(),
     }

@@ -142,11 +142,12 @@ def test_press_office_approves_and_prints_the_badge(client, pending, user_in):
     assert "Lê Thị Hồng Nhung" in text and "Báo Quân đội Nhân dân" in text and "VIDE 2024" in text
     assert b"/Subtype /Image" in badge.content  # the photo (the QR code is vector graphics)
     assert f"Badge reference: {pending.reference}" in text or f"Mã thẻ: {pending.reference}" in text
-    # The QR code carries the reference as the press office's lookup, never the private status link.
+    # The QR code is the gates' signed pass naming the reference, never the private status link;
+    # searched in the admin, it finds the badge.
     codes = decoded_qr_codes(badge.content)
-    assert codes == [f"http://testserver/admin/press/mediaaccreditation/?q={pending.reference}"]
+    assert len(codes) == 1 and codes[0].startswith(f"press.{pending.reference}.20241219.20241222.")
     assert "/status/" not in codes[0]
-    lookup = client.get(codes[0].removeprefix("http://testserver")).content.decode()
+    lookup = client.get("/admin/press/mediaaccreditation/", {"q": codes[0]}).content.decode()
     assert "Lê Thị Hồng Nhung" in lookup and "1 media accreditation" in lookup or "1 hồ sơ" in lookup
     status = client.get(re.search(r"/vi/press/accreditation/status/[^/]+/", _status_url(pending)).group(0))
     assert "Đã duyệt" in status.content.decode()

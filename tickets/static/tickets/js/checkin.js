@@ -9,7 +9,8 @@
   const msg = (key) => root.dataset["msg" + key.replace(/(^|[-_])(\w)/g, (_, __, c) => c.toUpperCase())] || key;
   const BUNDLE = "tickets.bundle";
   const QUEUE = "tickets.queue";
-  const TICKET_KINDS = ["trade", "public"];
+  // Passes the bundle lists (tickets, press badges): one missing from it is unknown.
+  const TICKET_KINDS = ["trade", "public", "press"];
   let bundle = JSON.parse(localStorage.getItem(BUNDLE) || "null");
   let key = null;
   const load = (name) => JSON.parse(localStorage.getItem(name) || "[]");
