@@ -8,6 +8,7 @@ Steps:
    under gunicorn with wrk in interleaved rounds against the anchors (bench/load.py);
 3. time the slow jobs (fact sheets; the press kit unless BENCH_SKIP_KIT=1), and weigh one
    public page of each kind (bench/weight.py: HTML + CSS + JS compressed, budget 100 KB);
+   with BENCH_GATES=1, registration and the gates' sync at scale last (bench/gates.py);
 and write bench/RESULTS.md (bench/report.py), with the machine's load before and after.
 Exits non-zero only when it could not run.
 """
@@ -172,6 +173,13 @@ def main():
     client = Client()
     weights = weight.table(weight.weigh(client, weight.public_paths(client)))
     weighed = "## Page weight (issue 29: under 100 KB before images, HTML + CSS + JS compressed)\n\n" + weights
+    if os.environ.get("BENCH_GATES") == "1":
+        log("Tickets and gates at scale (bench/gates.py)")
+        gates = subprocess.run(
+            [sys.executable, "-m", "bench.gates"], cwd=ROOT, env=env, check=True, text=True, capture_output=True
+        )
+        figures = [line for line in gates.stdout.splitlines() if line.startswith(("registration", "sync", "  "))]
+        weighed += "\n\n## Tickets and gates at scale (issue 28)\n\n```\n" + "\n".join(figures) + "\n```"
     results = ROOT / "bench" / "RESULTS.md"
     kept = report.kept_sections(results.read_text(encoding="utf-8") if results.exists() else "")
     results.write_text(
