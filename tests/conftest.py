@@ -25,8 +25,29 @@ DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
 pytest_plugins = ["tests.places"]
 
 
+TRANSACTIONAL_FIXTURES = {
+    "transactional_db",
+    "live_server",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+}
+
+
+def _database_order(item):
+    """pytest-django's order: tests in a rolled-back transaction, then tests that commit (the
+    database is flushed after each, rows of data migrations included), then the rest."""
+    marker = item.get_closest_marker("django_db")
+    if TRANSACTIONAL_FIXTURES & set(item.fixturenames) or (marker and marker.kwargs.get("transaction")):
+        return 1
+    return 0 if ("db" in item.fixturenames or marker) else 2
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """One kind per test: browser, sweep, integration (database) or unit."""
+    """One kind per test: browser, sweep, integration (database) or unit. Then pytest-django's
+    order again: pytest groups the browser tests by their browser parameter after pytest-django
+    has sorted, which put committing tests (and their flush) among rolled-back ones."""
+    items.sort(key=_database_order)
     for item in items:
         if item.nodeid.startswith(("tests/browser/", "tests/rehearsal/")):
             item.add_marker("browser")

@@ -75,7 +75,6 @@ class RegistrationAdmin(admin.ModelAdmin):
         "is_foreign",
         "on_watch_list",
         "slot",
-        "created_at",
     )
     list_filter = ("edition", "kind", "status", "is_foreign", "on_watch_list")
     list_select_related = ("slot__day",)
