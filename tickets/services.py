@@ -123,7 +123,9 @@ def register_trade(*, edition, fields, photo, language, source, base_url=None, n
 @transaction.atomic
 def confirm(*, registration, base_url=None, now=None):
     """The visitor followed the e-mailed link: issue the public ticket (a place taken again if the hold lapsed)."""
-    registration = Registration.objects.select_for_update().select_related("slot__day").get(pk=registration.pk)
+    registration = (
+        Registration.objects.select_for_update(of=("self",)).select_related("slot__day").get(pk=registration.pk)
+    )
     if registration.status == Status.ISSUED:
         return registration
     if registration.status == Status.EXPIRED:
@@ -141,7 +143,9 @@ def confirm(*, registration, base_url=None, now=None):
 @transaction.atomic
 def change_slot(*, registration, slot, base_url=None):
     """Move a public ticket to another slot: the new place is taken before the old one is given back."""
-    registration = Registration.objects.select_for_update().select_related("slot__day").get(pk=registration.pk)
+    registration = (
+        Registration.objects.select_for_update(of=("self",)).select_related("slot__day").get(pk=registration.pk)
+    )
     if registration.status not in (Status.ISSUED, Status.UNCONFIRMED) or registration.kind != Kind.PUBLIC:
         raise ValidationError(_("This ticket can no longer be changed."), code="not_changeable")
     if slot.pk == registration.slot_id:
@@ -166,7 +170,7 @@ def change_slot(*, registration, slot, base_url=None):
 @transaction.atomic
 def cancel(*, registration, base_url=None):
     """The visitor cancels: the ticket is revoked at the gates and a public place goes back to the slot."""
-    registration = Registration.objects.select_for_update().select_related("slot").get(pk=registration.pk)
+    registration = Registration.objects.select_for_update(of=("self",)).select_related("slot").get(pk=registration.pk)
     if registration.status in (Status.CANCELLED, Status.REFUSED, Status.EXPIRED):
         return registration
     held = registration.status in (Status.ISSUED, Status.UNCONFIRMED) and registration.slot_id
