@@ -6,6 +6,8 @@ reference, valid for the edition's days. Approved accreditations open the gates;
 (or withdrawn) after its badge was printed is revoked, online and in the gates' offline bundle.
 """
 
+from django.core.exceptions import ImproperlyConfigured
+
 from common import signing
 from press.models import MediaAccreditation
 
@@ -19,10 +21,14 @@ def token(accreditation):
 
 
 def reference(text):
-    """The badge reference a press token carries, or None when `text` is not a press badge we signed."""
+    """The badge reference a press token carries, or None when `text` is not a press badge we signed
+    (any other search term, or no signing key configured on this site)."""
+    text = text.strip()
+    if not text.startswith(PASS_KIND + signing.SEPARATOR):
+        return None
     try:
-        signed = signing.verify(text.strip())
-    except signing.BadToken:
+        signed = signing.verify(text)
+    except (signing.BadToken, ImproperlyConfigured):
         return None
     return signed.id if signed.kind == PASS_KIND else None
 
