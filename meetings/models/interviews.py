@@ -12,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from common.text import NormalizedTextModel
 from meetings.models.resources import MeetingPlace
 
+# An interview request's statuses that carry a time (its own statuses, not a delegation's).
+TIMED_STATUSES = ["proposed", "arranged"]
+
 
 class InterviewRequest(NormalizedTextModel):
     class With(models.TextChoices):
@@ -79,7 +82,7 @@ class InterviewRequest(NormalizedTextModel):
                 condition=Q(start__isnull=True) | Q(end__gt=F("start")), name="interview_ends_after_it_starts"
             ),
             models.CheckConstraint(
-                condition=~Q(status__in=["proposed", "arranged"]) | Q(start__isnull=False),
+                condition=~Q(status__in=TIMED_STATUSES) | Q(start__isnull=False),
                 name="interview_proposed_or_arranged_has_time",
             ),
             models.CheckConstraint(
