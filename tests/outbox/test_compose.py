@@ -30,6 +30,7 @@ def test_every_subject_and_text_part_keeps_what_was_typed(template, language):
         "version": SimpleNamespace(title=TYPED, is_original_only=False, summary=TYPED, body=""),
         "delegation": SimpleNamespace(organisation=TYPED, edition=edition),
         "accreditation": SimpleNamespace(reference="P-0001", outlet=TYPED),
+        "minutes": 30,  # the media sign-in link's lifetime
     }
     subject, text, html = compose.render(template, context, language=language)
     assert TYPED in subject
