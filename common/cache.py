@@ -28,7 +28,7 @@ from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils.cache import get_conditional_response, get_max_age
+from django.utils.cache import add_never_cache_headers, get_conditional_response, get_max_age, patch_cache_control
 from django.utils.http import parse_http_date_safe
 
 VERSION_KEY = "content-version"
@@ -40,6 +40,14 @@ _public_models = []
 _areas = {}
 # Within a request (ContentVersionMiddleware): each version read once, and whether it is "stale".
 _request_memo = contextvars.ContextVar("content_version_memo", default=None)
+
+
+def private(response):
+    """A response for one person (a ticket, the media area, the portal): no cache on the way keeps it."""
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True, no_store=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 def public_content(model):

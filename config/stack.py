@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "sitesearch",
     "companion",
     "tickets",
+    "portal",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,7 @@ import expo.urls
 import meetings.interview_urls
 import meetings.urls
 import outbox.urls
+import portal.urls
 import press.urls
 import siteplan.urls
 import sitesearch.urls
@@ -101,12 +102,13 @@ public_patterns = [
     path("", include(siteplan.urls)),
     path("", include(sitesearch.urls)),
 ]
-# My visit, registration and the gates belong to the current edition only: not mounted again
+# My visit, registration, the gates and the exhibitors' portal belong to the current edition only: not mounted again
 # under the archive.
 urlpatterns += i18n_patterns(
     *public_patterns,
     path("", include(companion.urls)),
     path("", include(tickets.urls)),
+    path("", include(portal.urls)),
     prefix_default_language=True,
 )
 

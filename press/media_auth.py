@@ -14,10 +14,10 @@ import hashlib
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
 from common import ratelimit
+from common.cache import private
 from press.models import MediaAccreditation, MediaSignInLink
 from press.models.media import key_digest, new_sign_in_key
 
@@ -127,14 +127,6 @@ def journalist(request):
     if accreditation is None or request.session.get(SESSION_CHECK) != _check(accreditation):
         return None
     return accreditation
-
-
-def private(response):
-    """Media-area responses belong to one journalist: never stored by a cache on the way."""
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True, no_store=True)
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
 
 
 def media_area(view):

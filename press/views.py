@@ -6,11 +6,12 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from common import clock, ratelimit
+from common.cache import private
 from common.dates import local_text
 from exhibitors import selectors
 from exhibitors.models import Exhibitor
@@ -159,16 +160,10 @@ def press_kit(request):
     return response
 
 
-def _private(response):
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True, no_store=True)
-    return response
-
-
 def _closed(request, edition):
     status = 403 if request.method == "POST" else 200
     context = {"closed": True, "closes": edition.accreditation_closes(), "edition": edition}
-    return _private(render(request, "press/accreditation_form.html", context, status=status))
+    return private(render(request, "press/accreditation_form.html", context, status=status))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -216,7 +211,7 @@ def accreditation(request):
         "kept_until": kept_until(edition),
         "contacts": PressContact.objects.filter(edition=edition),
     }
-    return _private(render(request, "press/accreditation_form.html", context, status=status))
+    return private(render(request, "press/accreditation_form.html", context, status=status))
 
 
 @require_safe
@@ -227,6 +222,6 @@ def accreditation_status(request, token):
         edition = request.edition
         contacts = PressContact.objects.filter(edition=edition) if edition else []
         response = render(request, "press/accreditation_link_invalid.html", {"contacts": contacts}, status=404)
-        return _private(response)
+        return private(response)
     context = {"application": application, "edition": application.edition}
-    return _private(render(request, "press/accreditation_status.html", context))
+    return private(render(request, "press/accreditation_status.html", context))

@@ -12,12 +12,12 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from common import clock
+from common.cache import private
 from common.text import fold
 from tickets import gates, passes
 from tickets.models import Gate, Registration
@@ -32,12 +32,6 @@ def _for_gate_staff(view):
     return view
 
 
-def _private(response):
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True, no_store=True)
-    return response
-
-
 def _edition(request):
     if not request.edition:
         raise Http404
@@ -49,14 +43,14 @@ def _edition(request):
 def page(request):
     edition = _edition(request)
     context = {"edition": edition, "gates": Gate.objects.filter(edition=edition), "today": edition.local_today()}
-    return _private(render(request, "tickets/checkin.html", context))
+    return private(render(request, "tickets/checkin.html", context))
 
 
 @require_safe
 @_for_gate_staff
 def bundle(request):
     edition = _edition(request)
-    return _private(JsonResponse(gates.bundle(edition, edition.local_today())))
+    return private(JsonResponse(gates.bundle(edition, edition.local_today())))
 
 
 def _shown(scan, registration, request):
@@ -95,7 +89,7 @@ def scans(request):
             edition=edition, gate=gate, token=token, scanned_at=scanned_at, client_id=client_id, by=request.user
         )
         results.append(_shown(scan, registration, request))
-    return _private(JsonResponse({"results": results}))
+    return private(JsonResponse({"results": results}))
 
 
 @require_safe
@@ -120,7 +114,7 @@ def lookup(request):
                     "token": passes.token(registration, trade_days),
                 }
             )
-    return _private(JsonResponse({"found": found}))
+    return private(JsonResponse({"found": found}))
 
 
 @require_safe
@@ -129,4 +123,4 @@ def photo(request, pass_id):
     registration = get_object_or_404(Registration.objects.exclude(photo=""), pass_id=pass_id)
     response = FileResponse(registration.photo.open("rb"), content_type="image/jpeg")
     response["X-Content-Type-Options"] = "nosniff"
-    return _private(response)
+    return private(response)

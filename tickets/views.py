@@ -6,23 +6,16 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from common import ratelimit
+from common.cache import private
 from tickets import passes, services, slots
 from tickets.forms import AnswerForm, ChangeSlotForm, PublicForm, TradeForm
 from tickets.models import Kind, Registration
 
 _KEY_LENGTH = range(32, 65)
-
-
-def _private(response):
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True, no_store=True)
-    response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 def _edition(request):
@@ -34,7 +27,7 @@ def _edition(request):
 def _page(request, template, context, status=200):
     rules = services.admission(request.edition)
     context = {"edition": request.edition, "rules": rules, "kept_until": rules.kept_until(), **context}
-    return _private(render(request, template, context, status=status))
+    return private(render(request, template, context, status=status))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -144,7 +137,7 @@ def manage(request, key):
     """The private page of a registration: its status and ticket, and what the visitor may do."""
     registration = _registration(key)
     if registration is None:
-        return _private(render(request, "tickets/link_invalid.html", status=404))
+        return private(render(request, "tickets/link_invalid.html", status=404))
     edition = registration.edition
     change_form = ChangeSlotForm(
         request.POST if request.POST.get("action") == "change" else None, edition=edition, today=edition.local_today()
@@ -182,7 +175,7 @@ def manage(request, key):
             "qr_code": passes.qr_png(registration, scale=6) if registration.status == "issued" else "",
         }
     )
-    return _private(render(request, "tickets/manage.html", context, status=status))
+    return private(render(request, "tickets/manage.html", context, status=status))
 
 
 @require_safe
@@ -193,4 +186,4 @@ def ticket_pdf(request, key):
         raise Http404
     response = HttpResponse(passes.ticket_pdf(registration), content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="ticket.pdf"'
-    return _private(response)
+    return private(response)

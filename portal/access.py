@@ -1,0 +1,60 @@
+"""Who is in the portal: a signed-in account with a contact whose access was not removed.
+
+Every portal view is wrapped by `exhibitor_area`, which sets `request.contact` and
+`request.exhibitor`; every read a view makes starts from `request.exhibitor` (`own()`), so an
+id from another exhibitor finds nothing (404), whatever the URL or query string names.
+"""
+
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from common.cache import private
+from portal.models import Contact
+
+
+def contact_for(user):
+    """`user`'s contact with access, else None. Staff accounts never enter the portal."""
+    if user is None or not user.is_authenticated or user.is_staff:
+        return None
+    return Contact.objects.with_access().select_related("exhibitor").filter(user=user).first()
+
+
+def contact_of(request):
+    """The signed-in account's contact with access, else None."""
+    return contact_for(getattr(request, "user", None))
+
+
+def exhibitor_area(view):
+    """A portal page: only for a contact with access; never cached on the way."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        contact = contact_of(request)
+        if contact is None:
+            return private(redirect(f"{reverse('portal:sign_in')}?{urlencode({'next': request.get_full_path()})}"))
+        request.contact = contact
+        request.exhibitor = contact.exhibitor
+        return private(view(request, *args, **kwargs))
+
+    return wrapped
+
+
+def main_contact_only(view):
+    """Inside `exhibitor_area`: only the exhibitor's main contact (inviting, removing contacts)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.contact.is_main:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def own(queryset, request, field="exhibitor"):
+    """`queryset` narrowed to the signed-in contact's exhibitor."""
+    return queryset.filter(**{field: request.exhibitor})

@@ -1,0 +1,6 @@
+"""The portal's models. Personal data (contacts, stand team) declare their sensitive fields on
+the model (common/sensitive.py)."""
+
+from portal.models.contacts import Contact
+
+__all__ = ["Contact"]

@@ -1,0 +1,46 @@
+"""The portal's home and its sign-in. Every page but the sign-in is an `exhibitor_area`."""
+
+from django.contrib import auth
+from django.contrib.auth.forms import AuthenticationForm
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from common.cache import private
+from portal.access import contact_for, contact_of, exhibitor_area
+
+
+def _next(request):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return None
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def sign_in(request):
+    """E-mail and password. django-axes counts failures and locks out as on the admin's sign-in."""
+    if contact_of(request) is not None:
+        return private(redirect(_next(request) or "portal:home"))
+    form = AuthenticationForm(request, data=request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.get_user()
+        if contact_for(user) is not None:
+            auth.login(request, user)
+            return private(redirect(_next(request) or "portal:home"))
+        form.add_error(None, form.get_invalid_login_error())
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "next": _next(request) or ""}
+    return private(render(request, "portal/sign_in.html", context, status=status))
+
+
+@require_POST
+def sign_out(request):
+    auth.logout(request)
+    return private(redirect("portal:sign_in"))
+
+
+@require_safe
+@exhibitor_area
+def home(request):
+    return render(request, "portal/home.html", {"contact": request.contact, "exhibitor": request.exhibitor})
