@@ -21,7 +21,7 @@ from django.utils.translation import pgettext
 from common.text import holds, search_text, search_words
 from exhibitors.catalogue import ExhibitorCatalogue, Filters
 from exhibitors.catalogue.bitsets import members
-from exhibitors.catalogue.index import index_for
+from exhibitors.catalogue.rebuild import index_for
 from exhibitors.models import Exhibitor
 
 NEAREST = 5

@@ -14,8 +14,8 @@ from common import collation
 from common.cache import remember
 from common.text import phrase_rank, search_words
 from exhibitors.catalogue.filters import FACETS, PER_PAGE, Facet, country_options, options
-from exhibitors.catalogue.index import index_for
 from exhibitors.catalogue.order import OrderedRows, search_masks
+from exhibitors.catalogue.rebuild import index_for
 from exhibitors.models import Category, Sector, Stand
 from expo.models import Venue
 
