@@ -2,8 +2,9 @@
 
 A write to a catalogue model moves the catalogue's version (common.cache.area), never the other
 areas' (a programme delay rebuilds nothing). The first catalogue request of the new version starts
-one builder thread and is answered, like every request until the builder is done, from the
-previous index (stale-while-revalidate): such a request is marked stale
+one builder thread once it is answered (so the two do not share the interpreter), and it is
+answered, like every request until the builder is done, from the previous index
+(stale-while-revalidate): such a request is marked stale
 (`common.cache.serving_stale`), so nothing it shows is kept in the page or fragment cache, and it
 costs what a warm request costs. The builder builds the new index with what the previous one had
 been asked for (the word indexes, the kept orders) and swaps it in whole; one lock keeps builds
@@ -25,10 +26,11 @@ import threading
 import time
 
 from django.conf import settings
+from django.core.signals import request_finished
 from django.db import connections
 from django.utils import translation
 
-from common.cache import content_version, serving_stale
+from common.cache import content_version, in_request, serving_stale
 from exhibitors.catalogue.index import AREA, CatalogueIndex
 
 logger = logging.getLogger(__name__)
@@ -39,6 +41,7 @@ _starting = threading.Lock()  # one builder thread started at a time
 _builder = None  # the builder thread, while it runs
 _current = {}  # edition pk -> the newest CatalogueIndex built for it
 _failed = {}  # edition pk -> (version, time.monotonic()) of its last failed build
+_deferred = threading.local()  # the edition whose builder starts when this thread's request ends
 
 
 def index_for(edition):
@@ -78,16 +81,35 @@ def _in_request(edition, version, index):
 
 
 def _start(edition, version):
-    global _builder
+    """Have the index rebuilt, unless it failed moments ago: once this thread's request is answered
+    (the builder would otherwise compete with it for the interpreter), or now outside a request."""
     key = getattr(edition, "pk", None)
     failed = _failed.get(key)
     if failed and failed[0] == version and time.monotonic() - failed[1] < RETRY_SECONDS:
         return
+    if in_request():
+        _deferred.edition = edition
+    else:
+        _launch(edition)
+
+
+def _launch(edition):
+    global _builder
     with _starting:
         if _builder is not None and _builder.is_alive():
             return  # the next request after it starts the next one, if still needed
         _builder = threading.Thread(target=_rebuild, args=(edition,), name="catalogue-index", daemon=True)
         _builder.start()
+
+
+def _request_finished(sender, **kwargs):
+    edition = getattr(_deferred, "edition", None)
+    if edition is not None:
+        _deferred.edition = None
+        _launch(edition)
+
+
+request_finished.connect(_request_finished, dispatch_uid="catalogue-index-rebuild")
 
 
 def _rebuild(edition):
