@@ -63,11 +63,12 @@ def nearest(query, *, edition):
     words = search_words(query)
     if not words:
         return [], []
-    index = index_for(edition)
+    catalogue = ExhibitorCatalogue(Filters(), edition=edition)
+    index = catalogue.index()
     scored = [(_score(column, words), n, kind, row) for n, (kind, row, column) in enumerate(_kinds(index))]
     kinds = [_link(kind, row) for score, _n, kind, row in sorted(scored, key=lambda s: (-s[0], s[1])) if score]
     side = index.exhibitors
-    word_index = side.word_index(ExhibitorCatalogue(Filters(), edition=edition).base())
+    word_index = side.word_index(catalogue.base())
     hits = {}
     for word in words:
         for at in members(word_index.matching([word])):

@@ -31,7 +31,9 @@ from django.db import connections
 from django.utils import translation
 
 from common.cache import content_version, in_request, serving_stale
+from exhibitors.catalogue.filters import Filters
 from exhibitors.catalogue.index import AREA, CatalogueIndex
+from exhibitors.catalogue.order import read_order
 
 logger = logging.getLogger(__name__)
 
@@ -136,16 +138,12 @@ def _rebuild(edition):
 
 
 def _build(edition, version, *, previous):
-    """A new index, with the word indexes and orders `previous` had been asked for."""
-    # Imported here: the catalogues (lists.py) read their index through this module.
-    from exhibitors.catalogue.filters import Filters
-    from exhibitors.catalogue.lists import ExhibitorCatalogue, ProductCatalogue
-    from exhibitors.catalogue.order import read_order
-
+    """A new index, with the word indexes and orders `previous` had been asked for (by the
+    catalogues that read it: `BaseCatalogue.index()` records them)."""
     index = CatalogueIndex(edition, version)
     if previous is None:
         return index
-    kinds = {kind.__name__: kind for kind in (ExhibitorCatalogue, ProductCatalogue)}
+    kinds = {kind.__name__: kind for kind in previous.readers}
     for name, language, sort in list(previous.orders):
         catalogue = kinds[name](Filters(sort=sort), edition=edition)
         with translation.override(language):
@@ -154,6 +152,7 @@ def _build(edition, version, *, previous):
         catalogue = kind(Filters(), edition=edition)
         if catalogue.side(previous).words is not None:
             catalogue.side(index).word_index(catalogue.base())
+    index.readers.update(previous.readers)
     return index
 
 
