@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from exhibitors.catalogue import rebuild
 from exhibitors.models import Product
 from tests.factories import make_item
-from tests.helpers import titles
+from tests.forms import titles
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SHOWN = ["DL-3 tank", "MA-4 submarine", "SH-1 submarine", "SH-2 corvette"]
