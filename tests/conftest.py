@@ -70,6 +70,7 @@ DEMO_APPS = (
     "meetings",
     "outbox",
     "tickets",
+    "portal",
     "auditlog",
 )
 
