@@ -22,7 +22,7 @@ def before_the_show():
 
 
 def looks_right(page, checker, name):
-    """axe and CSP at both widths, and nothing wider than a phone; the public site's shell around it."""
+    """Axe and CSP checks at both widths, nothing wider than a phone, the public site's shell around."""
     expect(page.locator(".site-header")).to_be_visible()
     expect(page.locator(".site-footer")).to_be_visible()
     for width in (390, 1280):
@@ -65,7 +65,8 @@ def test_a_contact_signs_in_and_asks_a_delegation_for_a_meeting(
     page.locator("input[name=wished_days]").first.check()
     page.get_by_label("Interpretation needed").select_option("fr")
     page.get_by_role("button", name="Send the request").click()
-    expect(page.locator(".message")).to_have_text("Your request was sent. The protocol office will tell you its decision here.")
+    sent = "Your request was sent. The protocol office will tell you its decision here."
+    expect(page.locator(".message")).to_have_text(sent)
     card = page.locator(".portal-card", has_text="Airborne radar upgrade")
     expect(card).to_contain_text(name)
     expect(card).to_contain_text("Requested")
