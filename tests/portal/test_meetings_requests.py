@@ -8,6 +8,7 @@ import re
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
+from django.utils import translation
 
 from delegations.models import Delegation, Interpreter
 from meetings import services
@@ -206,3 +207,32 @@ def test_the_meetings_page_reads_the_same_number_of_queries_at_one_and_many_rows
     page = response.content.decode()
     assert page.count('class="portal-card"') == 2 * count  # each request, and its meeting
     assert "Chủ đề 0" not in page  # restricted by the delegation that wrote it
+
+
+def test_a_confidential_request_reaches_the_protocol_office_with_its_subject_hidden(
+    client, edition, plan, optics, parties, protocol_user, protocol_client
+):
+    client.post("/en/exhibitor/meetings/request/", form(parties["india"], subject=SECRET, restricted="on"))
+    listing = protocol_client.get("/admin/meetings/meetingrequest/").content.decode()
+    assert "Ấn Độ · Ministry of Defence" in listing and optics.name in listing  # the admin in Vietnamese
+    assert SECRET not in listing  # not named on the request: the protocol officer reads no subject
+    request = MeetingRequest.objects.get()
+    request.restricted_to.set([protocol_user])
+    assert SECRET in protocol_client.get("/admin/meetings/meetingrequest/").content.decode()
+
+
+def test_the_home_checklist_counts_confirmed_and_waiting_meetings(client, edition, plan, room, optics, parties):
+    from portal.meetings_overview import meetings_section
+
+    client.post("/en/exhibitor/meetings/request/", form(parties["india"]))
+    accepted_request(edition, parties["navy"], exhibitor=optics)
+    services.schedule(edition=edition, by=None)
+    with translation.override("vi"):
+        section = meetings_section(optics, edition)
+    assert section == {
+        "title": "Cuộc gặp: 1 đã xác nhận, 1 đang chờ Ban Lễ tân",
+        "done": True,
+        "missing": [],
+        "deadline": None,
+        "url": "/vi/exhibitor/meetings/",
+    }
