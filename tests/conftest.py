@@ -75,6 +75,7 @@ DEMO_APPS = (
     "meetings",
     "outbox",
     "tickets",
+    "portal",
     "auditlog",
 )
 
