@@ -22,7 +22,9 @@ EN = {"accept-language": "en"}
 
 def contact(exhibitor, email, language, **fields):
     user = get_user_model().objects.create_user(username=email, email=email)
-    return Contact.objects.create(exhibitor=exhibitor, user=user, name=email[:2], email=email, language=language, **fields)
+    return Contact.objects.create(
+        exhibitor=exhibitor, user=user, name=email[:2], email=email, language=language, **fields
+    )
 
 
 @pytest.fixture
@@ -85,9 +87,7 @@ def test_the_dashboard_counts_who_is_late_per_deadline(late_show):
     assert "Declarations (due" not in page  # not due yet
 
 
-def test_reminders_go_once_per_exhibitor_in_its_contacts_language(
-    late_show, smtp, django_capture_on_commit_callbacks
-):
+def test_reminders_go_once_per_exhibitor_in_its_contacts_language(late_show, smtp, django_capture_on_commit_callbacks):
     _, organiser = staff(SECURITY)
     url = reverse("admin:portal_portaldeadlines_remind")
     confirm = organiser.get(url, headers=EN).content.decode()
@@ -97,7 +97,9 @@ def test_reminders_go_once_per_exhibitor_in_its_contacts_language(
     mails = {message["To"].addresses[0].addr_spec: message for message in smtp.messages}
     assert sorted(mails) == ["ha@viettel.example", "max@rheinmetall.example"]
     vietnamese = text_of(mails["ha@viettel.example"])
-    assert subject_of(mails["ha@viettel.example"]) == "VIDE 2024: hồ sơ trên cổng thông tin đơn vị trưng bày chưa đầy đủ"
+    assert (
+        subject_of(mails["ha@viettel.example"]) == "VIDE 2024: hồ sơ trên cổng thông tin đơn vị trưng bày chưa đầy đủ"
+    )
     assert "mô tả bằng tiếng Anh" in vietnamese and "ít nhất một sản phẩm trưng bày" in vietnamese
     assert "/vi/exhibitor/deadlines/" in vietnamese
     english = text_of(mails["max@rheinmetall.example"])

@@ -89,9 +89,7 @@ def test_a_declaration_that_contradicts_itself_says_what_to_fix(client, two, for
 
 
 def test_another_exhibitors_exhibit_and_papers_are_not_found(client, two, edition):
-    theirs = Declaration.objects.create(
-        product=two["theirs"], edition=edition, condition="deactivated", is_weapon=True
-    )
+    theirs = Declaration.objects.create(product=two["theirs"], edition=edition, condition="deactivated", is_weapon=True)
     theirs.deactivation_certificate.save("c.pdf", certificate())
     signed_in(client, two["viettel"], "ha@viettel.example")
     assert client.get(f"/en/exhibitor/declarations/{two['theirs'].pk}/").status_code == 404
@@ -121,7 +119,9 @@ def test_a_refused_declaration_goes_back_to_review_when_corrected(client, two, e
 
 
 @pytest.mark.parametrize("count", [1, 12])
-def test_the_declarations_list_reads_a_fixed_number_of_queries(client, edition, sectors, count, django_assert_num_queries):
+def test_the_declarations_list_reads_a_fixed_number_of_queries(
+    client, edition, sectors, count, django_assert_num_queries
+):
     viettel = make_exhibitor("viettel", "Viettel", "VN")
     for n in range(count):
         product = make_product(viettel, sectors["tanks"], f"x-{n}", f"Xe {n}", f"Vehicle {n}")
