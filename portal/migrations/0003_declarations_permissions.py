@@ -1,5 +1,6 @@
-"""Exhibit security reviews declarations and reminds late exhibitors; content editors see the
-declarations (they publish the exhibits) and keep the deadlines, but do not decide."""
+"""Exhibit security reviews declarations, keeps the deadlines and sees the mail to exhibitors;
+content editors see the declarations (they publish the exhibits) and keep the deadlines, but do
+not decide and, as before, see no outbox."""
 
 from django.db import migrations
 
@@ -14,7 +15,7 @@ GRANTS = {
         *DEADLINES,
         *MESSAGES,
     ],
-    CONTENT_EDITORS: [*model_permissions("portal", "declaration", actions=("view",)), *DEADLINES, *MESSAGES],
+    CONTENT_EDITORS: [*model_permissions("portal", "declaration", actions=("view",)), *DEADLINES],
 }
 
 
