@@ -52,7 +52,8 @@ def remind_late(edition, *, exhibitor_ids=None):
     """One mail per late exhibitor (to its main contact, in their language) listing everything
     still missing in every area whose deadline has passed. At most one a day per exhibitor.
     Returns the number of mails drafted."""
-    late = deadlines.late(edition)
+    dates = deadlines.deadlines_of(edition)
+    late = deadlines.late(edition, dates=dates)
     ids = set().union(*(found.keys() for found in late.values())) if late else set()
     if exhibitor_ids is not None:
         ids &= set(exhibitor_ids)
@@ -67,9 +68,13 @@ def remind_late(edition, *, exhibitor_ids=None):
             url = site_url() + reverse("portal:deadlines")
         for contact in group:
             areas = [
-                (deadlines.AREA_LABELS[area], deadlines.deadline_for(edition, area), found[contact.exhibitor_id])
-                for area, found in gaps.items()
-                if contact.exhibitor_id in found
+                (
+                    deadlines.AREA_LABELS[area],
+                    deadlines.deadline_for(edition, area, deadlines=dates),
+                    gaps_of[contact.exhibitor_id],
+                )
+                for area, gaps_of in gaps.items()
+                if contact.exhibitor_id in gaps_of
             ]
             if not areas:
                 continue

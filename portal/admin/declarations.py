@@ -170,7 +170,9 @@ class PortalDeadlinesAdmin(admin.ModelAdmin):
 
 def late_counts(edition):
     """[(area label, deadline, how many exhibitors are late)] for the areas whose deadline passed."""
-    late = deadlines.late(edition)
+    dates = deadlines.deadlines_of(edition)
+    late = deadlines.late(edition, dates=dates)
     return [
-        (deadlines.AREA_LABELS[area], deadlines.deadline_for(edition, area), len(found)) for area, found in late.items()
+        (deadlines.AREA_LABELS[area], deadlines.deadline_for(edition, area, deadlines=dates), len(found))
+        for area, found in late.items()
     ]

@@ -18,6 +18,8 @@ from tests.helpers import pdf_text, subject_of, text_of
 
 pytestmark = pytest.mark.django_db
 EN = {"accept-language": "en"}
+# The admin index: its own 7, then the current edition, its deadlines and one per passed deadline (two here).
+QUERIES_ON_THE_DASHBOARD = 10
 
 
 def contact(exhibitor, email, language, **fields):
@@ -97,9 +99,7 @@ def test_reminders_go_once_per_exhibitor_in_its_contacts_language(late_show, smt
     mails = {message["To"].addresses[0].addr_spec: message for message in smtp.messages}
     assert sorted(mails) == ["ha@viettel.example", "max@rheinmetall.example"]
     vietnamese = text_of(mails["ha@viettel.example"])
-    assert (
-        subject_of(mails["ha@viettel.example"]) == "VIDE 2024: hồ sơ trên cổng thông tin đơn vị trưng bày chưa đầy đủ"
-    )
+    assert subject_of(mails["ha@viettel.example"]) == "VIDE 2024: hồ sơ trên cổng thông tin nhà triển lãm chưa đầy đủ"
     assert "mô tả bằng tiếng Anh" in vietnamese and "ít nhất một sản phẩm trưng bày" in vietnamese
     assert "/vi/exhibitor/deadlines/" in vietnamese
     english = text_of(mails["max@rheinmetall.example"])
@@ -122,3 +122,16 @@ def test_the_demo_gives_a_declaration_to_review_with_a_real_certificate(edition,
     with declaration.deactivation_certificate.open("rb") as paper:
         assert "Súng STV-380" in pdf_text(paper.read())
     assert PortalDeadlines.objects.get().declarations == edition.start_date - datetime.timedelta(days=10)
+
+
+@pytest.mark.parametrize("more", [0, 6])
+def test_the_dashboard_counts_in_a_fixed_number_of_queries(late_show, sectors, more, django_assert_num_queries):
+    for n in range(more):
+        late = make_exhibitor(f"late-{n}", f"Late {n}", "VN")
+        make_product(late, sectors["tanks"], f"late-{n}", f"Xe {n}")
+        contact(late, f"late{n}@example.vn", "vi")
+    _, organiser = staff(SECURITY)
+    organiser.get(reverse("admin:index"), headers=EN)
+    with django_assert_num_queries(QUERIES_ON_THE_DASHBOARD):
+        page = organiser.get(reverse("admin:index"), headers=EN).content.decode()
+    assert f"Company profile (due 01/06/2026): {2 + more} exhibitors are late." in page

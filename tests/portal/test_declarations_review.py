@@ -9,7 +9,8 @@ from common.roles import CONTENT_EDITORS, SECURITY
 from exhibitors.models import Product
 from portal.models import Contact, Declaration
 from tests.factories import make_exhibitor, make_product, staff
-from tests.helpers import form_data, pdf_text, subject_of, text_of
+from tests.forms import form_data
+from tests.helpers import pdf_text, subject_of, text_of
 
 pytestmark = pytest.mark.django_db
 EN = {"accept-language": "en"}
