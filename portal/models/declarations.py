@@ -12,6 +12,10 @@ from common.validators import keep_pdf_name, validate_pdf
 from press.models.accreditation import private_storage
 
 
+NUMBER_NEEDED = _("Give the number of the export licence.")
+REASON_NEEDED = _("Give the reason for the refusal: the exhibitor reads it.")
+
+
 class DeclarationQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Declaration.Status.APPROVED)
@@ -100,11 +104,14 @@ class Declaration(NormalizedTextModel):
         constraints = [
             models.UniqueConstraint(fields=["product", "edition"], name="portal_one_declaration_per_exhibit"),
             models.CheckConstraint(
-                condition=~Q(status="refused") | ~Q(reason=""), name="portal_declaration_refused_with_reason"
+                condition=~Q(status="refused") | ~Q(reason=""),
+                name="portal_declaration_refused_with_reason",
+                violation_error_message=REASON_NEEDED,
             ),
             models.CheckConstraint(
                 condition=~Q(export_control="granted") | ~Q(licence_number=""),
                 name="portal_declaration_licence_numbered",
+                violation_error_message=NUMBER_NEEDED,
             ),
         ]
         indexes = [models.Index(fields=["edition", "status"])]
@@ -127,9 +134,11 @@ class Declaration(NormalizedTextModel):
             found["deactivation_certificate"] = _("A deactivated weapon needs its deactivation certificate.")
         if self.export_control == self.ExportControl.LICENCE_GRANTED:
             if not self.licence_number.strip():
-                found["licence_number"] = _("Give the number of the export licence.")
+                found["licence_number"] = NUMBER_NEEDED
             if not self.export_licence:
                 found["export_licence"] = _("Upload the export licence.")
+        if self.status == self.Status.REFUSED and not self.reason.strip():
+            found["reason"] = REASON_NEEDED
         return found
 
     def save(self, *args, **kwargs):

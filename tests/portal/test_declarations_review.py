@@ -91,6 +91,18 @@ def test_refusing_takes_the_exhibit_down_and_gives_the_reason(show, edition, smt
     assert "Súng STV-380" not in text_of(mail) and "Sông Hồng" not in text_of(mail)
 
 
+@pytest.mark.parametrize("reason", ["", "   "])
+def test_a_refusal_without_a_reason_is_a_form_error_in_the_reviewers_language(show, edition, reason):
+    declaration = Declaration.objects.create(product=show["legacy"], edition=edition, status="approved")
+    _, client = staff(SECURITY)
+    url = reverse("admin:portal_declaration_change", args=[declaration.pk])
+    response = client.post(url, {"status": "refused", "reason": reason}, headers={"accept-language": "vi"})
+    assert response.status_code == 200
+    assert "Hãy ghi lý do từ chối: đơn vị trưng bày sẽ đọc lý do này." in response.content.decode()
+    declaration.refresh_from_db()
+    assert declaration.status == "approved" and Product.objects.get(pk=show["legacy"].pk).is_published
+
+
 def test_a_content_editor_sees_declarations_but_cannot_decide(show, edition):
     declaration = Declaration.objects.create(product=show["rifle"], edition=edition)
     _, editor = staff(CONTENT_EDITORS)
