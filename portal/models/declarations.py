@@ -11,7 +11,6 @@ from common.text import NormalizedTextModel
 from common.validators import keep_pdf_name, validate_pdf
 from press.models.accreditation import private_storage
 
-
 NUMBER_NEEDED = _("Give the number of the export licence.")
 REASON_NEEDED = _("Give the reason for the refusal: the exhibitor reads it.")
 

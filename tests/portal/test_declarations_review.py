@@ -1,8 +1,11 @@
 """Organisers review declarations; an exhibit of a portal exhibitor is published only once its
 declaration is approved, a refusal takes it down, and the security team prints what is not cleared."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from common.roles import CONTENT_EDITORS, SECURITY
@@ -59,6 +62,20 @@ def test_ticking_published_on_the_exhibit_form_is_refused_until_approved(show, e
     Declaration.objects.create(product=show["rifle"], edition=edition, status="approved")
     assert editor.post(url, data, headers=EN).status_code == 302
     assert Product.objects.get(pk=show["rifle"].pk).is_published
+
+
+def test_a_spreadsheet_cannot_publish_an_undeclared_exhibit(show, admin_client):
+    url = reverse("admin:exhibitors_product_import")
+    fmt = re.search(r'<option value="(\d+)">csv</option>', admin_client.get(url).content.decode()).group(1)
+    sheet = (
+        "slug,exhibitor,category,name_vi,name_en,summary_vi,summary_en,description_vi,description_en,"
+        "display_mode,is_published\n"
+        "stv,viettel,tanks,Súng STV-380,STV-380 rifle,,,,,static,1\n"
+    )
+    upload = SimpleUploadedFile("exhibits.csv", sheet.encode(), content_type="text/csv")
+    html = admin_client.post(url, {"resource": "0", "format": fmt, "import_file": upload}, headers=EN)
+    assert "Its declaration for VIDE 2024 is not approved yet." in html.content.decode()
+    assert not Product.objects.get(slug="stv").is_published
 
 
 def test_approving_lets_the_exhibit_be_published_and_tells_the_exhibitor(
