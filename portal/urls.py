@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal import meetings_urls, views
+from portal import declarations_urls, meetings_urls, views
 
 app_name = "portal"
 
@@ -10,3 +10,4 @@ urlpatterns = [
     path("exhibitor/sign-out/", views.sign_out, name="sign_out"),
 ]
 urlpatterns += meetings_urls.urlpatterns
+urlpatterns += declarations_urls.urlpatterns
