@@ -9,7 +9,10 @@ from django.contrib.auth.management import create_permissions
 PROTOCOL = "Protocol"
 CONTENT_EDITORS = "Content editors"
 PRESS_OFFICE = "Press office"
-GROUPS = (PROTOCOL, CONTENT_EDITORS, PRESS_OFFICE)
+# Vets the people who will be inside the show (exhibitors' stand staff) and prints their badges:
+# an accreditation check kept apart from Protocol, whose members see foreign officials' data.
+SECURITY = "Security"
+GROUPS = (PROTOCOL, CONTENT_EDITORS, PRESS_OFFICE, SECURITY)
 
 
 def model_permissions(app_label, *models, actions=("add", "change", "delete", "view")):

@@ -2,5 +2,6 @@
 the model (common/sensitive.py)."""
 
 from portal.models.contacts import Contact
+from portal.models.team import StandAllowance, StandStaff
 
-__all__ = ["Contact"]
+__all__ = ["Contact", "StandAllowance", "StandStaff"]
