@@ -8,8 +8,8 @@ whether it is approved, whether it has a photo), the passes valid on a day, the 
 Names and organisations only: never contact data or ID numbers.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 
 @dataclass(frozen=True)

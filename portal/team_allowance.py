@@ -53,9 +53,7 @@ def stand_area(stand):
 def allowance(exhibitor, edition):
     """The Allowance of `exhibitor`'s stand at `edition`, with the members counted against it (2 queries)."""
     stand = (
-        Stand.objects.filter(exhibitor=exhibitor, edition=edition)
-        .select_related("placement", "team_allowance")
-        .first()
+        Stand.objects.filter(exhibitor=exhibitor, edition=edition).select_related("placement", "team_allowance").first()
     )
     used = StandStaff.objects.counted().filter(exhibitor=exhibitor, edition=edition).count()
     if stand is None:

@@ -19,7 +19,7 @@ from exhibitors.models import Stand
 from portal.models import StandStaff
 from portal.models.team import Status
 
-PASS_KIND = "staff"
+PASS_KIND = "staff"  # noqa: S105 -- the kind of pass, not a secret
 LABEL = _("Stand staff")
 
 
@@ -36,8 +36,10 @@ def _holder(member):
 
 
 def _members(edition):
-    return StandStaff.objects.filter(edition=edition).select_related("exhibitor").only(
-        "pass_id", "name", "status", "removed_at", "photo", "exhibitor__name"
+    return (
+        StandStaff.objects.filter(edition=edition)
+        .select_related("exhibitor")
+        .only("pass_id", "name", "status", "removed_at", "photo", "exhibitor__name")
     )
 
 

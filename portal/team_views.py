@@ -65,7 +65,11 @@ def add(request):
 def change(request, pk):
     member = get_object_or_404(_members(request), pk=pk)
     form = StandStaffForm(
-        request.POST or None, request.FILES or None, instance=member, exhibitor=request.exhibitor, edition=member.edition
+        request.POST or None,
+        request.FILES or None,
+        instance=member,
+        exhibitor=request.exhibitor,
+        edition=member.edition,
     )
     if request.method == "POST" and form.is_valid():
         was = member.status
@@ -90,7 +94,11 @@ def remove(request, pk):
     member = get_object_or_404(_members(request), pk=pk)
     if request.method == "POST":
         team_services.remove_member(member=member)
-        messages.success(request, _("%(name)s is removed from your stand team; their badge no longer opens the gates.") % {"name": member.name})
+        messages.success(
+            request,
+            _("%(name)s is removed from your stand team; their badge no longer opens the gates.")
+            % {"name": member.name},
+        )
         return redirect("portal:team")
     return render(request, "portal/team/remove.html", {"member": member})
 

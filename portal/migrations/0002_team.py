@@ -10,56 +10,146 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('exhibitors', '0008_search_site_words_and_variants'),
-        ('expo', '0015_search_variants'),
-        ('portal', '0001_contacts'),
+        ("exhibitors", "0008_search_site_words_and_variants"),
+        ("expo", "0015_search_variants"),
+        ("portal", "0001_contacts"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='StandAllowance',
+            name="StandAllowance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('badges', models.PositiveSmallIntegerField(verbose_name='stand staff badges')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='note')),
-                ('stand', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='team_allowance', to='exhibitors.stand', verbose_name='stand')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("badges", models.PositiveSmallIntegerField(verbose_name="stand staff badges")),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="note")),
+                (
+                    "stand",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="team_allowance",
+                        to="exhibitors.stand",
+                        verbose_name="stand",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stand team allowance',
-                'verbose_name_plural': 'stand team allowances',
-                'constraints': [models.CheckConstraint(condition=models.Q(('badges__lte', 500)), name='stand_allowance_badges_at_most_500')],
+                "verbose_name": "stand team allowance",
+                "verbose_name_plural": "stand team allowances",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("badges__lte", 500)), name="stand_allowance_badges_at_most_500"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='StandStaff',
+            name="StandStaff",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='As written in the passport or ID card.', max_length=200, verbose_name='full name')),
-                ('role', models.CharField(help_text='For example: stand manager, engineer.', max_length=100, verbose_name='role on the stand')),
-                ('nationality', django_countries.fields.CountryField(max_length=2, verbose_name='nationality')),
-                ('id_number', models.CharField(max_length=30, verbose_name='passport or ID number')),
-                ('photo', common.images.SafeImageField(help_text='A recent portrait, face uncovered; JPEG, PNG or WebP, at most 10 MB.', storage=common.private_files.private_storage, upload_to='portal/stand-staff/', verbose_name='photo for the badge')),
-                ('status', models.CharField(choices=[('to_vet', 'To vet'), ('approved', 'Approved'), ('refused', 'Refused')], default='to_vet', max_length=10, verbose_name='status')),
-                ('reason', models.TextField(blank=True, help_text='Told to the exhibitor when a member is refused.', verbose_name='reason')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided')),
-                ('pass_id', models.CharField(default=portal.models.team.new_pass_id, editable=False, max_length=12, unique=True, verbose_name='badge number')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='registered')),
-                ('removed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='removed by the exhibitor')),
-                ('search_name', models.CharField(db_index=True, default='', editable=False, max_length=200)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stand_staff', to='expo.edition', verbose_name='edition')),
-                ('exhibitor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stand_staff', to='exhibitors.exhibitor', verbose_name='exhibitor')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="As written in the passport or ID card.", max_length=200, verbose_name="full name"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        help_text="For example: stand manager, engineer.",
+                        max_length=100,
+                        verbose_name="role on the stand",
+                    ),
+                ),
+                ("nationality", django_countries.fields.CountryField(max_length=2, verbose_name="nationality")),
+                ("id_number", models.CharField(max_length=30, verbose_name="passport or ID number")),
+                (
+                    "photo",
+                    common.images.SafeImageField(
+                        help_text="A recent portrait, face uncovered; JPEG, PNG or WebP, at most 10 MB.",
+                        storage=common.private_files.private_storage,
+                        upload_to="portal/stand-staff/",
+                        verbose_name="photo for the badge",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("to_vet", "To vet"), ("approved", "Approved"), ("refused", "Refused")],
+                        default="to_vet",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "reason",
+                    models.TextField(
+                        blank=True, help_text="Told to the exhibitor when a member is refused.", verbose_name="reason"
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="decided")),
+                (
+                    "pass_id",
+                    models.CharField(
+                        default=portal.models.team.new_pass_id,
+                        editable=False,
+                        max_length=12,
+                        unique=True,
+                        verbose_name="badge number",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="registered")),
+                (
+                    "removed_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="removed by the exhibitor"
+                    ),
+                ),
+                ("search_name", models.CharField(db_index=True, default="", editable=False, max_length=200)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="decided by",
+                    ),
+                ),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stand_staff",
+                        to="expo.edition",
+                        verbose_name="edition",
+                    ),
+                ),
+                (
+                    "exhibitor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stand_staff",
+                        to="exhibitors.exhibitor",
+                        verbose_name="exhibitor",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stand staff member',
-                'verbose_name_plural': 'stand staff',
-                'ordering': ['exhibitor', 'name', 'pk'],
-                'permissions': [('vet_stand_staff', 'Can vet stand staff and print their badges')],
-                'indexes': [models.Index(fields=['edition', 'status'], name='portal_stan_edition_a17934_idx')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('removed_at__isnull', True), models.Q(('id_number', ''), _negated=True)), fields=('exhibitor', 'edition', 'id_number'), name='stand_staff_id_number_once_per_stand')],
+                "verbose_name": "stand staff member",
+                "verbose_name_plural": "stand staff",
+                "ordering": ["exhibitor", "name", "pk"],
+                "permissions": [("vet_stand_staff", "Can vet stand staff and print their badges")],
+                "indexes": [models.Index(fields=["edition", "status"], name="portal_stan_edition_a17934_idx")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("removed_at__isnull", True), models.Q(("id_number", ""), _negated=True)),
+                        fields=("exhibitor", "edition", "id_number"),
+                        name="stand_staff_id_number_once_per_stand",
+                    )
+                ],
             },
         ),
     ]

@@ -21,7 +21,7 @@ from common.private_files import private_storage
 from common.text import NormalizedTextModel, fold
 
 # Pass ids a guard can type off a card: no 0/O, 1/I/L.
-PASS_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+PASS_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # noqa: S105 -- letters of a badge number, not a secret
 
 
 def new_pass_id():
@@ -68,7 +68,9 @@ class StandStaff(NormalizedTextModel):
         "expo.Edition", on_delete=models.CASCADE, related_name="stand_staff", verbose_name=_("edition")
     )
     name = models.CharField(_("full name"), max_length=200, help_text=_("As written in the passport or ID card."))
-    role = models.CharField(_("role on the stand"), max_length=100, help_text=_("For example: stand manager, engineer."))
+    role = models.CharField(
+        _("role on the stand"), max_length=100, help_text=_("For example: stand manager, engineer.")
+    )
     nationality = CountryField(_("nationality"))
     id_number = models.CharField(_("passport or ID number"), max_length=30)
     photo = images.SafeImageField(

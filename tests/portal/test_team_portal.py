@@ -73,7 +73,12 @@ def test_the_exhibitor_adds_a_member_to_vet_with_a_private_photo(contact, viette
     response = contact.post("/en/exhibitor/team/add/", member_form())
     assert response.status_code == 302
     member = StandStaff.objects.get()
-    assert (member.exhibitor, member.edition, member.status, member.id_number) == (viettel, edition, "to_vet", "C1234567")
+    assert (member.exhibitor, member.edition, member.status, member.id_number) == (
+        viettel,
+        edition,
+        "to_vet",
+        "C1234567",
+    )
     stored = settings.PRIVATE_MEDIA_ROOT / member.photo.name
     assert stored.exists() and not (settings.MEDIA_ROOT / member.photo.name).exists()
     assert b"SecretCam" not in stored.read_bytes()
@@ -111,9 +116,10 @@ def test_the_portal_refuses_a_member_over_the_allowance(contact, viettel, editio
 def test_the_allowance_follows_the_stand_size_unless_the_organisers_set_it(contact, viettel, edition):
     assert [badges_for_area(area) for area in (None, 0, 9, 12, 18, 36, 100)] == [2, 2, 2, 3, 3, 5, 13]
     StandPlacement.objects.filter(stand__exhibitor=viettel).update(width=6, depth=6)
-    assert "Stand A · A-12: 5 stand staff badges. By your stand's size (36.0 m²)." in contact.get(
-        "/en/exhibitor/team/"
-    ).content.decode()
+    assert (
+        "Stand A · A-12: 5 stand staff badges. By your stand's size (36.0 m²)."
+        in contact.get("/en/exhibitor/team/").content.decode()
+    )
     StandAllowance.objects.create(stand=Stand.objects.get(exhibitor=viettel), badges=1)
     page = contact.get("/en/exhibitor/team/").content.decode()
     assert "1 stand staff badge. Set by the organisers." in page
@@ -150,7 +156,10 @@ def test_removing_a_member_erases_their_data_and_revokes_an_approved_badge(conta
     waiting = make_stand_staff(viettel, edition, name="Chờ Duyệt")
     approved = make_stand_staff(viettel, edition, name="Đã Duyệt", status="approved")
     photo_file = settings.PRIVATE_MEDIA_ROOT / approved.photo.name
-    assert "Remove Chờ Duyệt from your stand team?" in contact.get(f"/en/exhibitor/team/{waiting.pk}/remove/").content.decode()
+    assert (
+        "Remove Chờ Duyệt from your stand team?"
+        in contact.get(f"/en/exhibitor/team/{waiting.pk}/remove/").content.decode()
+    )
     assert contact.post(f"/en/exhibitor/team/{waiting.pk}/remove/").status_code == 302
     assert contact.post(f"/en/exhibitor/team/{approved.pk}/remove/").status_code == 302
     assert not StandStaff.objects.filter(pk=waiting.pk).exists()

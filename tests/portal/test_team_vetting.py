@@ -72,14 +72,23 @@ def test_security_approves_prints_and_the_badge_scans_at_the_gates(security, vie
     pdf = admin.get(f"/admin/portal/standstaff/{member.pk}/badge.pdf", headers={"accept-language": "en"})
     assert pdf["Content-Type"] == "application/pdf"
     text = pdf_text(pdf.content)
-    assert "Phạm Văn Kỹ Thuật" in text and "Viettel · Stand A · A-12" in text and "STAND STAFF" in text and member.pass_id in text
+    assert (
+        "Phạm Văn Kỹ Thuật" in text
+        and "Viettel · Stand A · A-12" in text
+        and "STAND STAFF" in text
+        and member.pass_id in text
+    )
     assert "B7654321" not in text
     [token] = decoded_qr_codes(pdf.content)
     assert token.startswith(f"staff.{member.pass_id}.")
 
     with time_machine.travel(OPENING, tick=False) as traveller:
         admitted = scan(gate, token)
-        assert (admitted["result"], admitted["name"], admitted["kind"]) == ("admitted", "Phạm Văn Kỹ Thuật", "Stand staff")
+        assert (admitted["result"], admitted["name"], admitted["kind"]) == (
+            "admitted",
+            "Phạm Văn Kỹ Thuật",
+            "Stand staff",
+        )
         assert admitted["organisation"] == "Viettel" and "B7654321" not in json.dumps(admitted)
         photo = gate.get(admitted["photo"])
         assert photo["Content-Type"] == "image/jpeg" and "no-store" in photo["Cache-Control"]
@@ -88,7 +97,11 @@ def test_security_approves_prints_and_the_badge_scans_at_the_gates(security, vie
         assert (again["result"], again["label"]) == ("already_used", "Already used today")
 
         bundle = gate.get("/en/checkin/bundle.json").json()
-        assert bundle["valid"][member.pass_id] == {"kind": "staff", "name": "Phạm Văn Kỹ Thuật", "organisation": "Viettel"}
+        assert bundle["valid"][member.pass_id] == {
+            "kind": "staff",
+            "name": "Phạm Văn Kỹ Thuật",
+            "organisation": "Viettel",
+        }
         assert "staff" in bundle["listed_kinds"] and bundle["kind_labels"]["staff"] == "Stand staff"
         assert "B7654321" not in json.dumps(bundle)
         found = gate.get("/en/checkin/lookup/", {"q": "pham van"}).json()["found"]
