@@ -91,7 +91,6 @@ def test_the_exhibitor_adds_a_member_to_vet_with_a_private_photo(contact, viette
     photo = contact.get(f"/en/exhibitor/team/{member.pk}/photo/")
     assert photo["Content-Type"] == "image/jpeg" and "no-store" in photo["Cache-Control"]
     assert b"".join(photo.streaming_content)[:2] == b"\xff\xd8"
-    photo.close()
 
 
 @pytest.mark.parametrize(

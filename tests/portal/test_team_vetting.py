@@ -39,7 +39,7 @@ def viettel(edition):
 
 
 @pytest.fixture
-def security():
+def security(db):
     return staff("Security")
 
 
@@ -61,7 +61,14 @@ def scan(client, token, gate="G1"):
     return response.json()["results"][0]
 
 
-def test_security_approves_prints_and_the_badge_scans_at_the_gates(security, viettel, edition, show, gate):
+@pytest.fixture
+def clock():
+    """The opening morning of the show."""
+    with time_machine.travel(OPENING, tick=False) as traveller:
+        yield traveller
+
+
+def test_security_approves_prints_and_the_badge_scans_at_the_gates(clock, security, viettel, edition, show, gate):
     user, admin = security
     member = make_stand_staff(viettel, edition, name="Phạm Văn Kỹ Thuật", role="Kỹ sư", id_number="B7654321")
     response = admin.post(CHANGELIST, {"action": "approve", "_selected_action": [member.pk]})
@@ -82,40 +89,47 @@ def test_security_approves_prints_and_the_badge_scans_at_the_gates(security, vie
     [token] = decoded_qr_codes(pdf.content)
     assert token.startswith(f"staff.{member.pass_id}.")
 
-    with time_machine.travel(OPENING, tick=False) as traveller:
-        admitted = scan(gate, token)
-        assert (admitted["result"], admitted["name"], admitted["kind"]) == (
-            "admitted",
-            "Phạm Văn Kỹ Thuật",
-            "Stand staff",
-        )
-        assert admitted["organisation"] == "Viettel" and "B7654321" not in json.dumps(admitted)
-        photo = gate.get(admitted["photo"])
-        assert photo["Content-Type"] == "image/jpeg" and "no-store" in photo["Cache-Control"]
-        photo.close()
-        again = scan(gate, token, gate="G2")
-        assert (again["result"], again["label"]) == ("already_used", "Already used today")
+    admitted = scan(gate, token)
+    assert (admitted["result"], admitted["name"], admitted["kind"]) == (
+        "admitted",
+        "Phạm Văn Kỹ Thuật",
+        "Stand staff",
+    )
+    assert admitted["organisation"] == "Viettel" and "B7654321" not in json.dumps(admitted)
+    assert admitted["photo"] == f"/en/checkin/photo/staff/{member.pass_id}/"  # test_gate_staff_see_the_photo
+    again = scan(gate, token, gate="G2")
+    assert (again["result"], again["label"]) == ("already_used", "Already used today")
 
-        bundle = gate.get("/en/checkin/bundle.json").json()
-        assert bundle["valid"][member.pass_id] == {
-            "kind": "staff",
-            "name": "Phạm Văn Kỹ Thuật",
-            "organisation": "Viettel",
-        }
-        assert "staff" in bundle["listed_kinds"] and bundle["kind_labels"]["staff"] == "Stand staff"
-        assert "B7654321" not in json.dumps(bundle)
-        found = gate.get("/en/checkin/lookup/", {"q": "pham van"}).json()["found"]
-        assert [(row["name"], row["token"]) for row in found] == [("Phạm Văn Kỹ Thuật", token)]
+    bundle = gate.get("/en/checkin/bundle.json").json()
+    assert bundle["valid"][member.pass_id] == {
+        "kind": "staff",
+        "name": "Phạm Văn Kỹ Thuật",
+        "organisation": "Viettel",
+    }
+    assert "staff" in bundle["listed_kinds"] and bundle["kind_labels"]["staff"] == "Stand staff"
+    assert "B7654321" not in json.dumps(bundle)
+    found = gate.get("/en/checkin/lookup/", {"q": "pham van"}).json()["found"]
+    assert [(row["name"], row["token"]) for row in found] == [("Phạm Văn Kỹ Thuật", token)]
 
-        response = admin.post(
-            CHANGELIST, {"action": "refuse", "_selected_action": [member.pk], "reason": "Không đạt kiểm tra an ninh."}
-        )
-        assert response.status_code == 302
-        traveller.shift(datetime.timedelta(days=1))
-        assert scan(gate, token)["result"] == "revoked"
-        bundle = gate.get("/en/checkin/bundle.json").json()
-        assert member.pass_id in bundle["revoked"] and member.pass_id not in bundle["valid"]
-        assert gate.get(admitted["photo"]).status_code == 404
+    response = admin.post(
+        CHANGELIST, {"action": "refuse", "_selected_action": [member.pk], "reason": "Không đạt kiểm tra an ninh."}
+    )
+    assert response.status_code == 302
+    clock.shift(datetime.timedelta(days=1))
+    assert scan(gate, token)["result"] == "revoked"
+    bundle = gate.get("/en/checkin/bundle.json").json()
+    assert member.pass_id in bundle["revoked"] and member.pass_id not in bundle["valid"]
+
+
+def test_gate_staff_see_the_photo_of_approved_members_only(viettel, edition, gate, client):
+    approved = make_stand_staff(viettel, edition, status="approved")
+    waiting = make_stand_staff(viettel, edition)
+    photo = gate.get(f"/en/checkin/photo/staff/{approved.pass_id}/")
+    assert photo["Content-Type"] == "image/jpeg" and "no-store" in photo["Cache-Control"]
+    assert b"".join(photo.streaming_content)[:2] == b"\xff\xd8"
+    assert gate.get(f"/en/checkin/photo/staff/{waiting.pass_id}/").status_code == 404
+    assert gate.get(f"/en/checkin/photo/nothing/{approved.pass_id}/").status_code == 404
+    assert client.get(f"/en/checkin/photo/staff/{approved.pass_id}/").status_code == 302  # to the sign-in
 
 
 def test_a_member_to_vet_is_not_a_pass(viettel, edition, show, gate):
