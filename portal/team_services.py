@@ -50,19 +50,19 @@ def add_member(*, exhibitor, edition, values):
 def change_member(*, member, values):
     """The exhibitor's change: an approved (or refused) member goes back to "to vet"."""
     changed = [name for name in StandStaff.EXHIBITOR_FIELDS if name in values]
+    if changed and member.status == Status.REFUSED:
+        # A refused member counts again once sent back: the allowance must have room (checked
+        # before anything is written, so a refusal leaves the old photo in place).
+        found = allowance(member.exhibitor, member.edition)
+        if found.left <= 0:
+            raise over_allowance_error(found)
     for name in changed:
         if name == "photo":
-            old = member.photo.name
+            _delete_photo_after_commit(member)
             member.photo = badge_photo(values["photo"])
-            member.photo.storage.delete(old) if old else None
         else:
             setattr(member, name, values[name])
     if changed and member.status != Status.TO_VET:
-        if member.status == Status.REFUSED:
-            # A refused member counts again once sent back: the allowance must have room.
-            found = allowance(member.exhibitor, member.edition)
-            if found.left <= 0:
-                raise over_allowance_error(found)
         member.status, member.decided_by, member.decided_at = Status.TO_VET, None, None
     member.save()
     return member
@@ -73,18 +73,20 @@ def remove_member(*, member):
     """Removed by the exhibitor. Never approved: deleted. Approved once (a badge may be printed):
     kept as a revoked pass with the name only; the ID number and photo are erased."""
     if member.status != Status.APPROVED and member.decided_at is None:
-        _delete_photo(member)
+        _delete_photo_after_commit(member)
         member.delete()
         return None
-    _delete_photo(member)
+    _delete_photo_after_commit(member)
     member.id_number, member.photo, member.removed_at = "", "", timezone.now()
     member.save(update_fields=["id_number", "photo", "removed_at"])
     return member
 
 
-def _delete_photo(member):
+def _delete_photo_after_commit(member):
+    # Only once the row no longer names it: a rolled-back change keeps its photo.
     if member.photo:
-        member.photo.storage.delete(member.photo.name)
+        storage, name = member.photo.storage, member.photo.name
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 @transaction.atomic

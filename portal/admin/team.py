@@ -45,7 +45,17 @@ class RefuseForm(forms.Form):
 @admin.register(StandStaff)
 class StandStaffAdmin(admin.ModelAdmin):
     form = DecisionForm
-    list_display = ("name", "exhibitor", "role", "nationality", "id_number", "status", "pass_id", "decided_by")
+    list_display = (
+        "name",
+        "exhibitor",
+        "role",
+        "nationality",
+        "id_number",
+        "status",
+        "pass_id",
+        "decided_by",
+        "removed_at",
+    )
     list_filter = ("status", "edition", ("nationality", CountryFilter))
     list_select_related = ("exhibitor", "decided_by")
     search_fields = ("search_name", "exhibitor__name", "=pass_id", "=id_number")

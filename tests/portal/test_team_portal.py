@@ -14,7 +14,7 @@ from portal.models import Contact, StandAllowance, StandStaff
 from portal.team_allowance import badges_for_area
 from siteplan.models import StandPlacement
 from tests.factories import make_exhibitor, make_stand_staff
-from tests.helpers import image_upload, png_bytes
+from tests.helpers import image_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -151,7 +151,9 @@ def test_saving_an_approved_member_unchanged_keeps_the_approval(contact, viettel
     assert member.status == "approved"
 
 
-def test_removing_a_member_erases_their_data_and_revokes_an_approved_badge(contact, viettel, edition, settings):
+def test_removing_a_member_erases_their_data_and_revokes_an_approved_badge(
+    contact, viettel, edition, settings, django_capture_on_commit_callbacks
+):
     waiting = make_stand_staff(viettel, edition, name="Chờ Duyệt")
     approved = make_stand_staff(viettel, edition, name="Đã Duyệt", status="approved")
     photo_file = settings.PRIVATE_MEDIA_ROOT / approved.photo.name
@@ -159,8 +161,9 @@ def test_removing_a_member_erases_their_data_and_revokes_an_approved_badge(conta
         "Remove Chờ Duyệt from your stand team?"
         in contact.get(f"/en/exhibitor/team/{waiting.pk}/remove/").content.decode()
     )
-    assert contact.post(f"/en/exhibitor/team/{waiting.pk}/remove/").status_code == 302
-    assert contact.post(f"/en/exhibitor/team/{approved.pk}/remove/").status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert contact.post(f"/en/exhibitor/team/{waiting.pk}/remove/").status_code == 302
+        assert contact.post(f"/en/exhibitor/team/{approved.pk}/remove/").status_code == 302
     assert not StandStaff.objects.filter(pk=waiting.pk).exists()
     approved.refresh_from_db()
     assert approved.removed_at and not approved.id_number and not approved.photo and not photo_file.exists()
@@ -208,4 +211,14 @@ def test_the_team_page_reads_a_fixed_number_of_queries(contact, viettel, edition
 def test_the_team_page_in_both_languages(contact):
     assert "Thành viên gian hàng" in contact.get("/vi/exhibitor/team/").content.decode()
     assert "Stand team" in contact.get("/en/exhibitor/team/").content.decode()
-    _ = png_bytes
+
+
+def test_a_refused_member_sent_back_to_vetting_needs_room_in_the_allowance(contact, viettel, edition):
+    make_stand_staff(viettel, edition, name="Một")
+    make_stand_staff(viettel, edition, name="Hai")
+    refused = make_stand_staff(viettel, edition, name="Ba", status="refused", reason="Ảnh mờ.")
+    photo = refused.photo.name
+    response = contact.post(f"/en/exhibitor/team/{refused.pk}/", member_form(name="Ba", role="Kỹ sư"))
+    assert response.status_code == 400 and "and they are all used" in response.content.decode()
+    refused.refresh_from_db()
+    assert (refused.status, refused.role, refused.photo.name) == ("refused", "Stand manager", photo)
