@@ -1,5 +1,6 @@
 """Demo stand team: two invented stand staff for one demo exhibitor, one approved (its badge
-prints and scans at the demo gates) and one waiting to be vetted. Called from portal/demo.py."""
+prints and scans at the demo gates) and one waiting to be vetted. Called from portal/demo.py
+(`AREA_DEMOS`) with the demo contacts."""
 
 import io
 
@@ -28,7 +29,15 @@ def _portrait(colour):
     return ContentFile(buffer.getvalue(), name="demo.jpg")
 
 
-def load(*, edition, exhibitor):
+def load(*, edition, contacts):
+    """portal/demo.py's hook: the first demo contact's exhibitor gets its two stand staff."""
+    if not contacts:
+        return ""
+    members = give(edition=edition, exhibitor=contacts[0].exhibitor)
+    return f"{len(members)} stand staff for {contacts[0].exhibitor.name} (1 to vet)"
+
+
+def give(*, edition, exhibitor):
     """Give `exhibitor` its two demo stand staff at `edition` (again: nothing changes). Returns them."""
     members = []
     for name, role, country, number, status, colour in PEOPLE:

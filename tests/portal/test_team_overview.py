@@ -47,8 +47,8 @@ def test_an_exhibitor_without_a_stand_is_told(edition):
 
 
 def test_the_demo_gives_an_exhibitor_two_stand_staff_once(viettel, edition, settings):
-    first = demo_team.load(edition=edition, exhibitor=viettel)
-    again = demo_team.load(edition=edition, exhibitor=viettel)
+    first = demo_team.give(edition=edition, exhibitor=viettel)
+    again = demo_team.give(edition=edition, exhibitor=viettel)
     assert [m.pk for m in first] == [m.pk for m in again]
     assert sorted(StandStaff.objects.values_list("status", flat=True)) == ["approved", "to_vet"]
     assert all((settings.PRIVATE_MEDIA_ROOT / m.photo.name).exists() for m in first)
