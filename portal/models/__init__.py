@@ -2,5 +2,6 @@
 the model (common/sensitive.py)."""
 
 from portal.models.contacts import Contact
+from portal.models.proposals import Proposal, ProposalFile
 
-__all__ = ["Contact"]
+__all__ = ["Contact", "Proposal", "ProposalFile"]
