@@ -152,7 +152,9 @@ def _decided(proposal, *, by, status):
 
 
 def _locked_open(proposal):
-    proposal = Proposal.objects.select_for_update().select_related("exhibitor", "product").get(pk=proposal.pk)
+    proposal = (
+        Proposal.objects.select_for_update(of=("self",)).select_related("exhibitor", "product").get(pk=proposal.pk)
+    )
     if not proposal.is_open:
         raise ValidationError(_("This proposal was already decided."), code="decided")
     return proposal
