@@ -137,6 +137,7 @@ class ProductAdmin(ImportExportMixin, TabbedTranslationAdmin):
     import_form_class = LimitedImportForm
     export_form_class = LabelledExportForm
     formats = SAFE_FORMATS
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # the video link, as the website
     list_display = ("name", "thumbnail", "exhibitor", "country", "category", "display_mode", "is_published")
     list_filter = (
         "is_published",

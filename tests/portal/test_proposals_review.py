@@ -7,6 +7,7 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
 from django.test import Client
 from PIL import Image
 
@@ -206,3 +207,11 @@ def test_the_changelist_costs_the_same_queries_for_one_row_or_many(catalogue, ro
         response = editor.get(CHANGELIST)
     assert response.status_code == 200
     assert response.content.decode().count("Tàu mẫu ") == rows
+
+
+def test_the_admin_applies_the_same_video_and_brochure_checks(catalogue):
+    kilo = catalogue["products"]["kilo"]
+    kilo.video_url = "https://videos.example.com/kilo"
+    with pytest.raises(ValidationError) as refused:
+        kilo.full_clean()
+    assert "video_url" in refused.value.message_dict
