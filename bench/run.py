@@ -71,8 +71,8 @@ def uptime():
     return subprocess.run(["uptime"], capture_output=True, text=True, check=False, env=env).stdout.strip() + " UTC"
 
 
-def prepare_anchor():
-    env = {**os.environ, "DATABASE_URL": DATABASE_URL, "DJANGO_SETTINGS_MODULE": "bench.anchor.settings"}
+def prepare_anchor(database_url=DATABASE_URL):
+    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "bench.anchor.settings"}
     code = (
         "import django; django.setup(); from django.core.management import call_command; "
         "call_command('migrate', verbosity=0); from bench.anchor.views import fill; fill()"
