@@ -12,7 +12,8 @@ from PIL import Image
 from exhibitors.models import Product
 from portal.models import Contact, Proposal, ProposalFile
 from tests.factories import make_product
-from tests.helpers import form_fields, image_upload, named_file, png_bytes
+from tests.forms import form_fields
+from tests.helpers import image_upload, named_file, png_bytes
 
 pytestmark = pytest.mark.django_db
 PROFILE = "/{}/exhibitor/profile/"
@@ -229,3 +230,24 @@ def test_the_exhibits_page_lists_published_and_proposed_exhibits(portal, catalog
     html = portal.get("/en/exhibitor/exhibits/").content.decode()
     assert "SH-1 submarine" in html and "Not published" in html
     assert "DL-3" not in html  # another exhibitor's
+
+
+@pytest.mark.parametrize("extra", [0, 8])
+def test_the_exhibits_page_costs_the_same_queries_for_few_or_many(
+    portal, catalogue, sectors, extra, django_assert_num_queries
+):
+    song_hong = catalogue["exhibitors"]["song_hong"]
+    for number in range(extra):
+        make_product(song_hong, sectors["warships"], f"sh-x{number}", f"Tàu SH-X{number}")
+        Proposal.objects.create(
+            exhibitor=song_hong,
+            kind=Proposal.Kind.NEW_EXHIBIT,
+            values={"name": {"vi": f"Tàu đề xuất {number}", "en": ""}},
+            submitted_at="2026-06-15T10:00:00+07:00",
+            status=Proposal.Status.REJECTED if number % 2 else Proposal.Status.PENDING,
+            reason="Thiếu ảnh.",
+            decided_at="2026-06-16T10:00:00+07:00",
+        )
+    with django_assert_num_queries(7):
+        html = portal.get("/en/exhibitor/exhibits/").content.decode()
+    assert html.count("Tàu SH-X") == extra
