@@ -12,6 +12,7 @@ from django.test import Client
 from PIL import Image
 
 from exhibitors.models import Product
+from outbox.models import Message
 from portal import proposal_fields, proposal_services
 from portal.models import Contact, Proposal, ProposalFile
 from tests.helpers import image_upload, png_bytes, subject_of, text_of
@@ -99,6 +100,9 @@ def test_an_editor_can_edit_before_approving(song_hong):
     )
     song_hong.refresh_from_db()
     assert song_hong.description_en == "Vietnam's largest shipbuilder."
+    mail = Message.objects.get(kind="portal.proposal_approved")
+    assert (mail.to_email, mail.language) == ("lan@songhong.example", "en")
+    assert mail.subject == "Your change is published: Profile"
 
 
 def test_rejection_mails_the_reason_in_vietnamese_to_a_vietnamese_contact(
