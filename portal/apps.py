@@ -7,6 +7,10 @@ class PortalConfig(AppConfig):
     verbose_name = _("Exhibitors' portal")
 
     def ready(self):
-        from portal import proposal_mail
+        from common.publication import register_blocker
+        from portal import declarations, declarations_mail, proposal_mail
 
+        # The catalogue asks before it publishes an exhibit; it never imports the portal.
+        register_blocker(declarations.held_back)
+        declarations_mail.register_kinds()
         proposal_mail.register_kinds()

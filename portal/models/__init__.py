@@ -2,6 +2,7 @@
 the model (common/sensitive.py)."""
 
 from portal.models.contacts import Contact
+from portal.models.declarations import Declaration, PortalDeadlines
 from portal.models.proposals import Proposal, ProposalFile
 
-__all__ = ["Contact", "Proposal", "ProposalFile"]
+__all__ = ["Contact", "Declaration", "PortalDeadlines", "Proposal", "ProposalFile"]

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("exhibitors", "0009_portal_profile_fields"),
-        ("portal", "0001_contacts"),
+        ("portal", "0003_declarations_permissions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
