@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from common import images
 from common.admin import unique_slug
 from common.text import nfc
+from exhibitors import services as catalogue
 from exhibitors.models import Product, ProductImage, ProductSpecification, Sector
 from portal import proposal_fields, proposal_mail
 from portal.models import Proposal, ProposalFile
@@ -170,12 +171,16 @@ def approve(*, proposal, by, edits=None, base_url=""):
     if proposal.kind == Proposal.Kind.PROFILE:
         _apply_profile(proposal.exhibitor, values, files)
     else:
-        product = proposal.product
-        if product is None:
+        product, new = proposal.product, proposal.product is None
+        if new:
             name = values["name"].get("en") or values["name"]["vi"]
-            product = Product(exhibitor=proposal.exhibitor, is_published=True)
+            product = Product(exhibitor=proposal.exhibitor, is_published=False)
             product.slug = unique_slug(Product, product, f"{proposal.exhibitor.slug} {name}")
         _apply_exhibit(product, values, files)
+        if new:
+            # Published now unless something holds it back (its declaration: docs/portal.md); then
+            # an editor publishes it once cleared.
+            catalogue.set_published(products=Product.objects.filter(pk=product.pk), published=True)
         proposal.product = product
     proposal.values = values
     _decided(proposal, by=by, status=Proposal.Status.APPROVED)

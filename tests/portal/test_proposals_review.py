@@ -174,7 +174,7 @@ def test_an_approved_exhibit_change_publishes_its_image_specifications_and_remov
         assert published.size == (1600, 900)
 
 
-def test_an_approved_new_exhibit_is_published_with_a_slug_of_its_own(catalogue, sectors, client):
+def test_an_approved_new_exhibit_gets_a_slug_and_waits_for_its_declaration(catalogue, sectors, client):
     contact = contact_of(catalogue["exhibitors"]["duong"], "an@duong.example", "vi")
     kind = Proposal.Kind.NEW_EXHIBIT
     values = proposal_fields.current_values(kind, None) | {
@@ -184,8 +184,12 @@ def test_an_approved_new_exhibit_is_published_with_a_slug_of_its_own(catalogue, 
     proposal = proposal_services.submit(contact=contact, kind=kind, values=values)
     proposal_services.approve(proposal=proposal, by=None)
     product = Product.objects.get(name_vi="Xe thiết giáp ĐL-9")
-    assert product.slug == "duong-lam-dl-9-armoured-vehicle" and product.is_published
-    assert "DL-9 armoured vehicle" in client.get("/en/exhibits/?q=armoured").content.decode()
+    assert product.slug == "duong-lam-dl-9-armoured-vehicle"
+    # A portal exhibitor's exhibit is published once its declaration is approved (declarations).
+    assert not product.is_published
+    assert "DL-9 armoured vehicle" not in client.get("/en/exhibits/?q=armoured").content.decode()
+    proposal.refresh_from_db()
+    assert proposal.status == "approved" and proposal.product == product
 
 
 def test_a_proposal_is_decided_once(song_hong):
