@@ -1,5 +1,5 @@
 """The demo's pending change: one exhibitor proposes a new description for its first exhibit
-and a new image of it, waiting for a content editor (portal/demo.py calls `pending_change`)."""
+and a new image of it, waiting for a content editor (portal/demo.py calls `load`)."""
 
 import io
 
@@ -40,3 +40,12 @@ def pending_change(exhibitor, *, contact=None):
     existing = Proposal.objects.open_for(exhibitor, kind=kind, product=product)
     uploads = {} if existing and existing.files.exists() else {"image": (_picture(), "Ảnh mẫu mới", "New demo picture")}
     return proposal_services.submit(contact=contact, kind=kind, values=values, product=product, uploads=uploads)
+
+
+def load(*, contacts):
+    """portal/demo.py's hook: the first demo contact's exhibitor gets the pending change."""
+    for contact in contacts[:1]:
+        proposal = pending_change(contact.exhibitor, contact=contact)
+        if proposal is not None:
+            return f"a pending change to review ({contact.exhibitor.name}: {proposal.product})"
+    return "no pending change (no demo exhibit)"

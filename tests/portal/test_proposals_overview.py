@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import translation
 
-from portal.demo_proposals import pending_change
+from portal.demo_proposals import load, pending_change
 from portal.models import Contact, Proposal
 from portal.proposals_overview import profile_and_exhibits
 
@@ -38,3 +38,5 @@ def test_the_demo_gives_one_exhibitor_a_pending_description_and_image(catalogue)
     assert list(proposal.files.values_list("field", flat=True)) == ["image"]
     assert pending_change(song_hong) == proposal  # run again: the same proposal, one image
     assert proposal.files.count() == 1
+    contact = Contact.objects.get(exhibitor=song_hong)
+    assert load(contacts=[contact]) == f"a pending change to review ({song_hong.name}: {proposal.product})"
