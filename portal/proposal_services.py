@@ -12,12 +12,12 @@ from django.utils.translation import gettext_lazy as _
 
 from common import images
 from common.admin import unique_slug
+from common.private_files import private_storage
 from common.text import nfc
 from exhibitors import services as catalogue
 from exhibitors.models import Product, ProductImage, ProductSpecification, Sector
 from portal import proposal_fields, proposal_mail
 from portal.models import Proposal, ProposalFile
-from press.models.accreditation import private_storage
 
 File = ProposalFile.Field
 

@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from common.private_files import private_storage
 from exhibitors.models import Product
 from portal import proposal_fields, proposal_forms, proposal_services
 from portal.access import exhibitor_area, own
 from portal.models import Proposal, ProposalFile
-from press.models.accreditation import private_storage
 
 Kind = Proposal.Kind
 

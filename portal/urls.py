@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal import declarations_urls, meetings_urls, proposals_urls, views
+from portal import declarations_urls, meetings_urls, proposals_urls, team_urls, views
 
 app_name = "portal"
 
@@ -12,3 +12,4 @@ urlpatterns = [
 urlpatterns += meetings_urls.urlpatterns
 urlpatterns += declarations_urls.urlpatterns
 urlpatterns += proposals_urls.urlpatterns
+urlpatterns += team_urls.urlpatterns

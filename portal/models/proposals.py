@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from press.models.accreditation import private_storage
+from common.private_files import private_storage
 
 
 class ProposalQuerySet(models.QuerySet):

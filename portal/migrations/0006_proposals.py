@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import portal.models.proposals
-import press.models.accreditation
+import common.private_files
 from django.conf import settings
 from django.db import migrations, models
 
@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("exhibitors", "0009_portal_profile_fields"),
-        ("portal", "0003_declarations_permissions"),
+        ("portal", "0005_team_permissions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -110,7 +110,7 @@ class Migration(migrations.Migration):
                 (
                     "file",
                     models.FileField(
-                        storage=press.models.accreditation.private_storage,
+                        storage=common.private_files.private_storage,
                         upload_to=portal.models.proposals._pending_name,
                         verbose_name="file",
                     ),

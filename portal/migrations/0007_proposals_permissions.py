@@ -24,6 +24,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("portal", "0004_proposals")]
+    dependencies = [("portal", "0006_proposals")]
 
     operations = [migrations.RunPython(forwards, backwards)]
