@@ -6,7 +6,8 @@ Steps:
 2. per scale (BENCH_SCALES, default "1,4"): fill it with `generate_bench_data`, count queries
    per page (first scale), time each page in process with every cache off, then load the pages
    under gunicorn with wrk in interleaved rounds against the anchors (bench/load.py);
-3. time the slow jobs (fact sheets; the press kit unless BENCH_SKIP_KIT=1), and weigh one
+3. time the slow jobs (fact sheets; the press kit from nothing and after one release changed,
+   each in a process of its own with its peak memory, unless BENCH_SKIP_KIT=1), and weigh one
    public page of each kind (bench/weight.py: HTML + CSS + JS compressed, budget 100 KB);
    with BENCH_GATES=1, registration and the gates' sync at scale last (bench/gates.py);
 and write bench/RESULTS.md (bench/report.py), with the machine's load before and after.
@@ -153,9 +154,9 @@ def main():
     django.setup()
     from django.test import Client
 
-    from bench import pages, report, weight
+    from bench import pages, press_jobs, report, weight
 
-    scales, timings, jobs = {}, {}, {}
+    scales, timings, jobs, batch = {}, {}, {}, ""
     public_counts = admin_counts = urls = None
     for scale in SCALES:
         log(f"[2/3] {scale} × the design scale")
@@ -169,6 +170,10 @@ def main():
         if scale == SCALES[0]:
             log("[3/3] Slow jobs")
             jobs = {**timings, **pages.time_jobs()}
+            if os.environ.get("BENCH_SKIP_KIT") != "1":
+                log("  the press kit from nothing, then after one release changed (bench/press_jobs.py)")
+                before = report.load_average()
+                batch = report.batch_section(press_jobs.batch_rows(env), load=(before, report.load_average()))
     log("Page weight")
     client = Client()
     weights = weight.table(weight.weigh(client, weight.public_paths(client)))
@@ -191,6 +196,7 @@ def main():
             jobs=jobs,
             uptime=(load_before, uptime()),
             notes="\n\n".join(filter(None, [weighed, os.environ.get("BENCH_NOTES", ""), kept])),
+            batch=batch,
         ),
         encoding="utf-8",
     )
