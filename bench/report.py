@@ -73,6 +73,15 @@ def _what_it_did(result):
     return "; ".join(said)
 
 
+def section(text, heading):
+    """The section of `text` under `heading` (up to the next "## "), or ""."""
+    start = text.find(heading)
+    if start < 0:
+        return ""
+    end = text.find("\n## ", start + len(heading))
+    return text[start:end] if end >= 0 else text[start:]
+
+
 def replace_section(text, heading, section):
     """`text` with its section under `heading` (up to the next "## ") replaced by `section`, or
     `section` added at the end."""

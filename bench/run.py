@@ -186,7 +186,10 @@ def main():
         figures = [line for line in gates.stdout.splitlines() if line.startswith(("registration", "sync", "  "))]
         weighed += "\n\n## Tickets and gates at scale (issue 28)\n\n```\n" + "\n".join(figures) + "\n```"
     results = ROOT / "bench" / "RESULTS.md"
-    kept = report.kept_sections(results.read_text(encoding="utf-8") if results.exists() else "")
+    previous = results.read_text(encoding="utf-8") if results.exists() else ""
+    kept = report.kept_sections(previous)
+    # Not measured in this run (BENCH_SKIP_KIT=1): the last measured figures stay, with their date.
+    batch = batch or report.section(previous, report.BATCH_HEADING)
     results.write_text(
         report.render(
             urls=urls,

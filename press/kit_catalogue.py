@@ -15,6 +15,7 @@ import json
 import logging
 import tempfile
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.files import File
 from django.core.files.base import ContentFile
@@ -44,7 +45,7 @@ class Part:
     language: str
     data: dict = field(default_factory=dict)
 
-    @property
+    @cached_property  # a part is read whole once, then named several times by the build
     def fingerprint(self):
         payload = json.dumps([CATALOGUE_VERSION, self.language, self.data], sort_keys=True)
         return hashlib.sha256(payload.encode()).hexdigest()[:20]
