@@ -38,13 +38,14 @@ def free_port():
 class Server:
     """gunicorn serving `app` with the bench's settings, on a free loopback port."""
 
-    def __init__(self, app, env):
+    def __init__(self, app, env, arguments=None):
         self.app, self.env, self.port, self.process = app, env, free_port(), None
+        self.arguments = arguments or GUNICORN
 
     def __enter__(self):
         gunicorn = str(Path(sys.executable).parent / "gunicorn")
         self.process = subprocess.Popen(
-            [gunicorn, self.app, "--bind", f"127.0.0.1:{self.port}", *GUNICORN], cwd=ROOT, env=self.env
+            [gunicorn, self.app, "--bind", f"127.0.0.1:{self.port}", *self.arguments], cwd=ROOT, env=self.env
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -88,18 +89,24 @@ def _script(paths):
     return handle.name
 
 
-def wrk(base, paths):
-    """One wrk round over `paths` (one or several): requests/s, p50 and p99 (ms), errors + non-2xx."""
+def wrk(base, paths, script=None):
+    """One wrk round over `paths` (one or several; or as a Lua `script` of the caller's, which the
+    round deletes): requests/s, p50 and p99 (ms), errors + non-2xx."""
     command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", "--timeout", "10s"]
-    script = None
-    if len(paths) > 1:
+    if script is None and len(paths) > 1:
         script = _script(paths)
+    if script:
         command += ["-s", script]
     try:
         out = subprocess.run([*command, base + paths[0]], capture_output=True, text=True, check=True).stdout
     finally:
         if script:
             os.unlink(script)
+    return parse(out)
+
+
+def parse(out):
+    """The figures of a wrk report: (requests/s, p50 ms, p99 ms, errors + non-2xx)."""
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
     def latency(percent):

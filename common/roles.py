@@ -9,7 +9,10 @@ from django.contrib.auth.management import create_permissions
 PROTOCOL = "Protocol"
 CONTENT_EDITORS = "Content editors"
 PRESS_OFFICE = "Press office"
-GROUPS = (PROTOCOL, CONTENT_EDITORS, PRESS_OFFICE)
+# Reviews exhibits' declarations (weapons, energetic material, export control); holds an approving
+# permission, so its members sign in to the admin with TOTP (portal.access.APPROVING_PERMISSIONS).
+SECURITY = "Exhibit security"
+GROUPS = (PROTOCOL, CONTENT_EDITORS, PRESS_OFFICE, SECURITY)
 
 
 def model_permissions(app_label, *models, actions=("add", "change", "delete", "view")):

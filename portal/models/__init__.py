@@ -2,5 +2,6 @@
 the model (common/sensitive.py)."""
 
 from portal.models.contacts import Contact
+from portal.models.declarations import Declaration, PortalDeadlines
 
-__all__ = ["Contact"]
+__all__ = ["Contact", "Declaration", "PortalDeadlines"]
