@@ -75,7 +75,11 @@ def build_kit(language, *, workers=None, progress=None):
     if edition is None:
         raise LookupError("No current edition: mark one edition as current first.")
     say = progress or (lambda message: None)
-    report = Reporter(language, say)
+    with Reporter(language, say) as report:  # the dashboard's line goes when the build ends, or fails
+        return _build_kit(edition, language, workers=workers, say=say, report=report)
+
+
+def _build_kit(edition, language, *, workers, say, report):
     report("reading")
     parts = kit_catalogue.catalogue_parts(edition, language)
     say(f"{language}: {len(parts)} catalogue parts")
@@ -110,7 +114,6 @@ def build_kit(language, *, workers=None, progress=None):
     ).hexdigest()[:16]
     previous = current_kit(language)
     if previous and previous["fingerprint"] == fingerprint and "releases" in previous:
-        report(None)
         return KitResult(previous["name"], previous.get("files", 0), len(rendered), reused, unchanged=True)
     report("zip")
     built_at = timezone.now()
@@ -145,7 +148,6 @@ def build_kit(language, *, workers=None, progress=None):
     if previous is None:
         # The press centre's kit link stops saying "being prepared": cached pages go stale.
         bump_content_version(areas=())  # the site's pages only: no catalogue row changed
-    report(None)
     return KitResult(name, files, len(rendered), reused, unchanged=False)
 
 
@@ -191,10 +193,10 @@ def render_missing_parts(languages, *, workers=None, progress=None):
     parts = [part for language in languages for part in kit_catalogue.catalogue_parts(edition, language)]
     label = "+".join(languages)
     say(f"{label}: {len(parts)} catalogue parts")
-    report = Reporter(label, say)
-    rendered = kit_catalogue.store_parts(
-        parts, workers=workers or os.cpu_count() or 1, progress=_progress_line(report, label)
-    )
+    with Reporter(label, say) as report:
+        rendered = kit_catalogue.store_parts(
+            parts, workers=workers or os.cpu_count() or 1, progress=_progress_line(report, label)
+        )
     return len(rendered)
 
 

@@ -33,12 +33,20 @@ def _labels():
 
 
 class Reporter:
-    """`report(step, done, total)` while a build (label: a language, or "vi+en") runs; `report(None)`
-    when it ends. `say` writes the build's progress lines (the command's output, the worker's log)."""
+    """`report(step, done, total)` while a build (label: a language, or "vi+en") runs; `report(None)`,
+    or leaving its `with` block (however the build ends), takes the line off the dashboard. `say`
+    writes the build's progress lines (the command's output, the worker's log)."""
 
     def __init__(self, label, say):
         self.label, self.say = label, say
         self.started = timezone.now()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self(None)
+        return False
 
     def __call__(self, step, done=0, total=0):
         if step is None:
