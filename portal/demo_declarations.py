@@ -35,3 +35,11 @@ def load_declarations(*, edition, exhibitor):
         certificate = render_pdf("portal/pdf/demo_certificate.html", {"product": product, "edition": edition})
         declaration.deactivation_certificate.save("deactivation-certificate.pdf", ContentFile(certificate))
     return f"Portal deadlines set; a declaration to review for {product.name_vi}"
+
+
+def load(*, edition, contacts):
+    """Called by portal/demo.py: the declaration goes to the second demo exhibitor (Redwood
+    Aerospace), the pending profile change to the first, so each demo contact has one thing waiting."""
+    if not contacts:
+        return "no portal contact: no declaration"
+    return load_declarations(edition=edition, exhibitor=contacts[-1].exhibitor)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal import declarations_urls, meetings_urls, views
+from portal import declarations_urls, meetings_urls, team_urls, views
 
 app_name = "portal"
 
@@ -11,3 +11,4 @@ urlpatterns = [
 ]
 urlpatterns += meetings_urls.urlpatterns
 urlpatterns += declarations_urls.urlpatterns
+urlpatterns += team_urls.urlpatterns

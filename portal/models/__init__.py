@@ -3,5 +3,6 @@ the model (common/sensitive.py)."""
 
 from portal.models.contacts import Contact
 from portal.models.declarations import Declaration, PortalDeadlines
+from portal.models.team import StandAllowance, StandStaff
 
-__all__ = ["Contact", "Declaration", "PortalDeadlines"]
+__all__ = ["Contact", "Declaration", "PortalDeadlines", "StandAllowance", "StandStaff"]
