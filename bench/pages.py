@@ -1,6 +1,5 @@
 """What `make bench` measures, and its report. Runs inside Django (bench database)."""
 
-import os
 import statistics
 import time
 from pathlib import Path
@@ -247,8 +246,8 @@ def time_delegation_import():
 
 
 def time_jobs():
-    """Fact sheets cold and warm (median of several exhibitors) and the press kit, as the press
-    app's own functions do them (bench/press_jobs.py). BENCH_SKIP_KIT=1 leaves the kit out."""
+    """Fact sheets cold and warm (median of several exhibitors), as the press app's own functions
+    do them (bench/press_jobs.py), and the delegation import."""
     from bench import press_jobs
     from exhibitors.models import Exhibitor
 
@@ -261,13 +260,8 @@ def time_jobs():
         "fact sheet, warm (from storage), median of 7": f"{warm:.0f} ms",
     }
     jobs.update(time_delegation_import())
-    if os.environ.get("BENCH_SKIP_KIT") != "1":
-        started = time.perf_counter()
-        result = press_jobs.press_kit("vi")
-        minutes = (time.perf_counter() - started) / 60
-        jobs["press kit (vi), all exhibitors"] = (
-            f"{minutes:.1f} min ({result.rendered} rendered, {result.reused} reused)"
-        )
+    # The press kit is timed in processes of its own, with its peak memory (bench/press_jobs.py):
+    # bench/RESULTS.md's section for batch work.
     return jobs
 
 

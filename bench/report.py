@@ -1,5 +1,6 @@
 """bench/RESULTS.md from one `make bench` run: anchors, ratios per page, goals met or not."""
 
+import os
 import platform
 from pathlib import Path
 
@@ -22,6 +23,73 @@ def kept_sections(previous):
         if section.startswith(KEPT):
             sections.append(section)
     return "\n\n".join(sections)
+
+
+BATCH_HEADING = "## Batch work at the design scale (issue 31)"
+
+
+def load_average():
+    """The 1, 5 and 15-minute load averages now, as `uptime` prints them."""
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def _megabytes(value):
+    return f"{value:,.0f} MB"
+
+
+def batch_section(rows, *, load):
+    """The batch section: each job's time, peak memory and limit, met or not (bench/press_jobs.py)."""
+    lines = [
+        BATCH_HEADING,
+        "",
+        f"Machine: {_machine()}. Load average (1, 5, 15 min) before: {load[0]}; after: {load[1]} "
+        f"({os.cpu_count()} cores, shared with other engineers' work unless it says idle).",
+        "",
+        "| job | time | limit | met | CPU time (all processes) | peak RSS: the job's process | its largest worker "
+        "| what it did |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        met = "met" if row["seconds"] <= row["limit"] else "**not met**"
+        lines.append(
+            f"| {row['job']} | {row['seconds']:.1f} s | {row['limit']} s | {met} | {row['cpu_seconds']:.0f} s "
+            f"| {_megabytes(row['peak_mb'])} "
+            f"| {_megabytes(row['worker_peak_mb'])} | {_what_it_did(row['result'])} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _what_it_did(result):
+    if not isinstance(result, dict):
+        return str(result)
+    # The render log of each language's build: the files it rendered, by folder.
+    said = []
+    for language, names in result.items():
+        folders = {}
+        for name in names:
+            folders.setdefault(name.rsplit("/", 1)[0], []).append(name)
+        rendered = ", ".join(f"{len(files)} in {folder}/" for folder, files in folders.items()) or "nothing"
+        said.append(f"{language}: rendered {rendered}")
+    return "; ".join(said)
+
+
+def section(text, heading):
+    """The section of `text` under `heading` (up to the next "## "), or ""."""
+    start = text.find(heading)
+    if start < 0:
+        return ""
+    end = text.find("\n## ", start + len(heading))
+    return text[start:end] if end >= 0 else text[start:]
+
+
+def replace_section(text, heading, section):
+    """`text` with its section under `heading` (up to the next "## ") replaced by `section`, or
+    `section` added at the end."""
+    start = text.find(heading)
+    if start < 0:
+        return text.rstrip("\n") + "\n\n" + section
+    end = text.find("\n## ", start + len(heading))
+    return text[:start] + section + (text[end + 1 :] if end >= 0 else "")
 
 
 def _machine():
@@ -101,7 +169,7 @@ def _goals(scales):
     return lines
 
 
-def render(*, urls, public_counts, admin_counts, scales, jobs, uptime, notes=""):
+def render(*, urls, public_counts, admin_counts, scales, jobs, uptime, notes="", batch=""):
     lines = [
         "# Benchmark results",
         "",
@@ -177,6 +245,8 @@ def render(*, urls, public_counts, admin_counts, scales, jobs, uptime, notes="")
         lines.append(f"| {label} | {rows} | {count}{flag} | {status} |")
     lines += ["", "## Slow jobs", ""]
     lines += [f"- {label}: {value}" for label, value in jobs.items()] or ["- none measured in this run"]
+    if batch:
+        lines += ["", batch.strip()]
     if notes:
         lines += ["", notes.strip()]
     lines.append("")

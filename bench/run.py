@@ -8,7 +8,8 @@ Steps:
    under gunicorn with wrk in interleaved rounds against the anchors (bench/load.py);
    then the first request after an edit against a warm one (bench/edits.py) and, at 1 ×, visitors
    on cached pages while a crawler walks uncached ones (bench/crawl.py);
-3. time the slow jobs (fact sheets; the press kit unless BENCH_SKIP_KIT=1), and weigh one
+3. time the slow jobs (fact sheets; the press kit from nothing and after one release changed,
+   each in a process of its own with its peak memory, unless BENCH_SKIP_KIT=1), and weigh one
    public page of each kind (bench/weight.py: HTML + CSS + JS compressed, budget 100 KB);
    a phone on a weak network (bench/phone.py: LCP cold and repeated, bytes, oversized images);
    with BENCH_GATES=1, registration and the gates' sync at scale last (bench/gates.py);
@@ -171,9 +172,9 @@ def main():
     django.setup()
     from django.test import Client
 
-    from bench import pages, phone, report, weight
+    from bench import pages, phone, press_jobs, report, weight
 
-    scales, timings, jobs = {}, {}, {}
+    scales, timings, jobs, batch = {}, {}, {}, ""
     public_counts = admin_counts = urls = None
     for scale in SCALES:
         log(f"[2/3] {scale} × the design scale")
@@ -187,6 +188,10 @@ def main():
         if scale == SCALES[0]:
             log("[3/3] Slow jobs")
             jobs = {**timings, **pages.time_jobs()}
+            if os.environ.get("BENCH_SKIP_KIT") != "1":
+                log("  the press kit from nothing, then after one release changed (bench/press_jobs.py)")
+                before = report.load_average()
+                batch = report.batch_section(press_jobs.batch_rows(env), load=(before, report.load_average()))
     log("Page weight")
     client = Client()
     weights = weight.table(weight.weigh(client, weight.public_paths(client)))
@@ -202,7 +207,10 @@ def main():
         figures = [line for line in gates.stdout.splitlines() if line.startswith(("registration", "sync", "  "))]
         weighed += "\n\n## Tickets and gates at scale (issue 28)\n\n```\n" + "\n".join(figures) + "\n```"
     results = ROOT / "bench" / "RESULTS.md"
-    kept = report.kept_sections(results.read_text(encoding="utf-8") if results.exists() else "")
+    previous = results.read_text(encoding="utf-8") if results.exists() else ""
+    kept = report.kept_sections(previous)
+    # Not measured in this run (BENCH_SKIP_KIT=1): the last measured figures stay, with their date.
+    batch = batch or report.section(previous, report.BATCH_HEADING)
     results.write_text(
         report.render(
             urls=urls,
@@ -212,6 +220,7 @@ def main():
             jobs=jobs,
             uptime=(load_before, uptime()),
             notes="\n\n".join(filter(None, [weighed, os.environ.get("BENCH_NOTES", ""), kept])),
+            batch=batch,
         ),
         encoding="utf-8",
     )

@@ -6,12 +6,14 @@ project's static and media files: no network, no other local file, whatever the 
 """
 
 import functools
+import hashlib
 import mimetypes
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 
@@ -85,12 +87,37 @@ def _read_static(name):
 
 def render_document(template_name, context, *, request=None):
     """`template_name` laid out by WeasyPrint (pages and boxes; layout tests read these)."""
-    weasyprint = _weasyprint()
-    html = nfc(render_to_string(template_name, context, request=request))
+    return _layout(nfc(render_to_string(template_name, context, request=request)))
+
+
+def _layout(html):
     fetcher = fetcher_class()(fail_on_errors=False)
-    return weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render()
+    return _weasyprint().HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render()
 
 
 def render_pdf(template_name, context, *, request=None):
     """Render `template_name` to PDF bytes. Text is NFC-normalised before layout."""
     return render_document(template_name, context, request=request).write_pdf()
+
+
+def stored_pdf(template_name, context, *, folder, prefix, version="", key=None, request=None):
+    """The PDF of `template_name` as bytes, laid out only for a page never laid out before.
+
+    Its name is the digest of the page WeasyPrint would lay out (every word, row and link on it)
+    and `version` (raise it when the stylesheet changes: it is not part of the page), so any change
+    to what it shows gives a new file and nothing else does; the HTML costs milliseconds, the
+    layout seconds. A page that prints the time it was made (a briefing's "counted at") gives a
+    `key` that says what it counts instead. Older files under `folder/prefix-` are deleted.
+    """
+    html = None if key is not None else nfc(render_to_string(template_name, context, request=request))
+    digest = hashlib.sha256(f"{version}|{html if key is None else key}".encode()).hexdigest()[:20]
+    name = f"{folder}/{prefix}-{digest}.pdf"
+    if not default_storage.exists(name):
+        html = html or nfc(render_to_string(template_name, context, request=request))
+        default_storage.save(name, ContentFile(_layout(html).write_pdf()))
+        _folders, files = default_storage.listdir(folder)
+        for other in files:
+            if other.startswith(f"{prefix}-") and f"{folder}/{other}" != name:
+                default_storage.delete(f"{folder}/{other}")
+    with default_storage.open(name) as stored:
+        return stored.read()

@@ -6,6 +6,9 @@ the job's function by its dotted path. The caller's module is never imported bac
 so there is no import cycle between the worker and the code it runs.
 """
 
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+
 
 def setup():
     import django
@@ -19,3 +22,13 @@ def call(job):
 
     path, argument = job
     return import_string(path)(argument)
+
+
+def in_pool(jobs, *, workers, chunksize=1):
+    """The results of `jobs` ((dotted path, argument) pairs), in order, run by `workers` processes.
+
+    Spawned, not forked: no database connection or lock is inherited. CPU-bound work such as
+    WeasyPrint's (single-threaded) then uses every core.
+    """
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=setup) as pool:
+        yield from pool.map(call, jobs, chunksize=chunksize)

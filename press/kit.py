@@ -1,18 +1,19 @@
-"""The press kit: one zip per language with an index, the expo, exhibitor and exhibit fact
-sheets, every published release typeset as PDF, its photos and the exhibitors' logos at full
-size (captions and credits in the index). See press/kit_contents.py.
+"""The press kit: one zip per language with an index, the expo fact sheet, the catalogue of
+every exhibitor and exhibit as one PDF, every published release typeset as PDF, its photos and
+the exhibitors' logos at full size (captions and credits in the index). See press/kit_files.py.
 
 Built ahead of time (`manage.py build_press_kit`) and again whenever it is stale, so a
-download never waits for 2,500 renders: the view serves the last built zip at once and, if
-the content changed since, queues a rebuild on the task queue (one at a time, guarded by a
-lock in the shared cache). A build reuses every stored fact sheet and renders only the
-missing ones, in parallel.
+download never waits for a build: the view serves the last built zip at once and, if the
+content changed since, queues a rebuild on the task queue (one at a time, guarded by a lock in
+the shared cache). A build renders only what changed (press/kit_catalogue.py), in parallel,
+and reports how far along it is on the admin dashboard (press/kit_progress.py).
 """
 
 import datetime
 import hashlib
 import json
 import logging
+import os
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -26,8 +27,9 @@ from django.utils import timezone
 from common import kit_documents
 from common.cache import bump_content_version, content_version
 from expo.models import Edition
-from press import kit_contents, kit_files
-from press.factsheets import exhibit_sheets, exhibitor_sheets, expo_sheet, store_many
+from press import kit_catalogue, kit_contents, kit_files
+from press.factsheets import expo_sheet, stored_sheet
+from press.kit_progress import Reporter
 from press.models import PressRelease
 
 logger = logging.getLogger(__name__)
@@ -65,25 +67,43 @@ def build_kit(language, *, workers=None, progress=None):
     """Build (or confirm) the kit in `language`; returns a KitResult. Plain function for benchmarks.
 
     Runs outside any request (command, background thread), so it asks for the current edition itself.
+    Only what changed since the last build is rendered: the catalogue's parts, the expo sheet and
+    the releases are stored by the hash of what they say. What this build rendered is kept in the
+    kit's record ("rendered"), the build's render log.
     """
     edition = Edition.objects.current()
     if edition is None:
         raise LookupError("No current edition: mark one edition as current first.")
     say = progress or (lambda message: None)
-    sheets = kit_sheets(edition, language)
-    say(f"{language}: {len(sheets)} fact sheets")
-    reused, rendered = store_many(sheets, workers=workers, progress=_progress_line(say, language))
+    with Reporter(language, say) as report:  # the dashboard's line goes when the build ends, or fails
+        return _build_kit(edition, language, workers=workers, say=say, report=report)
+
+
+def _build_kit(edition, language, *, workers, say, report):
+    report("reading")
+    parts = kit_catalogue.catalogue_parts(edition, language)
+    say(f"{language}: {len(parts)} catalogue parts")
+    rendered = kit_catalogue.store_parts(
+        parts, workers=workers or os.cpu_count() or 1, progress=_progress_line(report, language)
+    )
+    report("joining")
+    catalogue = kit_catalogue.stored_catalogue(edition, language, parts)
+    sheet = expo_sheet(edition, language)
+    rendered += [] if default_storage.exists(sheet.storage_name) else [stored_sheet(sheet)]
+    report("documents")
     releases = kit_contents.release_entries(edition, language)
     for entry in releases:
-        kit_contents.stored_release_pdf(entry)
+        if not default_storage.exists(entry["storage_name"]):
+            rendered.append(kit_contents.stored_release_pdf(entry))
     logos = kit_contents.logo_entries(edition)
     documents = kit_documents.documents(edition, language)
     say(f"{language}: {len(releases)} releases, {sum(len(r['photos']) for r in releases)} photos, {len(logos)} logos")
+    reused = len(parts) + 1 + len(releases) - len(rendered)
     fingerprint = hashlib.sha256(
         json.dumps(
             [
                 KIT_LAYOUT_VERSION,
-                [s.storage_name for s in sheets],
+                [sheet.storage_name, catalogue],
                 [[r["storage_name"], r["updated_at"].isoformat()] for r in releases],
                 [logo["storage_name"] for logo in logos],
                 [[d.path, d.version] for d in documents],
@@ -94,33 +114,21 @@ def build_kit(language, *, workers=None, progress=None):
     ).hexdigest()[:16]
     previous = current_kit(language)
     if previous and previous["fingerprint"] == fingerprint and "releases" in previous:
-        return KitResult(previous["name"], previous.get("files", 0), rendered, reused, unchanged=True)
-
+        return KitResult(previous["name"], previous.get("files", 0), len(rendered), reused, unchanged=True)
+    report("zip")
     built_at = timezone.now()
     contents = kit_files.kit_files(
         edition=edition,
         language=language,
-        expo_sheet=sheets[0],
-        sheet_path=_sheet_path(sheets[0]),
-        catalogue_sheets=sheets[1:],
+        expo_sheet=sheet,
+        sheet_path=sheet.filename,
+        catalogue=catalogue,
         releases=releases,
         logos=logos,
         documents=documents,
         built_at=built_at,
     )
-    thumbs = kit_files.thumbnails(contents, built_at)
-    index = kit_contents.index_html(edition=edition, language=language, files=contents, built_at=built_at)
-    files = len(contents) + len(thumbs) + 1
-    name = f"{FOLDER}/{edition.slug}-press-kit-{language}-{fingerprint}.zip"
-    with tempfile.TemporaryFile() as temporary:
-        # PDFs and photos are compressed already: stored as they are, which keeps the build I/O-bound.
-        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_STORED) as archive:
-            archive.writestr(_entry("index.html", _local(built_at, edition), zipfile.ZIP_DEFLATED), index)
-            for item in [*contents, *thumbs]:
-                archive.writestr(_entry(item.path, _local(item.moment, edition)), item.read())
-        temporary.seek(0)
-        if not default_storage.exists(name):
-            default_storage.save(name, File(temporary))
+    name, files = _write_zip(edition, language, contents, built_at, fingerprint)
     meta = {
         "name": name,
         "fingerprint": fingerprint,
@@ -129,6 +137,8 @@ def build_kit(language, *, workers=None, progress=None):
         "size": default_storage.size(name),
         # Checked before every download (`holds_withdrawn_release`).
         "releases": [entry["pk"] for entry in releases],
+        # The render log: the stored files this build rendered (the rest were reused).
+        "rendered": rendered,
     }
     if default_storage.exists(_meta_name(language)):
         default_storage.delete(_meta_name(language))
@@ -138,7 +148,24 @@ def build_kit(language, *, workers=None, progress=None):
     if previous is None:
         # The press centre's kit link stops saying "being prepared": cached pages go stale.
         bump_content_version(areas=())  # the site's pages only: no catalogue row changed
-    return KitResult(name, files, rendered, reused, unchanged=False)
+    return KitResult(name, files, len(rendered), reused, unchanged=False)
+
+
+def _write_zip(edition, language, contents, built_at, fingerprint):
+    """The kit's zip in storage (its name, and how many files it holds)."""
+    thumbs = kit_files.thumbnails(contents, built_at)
+    index = kit_contents.index_html(edition=edition, language=language, files=contents, built_at=built_at)
+    name = f"{FOLDER}/{edition.slug}-press-kit-{language}-{fingerprint}.zip"
+    with tempfile.TemporaryFile() as temporary:
+        # PDFs and photos are compressed already: stored as they are, which keeps the build I/O-bound.
+        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_STORED) as archive:
+            archive.writestr(_entry("index.html", _local(built_at, edition), zipfile.ZIP_DEFLATED), index)
+            for item in [*contents, *thumbs]:
+                item.write_into(archive, _entry(item.path, _local(item.moment, edition)))
+        temporary.seek(0)
+        if not default_storage.exists(name):
+            default_storage.save(name, File(temporary))
+    return name, len(contents) + len(thumbs) + 1
 
 
 def _entry(path, moment, compression=zipfile.ZIP_STORED):
@@ -154,42 +181,41 @@ def _local(moment, edition):
     return timezone.localtime(moment, edition.tz)
 
 
-def kit_sheets(edition, language):
-    """The fact sheets a kit holds: the expo's, every exhibitor's with a stand, their exhibits'."""
-    return [expo_sheet(edition, language), *exhibitor_sheets(edition, language), *exhibit_sheets(edition, language)]
+def render_missing_parts(languages, *, workers=None, progress=None):
+    """Render the missing catalogue parts of the kits in every one of `languages` in one pool.
 
-
-def render_missing_sheets(languages, *, workers=None, progress=None):
-    """Render the missing sheets of the kits in every one of `languages` in one pool of workers.
-
-    Called before building several kits at once (the demo): one pool start-up instead of one per
-    language, and no idle worker while the last sheets of one language finish. The kits built
-    next find every sheet stored. Returns the number rendered.
+    Called before building several kits at once (the demo, a full rebuild): one pool start-up
+    instead of one per language, and no idle worker while the last parts of one language finish.
+    The kits built next find every part stored. Returns the number rendered.
     """
     edition = Edition.objects.current()
     say = progress or (lambda message: None)
-    sheets = [sheet for language in languages for sheet in kit_sheets(edition, language)]
+    parts = [part for language in languages for part in kit_catalogue.catalogue_parts(edition, language)]
     label = "+".join(languages)
-    say(f"{label}: {len(sheets)} fact sheets")
-    _reused, rendered = store_many(sheets, workers=workers, progress=_progress_line(say, label))
-    return rendered
+    say(f"{label}: {len(parts)} catalogue parts")
+    with Reporter(label, say) as report:
+        rendered = kit_catalogue.store_parts(
+            parts, workers=workers or os.cpu_count() or 1, progress=_progress_line(report, label)
+        )
+    return len(rendered)
 
 
-def build_all(languages, *, progress=None):
+def build_all(languages, *, workers=None, progress=None):
     """Build the kits in every one of `languages` (the demo's, on the task queue); returns a summary."""
-    rendered = render_missing_sheets(languages, progress=progress)
-    results = [(language, build_kit(language, progress=progress)) for language in languages]
+    rendered = render_missing_parts(languages, workers=workers, progress=progress)
+    results = [(language, build_kit(language, workers=workers, progress=progress)) for language in languages]
     for language, _result in results:
         cache.set(_checked_key(language), _freshness_stamp(), timeout=None)
     files = ", ".join(f"{language}: {result.files} files" for language, result in results)
-    return f"press kit {files} ({rendered} fact sheets rendered)"
+    return f"press kit {files} ({rendered} catalogue parts rendered)"
 
 
-def _progress_line(say, label):
+def _progress_line(report, label):
     def rendered_so_far(done, total):
+        report("rendering", done, total)
         # A line at each tenth: a long build never looks hung and never floods a log.
         if total and (done == total or done % max(total // 10, 1) == 0):
-            say(f"{label}: rendered {done}/{total} missing sheets")
+            report.say(f"{label}: rendered {done}/{total} missing catalogue parts")
 
     return rendered_so_far
 
@@ -204,11 +230,6 @@ def holds_withdrawn_release(meta):
     if included is None:
         return True
     return PressRelease.objects.published().filter(pk__in=included).count() != len(set(included))
-
-
-def _sheet_path(sheet):
-    folder = {"expo": "", "exhibitor": "exhibitors/", "exhibit": "exhibits/"}[sheet.kind]
-    return f"{folder}{sheet.filename}"
 
 
 def _freshness_stamp():

@@ -6,6 +6,7 @@ every entry extracts readable by everyone (rw-r--r--).
 """
 
 import os
+import shutil
 from dataclasses import dataclass, field
 
 from django.core.files.storage import default_storage
@@ -13,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.sanitize import plain_text
-from press import kit_brand, kit_catalogue, photo_files
+from press import kit_brand, photo_files
 
 
 @dataclass
@@ -25,6 +26,14 @@ class KitFile:
     section: str = ""
     thumb: str = ""  # path of its thumbnail in the zip, for the index
     extra: dict = field(default_factory=dict)
+    stored: str = ""  # a stored file copied as it is (the catalogue: tens of MB, never read whole)
+
+    def write_into(self, archive, info):
+        if self.stored:
+            with default_storage.open(self.stored) as source, archive.open(info, "w") as target:
+                shutil.copyfileobj(source, target, 1 << 20)
+        else:
+            archive.writestr(info, self.read())
 
 
 def stored_at(name):
@@ -56,7 +65,7 @@ def release_text(entry):
     return ("\n\n".join(part for part in parts if part).strip() + "\n").encode()
 
 
-def kit_files(*, edition, language, expo_sheet, sheet_path, catalogue_sheets, releases, logos, documents, built_at):
+def kit_files(*, edition, language, expo_sheet, sheet_path, catalogue, releases, logos, documents, built_at):
     """Every file of the kit but its index, in the order the index lists them."""
     files = [
         KitFile(f"logo-{edition.slug}.svg", built_at, lambda: kit_brand.logo_svg(edition), _("Logo (SVG)"), "brand"),
@@ -96,18 +105,16 @@ def kit_files(*, edition, language, expo_sheet, sheet_path, catalogue_sheets, re
                 document.section or "documents",
             )
         )
-    if catalogue_sheets:
-        headings = {"exhibitor": _("Exhibitors"), "exhibit": _("Exhibits")}
-        name = kit_catalogue.stored_catalogue(edition, language, catalogue_sheets, headings=headings)
-        files.append(
-            KitFile(
-                f"catalogue-{edition.slug}-{language}.pdf",
-                stored_at(name),
-                _stored(name),
-                _("Catalogue: every exhibitor's and exhibit's fact sheet"),
-                "documents",
-            )
+    files.append(
+        KitFile(
+            f"catalogue-{edition.slug}-{language}.pdf",
+            stored_at(catalogue),
+            _stored(catalogue),
+            _("Catalogue: every exhibitor and exhibit, in one PDF"),
+            "documents",
+            stored=catalogue,
         )
+    )
     for entry in releases:
         pdf, title = entry["storage_name"], entry["data"]["title"]
         files.append(

@@ -1,21 +1,16 @@
 """The public map and its printouts: /<lang>/map/, plan.pdf and the stand cards."""
 
-import hashlib
 from urllib.parse import quote
 
 import segno
 from django.conf import settings
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from common.pdf import render_pdf
-from common.text import nfc
+from common.pdf import stored_pdf
 from siteplan import selectors
 from siteplan.svg import plan_context
 from siteplan.wayfinding import NEAREST, find, nearest, places, route, tour
@@ -107,24 +102,9 @@ PDF_STYLE_VERSION = "1"
 
 
 def _stored_pdf(request, template, context, *, folder, prefix):
-    """The PDF of `template`, laid out only for a new version of the plan.
-
-    Laying out a plan takes seconds and it is the same for every visitor until the plan changes.
-    Its version is the digest of the page WeasyPrint would lay out (every stand, outline, name
-    and link drawn), so any change to what it shows gives a new file, and nothing else does.
-    Older files under the same prefix are deleted.
-    """
-    html = nfc(render_to_string(template, context, request=request))
-    digest = hashlib.sha256(f"{PDF_STYLE_VERSION}|{html}".encode()).hexdigest()[:20]
-    name = f"{folder}/{prefix}-{digest}.pdf"
-    if not default_storage.exists(name):
-        default_storage.save(name, ContentFile(render_pdf(template, context, request=request)))
-        _folders, files = default_storage.listdir(folder)
-        for other in files:
-            if other.startswith(f"{prefix}-") and f"{folder}/{other}" != name:
-                default_storage.delete(f"{folder}/{other}")
-    with default_storage.open(name) as stored:
-        return stored.read()
+    """The PDF of `template`, laid out only for a new version of the plan (laying out a plan takes
+    seconds and it is the same for every visitor until the plan changes): `common.pdf.stored_pdf`."""
+    return stored_pdf(template, context, folder=folder, prefix=prefix, version=PDF_STYLE_VERSION, request=request)
 
 
 def _pdf_response(pdf, filename):

@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from common.kit_documents import KitDocument, register
-from common.pdf import render_pdf
+from common.pdf import stored_pdf
 from expo.models import ProgrammeItem
 from expo.programme.selection import filter_items, utc_offset_label
 
@@ -22,7 +22,8 @@ def programme_documents(edition, language):
     with translation.override(language):
         items = filter_items(edition, {})
         context = {"edition": edition, "days": days_with_items(edition, items), "utc_offset": utc_offset_label(edition)}
-        data = render_pdf("pdf/programme.html", context)
+        # Laid out again only when the page it prints changed (seconds at the design scale's 300 items).
+        data = stored_pdf("pdf/programme.html", context, folder=f"programme/{edition.slug}", prefix=f"kit-{language}")
         title = _("Programme")
     version = hashlib.sha256(f"{state['latest']}|{state['n']}".encode()).hexdigest()[:12]
     return [

@@ -6,8 +6,6 @@ same sheet and language are deleted when a new one is stored.
 """
 
 import os
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 
 import segno
 from django.core.files.base import ContentFile
@@ -85,12 +83,9 @@ def store_many(sheets, *, workers=None, progress=None):
                 progress(done, len(missing))
         return reused, len(missing)
     jobs = [(f"{__name__}.render_job", (s.kind, s.slug, s.language, s.data)) for s in missing]
-    context = get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=worker_processes.setup) as pool:
-        for done, (sheet, pdf) in enumerate(
-            zip(missing, pool.map(worker_processes.call, jobs, chunksize=8), strict=True), 1
-        ):
-            store_rendered(sheet, pdf)
-            if progress:
-                progress(done, len(missing))
+    rendered = worker_processes.in_pool(jobs, workers=workers, chunksize=8)
+    for done, (sheet, pdf) in enumerate(zip(missing, rendered, strict=True), 1):
+        store_rendered(sheet, pdf)
+        if progress:
+            progress(done, len(missing))
     return reused, len(missing)

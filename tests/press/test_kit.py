@@ -130,11 +130,12 @@ def test_first_download_after_the_demo_loader_is_the_kit_not_a_wait(client, cata
     with caplog.at_level(logging.INFO, logger="press.tasks"):
         summary = build_kits(edition=Edition.objects.current(), progress=None)
     lines = [record.getMessage() for record in caplog.records]
-    assert summary == "press kit vi: 11 files, en: 11 files (16 fact sheets rendered)"
+    # The catalogue in parts (its cover and one run of exhibitors per language), not a sheet per exhibit.
+    assert summary == "press kit vi: 11 files, en: 11 files (4 catalogue parts rendered)"
     assert any(line.startswith("vi: 1 releases") for line in lines)
     assert any(line.startswith("en: 1 releases") for line in lines)
-    # Both languages' sheets rendered together, once; each kit then found all of them stored.
-    assert "vi+en: rendered 16/16 missing sheets" in lines
+    # Both languages' parts rendered together, once; each kit then found all of them stored.
+    assert "vi+en: rendered 4/4 missing catalogue parts" in lines
     assert not [line for line in lines if line.startswith(("vi: rendered", "en: rendered"))]
     _, archive = open_kit(client, "/en/press/kit.zip")  # the first request of the server
     assert "index.html" in archive.namelist()
@@ -188,24 +189,29 @@ def test_kit_is_rebuilt_when_an_embargo_lifts_or_content_changes(
     assert "Nhà đóng tàu ngầm của Pháp." in pdf_text(third.read("catalogue-vide-2024-vi.pdf"))
 
 
-def test_rebuild_reuses_stored_sheets(catalogue, releases):
+def test_rebuild_renders_only_what_changed(catalogue, releases):
+    # Rendered: the catalogue's cover and its one run of exhibitors, the expo sheet, the release.
     first = kit.build_kit("vi", workers=1)
-    assert (first.rendered, first.reused, first.unchanged) == (8, 0, False)  # expo, 3 exhibitors, 4 exhibits
+    assert (first.rendered, first.reused, first.unchanged) == (4, 0, False)
     again = kit.build_kit("vi", workers=1)
-    assert (again.rendered, again.reused, again.unchanged) == (0, 8, True)
+    assert (again.rendered, again.reused, again.unchanged) == (0, 4, True)
     exhibitor = catalogue["exhibitors"]["duong"]
     exhibitor.website = "https://duonglam.example.vn"
     exhibitor.save()
     changed = kit.build_kit("vi", workers=1)
-    assert (changed.rendered, changed.reused, changed.unchanged) == (1, 7, False)
+    assert (changed.rendered, changed.reused, changed.unchanged) == (1, 3, False)
+    # The render log the kit keeps names the one part set again (tests/press/test_kit_incremental.py
+    # checks it over many parts, by the files' modification times too).
+    (part,) = kit.current_kit("vi")["rendered"]
+    assert part.startswith("press-kit/catalogue/parts/vide-2024/vi/")
 
 
 def test_build_press_kit_command_reports_progress_and_a_summary(catalogue, releases, capsys):
     call_command("build_press_kit", "--workers", "1")
     out = capsys.readouterr().out
-    assert "vi: 8 fact sheets" in out and "en: rendered 8/8 missing sheets" in out
+    assert "vi: 2 catalogue parts" in out and "en: rendered 2/2 missing catalogue parts" in out
     assert "Press kits built in" in out
-    assert "vi: 11 files (8 rendered, 0 reused, rebuilt); en: 11 files (8 rendered, 0 reused, rebuilt)" in out
+    assert "vi: 11 files (4 rendered, 0 reused, rebuilt); en: 11 files (4 rendered, 0 reused, rebuilt)" in out
 
 
 def test_kit_without_edition_is_a_clear_page(client, db):
