@@ -149,8 +149,9 @@ def _precedence(request):
     return (min(ranks), request.priority, request.created_at, request.pk)
 
 
-def plan_meetings(edition, requests=None):
-    """Where each accepted, unplaced request of `edition` goes; nothing is written."""
+def plan_meetings(edition, requests=None, progress=None):
+    """Where each accepted, unplaced request of `edition` goes; nothing is written.
+    `progress` (common.progress) counts the requests placed or explained."""
     plan = MeetingPlan.objects.filter(edition=edition).first() or MeetingPlan(edition=edition)
     days = list(MeetingDay.objects.filter(edition=edition).order_by("date"))
     slots = meeting_slots(edition, plan, days)
@@ -172,6 +173,8 @@ def plan_meetings(edition, requests=None):
     )
     requests.sort(key=_precedence)
     placements, unplaced = [], []
+    if progress is not None:
+        requests = progress.iterate(requests, total=len(requests), label=_("Requests placed or explained"))
     for request in requests:
         placement, reasons = placer.place(request)
         if placement is None:

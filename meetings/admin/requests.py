@@ -3,7 +3,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Value
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone, translation
@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from common import languages
+from common import jobs, languages
 from common.dates import DAY_MONTH_TIME, DAY_TIME, formatted, local_text
 from common.formats import utc_label
 from common.pdf import render_pdf
@@ -22,6 +22,8 @@ from meetings.models import Meeting, MeetingPlace, MeetingRequest, RequestStep
 
 # Lookups on these could be used to guess a restricted subject character by character.
 PRIVATE_FIELDS = ("subject", "purpose", "restricted_to")
+# More accepted requests than this are placed by a batch job (common/jobs.py), not in the request.
+INLINE_REQUESTS = 200
 HIDDEN = _("Restricted: only the staff named on the request may read it.")
 
 
@@ -170,6 +172,20 @@ class MeetingRequestAdmin(admin.ModelAdmin):
             raise PermissionDenied
         edition = chosen_edition(request)
         plan = None
+        waiting = (
+            MeetingRequest.objects.filter(edition=edition, status=MeetingRequest.Status.ACCEPTED).count()
+            if edition
+            else 0
+        )
+        if request.method == "POST" and edition is not None and waiting > INLINE_REQUESTS:
+            # A large run goes to the task queue; its page shows how far along, then the summary.
+            job = jobs.start(
+                "meetings.schedule",
+                user=request.user,
+                title=_("Place %(count)d accepted requests") % {"count": waiting},
+                arguments={"edition": edition.pk},
+            )
+            return redirect("admin:common_batchjob_change", job.pk)
         if request.method == "POST" and edition is not None:
             plan = services.schedule(edition=edition, by=request.user)
             self.message_user(
@@ -178,11 +194,7 @@ class MeetingRequestAdmin(admin.ModelAdmin):
                 % {"placed": len(plan.placements), "left": len(plan.unplaced)},
                 messages.SUCCESS if not plan.unplaced else messages.WARNING,
             )
-        waiting = (
-            MeetingRequest.objects.filter(edition=edition, status=MeetingRequest.Status.ACCEPTED).count()
-            if edition
-            else 0
-        )
+            waiting -= len(plan.placements)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
