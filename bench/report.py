@@ -24,6 +24,18 @@ def kept_sections(previous):
     return "\n\n".join(sections)
 
 
+def replaced_section(previous, section):
+    """`previous` (a RESULTS.md) with the "## " section that `section` starts with replaced by it,
+    or `section` added at the end."""
+    heading = section.split("\n", 1)[0]
+    parts = ("\n" + previous).split("\n## ")
+    kept = [parts[0].strip("\n")] + ["## " + part.rstrip("\n") for part in parts[1:]]
+    replaced = [section.strip() if part.split("\n", 1)[0] == heading else part for part in kept]
+    if section.strip() not in replaced:
+        replaced.append(section.strip())
+    return "\n\n".join(part for part in replaced if part) + "\n"
+
+
 def _machine():
     cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
     cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if "model name" in line), platform.processor())

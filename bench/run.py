@@ -9,10 +9,14 @@ Steps:
 3. time the slow jobs (fact sheets; the press kit unless BENCH_SKIP_KIT=1), and weigh one
    public page of each kind (bench/weight.py: HTML + CSS + JS compressed, budget 100 KB);
    with BENCH_GATES=1, registration and the gates' sync at scale last (bench/gates.py);
+4. the organisers' batch work at the design scale, each job in a process of its own with its peak
+   memory (bench/batch_jobs.py: badges, run sheets, the scheduler, the import, backup, restore);
+   BENCH_BATCH_ONLY=1 measures only these (after the data), BENCH_SKIP_BATCH=1 leaves them out;
 and write bench/RESULTS.md (bench/report.py), with the machine's load before and after.
 Exits non-zero only when it could not run.
 """
 
+import base64
 import os
 import re
 import shutil
@@ -48,6 +52,8 @@ def production_env(static_root, cache_seconds, fragment_seconds=600):
         DJANGO_SETTINGS_MODULE="config.settings",
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="bench-" + "x" * 50,
+        # The badges' QR codes are signed (common/signing.py): a key of the run's own.
+        EXPO_TICKET_SIGNING_KEY=base64.b64encode(os.urandom(32)).decode(),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         # Another name than the one wrk asks for, so any port is accepted (and ignored).
         EXPO_SITE_URL="http://expo.bench.test",
@@ -155,6 +161,8 @@ def main():
 
     from bench import pages, report, weight
 
+    if os.environ.get("BENCH_BATCH_ONLY") == "1":
+        return batch_only(env, load_before)
     scales, timings, jobs = {}, {}, {}
     public_counts = admin_counts = urls = None
     for scale in SCALES:
@@ -180,6 +188,8 @@ def main():
         )
         figures = [line for line in gates.stdout.splitlines() if line.startswith(("registration", "sync", "  "))]
         weighed += "\n\n## Tickets and gates at scale (issue 28)\n\n```\n" + "\n".join(figures) + "\n```"
+    if os.environ.get("BENCH_SKIP_BATCH") != "1":
+        weighed += "\n\n" + batch_section(env, first_scale_generated=bool(SCALES))
     results = ROOT / "bench" / "RESULTS.md"
     kept = report.kept_sections(results.read_text(encoding="utf-8") if results.exists() else "")
     results.write_text(
@@ -195,6 +205,33 @@ def main():
         encoding="utf-8",
     )
     log("Bench finished: bench/RESULTS.md written.")
+
+
+def batch_section(env, *, first_scale_generated):
+    """The batch jobs' table, on the design scale's data (generated again if a larger scale ran last)."""
+    from bench import batch_jobs
+
+    if SCALES and max(SCALES) != 1 and first_scale_generated:
+        log("Batch work: the design scale's data again")
+        generate(env, 1)
+    log("Batch work at the design scale (bench/batch_jobs.py)")
+    before = uptime()
+    results = batch_jobs.run_all(env, log=log)
+    return batch_jobs.table(results, (before, uptime()))
+
+
+def batch_only(env, load_before):
+    """BENCH_BATCH_ONLY=1: the data (unless BENCH_SKIP_DATA=1), then the batch jobs; their section of
+    bench/RESULTS.md replaced, the rest kept as the last full run wrote it."""
+    from bench import report
+
+    if os.environ.get("BENCH_SKIP_DATA") != "1":
+        generate(env, 1)
+    section = batch_section(env, first_scale_generated=False)
+    results = ROOT / "bench" / "RESULTS.md"
+    previous = results.read_text(encoding="utf-8") if results.exists() else ""
+    results.write_text(report.replaced_section(previous, section), encoding="utf-8")
+    log(f"Batch work measured (load before the run: {load_before}); bench/RESULTS.md written.")
 
 
 if __name__ == "__main__":
