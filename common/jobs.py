@@ -35,6 +35,10 @@ QUEUE = "kits"
 FOLDER = "jobs"
 
 
+class JobFailed(Exception):
+    """A job failed; its own error, which may quote personal data, is left out."""
+
+
 @dataclass(frozen=True)
 class Kind:
     name: str
@@ -98,12 +102,13 @@ def run(job):
     try:
         with translation.override(job.language):
             output = kind.func(job, JobProgress(job))
-    except Exception:
-        # The message may quote a row's values (personal data): only the job is named.
-        logger.exception("Batch job %s (%s) failed", job.pk, job.kind)
+    except Exception as exc:
+        # The message may quote a row's values (personal data): only the job and the error's kind.
+        logger.error("Batch job %s (%s) failed: %s", job.pk, job.kind, type(exc).__name__)  # noqa: TRY400
         job.status, job.finished_at = BatchJob.Status.FAILED, timezone.now()
         job.save(update_fields=["status", "finished_at"])
-        raise
+        # Raised again without its message nor its cause: the task queue logs and keeps tracebacks.
+        raise JobFailed(f"Batch job {job.pk} ({job.kind}) failed: {type(exc).__name__}") from None
     if output.content is not None:
         name = f"{FOLDER}/{job.pk}-{secrets.token_hex(8)}/{output.filename}"
         job.file = storage().save(name, ContentFile(output.content))
