@@ -106,6 +106,8 @@ def run_all(env, log=print):
     for name, _what, _limit in JOBS:
         log(f"  {name}")
         results[name] = _measured(env, name)
+        seconds, peak, detail, cpu = results[name]
+        log(f"    {'failed' if seconds is None else f'{seconds:.1f} s'}, CPU {cpu:.1f} s, peak {peak:.0f} MB: {detail}")
     return results
 
 
