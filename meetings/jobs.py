@@ -18,3 +18,9 @@ def place_requests(job, progress):
         "left": len(plan.unplaced),
     }
     return jobs.Output(summary=summary)
+
+
+def place_later(edition, waiting, user):
+    """Queue the scheduler for `edition` (`waiting` accepted requests); returns the BatchJob."""
+    title = _("Place %(count)d accepted requests") % {"count": waiting}
+    return jobs.start("meetings.schedule", user=user, title=title, arguments={"edition": edition.pk})

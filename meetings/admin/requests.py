@@ -11,19 +11,19 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from common import jobs, languages
+from common import languages
 from common.dates import DAY_MONTH_TIME, DAY_TIME, formatted, local_text
 from common.formats import utc_label
 from common.pdf import render_pdf
 from common.text import fold
 from expo.selectors import chosen_edition
 from meetings import services
+from meetings.jobs import place_later
 from meetings.models import Meeting, MeetingPlace, MeetingRequest, RequestStep
 
 # Lookups on these could be used to guess a restricted subject character by character.
 PRIVATE_FIELDS = ("subject", "purpose", "restricted_to")
-# More accepted requests than this are placed by a batch job (common/jobs.py), not in the request.
-INLINE_REQUESTS = 200
+INLINE_REQUESTS = 200  # more accepted requests than this are placed by a batch job (meetings/jobs.py)
 HIDDEN = _("Restricted: only the staff named on the request may read it.")
 
 
@@ -172,20 +172,11 @@ class MeetingRequestAdmin(admin.ModelAdmin):
             raise PermissionDenied
         edition = chosen_edition(request)
         plan = None
-        waiting = (
-            MeetingRequest.objects.filter(edition=edition, status=MeetingRequest.Status.ACCEPTED).count()
-            if edition
-            else 0
-        )
+        accepted = MeetingRequest.objects.filter(edition=edition, status=MeetingRequest.Status.ACCEPTED)
+        waiting = accepted.count() if edition else 0
         if request.method == "POST" and edition is not None and waiting > INLINE_REQUESTS:
             # A large run goes to the task queue; its page shows how far along, then the summary.
-            job = jobs.start(
-                "meetings.schedule",
-                user=request.user,
-                title=_("Place %(count)d accepted requests") % {"count": waiting},
-                arguments={"edition": edition.pk},
-            )
-            return redirect("admin:common_batchjob_change", job.pk)
+            return redirect("admin:common_batchjob_change", place_later(edition, waiting, request.user).pk)
         if request.method == "POST" and edition is not None:
             plan = services.schedule(edition=edition, by=request.user)
             self.message_user(
