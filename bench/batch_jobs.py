@@ -241,7 +241,7 @@ def backup():
 def restore():
     from django.core.management import call_command
 
-    call_command("restore", str(ARCHIVE), stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("restore", str(ARCHIVE), no_input=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
     ARCHIVE.unlink()
     return "every table's rows and every file's digest checked"
 
