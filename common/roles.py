@@ -9,7 +9,12 @@ from django.contrib.auth.management import create_permissions
 PROTOCOL = "Protocol"
 CONTENT_EDITORS = "Content editors"
 PRESS_OFFICE = "Press office"
-GROUPS = (PROTOCOL, CONTENT_EDITORS, PRESS_OFFICE)
+# Vets the people who will be inside the show (exhibitors' stand staff, badges) and reviews exhibits'
+# declarations (weapons, energetic material, export control): an accreditation and safety check kept
+# apart from Protocol, whose members see foreign officials' data. Its permissions approve, so its
+# members sign in to the admin with TOTP (portal.access.APPROVING_PERMISSIONS).
+SECURITY = "Security"
+GROUPS = (PROTOCOL, CONTENT_EDITORS, PRESS_OFFICE, SECURITY)
 
 
 def model_permissions(app_label, *models, actions=("add", "change", "delete", "view")):

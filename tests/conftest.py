@@ -75,6 +75,7 @@ DEMO_APPS = (
     "meetings",
     "outbox",
     "tickets",
+    "portal",
     "auditlog",
 )
 
@@ -83,7 +84,7 @@ DEMO_APPS = (
 def _fresh_cache():
     # The shared cache and each process's catalogue index are keyed by the content version,
     # which a test's writes do not move (they never commit): every test starts from neither.
-    from exhibitors.catalogue import index as catalogue_index
+    from exhibitors.catalogue import rebuild as catalogue_index
 
     cache.clear()
     catalogue_index.forget()

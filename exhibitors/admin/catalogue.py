@@ -10,6 +10,7 @@ from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from common.admin import CountryFilter
+from common.publication import held_back
 from common.spreadsheet_safety import SAFE_FORMATS
 from common.spreadsheets import LabelledExportForm, LimitedImportForm
 from exhibitors import services
@@ -94,7 +95,17 @@ class ExhibitorAdmin(ImportExportMixin, TabbedTranslationAdmin):
     search_fields = ("name", "slug", "description_vi", "description_en")
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("sectors",)
-    fields = ("name", "slug", "country", "logo", "website", "press_contact", "sectors", "description")
+    fields = (
+        "name",
+        "slug",
+        "country",
+        "logo",
+        "website",
+        "press_contact",
+        "visitor_contact",
+        "sectors",
+        "description",
+    )
     inlines = [StandInline]
 
     def get_queryset(self, request):
@@ -127,6 +138,7 @@ class ProductAdmin(ImportExportMixin, TabbedTranslationAdmin):
     import_form_class = LimitedImportForm
     export_form_class = LabelledExportForm
     formats = SAFE_FORMATS
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # the video link, as the website
     list_display = ("name", "thumbnail", "exhibitor", "country", "category", "display_mode", "is_published")
     list_filter = (
         "is_published",
@@ -140,7 +152,18 @@ class ProductAdmin(ImportExportMixin, TabbedTranslationAdmin):
     search_fields = ("name_vi", "name_en", "summary_vi", "summary_en", "slug", "exhibitor__name")
     autocomplete_fields = ("exhibitor", "category")
     prepopulated_fields = {"slug": ("name_en",)}
-    fields = ("exhibitor", "name", "slug", "category", "display_mode", "is_published", "summary", "description")
+    fields = (
+        "exhibitor",
+        "name",
+        "slug",
+        "category",
+        "display_mode",
+        "is_published",
+        "summary",
+        "description",
+        "brochure",
+        "video_url",
+    )
     inlines = [ProductSpecificationInline, ProductImageInline]
     actions = ["publish", "unpublish"]
 
@@ -165,9 +188,14 @@ class ProductAdmin(ImportExportMixin, TabbedTranslationAdmin):
 
     @admin.action(description=_("Publish the selected exhibits"), permissions=["change"])
     def publish(self, request, queryset):
+        held = held_back(queryset.filter(is_published=False))
         count = services.set_published(products=queryset, published=True)
         message = ngettext("%(count)d exhibit published.", "%(count)d exhibits published.", count)
         self.message_user(request, message % {"count": count}, messages.SUCCESS)
+        for product, reasons in held[:20]:
+            reasons = " ".join(str(reason) for reason in reasons)
+            text = _("“%(exhibit)s” was not published: %(reasons)s") % {"exhibit": product, "reasons": reasons}
+            self.message_user(request, text, messages.WARNING)
 
     @admin.action(description=_("Unpublish the selected exhibits"), permissions=["change"])
     def unpublish(self, request, queryset):

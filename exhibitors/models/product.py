@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from common import images
 from common.cache import public_content
+from common.publication import held_back
 from common.text import NormalizedTextModel, matching, search_text, search_words
+from common.validators import keep_pdf_name, validate_pdf, validate_video_url
 from exhibitors.models.exhibitor import Exhibitor
 from exhibitors.models.sectors import Category
 
@@ -44,6 +46,19 @@ class Product(NormalizedTextModel):
     display_mode = models.CharField(
         _("how it is shown"), max_length=10, choices=DisplayMode.choices, default=DisplayMode.STATIC
     )
+    brochure = models.FileField(
+        _("brochure (PDF)"),
+        upload_to="catalogue/brochures/",
+        blank=True,
+        validators=[validate_pdf],
+        help_text=_("PDF, at most 20 MB."),
+    )
+    video_url = models.URLField(
+        _("video link"),
+        blank=True,
+        validators=[validate_video_url],
+        help_text=_("A YouTube or Vimeo address."),
+    )
     is_published = models.BooleanField(_("published"), default=False)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     # Folded names and summaries in both languages, then the exhibitor's search text (kept in step
@@ -76,7 +91,19 @@ class Product(NormalizedTextModel):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        super().clean()
+        # Only on the way to publication: an exhibit published before its maker entered the portal
+        # stays editable (docs/portal.md, "Declarations and deadlines").
+        if self.is_published and not self._was_published():
+            for _product, reasons in held_back([self]):
+                raise ValidationError({"is_published": [str(reason) for reason in reasons]})
+
+    def _was_published(self):
+        return bool(self.pk) and Product.objects.filter(pk=self.pk, is_published=True).exists()
+
     def save(self, *args, **kwargs):
+        keep_pdf_name(self.brochure)
         self.refresh_search_text()
         super().save(*args, **kwargs)
 

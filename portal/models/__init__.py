@@ -2,5 +2,8 @@
 the model (common/sensitive.py)."""
 
 from portal.models.contacts import Contact
+from portal.models.declarations import Declaration, PortalDeadlines
+from portal.models.proposals import Proposal, ProposalFile
+from portal.models.team import StandAllowance, StandStaff
 
-__all__ = ["Contact"]
+__all__ = ["Contact", "Declaration", "PortalDeadlines", "Proposal", "ProposalFile", "StandAllowance", "StandStaff"]
