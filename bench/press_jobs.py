@@ -164,8 +164,8 @@ def main():
     rows = batch_rows()
     results = ROOT / "bench" / "RESULTS.md"
     text = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
-    section = report.batch_section(rows, load=(before, report.load_average()))
-    results.write_text(report.replace_section(text, report.BATCH_HEADING, section), encoding="utf-8")
+    section = report.kit_section(rows, load=(before, report.load_average()))
+    results.write_text(report.replace_section(text, report.KIT_HEADING, section), encoding="utf-8")
     print(section)  # noqa: T201 (a benchmark run alone reports on the console)
     return None
 

@@ -25,7 +25,7 @@ def kept_sections(previous):
     return "\n\n".join(sections)
 
 
-BATCH_HEADING = "## Batch work at the design scale (issue 31)"
+KIT_HEADING = "## The press kit at the design scale (issue 31)"
 
 
 def load_average():
@@ -37,10 +37,10 @@ def _megabytes(value):
     return f"{value:,.0f} MB"
 
 
-def batch_section(rows, *, load):
-    """The batch section: each job's time, peak memory and limit, met or not (bench/press_jobs.py)."""
+def kit_section(rows, *, load):
+    """The press kit's section: each job's time, peak memory and limit, met or not (bench/press_jobs.py)."""
     lines = [
-        BATCH_HEADING,
+        KIT_HEADING,
         "",
         f"Machine: {_machine()}. Load average (1, 5, 15 min) before: {load[0]}; after: {load[1]} "
         f"({os.cpu_count()} cores, shared with other engineers' work unless it says idle).",
@@ -169,7 +169,7 @@ def _goals(scales):
     return lines
 
 
-def render(*, urls, public_counts, admin_counts, scales, jobs, uptime, notes="", batch=""):
+def render(*, urls, public_counts, admin_counts, scales, jobs, uptime, notes="", kit=""):
     lines = [
         "# Benchmark results",
         "",
@@ -245,8 +245,8 @@ def render(*, urls, public_counts, admin_counts, scales, jobs, uptime, notes="",
         lines.append(f"| {label} | {rows} | {count}{flag} | {status} |")
     lines += ["", "## Slow jobs", ""]
     lines += [f"- {label}: {value}" for label, value in jobs.items()] or ["- none measured in this run"]
-    if batch:
-        lines += ["", batch.strip()]
+    if kit:
+        lines += ["", kit.strip()]
     if notes:
         lines += ["", notes.strip()]
     lines.append("")

@@ -13,10 +13,14 @@ Steps:
    public page of each kind (bench/weight.py: HTML + CSS + JS compressed, budget 100 KB);
    a phone on a weak network (bench/phone.py: LCP cold and repeated, bytes, oversized images);
    with BENCH_GATES=1, registration and the gates' sync at scale last (bench/gates.py);
+4. the organisers' batch work at the design scale, each job in a process of its own with its peak
+   memory (bench/batch_jobs.py: badges, run sheets, the scheduler, the import, backup, restore);
+   BENCH_BATCH_ONLY=1 measures only these (after the data), BENCH_SKIP_BATCH=1 leaves them out;
 and write bench/RESULTS.md (bench/report.py), with the machine's load before and after.
 Exits non-zero only when it could not run.
 """
 
+import base64
 import os
 import re
 import shutil
@@ -52,6 +56,8 @@ def production_env(static_root, cache_seconds, fragment_seconds=600):
         DJANGO_SETTINGS_MODULE="config.settings",
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="bench-" + "x" * 50,
+        # The badges' QR codes are signed (common/signing.py): a key of the run's own.
+        EXPO_TICKET_SIGNING_KEY=base64.b64encode(os.urandom(32)).decode(),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         # Another name than the one wrk asks for, so any port is accepted (and ignored).
         EXPO_SITE_URL="http://expo.bench.test",
@@ -174,7 +180,9 @@ def main():
 
     from bench import pages, phone, press_jobs, report, weight
 
-    scales, timings, jobs, batch = {}, {}, {}, ""
+    if os.environ.get("BENCH_BATCH_ONLY") == "1":
+        return batch_only(env, load_before)
+    scales, timings, jobs, kit = {}, {}, {}, ""
     public_counts = admin_counts = urls = None
     for scale in SCALES:
         log(f"[2/3] {scale} × the design scale")
@@ -191,7 +199,7 @@ def main():
             if os.environ.get("BENCH_SKIP_KIT") != "1":
                 log("  the press kit from nothing, then after one release changed (bench/press_jobs.py)")
                 before = report.load_average()
-                batch = report.batch_section(press_jobs.batch_rows(env), load=(before, report.load_average()))
+                kit = report.kit_section(press_jobs.batch_rows(env), load=(before, report.load_average()))
     log("Page weight")
     client = Client()
     weights = weight.table(weight.weigh(client, weight.public_paths(client)))
@@ -206,11 +214,13 @@ def main():
         )
         figures = [line for line in gates.stdout.splitlines() if line.startswith(("registration", "sync", "  "))]
         weighed += "\n\n## Tickets and gates at scale (issue 28)\n\n```\n" + "\n".join(figures) + "\n```"
+    if os.environ.get("BENCH_SKIP_BATCH") != "1":
+        weighed += "\n\n" + batch_section(env, first_scale_generated=bool(SCALES))
     results = ROOT / "bench" / "RESULTS.md"
     previous = results.read_text(encoding="utf-8") if results.exists() else ""
     kept = report.kept_sections(previous)
     # Not measured in this run (BENCH_SKIP_KIT=1): the last measured figures stay, with their date.
-    batch = batch or report.section(previous, report.BATCH_HEADING)
+    kit = kit or report.section(previous, report.KIT_HEADING)
     results.write_text(
         report.render(
             urls=urls,
@@ -220,11 +230,39 @@ def main():
             jobs=jobs,
             uptime=(load_before, uptime()),
             notes="\n\n".join(filter(None, [weighed, os.environ.get("BENCH_NOTES", ""), kept])),
-            batch=batch,
+            kit=kit,
         ),
         encoding="utf-8",
     )
     log("Bench finished: bench/RESULTS.md written.")
+
+
+def batch_section(env, *, first_scale_generated):
+    """The batch jobs' table, on the design scale's data (generated again if a larger scale ran last)."""
+    from bench import batch_jobs
+
+    if SCALES and max(SCALES) != 1 and first_scale_generated:
+        log("Batch work: the design scale's data again")
+        generate(env, 1)
+    log("Batch work at the design scale (bench/batch_jobs.py)")
+    before = uptime()
+    results = batch_jobs.run_all(env, log=log)
+    return batch_jobs.table(results, (before, uptime()))
+
+
+def batch_only(env, load_before):
+    """BENCH_BATCH_ONLY=1: the data (unless BENCH_SKIP_DATA=1), then the batch jobs; their section of
+    bench/RESULTS.md replaced, the rest kept as the last full run wrote it."""
+    from bench import report
+
+    if os.environ.get("BENCH_SKIP_DATA") != "1":
+        generate(env, 1)
+    section = batch_section(env, first_scale_generated=False)
+    results = ROOT / "bench" / "RESULTS.md"
+    previous = results.read_text(encoding="utf-8") if results.exists() else ""
+    heading = section.split("\n", 1)[0]
+    results.write_text(report.replace_section(previous, heading, section), encoding="utf-8")
+    log(f"Batch work measured (load before the run: {load_before}); bench/RESULTS.md written.")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,9 @@ project's static and media files: no network, no other local file, whatever the 
 
 import functools
 import hashlib
+import io
 import mimetypes
+import os
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -121,3 +123,50 @@ def stored_pdf(template_name, context, *, folder, prefix, version="", key=None, 
                 default_storage.delete(f"{folder}/{other}")
     with default_storage.open(name) as stored:
         return stored.read()
+
+
+def render_in_parts(function, jobs, *, workers=None, progress=None, label=""):
+    """One PDF from the PDFs `function(job)` renders for each of `jobs`, joined page by page.
+
+    For the prints too large for one WeasyPrint document (a whole edition's badges, a day's run
+    sheets): WeasyPrint keeps every page's boxes until the file is written, and draws on one core.
+    Parts are rendered side by side in spawned worker processes (no database connection or lock
+    inherited; `function` must read nothing from the database: its job carries what it prints),
+    or here when there is one part or one worker. `function` is a module-level function, named
+    in the workers by its dotted path; `progress` (common.progress) counts the parts done.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    from common import workers as worker_processes
+
+    workers = min(workers or settings.EXPO_PDF_WORKERS or os.cpu_count() or 1, len(jobs)) or 1
+    pool = None
+    if workers == 1:
+        pdfs = map(function, jobs)
+    else:
+        context = get_context("spawn")
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=worker_processes.setup)
+        path = f"{function.__module__}.{function.__qualname__}"
+        pdfs = pool.map(worker_processes.call, [(path, job) for job in jobs])
+    if progress is not None:
+        pdfs = progress.iterate(pdfs, total=len(jobs), label=label)
+    try:
+        return joined(list(pdfs))
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def joined(pdfs):
+    """One PDF of the pages of `pdfs`, in order (the one PDF itself when there is one)."""
+    from pypdf import PdfWriter
+
+    if len(pdfs) == 1:
+        return pdfs[0]
+    writer = PdfWriter()
+    for pdf in pdfs:
+        writer.append(io.BytesIO(pdf))
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()

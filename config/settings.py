@@ -122,6 +122,9 @@ TASKS = {
 # The health check and the admin dashboard warn when the oldest ready task has waited longer
 # than this (a stopped or stuck worker), or when a task failed in the last day.
 EXPO_TASK_WAIT_WARNING_MINUTES = int(os.environ.get("EXPO_TASK_WAIT_WARNING_MINUTES", "5"))
+# Processes a large print (a whole edition's badges, a day's run sheets) is drawn in, side by side
+# (common.pdf.render_in_parts); 0: one per core.
+EXPO_PDF_WORKERS = int(os.environ.get("EXPO_PDF_WORKERS", "0"))
 
 # Cache: Redis when REDIS_URL is set (shared by every app process). Without it, a queue served by
 # a separate worker shares a file cache under var/ with the web processes (the press kit's

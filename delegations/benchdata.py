@@ -12,7 +12,7 @@ from common import bench_registry
 from common.text import nfc
 from delegations.imports import import_delegations
 from delegations.imports.reading import COLUMNS
-from delegations.models import Delegation
+from delegations.models import Delegation, LiaisonOfficer
 
 # Delegations come from the first half of the bench countries.
 COUNTRIES = bench_registry.COUNTRIES[:25]
@@ -21,6 +21,8 @@ ROLES = ["head", "deputy", "member", "member", "member", "member", "aide", "aide
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Smith", "Müller", "Dubois", "Rossi", "Tanaka", "Kim", "Singh"]
 GIVEN = ["Văn An", "Thị Hương", "Đức Minh", "Quang Huy", "John", "Anna", "Pierre", "Marco", "Yuki", "Min-jun", "Arjun"]
 ORGANISATION = "Bench Ministry of Defence"
+# Each liaison officer looks after five delegations, as at the largest shows (run sheets for a day).
+DELEGATIONS_PER_OFFICER = 5
 
 
 def bench_rows(*, delegations, members, rng, edition):
@@ -82,4 +84,28 @@ def generate_delegations(*, edition, counts, rng, progress):
     elapsed = time.monotonic() - started
     if not result.ok:
         raise RuntimeError(f"bench import refused: {[str(e) for e in result.errors[:5]]}")
-    return f"{result.summary()}; timing: delegation import of {len(rows)} member rows: {elapsed:.1f} s"
+    officers = assign_officers(edition)
+    return (
+        f"{result.summary()}; {officers} liaison officers; "
+        f"timing: delegation import of {len(rows)} member rows: {elapsed:.1f} s"
+    )
+
+
+def assign_officers(edition):
+    """The bench delegations accepted, each with a liaison officer (five delegations per officer)."""
+    LiaisonOfficer.objects.filter(name__startswith=bench_registry.PREFIX).delete()
+    delegations = list(
+        Delegation.objects.filter(edition=edition, organisation__startswith=ORGANISATION).order_by("pk").only("pk")
+    )
+    count = -(-len(delegations) // DELEGATIONS_PER_OFFICER)
+    officers = LiaisonOfficer.objects.bulk_create(
+        [
+            LiaisonOfficer(name=f"{bench_registry.PREFIX}officer-{n}", search_name=f"bench-officer-{n}", phone="")
+            for n in range(count)
+        ]
+    )
+    for index, delegation in enumerate(delegations):
+        delegation.liaison_officer = officers[index // DELEGATIONS_PER_OFFICER]
+        delegation.status = Delegation.Status.ACCEPTED
+    Delegation.objects.bulk_update(delegations, ["liaison_officer", "status"], batch_size=500)
+    return len(officers)

@@ -92,11 +92,12 @@ def _engagements_for(placement):
 
 
 @transaction.atomic
-def schedule(*, edition, by):
-    """Place every accepted, unplaced request of `edition`; returns the plan (placed and unplaced with why)."""
+def schedule(*, edition, by, progress=None):
+    """Place every accepted, unplaced request of `edition`; returns the plan (placed and unplaced with why).
+    `progress` (common.progress): how far along, for the batch job's page."""
     # One scheduler at a time per edition: a second organiser's click waits, then finds nothing left.
     list(MeetingRequest.objects.select_for_update().filter(edition=edition, status=Status.ACCEPTED).values("pk"))
-    plan = plan_meetings(edition)
+    plan = plan_meetings(edition, progress=progress)
     if not plan.placements:
         return plan
     now = timezone.now()

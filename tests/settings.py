@@ -35,6 +35,10 @@ EXPO_CATALOGUE_REBUILD = "request"
 # unless a test starts its own SMTP server (tests/outbox/conftest.py).
 TASKS = {"default": {**TASKS["default"], "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}  # noqa: F405
 
+# Large prints drawn in parts here, not in spawned workers (which would not see a test's database
+# or its settings); tests/delegations/test_batch_print.py starts workers on purpose.
+EXPO_PDF_WORKERS = 1
+
 # load_demo builds both press kits (hundreds of PDFs); the tests that need it call the step.
 PRESS_KIT_ON_DEMO = False
 

@@ -1,134 +1,28 @@
 """The delegations changelist and form: protocol order, filters, inlines, status actions, clash warnings."""
 
 from django.contrib import admin, messages
-from django.contrib.admin.views.main import ORDER_VAR, ChangeList
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Min, Q
-from django.db.models.functions import TruncDate
-from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin
 
 from common.admin import CountryFilter
 from common.dates import DAY_MONTH_TIME, DAY_TIME, formatted
 from delegations import letters, mail, selectors, services, walking
 from delegations.admin import exports, logistics, printouts, views
 from delegations.admin.base import (
-    MEMBER_FIELDS,
-    PHOTO_INPUT,
     StaleSaveMixin,
     StaleSaveRefusedForm,
     folded_search,
 )
+from delegations.admin.changelist import ArrivalDayFilter, ProtocolOrderChangeList
+from delegations.admin.inlines import EngagementInline, MemberInline, MovementInline, StatusChangeInline, chosen_heads
 from delegations.admin.people import tell_demoted
 from delegations.clashes import find_clashes, over_capacity
-from delegations.models import Delegation, Engagement, Member, Movement, StatusChange
+from delegations.models import Delegation, Engagement, Member, Movement
 
 Status = Delegation.Status
-
-
-class ProtocolOrderChangeList(ChangeList):
-    """Lists in protocol order unless a column header was clicked."""
-
-    def get_ordering(self, request, queryset):
-        if ORDER_VAR in self.params:
-            return super().get_ordering(request, queryset)
-        return ["level_rank", "country_sort", "organisation", "pk"]
-
-
-class ArrivalDayFilter(admin.SimpleListFilter):
-    title = _("arrival day")
-    parameter_name = "arrival_day"
-
-    def lookups(self, request, model_admin):
-        days = (
-            Movement.objects.filter(kind=Movement.Kind.ARRIVAL)
-            .annotate(day=TruncDate("at"))
-            .values_list("day", flat=True)
-            .distinct()
-            .order_by("day")
-        )
-        return [(day.isoformat(), formatted(day)) for day in days if day]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        valid = {code for code, _label in self.lookup_choices}
-        if value in valid:
-            arrivals = Movement.objects.filter(kind=Movement.Kind.ARRIVAL, at__date=value)
-            return queryset.filter(pk__in=arrivals.values("delegation_id"))
-        return queryset
-
-
-def chosen_heads(formset):
-    """The members a save gives the role "head of delegation" (new, or their role just changed)."""
-    return [
-        form.instance
-        for form in formset.forms
-        if form.has_changed()
-        and "role" in form.changed_data
-        and form.cleaned_data.get("role") == Member.Role.HEAD
-        and not form.cleaned_data.get("DELETE")
-    ]
-
-
-class MembersFormSet(BaseInlineFormSet):
-    def clean(self):
-        super().clean()
-        if len(chosen_heads(self)) > 1:
-            raise ValidationError(_("Give the role “head of delegation” to one member only."), code="two_heads")
-
-
-class MemberInline(TranslationTabularInline):
-    model = Member
-    form = StaleSaveRefusedForm
-    formset = MembersFormSet
-    extra = 0
-    fields = MEMBER_FIELDS
-    # One line per member with these columns; every other field (the sensitive ones, languages)
-    # in a collapsed "details" line below it (the template and delegations/admin.css).
-    template = "admin/delegations/edit_inline/members.html"
-    main_fields = (
-        "order",
-        "role",
-        "family_name",
-        "given_name",
-        "rank_vi",  # (the English rank is in the details line)
-        "position_vi",
-        "position_en",
-        "gender",
-        "nationality",
-    )
-    formfield_overrides = PHOTO_INPUT
-
-
-# Stacked, with fields grouped on lines: a tabular row of eight fields (with date and time
-# pickers) needs 1,500 px; this fits a 1280 px screen with the navigation open.
-class MovementInline(admin.StackedInline):
-    model = Movement
-    extra = 0
-    fields = (("kind", "member"), ("at", "flight", "airport"), ("pickup_arranged", "vehicle"))
-    autocomplete_fields = ("member", "vehicle")
-
-
-class EngagementInline(admin.StackedInline):
-    model = Engagement
-    extra = 0
-    fields = (("kind", "programme_item"), ("counterpart", "venue"), ("start", "end"), "vehicle")
-    # Chosen by name (searched as typed), never shown as an id ("Địa điểm: 7").
-    autocomplete_fields = ("programme_item", "venue", "vehicle")
-
-
-class StatusChangeInline(admin.TabularInline):
-    model = StatusChange
-    extra = 0
-    fields = ("status", "at", "by")
-    readonly_fields = fields
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Delegation)

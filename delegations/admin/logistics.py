@@ -4,33 +4,33 @@ import datetime
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count, Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.db.models import Count
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 
+from common import jobs
 from common import languages as spoken
 from common.collation import sort_key
 from common.dates import DAY_MONTH, formatted
-from delegations import selectors, services
+from delegations import services
 from delegations.admin import printouts
 from delegations.admin.base import folded_search, require_permission
 from delegations.admin.people import OfficerAdmin
 from delegations.models import (
     Delegation,
-    Engagement,
     Hotel,
     Interpreter,
     LiaisonOfficer,
-    Movement,
     RoomAssignment,
     Vehicle,
 )
 from delegations.models.delegation import in_protocol_order
+from delegations.run_sheets import run_sheet_days, run_sheet_rows
 from expo.selectors import chosen_edition
 
 
@@ -103,70 +103,24 @@ class HotelAdmin(FoldedSearchMixin, admin.ModelAdmin):
         return printouts.printout(request, "delegations/pdf/rooming_list.html", context, f"rooming-list-{hotel.pk}")
 
 
-def run_sheet_rows(officer, edition, day):
-    """The officer's day in time order: arrivals, departures and engagements of their delegations."""
-    tz = edition.tz
-    start = datetime.datetime.combine(day, datetime.time.min, tzinfo=tz)
-    end = start + datetime.timedelta(days=1)
-    mine = Q(
-        delegation__liaison_officer=officer,
-        delegation__edition=edition,
-        delegation__status__in=Delegation.COMING_STATUSES,
-    )
-    movements = list(
-        Movement.objects.filter(mine, at__gte=start, at__lt=end)
-        .select_related("delegation__head", "member", "vehicle")
-        .annotate(delegation_size=Count("delegation__members", distinct=True))
-    )
-    engagements = (
-        Engagement.objects.filter(mine, start__gte=start, start__lt=end)
-        .select_related("delegation__head", "programme_item", "venue", "vehicle")
-        .annotate(delegation_size=Count("delegation__members", distinct=True))
-    )
-    # An arrival goes from the airport to the hotel, a departure the other way round.
-    found = selectors.lodgings({m.delegation_id for m in movements})
-    rows = [
-        {
-            "start": m.at,
-            "end": None,
-            "delegation": m.delegation,
-            # Lazy: named in the printout's language when the sheet is rendered, not the request's.
-            "what": format_lazy("{} {}", Movement.Kind(m.kind).label, m.flight)
-            if m.flight
-            else Movement.Kind(m.kind).label,
-            "where": m.airport,
-            "hotel": selectors.where_they_stay(m, found),
-            "vehicle": m.vehicle,
-            "people": 1 if m.member_id else m.delegation_size,
-        }
-        for m in movements
-    ]
-    rows += [
-        {
-            "start": e.start,
-            "end": e.end,
-            "delegation": e.delegation,
-            "what": e.title,
-            "where": str(e.venue) if e.venue_id else "",
-            "vehicle": e.vehicle,
-            "people": e.delegation_size,
-        }
-        for e in engagements
-    ]
-    return sorted(rows, key=lambda row: row["start"])
-
-
 @admin.register(LiaisonOfficer)
 class LiaisonOfficerAdmin(OfficerAdmin):
     list_display = (*OfficerAdmin.list_display, "run_sheets")
 
     def changelist_view(self, request, extra_context=None):
-        self._edition = chosen_edition(request)
+        self._edition = edition = chosen_edition(request)
+        days = [(day, formatted(day, DAY_MONTH)) for day in run_sheet_days(edition)] if edition else []
+        extra_context = {**(extra_context or {}), "run_sheet_days": days, "run_sheet_edition": edition}
         return super().changelist_view(request, extra_context)
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.run_sheet_pdf)
-        return [path("<int:pk>/run-sheet.pdf", view, name="delegations_liaisonofficer_run_sheet"), *super().get_urls()]
+        day_view = self.admin_site.admin_view(self.day_run_sheets)
+        return [
+            path("<int:pk>/run-sheet.pdf", view, name="delegations_liaisonofficer_run_sheet"),
+            path("run-sheets/", day_view, name="delegations_liaisonofficer_day_run_sheets"),
+            *super().get_urls(),
+        ]
 
     @admin.display(description=_("daily run sheets (PDF)"))
     def run_sheets(self, obj):
@@ -194,10 +148,29 @@ class LiaisonOfficerAdmin(OfficerAdmin):
         context = {"officer": officer, "edition": edition, "day": day, "rows": run_sheet_rows(officer, edition, day)}
         return printouts.printout(request, "delegations/pdf/run_sheet.html", context, f"run-sheet-{officer.pk}-{day}")
 
-
-def run_sheet_days(edition):
-    """Arrival days before the opening count too: two days ahead of the first day."""
-    return [edition.start_date - datetime.timedelta(days=n) for n in (2, 1)] + list(edition.days)
+    def day_run_sheets(self, request):
+        """Every officer's run sheet for a day, one PDF made by a batch job (POST: it starts one)."""
+        require_permission(request, "delegations.view_liaisonofficer")
+        require_permission(request, "delegations.view_delegation")
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        edition = chosen_edition(request)
+        try:
+            day = datetime.date.fromisoformat(request.POST.get("day", ""))
+        except ValueError:
+            day = None
+        if edition is None or day not in run_sheet_days(edition):
+            raise Http404(_("Choose one of the edition's days."))
+        language = printouts.print_language(request)
+        with override(language):
+            title = _("Run sheets of every liaison officer, %(day)s") % {"day": formatted(day, DAY_MONTH)}
+            job = jobs.start(
+                "delegations.run_sheets",
+                user=request.user,
+                title=title,
+                arguments={"edition": edition.pk, "day": day.isoformat()},
+            )
+        return redirect("admin:common_batchjob_change", job.pk)
 
 
 class AssignForm(forms.Form):

@@ -3,22 +3,22 @@ arrivals and departures, a delegation's itinerary and its members' name badges."
 
 from collections import defaultdict
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Count
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
+from common import jobs
 from common.dates import local_text
 from common.formats import utc_label
 from common.pdf import render_pdf
-from delegations import badges, selectors, walking
+from delegations import badge_print, badges, selectors, walking
 from delegations.admin.base import can_see_sensitive, require_permission
-from delegations.models import Delegation, Member, Movement
-from delegations.models.delegation import in_protocol_order
+from delegations.models import Delegation, Movement
 from expo.selectors import chosen_edition
 
 
@@ -111,33 +111,49 @@ def print_itinerary(model_admin, request, pk):
 
 def badge_context(request, delegations, layout):
     """The badges' template context (the tests lay it out to check no text leaves its card)."""
-    members = Member.objects.filter(delegation__in=delegations).select_related("delegation__edition")
-    # In protocol order, as the delegation list prints them; members in their own order within.
-    members = in_protocol_order(members, print_language(request), path="delegation__", then=("order", "pk"))
-    with override(print_language(request)):
-        cards = badges.badges_of(list(members))
+    language = print_language(request)
+    members = badge_print.members_of(delegations, language)
     # The cover sheet's header and footer: the edition of the badges (one edition per print in practice).
-    edition = cards[0].member.delegation.edition if cards else edition_or_404(request)
-    context = {"badges": cards, "layout": layout, "edition": edition}
-    if layout == badges.Layout.SHEET:
-        context |= {"sheets": badges.sheets(cards), "marks": badges.crop_marks()}
-    return context
+    edition = members[0].delegation.edition if members else edition_or_404(request)
+    with override(language):
+        return badge_print.context(members, layout=layout, edition=edition)
 
 
 def _badges(request, delegations, layout=badges.Layout.SHEET):
+    """A print of one part is drawn now; a larger one (a whole edition) runs as a batch job."""
+    language = print_language(request)
+    members = badge_print.members_of(delegations, language)
+    edition = members[0].delegation.edition if members else edition_or_404(request)
+    if len(members) > badge_print.PART:
+        return _queued_badges(request, delegations, layout, language, len(members))
     try:
-        context = badge_context(request, delegations, layout)
+        data = badge_print.render(members, layout=layout, language=language, edition=edition)
     except ImproperlyConfigured as exc:
         # No signing key in production: say so (to the operator) rather than fail with a 500.
         return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
-    return printout(request, "delegations/pdf/badges.html", context, f"badges-{layout}")
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="badges-{layout}-{language}.pdf"'
+    return response
+
+
+def _queued_badges(request, delegations, layout, language, count):
+    with override(language):
+        title = _("Name badges (%(layout)s), %(count)s cards") % {"layout": badges.Layout(layout).label, "count": count}
+        job = jobs.start(
+            "delegations.badges",
+            user=request.user,
+            title=title,
+            arguments={"delegations": [int(pk) for pk in delegations], "layout": layout},
+        )
+    messages.info(request, _("The badges are being drawn: this page shows how far along, then the file."))
+    return redirect("admin:common_batchjob_change", job.pk)
 
 
 def print_badges(model_admin, request, pk):
     require_permission(request)
     delegation = get_object_or_404(Delegation, pk=pk)
     layout = request.GET.get("layout")
-    return _badges(request, [delegation], layout if layout in badges.Layout.values else badges.Layout.SHEET)
+    return _badges(request, [delegation.pk], layout if layout in badges.Layout.values else badges.Layout.SHEET)
 
 
 @admin.action(description=_("Print name badges on A4 card sheets (PDF)"), permissions=["view"])

@@ -5,11 +5,9 @@ Bulk writes skip model signals, so the audit entries are written here (built in
 """
 
 import copy
-from dataclasses import dataclass
 
 from auditlog.models import LogEntry
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
 
 from common.text import fold
 from delegations import services
@@ -17,54 +15,10 @@ from delegations.columns import MEMBER_IMPORT_FIELDS
 from delegations.imports.auditing import audit_context, changes, log_entry
 from delegations.imports.matching import MemberMatcher, member_key
 from delegations.imports.parsing import RowError, delegation_key
+from delegations.imports.preview import DelegationPreview, previews
 from delegations.models import Delegation, Member, Movement
 
 __all__ = ["DelegationPreview", "Writer", "member_key"]
-
-# With a context: "created" alone is also the label of the creation date ("ngày tạo").
-ACTIONS = {
-    "created": pgettext_lazy("import result", "created"),
-    "updated": pgettext_lazy("import result", "updated"),
-    "unchanged": pgettext_lazy("import result", "unchanged"),
-}
-
-
-@dataclass
-class DelegationPreview:
-    """One delegation as the import will leave it: what the officer confirms."""
-
-    country: str
-    organisation: str
-    level: str
-    members: int = 0
-    action: str = "unchanged"  # created | updated | unchanged
-    first_arrival: object = None  # a local date, shown with its year
-    # A new delegation of a country and level that already has one (the ministry sent it again?).
-    same_level: str = ""
-
-    @property
-    def warning(self):
-        if not self.same_level:
-            return ""
-        return _("%(country)s, %(level)s level already exists: %(organisation)s — update it instead?") % {
-            "country": self.country_name,
-            "level": self.level_display.lower() if self.level_display else "",
-            "organisation": self.same_level,
-        }
-
-    @property
-    def country_name(self):
-        from django_countries.fields import Country
-
-        return Country(self.country).name  # in the officer's language
-
-    @property
-    def level_display(self):
-        return Delegation.Level(self.level).label if self.level else ""
-
-    @property
-    def action_display(self):
-        return ACTIONS[self.action]
 
 
 def _copy_cells(clean, member, fields):
@@ -106,30 +60,15 @@ class Writer:
 
     def _preview(self, rows, delegations):
         """Per delegation: resolved country, organisation, level, members, first arrival, what happens."""
-        previews = {}
-        for _number, clean in rows:
-            delegation = delegations[delegation_key(clean)]
-            key = id(delegation)
-            if key not in previews:
-                action = "unchanged"
-                if delegation.pk in self.created_delegations:
-                    action = "created"
-                elif delegation.pk in self.touched:
-                    action = "updated"
-                previews[key] = DelegationPreview(
-                    country=delegation.country.code,
-                    organisation=getattr(delegation, f"organisation_{self.language}") or delegation.organisation,
-                    level=delegation.level,
-                    action=action,
-                    same_level=self._same_level(delegation) if action == "created" else "",
-                )
-            preview = previews[key]
-            preview.members += 1
-            arrival = clean["arrival_at"]
-            if arrival is not None:
-                day = arrival.astimezone(self.edition.tz).date()
-                preview.first_arrival = min(preview.first_arrival or day, day)
-        self.result.delegations = list(previews.values())
+        self.result.delegations = previews(
+            rows,
+            delegations,
+            language=self.language,
+            tz=self.edition.tz,
+            created=self.created_delegations,
+            touched=self.touched,
+            same_level=self._same_level,
+        )
 
     def _same_level(self, delegation):
         """The organisation of a delegation already kept for this country and level ("" if none).

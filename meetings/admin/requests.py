@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Value
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -15,10 +15,12 @@ from common.dates import DAY_MONTH_TIME, DAY_TIME, formatted
 from common.text import fold
 from expo.selectors import chosen_edition
 from meetings import schedule_pdf, services
+from meetings.jobs import place_later
 from meetings.models import Meeting, MeetingPlace, MeetingRequest, RequestStep
 
 # Lookups on these could be used to guess a restricted subject character by character.
 PRIVATE_FIELDS = ("subject", "purpose", "restricted_to")
+INLINE_REQUESTS = 200  # more accepted requests than this are placed by a batch job (meetings/jobs.py)
 HIDDEN = _("Restricted: only the staff named on the request may read it.")
 
 
@@ -167,6 +169,11 @@ class MeetingRequestAdmin(admin.ModelAdmin):
             raise PermissionDenied
         edition = chosen_edition(request)
         plan = None
+        accepted = MeetingRequest.objects.filter(edition=edition, status=MeetingRequest.Status.ACCEPTED)
+        waiting = accepted.count() if edition else 0
+        if request.method == "POST" and edition is not None and waiting > INLINE_REQUESTS:
+            # A large run goes to the task queue; its page shows how far along, then the summary.
+            return redirect("admin:common_batchjob_change", place_later(edition, waiting, request.user).pk)
         if request.method == "POST" and edition is not None:
             plan = services.schedule(edition=edition, by=request.user)
             self.message_user(
@@ -175,11 +182,7 @@ class MeetingRequestAdmin(admin.ModelAdmin):
                 % {"placed": len(plan.placements), "left": len(plan.unplaced)},
                 messages.SUCCESS if not plan.unplaced else messages.WARNING,
             )
-        waiting = (
-            MeetingRequest.objects.filter(edition=edition, status=MeetingRequest.Status.ACCEPTED).count()
-            if edition
-            else 0
-        )
+            waiting -= len(plan.placements)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,

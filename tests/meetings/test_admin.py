@@ -109,6 +109,26 @@ def test_schedule_view_places_and_explains(edition, plan, room, protocol_client)
     assert Meeting.objects.count() == 1
 
 
+def test_a_large_scheduler_run_is_a_batch_job_whose_page_says_what_it_placed(
+    edition, plan, room, protocol_client, monkeypatch
+):
+    from common.models import BatchJob
+    from meetings.admin import requests
+
+    monkeypatch.setattr(requests, "INLINE_REQUESTS", 1)
+    france = accepted_delegation(edition, "FR", "Ministère des Armées")
+    accepted_request(edition, france, counterpart=accepted_delegation(edition, "VN"))
+    accepted_request(
+        edition, france, counterpart=accepted_delegation(edition, "IN", "Ministry of Defence"), language="ar"
+    )
+    response = protocol_client.post("/admin/meetings/meetingrequest/schedule/")
+    job = BatchJob.objects.get()
+    assert response["Location"] == f"/admin/common/batchjob/{job.pk}/change/"
+    page = protocol_client.get(response["Location"]).content.decode()
+    assert "Xếp 2 yêu cầu đã chấp nhận" in page and "Đã xếp 1 cuộc gặp; 1 yêu cầu chưa xếp được." in page
+    assert Meeting.objects.count() == 1
+
+
 @pytest.mark.parametrize("count", [1, 12])
 def test_changelists_query_counts(edition, plan, room, protocol_client, django_assert_num_queries, count):
     vietnam = accepted_delegation(edition, "VN")
