@@ -211,6 +211,7 @@ DJANGO_GAPS = [
     gettext_noop("Protocol"),
     gettext_noop("Content editors"),
     gettext_noop("Press office"),
+    gettext_noop("Exhibitor services"),
     # django-tasks and its database backend (no catalogue of their own)
     gettext_noop("Task Result"),
     gettext_noop("Task Results"),

@@ -9,7 +9,10 @@ from django.contrib.auth.management import create_permissions
 PROTOCOL = "Protocol"
 CONTENT_EDITORS = "Content editors"
 PRESS_OFFICE = "Press office"
-GROUPS = (PROTOCOL, CONTENT_EDITORS, PRESS_OFFICE)
+# Invites and removes exhibitors' portal contacts, sees their addresses, answers their mail
+# (docs/portal.md "Access": why not the content editors).
+EXHIBITOR_SERVICES = "Exhibitor services"
+GROUPS = (PROTOCOL, CONTENT_EDITORS, PRESS_OFFICE, EXHIBITOR_SERVICES)
 
 
 def model_permissions(app_label, *models, actions=("add", "change", "delete", "view")):

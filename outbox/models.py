@@ -131,6 +131,7 @@ class Message(NormalizedTextModel):
             ("protocol_messages", _("Can see and act on messages to delegations")),
             ("press_messages", _("Can see and act on messages to the press")),
             ("visitors_messages", _("Can see and act on messages to visitors")),
+            ("exhibitors_messages", _("Can see and act on messages to exhibitors")),
             ("approve_message", _("Can approve messages for sending")),
         ]
         indexes = [

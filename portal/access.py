@@ -13,7 +13,12 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from common.cache import private
+from portal import overview
 from portal.models import Contact
+
+# Organiser staff holding any of these must pass a TOTP second factor to use the admin (a
+# superuser holds every one): registered with common.second_factor in PortalConfig.ready().
+APPROVING_PERMISSIONS = ("portal.review_proposal", "portal.vet_stand_staff", "portal.review_declaration")
 
 
 def contact_for(user):
@@ -38,6 +43,7 @@ def exhibitor_area(view):
             return private(redirect(f"{reverse('portal:sign_in')}?{urlencode({'next': request.get_full_path()})}"))
         request.contact = contact
         request.exhibitor = contact.exhibitor
+        request.portal_sections = overview.for_request(request)
         return private(view(request, *args, **kwargs))
 
     return wrapped

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal import views
+from portal import access_urls, views
 
 app_name = "portal"
 
@@ -9,3 +9,4 @@ urlpatterns = [
     path("exhibitor/sign-in/", views.sign_in, name="sign_in"),
     path("exhibitor/sign-out/", views.sign_out, name="sign_out"),
 ]
+urlpatterns += access_urls.urlpatterns

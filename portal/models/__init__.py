@@ -1,6 +1,7 @@
 """The portal's models. Personal data (contacts, stand team) declare their sensitive fields on
 the model (common/sensitive.py)."""
 
+from portal.models.access import ContactLink
 from portal.models.contacts import Contact
 
-__all__ = ["Contact"]
+__all__ = ["Contact", "ContactLink"]
