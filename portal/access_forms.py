@@ -5,9 +5,10 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
-
 class LinkRequestForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = forms.EmailField(
+        label=_("E-mail"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
 
 
 class InviteForm(forms.Form):

@@ -62,10 +62,11 @@ def check_invitable(email, exhibitor=None):
     """Refuse an address already in use elsewhere (another exhibitor's contact, a staff account)."""
     email = normal_email(email)
     contact = Contact.objects.filter(email__iexact=email).first()
-    taken = contact is not None and (exhibitor is None or contact.exhibitor_id != exhibitor.pk or not contact.removed_at)
+    # Only a removed contact of the same exhibitor may be invited back with its address.
+    taken = contact is not None and not (exhibitor and contact.exhibitor_id == exhibitor.pk and contact.removed_at)
     user = get_user_model().objects.filter(username=email).first()
     if taken or (user is not None and (user.is_staff or (contact is None and hasattr(user, "portal_contact")))):
-        raise ValidationError({"email": _("This address cannot be invited. Ask the organisers.")})
+        raise ValidationError(_("This address cannot be invited. Ask the organisers."), code="address_taken")
 
 
 @transaction.atomic

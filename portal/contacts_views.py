@@ -31,9 +31,10 @@ def contacts(request):
                     **form.cleaned_data,
                 )
             except ValidationError as error:
-                form.add_error("email" if hasattr(error, "error_dict") else None, error)
+                form.add_error("email", error)
             else:
-                messages.success(request, _("%(name)s is invited: the invitation is on its way.") % {"name": invited.name})
+                done = _("%(name)s is invited: the invitation is on its way.") % {"name": invited.name}
+                messages.success(request, done)
                 return redirect("portal:contacts")
     return render(request, "portal/access/contacts.html", _context(request, form), status=400 if form.errors else 200)
 

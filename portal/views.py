@@ -10,7 +10,6 @@ from portal.access import contact_for, contact_of, exhibitor_area
 from portal.access_views import finish_sign_in, next_url
 
 
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def sign_in(request):
     """E-mail and password. django-axes counts failures and locks out as on the admin's sign-in."""

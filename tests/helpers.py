@@ -191,6 +191,15 @@ def run_queued_tasks(monkeypatch):
     )
 
 
+# --- the exhibitors' portal ------------------------------------------------------------------
+
+
+def portal_link_in(message):
+    """The single-use link (invitation or sign-in) in a portal mail, as a path on the site."""
+    url = re.search(r"https?://\S+/exhibitor/(?:welcome|sign-in/link)/\S+/", text_of(message)).group(0)
+    return url.removeprefix("http://testserver")
+
+
 # --- forms as a browser posts them ------------------------------------------------------------
 
 

@@ -70,18 +70,18 @@ class ContactAdmin(admin.ModelAdmin):
         obj.pk, obj.user_id, obj.invited_at = invited.pk, invited.user_id, invited.invited_at
         return None
 
-    @admin.action(description=_("Send the invitation again (a removed contact gets access back)"), permissions=["change"])
+    @admin.action(
+        description=_("Send the invitation again (a removed contact gets access back)"), permissions=["change"]
+    )
     def invite_again(self, request, queryset):
         rows = list(queryset.select_related("exhibitor"))
+        sender = {"base_url": site_url(request), "inviter_name": _("The organisers")}
         for contact in rows:
-            access_services.invite(
-                invited_by=request.user,
-                inviter_name=_("The organisers"),
-                base_url=site_url(request),
-                **{name: getattr(contact, name) for name in ContactForm.Meta.fields if name != "is_main"},
-            ) if contact.removed_at else access_services.send_invitation(
-                contact=contact, base_url=site_url(request), inviter_name=_("The organisers")
-            )
+            if contact.removed_at:
+                fields = {name: getattr(contact, name) for name in ContactForm.Meta.fields if name != "is_main"}
+                access_services.invite(invited_by=request.user, **sender, **fields)
+            else:
+                access_services.send_invitation(contact=contact, **sender)
         count = len(rows)
         self.message_user(request, ngettext("%d invitation sent.", "%d invitations sent.", count) % count)
 

@@ -6,28 +6,49 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('portal', '0001_contacts'),
+        ("portal", "0001_contacts"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ContactLink',
+            name="ContactLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('purpose', models.CharField(choices=[('invitation', 'invitation'), ('sign_in', 'sign-in link')], max_length=12, verbose_name='purpose')),
-                ('key_hash', models.CharField(editable=False, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='sent at')),
-                ('expires_at', models.DateTimeField(editable=False, verbose_name='expires at')),
-                ('used_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='used at')),
-                ('contact', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links', to='portal.contact', verbose_name='contact')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "purpose",
+                    models.CharField(
+                        choices=[("invitation", "invitation"), ("sign_in", "sign-in link")],
+                        max_length=12,
+                        verbose_name="purpose",
+                    ),
+                ),
+                ("key_hash", models.CharField(editable=False, max_length=64, unique=True)),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name="sent at"),
+                ),
+                ("expires_at", models.DateTimeField(editable=False, verbose_name="expires at")),
+                ("used_at", models.DateTimeField(blank=True, editable=False, null=True, verbose_name="used at")),
+                (
+                    "contact",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="links",
+                        to="portal.contact",
+                        verbose_name="contact",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'portal link',
-                'verbose_name_plural': 'portal links',
-                'ordering': ['-created_at', '-pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('expires_at__gt', models.F('created_at'))), name='portal_link_expires')],
+                "verbose_name": "portal link",
+                "verbose_name_plural": "portal links",
+                "ordering": ["-created_at", "-pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("expires_at__gt", models.F("created_at"))), name="portal_link_expires"
+                    )
+                ],
             },
         ),
     ]

@@ -26,7 +26,7 @@ from django_tasks_db.models import DBTaskResult
 
 from outbox.models import Message
 from outbox.tasks import deliver_message
-from tests.factories import accreditation_form
+from tests.factories import accreditation_form, admin_login
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "kits"]}}
@@ -174,7 +174,7 @@ def test_health_check_reports_failed_tasks_of_the_last_day(client, db, settings)
 @pytest.fixture
 def organiser(client, db):
     user = get_user_model().objects.create_superuser("organiser", "organiser@example.vn", "x" * 20)
-    client.force_login(user)
+    admin_login(client, user)
     return user
 
 
