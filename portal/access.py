@@ -20,6 +20,10 @@ from portal.models import Contact
 # superuser holds every one): registered with common.second_factor in PortalConfig.ready().
 APPROVING_PERMISSIONS = ("portal.review_proposal", "portal.vet_stand_staff", "portal.review_declaration")
 
+# The only portal pages (URL names) open without a contact's session: the ways in and out. Every
+# other view is an `exhibitor_area` (tests/portal/test_access_walk.py holds every URL to this).
+DOORS = frozenset({"sign_in", "sign_out", "welcome", "link_request", "link_sign_in", "code"})
+
 
 def contact_for(user):
     """`user`'s contact with access, else None. Staff accounts never enter the portal."""
@@ -46,6 +50,8 @@ def exhibitor_area(view):
         request.portal_sections = overview.for_request(request)
         return private(view(request, *args, **kwargs))
 
+    # Copied outward by functools.wraps (require_POST…), so a URL's view says it is guarded.
+    wrapped.exhibitor_area = True
     return wrapped
 
 
