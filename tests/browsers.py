@@ -61,11 +61,11 @@ def admin_sign_in(page, base_url, username, password, next_url=""):
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     page.locator("input[type=submit]").click()
-    page.wait_for_load_state()
+    page.wait_for_url(lambda url: "/admin/login/" not in url)
     if "/admin/second-factor/" not in page.url:
         return
     user = get_user_model().objects.get(username=username)
     device = TOTPDevice.objects.filter(user=user).order_by("-confirmed", "pk").first()
     page.fill("#id_code", totp_code(device))
     page.locator("#login-form input[type=submit]").click()
-    page.wait_for_selector("#site-name")
+    page.wait_for_url(lambda url: "/admin/second-factor/" not in url)
