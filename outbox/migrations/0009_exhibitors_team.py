@@ -4,19 +4,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('outbox', '0008_visitors_team'),
+        ("outbox", "0008_visitors_team"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='message',
-            options={'ordering': ['-created_at', '-pk'], 'permissions': [('protocol_messages', 'Can see and act on messages to delegations'), ('press_messages', 'Can see and act on messages to the press'), ('visitors_messages', 'Can see and act on messages to visitors'), ('exhibitors_messages', 'Can see and act on messages to exhibitors'), ('approve_message', 'Can approve messages for sending')], 'verbose_name': 'message', 'verbose_name_plural': 'messages'},
+            name="message",
+            options={
+                "ordering": ["-created_at", "-pk"],
+                "permissions": [
+                    ("protocol_messages", "Can see and act on messages to delegations"),
+                    ("press_messages", "Can see and act on messages to the press"),
+                    ("visitors_messages", "Can see and act on messages to visitors"),
+                    ("exhibitors_messages", "Can see and act on messages to exhibitors"),
+                    ("approve_message", "Can approve messages for sending"),
+                ],
+                "verbose_name": "message",
+                "verbose_name_plural": "messages",
+            },
         ),
         migrations.AlterField(
-            model_name='message',
-            name='team',
-            field=models.CharField(choices=[('protocol', 'Protocol'), ('press', 'Press office'), ('visitors', 'Visitor registration'), ('exhibitors', 'Exhibitor services')], max_length=10, verbose_name='team'),
+            model_name="message",
+            name="team",
+            field=models.CharField(
+                choices=[
+                    ("protocol", "Protocol"),
+                    ("press", "Press office"),
+                    ("visitors", "Visitor registration"),
+                    ("exhibitors", "Exhibitor services"),
+                ],
+                max_length=10,
+                verbose_name="team",
+            ),
         ),
     ]
