@@ -11,8 +11,10 @@
 Needs DATABASE_URL (a migrated PostgreSQL database; the edition "bench-gates" is created in it
 and made current for the run, then the previous current edition is restored) and either
 DJANGO_DEBUG=1 or production settings with collected static files. `make bench` runs it last
-with BENCH_GATES=1 (bench/run.py) on the bench's database. Prints the figures; in-process, through
-Django's test client: the anchors' comparison under gunicorn and wrk is not part of it yet.
+with BENCH_GATES=1 (bench/run.py) on the bench's database. Prints the figures; 1 and 2 in process,
+through Django's test client.
+3. Registration under load: the public form's POST through gunicorn and wrk (bench/client_wsgi.py
+   gives each request its own client address), against the bare list anchor in the same rounds.
 """
 
 import datetime
@@ -121,6 +123,77 @@ def registration(show, today):
     assert not over, over
 
 
+POST_SCRIPT = """
+local counter = 1
+function setup(thread)
+  thread:set("id", counter)
+  counter = counter + 1
+end
+local slots = {%(slots)s}
+local n = 0
+request = function()
+  n = n + 1
+  local who = id .. "-" .. n
+  local body = "csrfmiddlewaretoken=%(token)s&name=Kh%%C3%%A1ch+" .. who .. "&email=wrk" .. who
+    .. "%%40example.invalid&phone=0912+345+678&party_size=1&slot=" .. slots[n %% #slots + 1] .. "&consent=on&website="
+  local headers = {
+    ["Content-Type"] = "application/x-www-form-urlencoded",
+    ["Cookie"] = "csrftoken=%(cookie)s",
+    ["X-Bench-Client"] = "10." .. id .. "." .. (math.floor(n / 256) %% 256) .. "." .. (n %% 256),
+  }
+  return wrk.format("POST", "/en/register/", headers, body)
+end
+"""
+
+
+def _csrf(base):
+    """The CSRF cookie and a form token for it, as a browser gets them from the form."""
+    import re
+    import urllib.request
+
+    with urllib.request.urlopen(base + "/en/register/") as page:  # noqa: S310 (our own server)
+        cookie = re.search(r"csrftoken=([^;]+)", page.headers["Set-Cookie"]).group(1)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.read().decode()).group(1)
+    return cookie, token
+
+
+def registration_under_load(show, today):
+    """The public form's POST under gunicorn and wrk, against the bare list anchor (C) in the same
+    rounds (bench/load.py): every POST a distinct visitor from its own address, into slots with
+    room for all, so each answer is a registration (302) or an error."""
+    import tempfile
+
+    from bench import load
+    from bench.run import prepare_anchor
+    from tickets.models import Registration, TimeSlot
+
+    slots = list(TimeSlot.objects.filter(day__edition=show, day__date__gt=today).values_list("pk", flat=True))
+    TimeSlot.objects.filter(pk__in=slots).update(capacity=10_000_000)
+    before = Registration.objects.filter(edition=show).count()
+    anchor_env = prepare_anchor(os.environ["DATABASE_URL"])
+    rounds = []
+    with load.Server("bench.anchor.wsgi", anchor_env) as anchor, load.Server("bench.client_wsgi", os.environ) as site:
+        cookie, token = _csrf(site.url)
+        load.warm(anchor.url, ["/rows/?page=1"])
+        for _ in range(load.ROUNDS):
+            reference = load.wrk(anchor.url, [f"/rows/?page={n}" for n in range(1, 126)])
+            with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False, prefix="expo-bench-") as handle:
+                handle.write(POST_SCRIPT % {"slots": ",".join(map(str, slots)), "token": token, "cookie": cookie})
+            posted = load.wrk(site.url, ["/en/register/"], script=handle.name)
+            rounds.append((posted, posted[0] / reference[0], reference[0]))
+    made = Registration.objects.filter(edition=show).count() - before
+    ratio = sorted(r[1] for r in rounds)[len(rounds) // 2]
+    rps = sorted(r[0][0] for r in rounds)[len(rounds) // 2]
+    errors = sum(r[0][3] for r in rounds)
+    log(
+        f"registration under wrk: POST {rps:.0f}/s (median of {len(rounds)} rounds), {ratio:.2f} × the bare list "
+        f"anchor C (goal ≥ 0.5); p99 {max(r[0][2] for r in rounds):.0f} ms; {made} registrations, "
+        f"about {rps * 3600:,.0f} an hour (goal 10,000 in the first hour); errors and non-2xx/3xx: {errors}"
+    )
+    TimeSlot.objects.filter(pk__in=slots).update(capacity=CAPACITY)
+    assert errors == 0, errors
+
+
 def sync(show, today):
     from django.contrib.auth.models import Group, User
     from django.test import Client
@@ -188,6 +261,8 @@ def main():
     try:
         if os.environ.get("BENCH_GATES_SKIP_REGISTRATION") != "1":
             registration(show, today)
+        if os.environ.get("BENCH_GATES_SKIP_WRK") != "1":
+            registration_under_load(show, today)
         if os.environ.get("BENCH_GATES_SKIP_SYNC") != "1":
             sync(show, today)
     finally:

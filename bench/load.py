@@ -88,12 +88,13 @@ def _script(paths):
     return handle.name
 
 
-def wrk(base, paths):
-    """One wrk round over `paths` (one or several): requests/s, p50 and p99 (ms), errors + non-2xx."""
+def wrk(base, paths, script=None):
+    """One wrk round over `paths` (one or several; or as a Lua `script` of the caller's, which the
+    round deletes): requests/s, p50 and p99 (ms), errors + non-2xx."""
     command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", "--timeout", "10s"]
-    script = None
-    if len(paths) > 1:
+    if script is None and len(paths) > 1:
         script = _script(paths)
+    if script:
         command += ["-s", script]
     try:
         out = subprocess.run([*command, base + paths[0]], capture_output=True, text=True, check=True).stdout

@@ -8,6 +8,7 @@ Steps:
    under gunicorn with wrk in interleaved rounds against the anchors (bench/load.py);
 3. time the slow jobs (fact sheets; the press kit unless BENCH_SKIP_KIT=1), and weigh one
    public page of each kind (bench/weight.py: HTML + CSS + JS compressed, budget 100 KB);
+   a phone on a weak network (bench/phone.py: LCP cold and repeated, bytes, oversized images);
    with BENCH_GATES=1, registration and the gates' sync at scale last (bench/gates.py);
 and write bench/RESULTS.md (bench/report.py), with the machine's load before and after.
 Exits non-zero only when it could not run.
@@ -71,8 +72,8 @@ def uptime():
     return subprocess.run(["uptime"], capture_output=True, text=True, check=False, env=env).stdout.strip() + " UTC"
 
 
-def prepare_anchor():
-    env = {**os.environ, "DATABASE_URL": DATABASE_URL, "DJANGO_SETTINGS_MODULE": "bench.anchor.settings"}
+def prepare_anchor(database_url=DATABASE_URL):
+    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "bench.anchor.settings"}
     code = (
         "import django; django.setup(); from django.core.management import call_command; "
         "call_command('migrate', verbosity=0); from bench.anchor.views import fill; fill()"
@@ -153,7 +154,7 @@ def main():
     django.setup()
     from django.test import Client
 
-    from bench import pages, report, weight
+    from bench import pages, phone, report, weight
 
     scales, timings, jobs = {}, {}, {}
     public_counts = admin_counts = urls = None
@@ -173,6 +174,9 @@ def main():
     client = Client()
     weights = weight.table(weight.weigh(client, weight.public_paths(client)))
     weighed = "## Page weight (issue 29: under 100 KB before images, HTML + CSS + JS compressed)\n\n" + weights
+    log("A phone on a weak network (bench/phone.py)")
+    with load.Server("config.wsgi", production_env(static_root, cache_seconds=300)) as site:
+        weighed += "\n\n" + phone.section(site.url, urls)
     if os.environ.get("BENCH_GATES") == "1":
         log("Tickets and gates at scale (bench/gates.py)")
         gates = subprocess.run(

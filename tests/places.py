@@ -17,8 +17,7 @@ def venues(edition):
     }
 
 
-@pytest.fixture
-def sectors(db):
+def make_sectors():
     naval = Sector.objects.create(slug="naval", name_vi="Hải quân", name_en="Naval", order=1)
     ground = Sector.objects.create(slug="ground-forces", name_vi="Lục quân", name_en="Ground forces", order=2)
     return {
@@ -32,33 +31,39 @@ def sectors(db):
     }
 
 
+# The exhibitors both the catalogue and the site plan know: key → slug, name, country, sector.
+EXHIBITORS = {
+    "song_hong": ("song-hong", "Công ty Cơ khí Sông Hồng", "VN", "naval"),
+    "duong": ("duong-lam", "Tập đoàn An ninh Đường Lâm", "VN", "ground"),
+    "marine": ("marine-demo", "Marine Atlantique", "FR", "naval"),
+    "tay_nguyen": ("tay-nguyen", "Nhà máy Xe đặc chủng Tây Nguyên", "VN", "ground"),
+    "late": ("late-comer", "Late Comer Systems", "SG", "ground"),
+}
+
+
+def exhibitors_at(edition, sectors, stands):
+    """EXHIBITORS named in `stands` ({key: (venue, code)}), each with its stand at `edition`."""
+    made = {}
+    for key, stand in stands.items():
+        slug, name, country, sector = EXHIBITORS[key]
+        made[key] = make_exhibitor(slug, name, country, sectors=[sectors[sector]], stand=stand, edition=edition)
+    return made
+
+
+@pytest.fixture
+def sectors(db):
+    return make_sectors()
+
+
 @pytest.fixture
 def catalogue(edition, venues, sectors):
     """A small catalogue: two Vietnamese exhibitors and a French one, in two halls."""
-    song_hong = make_exhibitor(
-        "song-hong",
-        "Công ty Cơ khí Sông Hồng",
-        "VN",
-        sectors=[sectors["naval"]],
-        stand=(venues["A"], "A-01"),
-        edition=edition,
+    exhibitors = exhibitors_at(
+        edition,
+        sectors,
+        {"song_hong": (venues["A"], "A-01"), "duong": (venues["B"], "B-07"), "marine": (venues["B"], "B-01")},
     )
-    duong = make_exhibitor(
-        "duong-lam",
-        "Tập đoàn An ninh Đường Lâm",
-        "VN",
-        sectors=[sectors["ground"]],
-        stand=(venues["B"], "B-07"),
-        edition=edition,
-    )
-    marine = make_exhibitor(
-        "marine-demo",
-        "Marine Atlantique",
-        "FR",
-        sectors=[sectors["naval"]],
-        stand=(venues["B"], "B-01"),
-        edition=edition,
-    )
+    song_hong, duong, marine = exhibitors["song_hong"], exhibitors["duong"], exhibitors["marine"]
     products = {
         "kilo": make_product(song_hong, sectors["submarines"], "sh-1", "Tàu ngầm SH-1", "SH-1 submarine", image=True),
         "corvette": make_product(song_hong, sectors["warships"], "sh-2", "Tàu hộ vệ SH-2", "SH-2 corvette"),
@@ -68,7 +73,7 @@ def catalogue(edition, venues, sectors):
             marine, sectors["warships"], "ma-5", "Tàu bí mật MA-5", "MA-5 secret ship", published=False
         ),
     }
-    return {"exhibitors": {"song_hong": song_hong, "duong": duong, "marine": marine}, "products": products}
+    return {"exhibitors": exhibitors, "products": products}
 
 
 @pytest.fixture
@@ -105,37 +110,19 @@ def site(edition):
     }
     for code, points in outlines.items():
         VenueOutline.objects.create(venue=halls[code], points=points)
-    naval = Sector.objects.create(slug="naval", name_vi="Hải quân", name_en="Naval", order=1)
-    ground = Sector.objects.create(slug="ground-forces", name_vi="Lục quân", name_en="Ground forces", order=2)
-    tanks = Category.objects.create(sector=ground, slug="tanks", name_vi="Xe tăng", name_en="Tanks")
-    subs = Category.objects.create(sector=naval, slug="submarines", name_vi="Tàu ngầm", name_en="Submarines")
-    exhibitors = {
-        "song_hong": make_exhibitor(
-            "song-hong", "Công ty Cơ khí Sông Hồng", "VN", sectors=[naval], stand=(halls["A"], "A-09"), edition=edition
-        ),
-        "duong": make_exhibitor(
-            "duong-lam",
-            "Tập đoàn An ninh Đường Lâm",
-            "VN",
-            sectors=[ground],
-            stand=(halls["B"], "B-07"),
-            edition=edition,
-        ),
-        "marine": make_exhibitor(
-            "marine-demo", "Marine Atlantique", "FR", sectors=[naval], stand=(halls["A"], "A-01"), edition=edition
-        ),
-        "tay_nguyen": make_exhibitor(
-            "tay-nguyen",
-            "Nhà máy Xe đặc chủng Tây Nguyên",
-            "VN",
-            sectors=[ground],
-            stand=(halls["S"], "S-01"),
-            edition=edition,
-        ),
-        "late": make_exhibitor(
-            "late-comer", "Late Comer Systems", "SG", sectors=[ground], stand=(halls["B"], "B-99"), edition=edition
-        ),
-    }
+    sectors = make_sectors()
+    tanks, subs = sectors["tanks"], sectors["submarines"]
+    exhibitors = exhibitors_at(
+        edition,
+        sectors,
+        {
+            "song_hong": (halls["A"], "A-09"),
+            "duong": (halls["B"], "B-07"),
+            "marine": (halls["A"], "A-01"),
+            "tay_nguyen": (halls["S"], "S-01"),
+            "late": (halls["B"], "B-99"),
+        },
+    )
     stands = {stand.code: stand for stand in edition.stands.all()}
     StandPlacement.objects.create(stand=stands["A-09"], x=60, y=40, width=12, depth=8, rotation=0)
     StandPlacement.objects.create(stand=stands["A-01"], x=25, y=25, width=12, depth=8, rotation=90)

@@ -6,6 +6,7 @@ import datetime
 import json
 import uuid
 
+from csp.decorators import csp_update
 from django.contrib.auth.decorators import login_required, permission_required
 from django.db.models import Q
 from django.http import FileResponse, Http404, JsonResponse
@@ -40,6 +41,9 @@ def _edition(request):
 
 @require_safe
 @_for_gate_staff
+# ZXing's QR reader is WebAssembly (browsers without their own reader): compiling it needs
+# 'wasm-unsafe-eval', on this page only; inline and eval'd scripts stay refused.
+@csp_update({"script-src": ["'wasm-unsafe-eval'"]})
 def page(request):
     edition = _edition(request)
     context = {"edition": edition, "gates": Gate.objects.filter(edition=edition), "today": edition.local_today()}
@@ -81,12 +85,19 @@ def scans(request):
     # The site's clock may be set to a show day (the demo's EXPO_DEMO_NOW): scans move with it.
     shift = now - timezone.now()
     results = []
+    known = gates.Known(edition, [token for _, token, _ in parsed], [client_id for client_id, _, _ in parsed])
     for client_id, token, scanned_at in parsed:
         scanned_at = scanned_at + shift if scanned_at is not None and scanned_at.tzinfo is not None else None
         if scanned_at is None or scanned_at > now + datetime.timedelta(minutes=5):
             scanned_at = now
         scan, registration = gates.record(
-            edition=edition, gate=gate, token=token, scanned_at=scanned_at, client_id=client_id, by=request.user
+            edition=edition,
+            gate=gate,
+            token=token,
+            scanned_at=scanned_at,
+            client_id=client_id,
+            by=request.user,
+            known=known,
         )
         results.append(_shown(scan, registration, request))
     return private(JsonResponse({"results": results}))

@@ -29,7 +29,28 @@ def trade_days(edition):
     return set(VisitDay.objects.filter(edition=edition, kind=Kind.TRADE).values_list("date", flat=True))
 
 
-def verdict(edition, token, day):
+class Known:
+    """What a batch of scans needs to know, read once for the whole batch: the edition's trade days,
+    the scans already stored under the batch's client ids, and the tickets the batch names."""
+
+    def __init__(self, edition, tokens=(), client_ids=()):
+        self.edition = edition
+        self.trade_days = trade_days(edition)
+        self.stored = {scan.client_id: scan for scan in Scan.objects.filter(client_id__in=list(client_ids))}
+        named = set()
+        for token in tokens:
+            try:
+                signed = signing.verify(token)
+            except signing.BadToken:
+                continue
+            if signed.kind in TICKET_KINDS:
+                named.add(signed.id)
+        rows = Registration.objects.filter(edition=edition, pass_id__in=named).select_related("slot__day")
+        # Keyed by kind too: a token signed as "public" never opens a trade ticket's number.
+        self.registrations = {(r.kind, r.pass_id): r for r in rows} if named else {}
+
+
+def verdict(edition, token, day, known=None):
     """(result, pass, registration or None) for `token` shown on `day`, before duplicates are looked at."""
     try:
         signed = signing.verify(token)
@@ -41,18 +62,15 @@ def verdict(edition, token, day):
         return _press_verdict(edition, signed)
     if signed.kind not in TICKET_KINDS:
         return Result.ADMITTED, signed, None
-    registration = (
-        Registration.objects.filter(edition=edition, pass_id=signed.id, kind=signed.kind)
-        .select_related("slot__day")
-        .first()
-    )
+    known = known or Known(edition, [token])
+    registration = known.registrations.get((signed.kind, signed.id))
     if registration is None:
         return Result.UNKNOWN, signed, None
     if registration.status != Status.ISSUED:
         return Result.REVOKED, signed, registration
     if registration.kind == Kind.PUBLIC and registration.slot.day.date != day:
         return Result.WRONG_DAY, signed, registration
-    if registration.kind == Kind.TRADE and day not in trade_days(edition):
+    if registration.kind == Kind.TRADE and day not in known.trade_days:
         return Result.WRONG_DAY, signed, registration
     return Result.ADMITTED, signed, registration
 
@@ -81,14 +99,16 @@ def _press_verdict(edition, signed):
     return Result.ADMITTED, signed, holder
 
 
-def record(*, edition, gate, token, scanned_at, client_id, by):
-    """Store one scan (once per client_id) with the server's verdict; returns (scan, registration)."""
-    existing = Scan.objects.filter(client_id=client_id).first()
+def record(*, edition, gate, token, scanned_at, client_id, by, known=None):
+    """Store one scan (once per client_id) with the server's verdict; returns (scan, registration).
+
+    A batch passes `known` (read once for all its scans); a scan alone reads its own."""
+    known = known or Known(edition, [token], [client_id])
+    existing = known.stored.get(client_id)
     day = edition.local_today(scanned_at)
+    result, signed, registration = verdict(edition, token, day, known)
     if existing is not None:
-        _, _, registration = verdict(edition, token, day)
         return existing, registration
-    result, signed, registration = verdict(edition, token, day)
     scan = Scan(
         edition=edition,
         gate=gate,
@@ -118,6 +138,7 @@ def record(*, edition, gate, token, scanned_at, client_id, by):
             # Another gate's admission of the same pass committed in between.
             scan.result = Result.ALREADY_USED
             scan.save()
+    known.stored[client_id] = scan
     return scan, registration
 
 

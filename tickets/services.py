@@ -71,13 +71,13 @@ def _photo(upload):
     return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}.jpg")
 
 
-def register_public(*, edition, slot, fields, language, source, base_url=None, now=None):
+def register_public(*, edition, slot, fields, language, source, base_url=None, now=None, rules=None):
     """Hold `fields["party_size"]` places in `slot` and e-mail the confirmation link.
 
     Raises ratelimit.Exceeded, slots.SlotFull (with the nearest free slots) or ValidationError;
-    in each case nothing is saved and nothing counted.
+    in each case nothing is saved and nothing counted. `rules`: the edition's Admission, if read already.
     """
-    rules = admission(edition)
+    rules = rules or admission(edition)
     if not rules.is_open:
         raise ValidationError(_("Registration for this edition is closed."), code="closed")
     party = fields["party_size"]
@@ -89,7 +89,10 @@ def register_public(*, edition, slot, fields, language, source, base_url=None, n
         registration = Registration(
             edition=edition, kind=Kind.PUBLIC, slot=slot, language=language, consented_at=timezone.now(), **fields
         )
-        registration.full_clean()
+        # The fields as typed are checked here; the edition and the slot were just read or taken, and
+        # the random pass and access numbers and the table's constraints are the database's to enforce
+        # (a query each, at the busiest moment of a slot's opening).
+        registration.full_clean(exclude=["edition", "slot"], validate_unique=False, validate_constraints=False)
         registration.save()
         mail.confirm_address(registration, base_url=base_url)
     return registration

@@ -71,6 +71,7 @@ def register(request):
                     language=translation.get_language(),
                     source=source,
                     base_url=passes.site_url(request),
+                    rules=rules,
                 )
             except ratelimit.Exceeded as exceeded:
                 context["refused"], status = exceeded.limit.message, 429

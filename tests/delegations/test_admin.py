@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from delegations.models import Engagement, StatusChange
 from tests.factories import local, make_delegation, make_member
-from tests.helpers import delegation_change_form
+from tests.forms import delegation_change_form
 
 CHANGELIST = reverse("admin:delegations_delegation_changelist")
 MEMBERS = reverse("admin:delegations_member_changelist")

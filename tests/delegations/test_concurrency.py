@@ -19,7 +19,7 @@ from delegations.imports import import_delegations
 from delegations.models import Delegation, Member
 from expo.models import Edition
 from tests.factories import make_delegation, make_member
-from tests.helpers import form_data
+from tests.forms import form_data
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from delegations.imports import import_delegations
 from delegations.models import Delegation, Member
 from tests.factories import make_delegation, make_member
-from tests.helpers import form_data
+from tests.forms import form_data
 
 HEAD = Member.Role.HEAD
 

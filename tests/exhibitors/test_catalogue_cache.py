@@ -7,7 +7,7 @@ import pytest
 from exhibitors import services
 from exhibitors.models import Product, Sector
 from tests.factories import make_exhibitor, make_product
-from tests.helpers import facet_counts, titles
+from tests.forms import facet_counts, titles
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,8 @@ from PIL import Image
 from common import images
 from exhibitors.models import Product, ProductImage
 from tests.factories import make_exhibitor
-from tests.helpers import image_upload, png_bytes, post_new_exhibit
+from tests.forms import post_new_exhibit
+from tests.helpers import image_upload, png_bytes
 
 
 def jpeg_with_exif(size=(1600, 900)):

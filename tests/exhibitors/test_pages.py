@@ -8,7 +8,7 @@ from model_bakery import baker
 from common.cache import bump_content_version
 from exhibitors.models import Category, Exhibitor, Stand
 from tests.factories import make_exhibitor, make_product
-from tests.helpers import facet_counts, titles
+from tests.forms import facet_counts, titles
 
 
 def test_product_list_shows_published_exhibits_with_facet_counts(client, catalogue):

@@ -23,7 +23,7 @@ from django.db import connection
 from django.test import Client
 
 from tests.factories import admin_login, make_exhibitor
-from tests.helpers import form_fields
+from tests.forms import form_fields
 from tests.processes import free_port, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent.parent

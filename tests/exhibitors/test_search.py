@@ -7,7 +7,7 @@ import pytest
 from exhibitors.models import Exhibitor, Product
 from expo.models import ProgrammeItem
 from tests.factories import make_exhibitor, make_item, make_product, make_release
-from tests.helpers import titles
+from tests.forms import titles
 
 
 @pytest.fixture

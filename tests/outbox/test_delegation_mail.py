@@ -14,7 +14,8 @@ from delegations.models import Delegation, Engagement, Member
 from expo.models import ProgrammeItem, Venue
 from expo.programme import services as programme_services
 from outbox.models import Message
-from tests.helpers import delegation_change_form, pdf_text, subject_of, text_of
+from tests.forms import delegation_change_form
+from tests.helpers import pdf_text, subject_of, text_of
 
 pytestmark = pytest.mark.django_db
 NOW = datetime.datetime(2024, 12, 10, 2, 0, tzinfo=datetime.UTC)

@@ -57,10 +57,10 @@ def test_an_organiser_invites_a_contact_who_sets_a_password_with_the_button(
 
     [message] = smtp.messages
     assert message["To"].addresses[0].addr_spec == "hoa.nguyen@viettel.example"
-    assert subject_of(message) == "Cổng đơn vị trưng bày VIDE 2024: thư mời của bạn cho Tập đoàn Viettel"
+    assert subject_of(message) == "Cổng thông tin nhà triển lãm VIDE 2024: thư mời của bạn cho Tập đoàn Viettel"
     text = text_of(message)
     assert text.startswith("Kính gửi Nguyễn Thị Hoa,")
-    assert "Ban tổ chức mời bạn vào cổng đơn vị trưng bày" in text
+    assert "Ban tổ chức mời bạn vào cổng thông tin nhà triển lãm" in text
     assert "Liên kết chỉ dùng được một lần, trong 7 ngày." in text
     url = portal_link_in(message)
     assert url.startswith("/vi/exhibitor/welcome/")

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from exhibitors.models import Stand
 from siteplan.models import StandPlacement
-from tests.helpers import form_data
+from tests.forms import form_data
 
 DASHBOARD_WARNING = "1 gian hàng của VIDE 2024 chưa có vị trí trên sơ đồ: bản đồ chưa thể hiện các gian này."
 

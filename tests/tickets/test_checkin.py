@@ -168,3 +168,26 @@ def test_trade_tickets_open_the_trade_days(gate, show):
     with time_machine.travel(datetime.datetime(2024, 12, 19, 9, tzinfo=datetime.UTC), tick=False):
         assert scan(gate, passes.token(trade))["result"] == "admitted"
     assert datetime.date(2024, 12, 19) == TRADE_DAY
+
+
+def test_a_synced_batch_reads_its_tickets_once(gate, show, on_the_day, django_assert_num_queries):
+    """A gate back online sends its queue: the tickets, the trade days and the client ids are read
+    once for the batch; each scan then costs its own admission check and insert."""
+
+    def batch(n):
+        tokens = [passes.token(ticket(show, name=f"Khách {i}")) for i in range(n)]
+        body = {
+            "gate": "G1",
+            "scans": [
+                {"client_id": str(uuid.uuid4()), "token": t, "scanned_at": timezone.now().isoformat()} for t in tokens
+            ],
+        }
+        return json.dumps(body)
+
+    # 15 for the first scan (session, user, edition, gate, the batch's reads, its own write); then 6 a
+    # scan: the admission check under SELECT … FOR UPDATE, the insert and their savepoints.
+    for n, expected in ((1, 15), (10, 69)):
+        body = batch(n)
+        with django_assert_num_queries(expected):
+            response = gate.post("/en/checkin/scans/", body, content_type="application/json")
+        assert [r["result"] for r in response.json()["results"]] == ["admitted"] * n

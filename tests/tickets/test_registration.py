@@ -156,3 +156,12 @@ def test_changing_the_day_issues_a_new_pass_number(client, show):
 def test_an_altered_link_finds_nothing(client, show):
     response = client.get("/en/register/t/" + "x" * 43 + "/")
     assert response.status_code == 404 and "Link not valid" in response.content.decode()
+
+
+def test_a_registration_costs_a_known_number_of_queries(client, show, django_assert_num_queries):
+    """The POST every visitor makes when a slot opens: the form's checks, the rate limits, the place
+    taken, the registration with its audit entry and the confirmation mail queued — nothing read twice."""
+    client.post("/en/register/", form(email="first@example.vn"))  # the session and the caches are warm
+    with django_assert_num_queries(25):
+        response = client.post("/en/register/", form(email="second@example.vn"), REMOTE_ADDR="10.0.0.2")
+    assert response.status_code == 302

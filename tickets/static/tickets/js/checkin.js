@@ -124,11 +124,41 @@
     } finally { syncing = false; }
   }
 
+  // The browser's own QR reader where it has one; else ZXing's (WebAssembly, served by us and
+  // loaded as the page opens, so a gate that loses the network later still reads codes).
+  let decoder = null;
+  function loadScript(src) {
+    return new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = src; script.onload = resolve; script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+  async function qrDecoder() {
+    if (decoder) return decoder;
+    decoder = (async () => {
+      if ("BarcodeDetector" in window) {
+        const formats = await window.BarcodeDetector.getSupportedFormats().catch(() => []);
+        if (formats.includes("qr_code")) return new window.BarcodeDetector({ formats: ["qr_code"] });
+      }
+      await loadScript(root.dataset.decoderUrl);
+      const api = window.BarcodeDetectionAPI;
+      const wasm = root.dataset.decoderWasmUrl;
+      api.prepareZXingModule({ overrides: { locateFile: (path, prefix) => (path.endsWith(".wasm") ? wasm : prefix + path) }, fireImmediately: true });
+      return new api.BarcodeDetector({ formats: ["qr_code"] });
+    })();
+    return decoder;
+  }
+
   async function startCamera() {
-    if (!("BarcodeDetector" in window) || !navigator.mediaDevices) { status(msg("no-camera")); return; }
-    const detector = new window.BarcodeDetector({ formats: ["qr_code"] });
+    if (!navigator.mediaDevices) { status(msg("no-camera")); return; }
+    let detector, stream;
+    try {
+      detector = await qrDecoder();
+      stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } });
+    } catch (e) { status(msg("no-camera")); return; }
     const video = $("camera");
-    video.srcObject = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } });
+    video.srcObject = stream;
     video.hidden = false;
     await video.play();
     let last = "", lastAt = 0;
@@ -142,6 +172,18 @@
       requestAnimationFrame(tick);
     }
     tick();
+  }
+
+  // A photo of the code (a phone's camera app, or a tablet that will not share its camera).
+  async function readPhoto(event) {
+    const file = event.target.files[0];
+    event.target.value = "";
+    if (!file) return;
+    try {
+      const codes = await (await qrDecoder()).detect(await createImageBitmap(file));
+      if (codes.length) { await scan(codes[0].rawValue); return; }
+    } catch (e) { /* not an image, or no decoder */ }
+    status(msg("no-code"));
   }
 
   async function lookup(event) {
@@ -170,6 +212,8 @@
   }
 
   $("start-camera").addEventListener("click", startCamera);
+  $("photo-scan").addEventListener("change", readPhoto);
+  qrDecoder().catch(() => { decoder = null; });
   $("lookup").addEventListener("submit", lookup);
   $("manual").addEventListener("submit", (event) => { event.preventDefault(); scan($("manual-token").value); });
   window.addEventListener("online", () => { refresh().then(() => sync()); });

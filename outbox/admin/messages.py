@@ -18,7 +18,7 @@ from common.sensitive import shown
 from common.text import nfc
 from outbox import registry, services
 from outbox.delivery import build_email
-from outbox.models import KindSetting, Message, Unsubscribe
+from outbox.models import Message
 
 
 class KindFilter(admin.SimpleListFilter):
@@ -282,42 +282,3 @@ class MessageAdmin(admin.ModelAdmin):
             request,
             ngettext("%(n)d message queued again.", "%(n)d messages queued again.", queued) % {"n": queued},
         )
-
-
-@admin.register(KindSetting)
-class KindSettingAdmin(admin.ModelAdmin):
-    list_display = ("kind_label", "review_first")
-    list_editable = ("review_first",)
-    fields = ("kind", "review_first")
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "kind":
-            # Only press kinds have a setting: messages to delegations are always reviewed.
-            kinds = [(k.code, k.label) for k in registry.all_kinds() if not k.second_person]
-            return forms.ChoiceField(choices=kinds, label=db_field.verbose_name)
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
-
-    @admin.display(description=_("kind"), ordering="kind")
-    def kind_label(self, setting):
-        try:
-            return registry.get(setting.kind).label
-        except LookupError:
-            return setting.kind
-
-
-@admin.register(Unsubscribe)
-class UnsubscribeAdmin(admin.ModelAdmin):
-    """Seen, never undone: only the person who unsubscribed can ask to hear from us again."""
-
-    list_display = ("email", "topic", "at")
-    search_fields = ("email",)
-    readonly_fields = ("email", "topic", "at")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # deleting it would let the system mail an address that said no
