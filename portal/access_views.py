@@ -60,9 +60,9 @@ def welcome(request, key):
         if contact is None:
             return _invalid(request, "invitation")
         auth.logout(request)
-        auth.login(request, contact.user, backend=BACKEND)
         messages.success(request, _("Your password is set. Welcome to the exhibitors' portal."))
-        return private(redirect("portal:home"))
+        # A contact invited back who had enrolled a device still gives its code.
+        return finish_sign_in(request, contact.user)
     status = 400 if form.errors else 200
     context = {"form": form, "contact": link.contact}
     return private(render(request, "portal/access/welcome.html", context, status=status))
