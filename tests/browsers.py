@@ -55,7 +55,7 @@ def admin_sign_in(page, base_url, username, password, next_url=""):
     from django.contrib.auth import get_user_model
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from tests.factories import totp_code
+    from tests.accounts import totp_code
 
     page.goto(f"{base_url}/admin/login/" + (f"?next={next_url}" if next_url else ""))
     page.fill("#id_username", username)

@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 from model_bakery import baker
 
-from tests.factories import admin_login
+from tests.accounts import admin_login
 from tests.helpers import Inbox
 from tests.processes import free_port
 

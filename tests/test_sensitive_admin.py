@@ -29,7 +29,7 @@ from openpyxl import load_workbook
 
 from common.sensitive import PERMISSION_CODENAME, reached_model, sensitive_fields, sensitive_models
 from expo.models import Edition
-from tests.factories import admin_login
+from tests.accounts import admin_login
 
 WRONG = "QJW"
 

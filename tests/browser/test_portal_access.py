@@ -6,7 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 from portal import access_services
-from tests.factories import make_exhibitor, totp_code
+from tests.accounts import totp_code
+from tests.factories import make_exhibitor
 from tests.helpers import portal_link_in
 
 PASSWORD = "pháo phòng không 2026"

@@ -21,7 +21,7 @@ from django_countries import countries
 from model_bakery import baker
 
 from common import collation
-from tests.factories import admin_login
+from tests.accounts import admin_login
 
 # django-countries shows a country's newer or common name only when the language translates it,
 # and otherwise the older name it replaces: in Vietnamese these are never shown ("Türkiye" is

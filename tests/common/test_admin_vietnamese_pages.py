@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.utils import translation
 from django.utils.translation import gettext
 
-from tests.factories import admin_login
+from tests.accounts import admin_login
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from django.utils import translation
 
 from delegations.models import Engagement
 from expo.models import Venue
-from tests.factories import admin_login
+from tests.accounts import admin_login
 
 
 @pytest.fixture

@@ -22,7 +22,8 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 
-from tests.factories import admin_login, make_exhibitor
+from tests.accounts import admin_login
+from tests.factories import make_exhibitor
 from tests.forms import form_fields
 from tests.processes import free_port, wait_for_port
 

@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from meetings.models import Agreement
-from tests.factories import admin_login
+from tests.accounts import admin_login
 
 NBSP = "\u00a0"
 

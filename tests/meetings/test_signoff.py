@@ -19,7 +19,8 @@ from modeltranslation.translator import translator
 
 from meetings import services
 from meetings.models import Agreement
-from tests.factories import LAST_EVENING, admin_login
+from tests.accounts import admin_login
+from tests.factories import LAST_EVENING
 from tests.helpers import pdf_text
 
 pytestmark = pytest.mark.django_db

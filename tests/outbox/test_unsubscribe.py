@@ -12,7 +12,8 @@ from outbox import unsubscribe as tokens
 from outbox.models import Message, Unsubscribe
 from outbox.tasks import deliver_message
 from press import mail
-from tests.factories import admin_login, make_message, staff
+from tests.accounts import admin_login
+from tests.factories import make_message, staff
 from tests.helpers import run_queued_tasks
 
 pytestmark = pytest.mark.django_db

@@ -17,15 +17,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.access import APPROVING_PERMISSIONS
 from portal.models import Contact
-from tests.factories import (
-    admin_sign_in,
-    make_contact,
-    make_exhibitor,
-    portal_client,
-    staff,
-    totp_code,
-    totp_device,
-)
+from tests.accounts import admin_sign_in, make_contact, portal_client, totp_code, totp_device
+from tests.factories import make_exhibitor, staff
 
 pytestmark = pytest.mark.django_db
 NOW = datetime.datetime(2024, 11, 4, 9, 0, tzinfo=datetime.UTC)

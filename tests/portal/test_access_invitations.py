@@ -8,7 +8,8 @@ import time_machine
 from django.contrib.auth import get_user_model
 
 from portal.models import Contact, ContactLink
-from tests.factories import PORTAL_PASSWORD, make_contact, make_exhibitor, portal_client, staff
+from tests.accounts import PORTAL_PASSWORD, make_contact, portal_client
+from tests.factories import make_exhibitor, staff
 from tests.helpers import portal_link_in, subject_of, text_of
 
 pytestmark = pytest.mark.django_db

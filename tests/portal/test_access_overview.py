@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from portal import overview
-from tests.factories import make_contact, make_exhibitor, portal_client
+from tests.accounts import make_contact, portal_client
+from tests.factories import make_exhibitor
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 

@@ -9,7 +9,8 @@ from django.test import Client
 
 from common import second_factor
 from portal.models import ContactLink
-from tests.factories import PORTAL_PASSWORD, make_contact, make_exhibitor, portal_client, totp_code
+from tests.accounts import PORTAL_PASSWORD, make_contact, portal_client, totp_code
+from tests.factories import make_exhibitor
 from tests.helpers import portal_link_in, subject_of, text_of
 
 pytestmark = pytest.mark.django_db

@@ -19,7 +19,8 @@ import portal.urls
 from exhibitors.models import Exhibitor
 from portal.access import DOORS
 from portal.models import Contact, ContactLink
-from tests.factories import make_contact, portal_client, staff
+from tests.accounts import make_contact, portal_client
+from tests.factories import staff
 
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 QUERY_NAMES = ("exhibitor", "exhibitor_id", "contact", "contact_id", "product", "product_id", "pk", "id")
