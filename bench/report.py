@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.db import connection
 
-from bench import load
+from bench import crawl, edits, load
 from bench.pages import ADMIN_BUDGET, DETAIL_PAGES, EXPORTS, PUBLIC_BUDGET
 
 MODES = ("page cache off", "every cache off", "cached")
@@ -72,6 +72,19 @@ def _goals(scales):
         if (label, "page cache off") in results and results[(label, "page cache off")]["p99"] > 250
     ]
     check("p99 at 16 connections ≤ 250 ms, page cache off", slow)
+    # Issue 31: crawler-proof, and the first request after an edit.
+    check("every page, every cache off, varied URLs ≥ 0.25 × C", below(labels, "every cache off", 0.25))
+    for scale, data in sorted(scales.items()):
+        if data.get("edits", {}).get("background"):
+            late = [
+                f"{label} {figures['first'] / figures['warm']:.1f} ×"
+                for label, figures in data["edits"]["background"].items()
+                if figures["first"] > 2 * figures["warm"]
+            ]
+            check(f"first request after an edit ≤ 2 × a warm one at {scale} ×", late)
+        for name, figures in (data.get("crawl") or {}).items():
+            p99 = figures["visitors"]["p99"]
+            check(f"visitors' p99 ≤ 250 ms beside a crawler ({name})", [f"{p99:.0f} ms"] if p99 > 250 else [])
     if len(scales) > 1:
         big = scales[max(scales)]["results"]
         growth = []
@@ -137,6 +150,17 @@ def render(*, urls, public_counts, admin_counts, scales, jobs, uptime, notes="")
             ]
         if data.get("rss"):
             lines += [f"Peak RSS per worker: {data['rss']:.0f} MB.", ""]
+        if data.get("edits"):
+            lines += [
+                "The first request after an edit (issue 31, bench/edits.py: every cache off, one URL, ",
+                "sequential requests; the index rebuilt inside the request, or by a builder thread):",
+                "",
+                edits.table(data["edits"]),
+                "",
+            ]
+        if data.get("crawl"):
+            lines += ["Visitors on cached pages while a crawler walks uncached ones (bench/crawl.py):", ""]
+            lines += [crawl.table(data["crawl"]), ""]
     lines += ["## Goals (issue 15)", "", *_goals(scales), ""]
     lines += [
         "## Queries per request (public budget ≤ 8, admin ≤ 15)",

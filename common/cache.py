@@ -110,6 +110,11 @@ def serving_stale():
         memo["stale"] = True
 
 
+def in_request():
+    """Whether this thread is answering a request now (ContentVersionMiddleware)."""
+    return _request_memo.get() is not None
+
+
 def _stale():
     return bool((_request_memo.get() or {}).get("stale"))
 

@@ -9,10 +9,15 @@ from django.contrib.auth.management import create_permissions
 PROTOCOL = "Protocol"
 CONTENT_EDITORS = "Content editors"
 PRESS_OFFICE = "Press office"
+# Vets the people who will be inside the show (exhibitors' stand staff, badges) and reviews exhibits'
+# declarations (weapons, energetic material, export control): an accreditation and safety check kept
+# apart from Protocol, whose members see foreign officials' data. Its permissions approve, so its
+# members sign in to the admin with TOTP (portal.access.APPROVING_PERMISSIONS).
+SECURITY = "Security"
 # Invites and removes exhibitors' portal contacts, sees their addresses, answers their mail
 # (docs/portal.md "Access": why not the content editors).
 EXHIBITOR_SERVICES = "Exhibitor services"
-GROUPS = (PROTOCOL, CONTENT_EDITORS, PRESS_OFFICE, EXHIBITOR_SERVICES)
+GROUPS = (PROTOCOL, CONTENT_EDITORS, PRESS_OFFICE, SECURITY, EXHIBITOR_SERVICES)
 
 
 def model_permissions(app_label, *models, actions=("add", "change", "delete", "view")):

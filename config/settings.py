@@ -155,6 +155,10 @@ EXPO_PAGE_CACHE_SECONDS = int(os.environ.get("EXPO_PAGE_CACHE_SECONDS", "300"))
 # Fragments that are the same for every visitor (current edition, catalogue facet counts),
 # also under the content version; 0 switches them off.
 EXPO_FRAGMENT_CACHE_SECONDS = int(os.environ.get("EXPO_FRAGMENT_CACHE_SECONDS", "600"))
+# After an edit, each process rebuilds the catalogue's index in a thread of its own while its
+# requests are answered from the previous one ("background"); "request" builds it inside the
+# request that finds it old (exhibitors/catalogue/rebuild.py; the bench compares both).
+EXPO_CATALOGUE_REBUILD = os.environ.get("EXPO_CATALOGUE_REBUILD", "background")
 
 # Languages: Vietnamese first (the default), English second. Public URLs carry the prefix.
 LANGUAGE_CODE = "vi"

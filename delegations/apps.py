@@ -10,7 +10,7 @@ class DelegationsConfig(AppConfig):
         from django.db.backends.signals import connection_created
 
         from common.sensitive import audit
-        from delegations import facts, mail, models  # noqa: F401 -- facts registers its counter in common.facts
+        from delegations import facts, mail, meeting_parties, models  # noqa: F401 -- facts, meeting_parties register in common
         from delegations.dblogging import quiet_failed_statements
         from expo.programme import services as programme_services
 

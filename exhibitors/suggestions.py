@@ -21,7 +21,7 @@ from django.utils.translation import pgettext
 from common.text import holds, search_text, search_words
 from exhibitors.catalogue import ExhibitorCatalogue, Filters
 from exhibitors.catalogue.bitsets import members
-from exhibitors.catalogue.index import index_for
+from exhibitors.catalogue.rebuild import index_for
 from exhibitors.models import Exhibitor
 
 NEAREST = 5
@@ -63,11 +63,12 @@ def nearest(query, *, edition):
     words = search_words(query)
     if not words:
         return [], []
-    index = index_for(edition)
+    catalogue = ExhibitorCatalogue(Filters(), edition=edition)
+    index = catalogue.index()
     scored = [(_score(column, words), n, kind, row) for n, (kind, row, column) in enumerate(_kinds(index))]
     kinds = [_link(kind, row) for score, _n, kind, row in sorted(scored, key=lambda s: (-s[0], s[1])) if score]
     side = index.exhibitors
-    word_index = side.word_index(ExhibitorCatalogue(Filters(), edition=edition).base())
+    word_index = side.word_index(catalogue.base())
     hits = {}
     for word in words:
         for at in members(word_index.matching([word])):

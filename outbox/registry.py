@@ -16,7 +16,7 @@ class Team(models.TextChoices):
     PROTOCOL = "protocol", _("Protocol")
     PRESS = "press", _("Press office")
     VISITORS = "visitors", _("Visitor registration")
-    EXHIBITORS = "exhibitors", _("Exhibitor services")
+    EXHIBITORS = "exhibitors", _("Exhibitors")
 
 
 @dataclass(frozen=True)

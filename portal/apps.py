@@ -8,14 +8,23 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from common import second_factor
+        from common.publication import register_blocker
         from common.sensitive import audit
-        from portal import access_mail, overview
+        from portal import access_mail, declarations, declarations_mail, overview, team_badges
         from portal.access import APPROVING_PERMISSIONS
         from portal.access_overview import contacts_section
-        from portal.models import Contact
+        from portal.models import Contact, StandAllowance, StandStaff
 
         # Staff who approve what exhibitors submit pass a second factor to use the admin.
         second_factor.require_for(*APPROVING_PERMISSIONS)
         access_mail.register_kinds()
         audit(Contact, exclude_fields=["invited_at"])
         overview.register_section(contacts_section)
+        # The catalogue asks before it publishes an exhibit; it never imports the portal.
+        register_blocker(declarations.held_back)
+        declarations_mail.register_kinds()
+        # Stand staff are personal data: every change recorded, the ID number masked, the photo left out.
+        audit(StandStaff, exclude_fields=list(StandStaff.AUDIT_EXCLUDED_FIELDS))
+        audit(StandAllowance)
+        # Approved stand staff's badges open the gates (tickets reads common.gate_passes, not portal).
+        team_badges.register_at_the_gates()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal import access_urls, views
+from portal import access_urls, declarations_urls, meetings_urls, team_urls, views
 
 app_name = "portal"
 
@@ -10,3 +10,6 @@ urlpatterns = [
     path("exhibitor/sign-out/", views.sign_out, name="sign_out"),
 ]
 urlpatterns += access_urls.urlpatterns
+urlpatterns += meetings_urls.urlpatterns
+urlpatterns += declarations_urls.urlpatterns
+urlpatterns += team_urls.urlpatterns

@@ -8,7 +8,7 @@ class PressConfig(AppConfig):
 
     def ready(self):
         from common import slots
-        from press import mail, media_mail
+        from press import badges, mail, media_mail
         from press.slots import factsheet_link
 
         # The catalogue's pages show the fact-sheet button without the catalogue importing press.
@@ -17,3 +17,5 @@ class PressConfig(AppConfig):
         # The e-mails the press centre sends, and their review rules (outbox.registry).
         mail.register_kinds()
         media_mail.register_kinds()
+        # Approved journalists' badges open the gates (tickets reads the registry, not press).
+        badges.register_at_the_gates()

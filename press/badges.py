@@ -7,12 +7,14 @@ reference, valid for the edition's days. Approved accreditations open the gates;
 """
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
-from common import signing
+from common import gate_passes, signing
 from press.models import MediaAccreditation
 
 PASS_KIND = "press"  # noqa: S105 -- the kind of pass, not a secret
 Status = MediaAccreditation.Status
+LABEL = _("Press")
 
 
 def token(accreditation):
@@ -34,21 +36,36 @@ def reference(text):
 
 
 def holder(edition, reference):
-    """(name, outlet, approved) of the badge `reference` in `edition`, or None if there is none."""
-    return (
+    """The gates' Holder of the badge `reference` in `edition`, or None if there is none."""
+    found = (
         MediaAccreditation.objects.filter(edition=edition, reference=reference)
         .values_list("name", "outlet", "status")
         .first()
     )
+    if found is None:
+        return None
+    name, outlet, status = found
+    return gate_passes.Holder(reference, name, outlet, LABEL, approved=status == Status.APPROVED)
 
 
-def valid(edition):
-    """[(reference, name, outlet)] of the edition's approved badges."""
+def valid(edition, day):
+    """The gates' Holders of the edition's approved badges, on the days they are signed for."""
+    if not edition.start_date <= day <= edition.end_date:
+        return []
     approved = MediaAccreditation.objects.filter(edition=edition, status=Status.APPROVED).order_by()
-    return list(approved.values_list("reference", "name", "outlet"))
+    return [
+        gate_passes.Holder(reference, name, outlet, LABEL, approved=True)
+        for reference, name, outlet in approved.values_list("reference", "name", "outlet")
+    ]
 
 
 def revoked(edition):
     """References of the edition's badges refused after approval (or never approved)."""
     refused = MediaAccreditation.objects.filter(edition=edition, status=Status.REJECTED).order_by()
     return list(refused.values_list("reference", flat=True))
+
+
+def register_at_the_gates():
+    gate_passes.register(
+        gate_passes.BadgeKind(kind=PASS_KIND, label=LABEL, holder=holder, valid=valid, revoked=revoked)
+    )

@@ -68,6 +68,13 @@ def footprint(placement):
     return rectangle(placement.x, placement.y, placement.width, placement.depth, placement.rotation)
 
 
+def area(points):
+    """The area enclosed by `points` in square metres (shoelace formula; either winding)."""
+    pairs = list(points)
+    twice = sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(pairs, pairs[1:] + pairs[:1], strict=True))
+    return abs(twice) / 2
+
+
 def centre(points):
     xs, ys = zip(*points, strict=True)
     return (sum(xs) / len(xs), sum(ys) / len(ys))

@@ -43,12 +43,9 @@ def _database_order(item):
     return 0 if ("db" in item.fixturenames or marker) else 2
 
 
-@pytest.hookimpl(trylast=True)
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    """One kind per test: browser, sweep, integration (database) or unit. Then pytest-django's
-    order again: pytest groups the browser tests by their browser parameter after pytest-django
-    has sorted, which put committing tests (and their flush) among rolled-back ones."""
-    items.sort(key=_database_order)
+    """One kind per test: browser, sweep, integration (database) or unit — first, so `-m` selects by them."""
     for item in items:
         if item.nodeid.startswith(("tests/browser/", "tests/rehearsal/")):
             item.add_marker("browser")
@@ -58,6 +55,14 @@ def pytest_collection_modifyitems(items):
             item.add_marker("integration")
         else:
             item.add_marker("unit")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session):
+    """pytest-django's order again, last: pytest groups the browser tests by their browser
+    parameter after pytest-django has sorted, which put committing tests (and their flush) among
+    rolled-back ones."""
+    session.items.sort(key=_database_order)
 
 
 # The apps whose rows `load_demo` writes (auditlog: the delegations' change history).
@@ -71,6 +76,7 @@ DEMO_APPS = (
     "meetings",
     "outbox",
     "tickets",
+    "portal",
     "auditlog",
 )
 
@@ -79,7 +85,7 @@ DEMO_APPS = (
 def _fresh_cache():
     # The shared cache and each process's catalogue index are keyed by the content version,
     # which a test's writes do not move (they never commit): every test starts from neither.
-    from exhibitors.catalogue import index as catalogue_index
+    from exhibitors.catalogue import rebuild as catalogue_index
 
     cache.clear()
     catalogue_index.forget()

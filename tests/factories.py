@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import timezone
 from model_bakery import baker
 
+from common.private_files import badge_photo
 from delegations.models import Delegation, Interpreter, LiaisonOfficer, Member, Movement
 from exhibitors.models import Exhibitor, Product, ProductImage, Stand
 from expo.models import ProgrammeItem
@@ -18,6 +19,7 @@ from meetings import services as meeting_services
 from meetings.models import Agreement, MeetingRequest
 from outbox import registry
 from outbox.models import Message
+from portal.models import StandStaff
 from press.models import MediaAccreditation, PressRelease
 from tests.accounts import admin_login
 from tests.helpers import png_bytes
@@ -293,3 +295,18 @@ def make_message(key="k1", kind="delegations.invitation", to="binh@qk7.vn", **ch
         message.approved_digest = message.content_digest()
         message.save(update_fields=["approved_digest"])
     return message
+
+
+# --- portal: stand team -----------------------------------------------------------------------
+
+
+def make_stand_staff(exhibitor, edition, name="Trần Thị Gian Hàng", **fields):
+    """A stand staff member to vet (a portrait in private storage), as the portal adds one."""
+    values = {
+        "role": "Stand manager",
+        "nationality": "VN",
+        "id_number": f"C{next(_numbers):07d}",
+        "photo": badge_photo(ContentFile(png_bytes((300, 400)), name="portrait.png")),
+        **fields,
+    }
+    return StandStaff.objects.create(exhibitor=exhibitor, edition=edition, name=name, **values)

@@ -26,6 +26,10 @@ AXES_ENABLED = False
 EXPO_PAGE_CACHE_SECONDS = 0
 # Likewise the shared fragments (current edition, facet counts): see tests/exhibitors/test_catalogue_cache.py.
 EXPO_FRAGMENT_CACHE_SECONDS = 0
+# The catalogue's index is rebuilt inside the request that finds it old: a builder thread reads through a
+# connection of its own, which never sees a test's rolled-back rows (tests/exhibitors/test_catalogue_rebuild.py
+# commits its rows and tests the thread).
+EXPO_CATALOGUE_REBUILD = "request"
 
 # The task queue runs inline (django-tasks' immediate backend), and e-mail goes to memory
 # unless a test starts its own SMTP server (tests/outbox/conftest.py).

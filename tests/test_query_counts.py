@@ -9,13 +9,13 @@ from django.core.cache import cache
 from model_bakery import baker
 
 from common.cache import bump_content_version
-from exhibitors.catalogue import index as catalogue_index
+from exhibitors.catalogue import rebuild as catalogue_index
 from tests.factories import make_delegation, make_exhibitor, make_item, make_member, make_product, make_release
 
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 # The first catalogue request after an edit builds the process's facet index (5 queries);
-# the others read it (exhibitors/catalogue/index.py).
+# the others read it (exhibitors/catalogue/rebuild.py).
 CATALOGUE = {
     "/en/exhibitors/": 7,
     "/en/exhibits/": 3,

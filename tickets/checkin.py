@@ -1,6 +1,6 @@
 """The gates' check-in page and its JSON endpoints, for accounts of the Gate group
 (`tickets.check_in`): the day's bundle to work offline, scans (one or a queued batch), look-up by
-name or ticket number, and a visitor's photo."""
+name or ticket number, and a visitor's or a badge holder's photo."""
 
 import datetime
 import json
@@ -17,7 +17,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from common import clock
+from common import clock, gate_passes
 from common.cache import private
 from common.text import fold
 from tickets import gates, passes
@@ -57,6 +57,13 @@ def bundle(request):
     return private(JsonResponse(gates.bundle(edition, edition.local_today())))
 
 
+def _photo_url(holder, kind):
+    """A ticket's photo, or a badge's (common.gate_passes) by its kind."""
+    if isinstance(holder, Registration):
+        return reverse("tickets:checkin_photo", kwargs={"pass_id": holder.pass_id})
+    return reverse("tickets:checkin_badge_photo", kwargs={"kind": kind, "pass_id": holder.pass_id})
+
+
 def _shown(scan, registration, request):
     entry = {"client_id": str(scan.client_id), "result": scan.result, "label": scan.get_result_display()}
     if registration is not None:
@@ -64,7 +71,7 @@ def _shown(scan, registration, request):
             name=registration.name, kind=registration.get_kind_display(), organisation=registration.organisation
         )
         if registration.photo:
-            entry["photo"] = reverse("tickets:checkin_photo", kwargs={"pass_id": registration.pass_id})
+            entry["photo"] = _photo_url(registration, scan.pass_kind)
     return entry
 
 
@@ -125,7 +132,25 @@ def lookup(request):
                     "token": passes.token(registration, trade_days),
                 }
             )
-    return private(JsonResponse({"found": found}))
+        found += _badges_found(edition, query, request.GET["q"].strip(), today)
+    return private(JsonResponse({"found": found[:LOOKUP_LIMIT]}))
+
+
+def _badges_found(edition, query, text, today):
+    """The registered badges (common.gate_passes) valid today whose holder's name holds `query`."""
+    found = []
+    for badge_kind in gate_passes.registered():
+        for holder, token in badge_kind.search(edition, today, query, text, LOOKUP_LIMIT):
+            found.append(
+                {
+                    "name": holder.name,
+                    "kind": holder.get_kind_display(),
+                    "organisation": holder.organisation,
+                    "pass_id": holder.pass_id,
+                    "token": token,
+                }
+            )
+    return found
 
 
 @require_safe
@@ -133,5 +158,19 @@ def lookup(request):
 def photo(request, pass_id):
     registration = get_object_or_404(Registration.objects.exclude(photo=""), pass_id=pass_id)
     response = FileResponse(registration.photo.open("rb"), content_type="image/jpeg")
+    response["X-Content-Type-Options"] = "nosniff"
+    return private(response)
+
+
+@require_safe
+@_for_gate_staff
+def badge_photo(request, kind, pass_id):
+    """The photo of a badge another app signed (common.gate_passes), for the gate's verdict."""
+    edition = _edition(request)
+    badge_kind = gate_passes.get(kind)
+    opened = badge_kind.photo(edition, pass_id) if badge_kind is not None and badge_kind.photo else None
+    if opened is None:
+        raise Http404
+    response = FileResponse(opened, content_type="image/jpeg")
     response["X-Content-Type-Options"] = "nosniff"
     return private(response)

@@ -7,21 +7,18 @@ earlier scan keeps the admission and the later becomes "already used" (and is co
 """
 
 import datetime
-from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.db.models.functions import TruncHour
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from common import signing
-from press import badges
+from common import gate_passes, signing
 from tickets.models import Kind, Registration, Result, Scan, Status, VisitDay
 
 TICKET_KINDS = (Kind.TRADE, Kind.PUBLIC)
-# Badges signed by other apps (delegations' "badge") open the gates on their days; press badges
-# are looked up (press/badges.py) so that a withdrawn accreditation is refused.
+# Badges signed by other apps open the gates on their days (delegations' "badge"); the kinds in
+# common.gate_passes (press, stand staff) are looked up, so a withdrawn or refused one is refused.
 MAX_SYNC = 500
 
 
@@ -58,8 +55,9 @@ def verdict(edition, token, day, known=None):
         return Result.FORGED, None, None
     if not signed.valid_on(day):
         return Result.WRONG_DAY, signed, None
-    if signed.kind == badges.PASS_KIND:
-        return _press_verdict(edition, signed)
+    badge_kind = gate_passes.get(signed.kind)
+    if badge_kind is not None:
+        return _badge_verdict(edition, signed, badge_kind)
     if signed.kind not in TICKET_KINDS:
         return Result.ADMITTED, signed, None
     known = known or Known(edition, [token])
@@ -75,26 +73,11 @@ def verdict(edition, token, day, known=None):
     return Result.ADMITTED, signed, registration
 
 
-@dataclass(frozen=True)
-class PressHolder:
-    """Who a press badge names, as the gate shows them (the outlet as the organisation)."""
-
-    name: str
-    organisation: str
-    pass_id: str
-    photo = None
-
-    def get_kind_display(self):
-        return _("Press")
-
-
-def _press_verdict(edition, signed):
-    found = badges.holder(edition, signed.id)
-    if found is None:
+def _badge_verdict(edition, signed, badge_kind):
+    holder = badge_kind.holder(edition, signed.id)
+    if holder is None:
         return Result.UNKNOWN, signed, None
-    name, outlet, status = found
-    holder = PressHolder(name=name, organisation=outlet, pass_id=signed.id)
-    if status != badges.Status.APPROVED:
+    if not holder.approved:
         return Result.REVOKED, signed, holder
     return Result.ADMITTED, signed, holder
 
@@ -144,8 +127,8 @@ def record(*, edition, gate, token, scanned_at, client_id, by, known=None):
 
 def bundle(edition, day):
     """What a gate keeps for `day` to work offline: the key, the revoked and the valid pass numbers
-    (tickets and press badges, with the name and kind to show, never contact data), and the passes
-    already admitted today at any gate."""
+    (tickets and the badges of common.gate_passes, with the name and kind to show, never contact
+    data), and the passes already admitted today at any gate."""
     valid = (
         Registration.objects.valid_on(day)
         .filter(edition=edition)
@@ -153,18 +136,27 @@ def bundle(edition, day):
         .values_list("pass_id", "kind", "name", "organisation")
     )
     revoked = Registration.objects.filter(edition=edition, status__in=(Status.CANCELLED, Status.REFUSED))
-    if edition.start_date <= day <= edition.end_date:  # the days a press badge is signed for
-        valid = [*valid, *((ref, badges.PASS_KIND, name, outlet) for ref, name, outlet in badges.valid(edition))]
-    revoked = [*revoked.values_list("pass_id", flat=True), *badges.revoked(edition)]
+    revoked = list(revoked.values_list("pass_id", flat=True))
+    valid = list(valid)
+    for badge_kind in gate_passes.registered():
+        valid += [(h.pass_id, badge_kind.kind, h.name, h.organisation) for h in badge_kind.valid(edition, day)]
+        revoked += badge_kind.revoked(edition)
     admitted = Scan.objects.admitted().filter(edition=edition, day=day).values_list("pass_id", flat=True)
     return {
         "public_key": signing.public_key_text(),
         "day": day.isoformat(),
         "valid": {pass_id: {"kind": kind, "name": name, "organisation": org} for pass_id, kind, name, org in valid},
         "revoked": revoked,
+        # The kinds listed in "valid": one of these missing from it is unknown, offline too.
+        "listed_kinds": [*TICKET_KINDS, *(badge_kind.kind for badge_kind in gate_passes.registered())],
+        "kind_labels": {kind: str(label) for kind, label in kind_labels().items()},
         "admitted": list(admitted),
         "fetched_at": timezone.now().isoformat(),
     }
+
+
+def kind_labels():
+    return {**dict(Kind.choices), **{badge_kind.kind: badge_kind.label for badge_kind in gate_passes.registered()}}
 
 
 def counts_by_gate_and_hour(edition, day):

@@ -15,4 +15,5 @@ urlpatterns = [
     path("checkin/scans/", checkin.scans, name="checkin_scans"),
     path("checkin/lookup/", checkin.lookup, name="checkin_lookup"),
     path("checkin/photo/<str:pass_id>/", checkin.photo, name="checkin_photo"),
+    path("checkin/photo/<str:kind>/<str:pass_id>/", checkin.badge_photo, name="checkin_badge_photo"),
 ]

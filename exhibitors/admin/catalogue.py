@@ -10,6 +10,7 @@ from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from common.admin import CountryFilter
+from common.publication import held_back
 from common.spreadsheet_safety import SAFE_FORMATS
 from common.spreadsheets import LabelledExportForm, LimitedImportForm
 from exhibitors import services
@@ -165,9 +166,14 @@ class ProductAdmin(ImportExportMixin, TabbedTranslationAdmin):
 
     @admin.action(description=_("Publish the selected exhibits"), permissions=["change"])
     def publish(self, request, queryset):
+        held = held_back(queryset.filter(is_published=False))
         count = services.set_published(products=queryset, published=True)
         message = ngettext("%(count)d exhibit published.", "%(count)d exhibits published.", count)
         self.message_user(request, message % {"count": count}, messages.SUCCESS)
+        for product, reasons in held[:20]:
+            reasons = " ".join(str(reason) for reason in reasons)
+            text = _("“%(exhibit)s” was not published: %(reasons)s") % {"exhibit": product, "reasons": reasons}
+            self.message_user(request, text, messages.WARNING)
 
     @admin.action(description=_("Unpublish the selected exhibits"), permissions=["change"])
     def unpublish(self, request, queryset):

@@ -14,8 +14,8 @@ from common import collation
 from common.cache import remember
 from common.text import phrase_rank, search_words
 from exhibitors.catalogue.filters import FACETS, PER_PAGE, Facet, country_options, options
-from exhibitors.catalogue.index import index_for
 from exhibitors.catalogue.order import OrderedRows, search_masks
+from exhibitors.catalogue.rebuild import index_for
 from exhibitors.models import Category, Sector, Stand
 from expo.models import Venue
 
@@ -57,12 +57,16 @@ class BaseCatalogue:
         self._index = None
         self._search_mask = None
         self.phrase_mask = 0
+        self._cache_key = None
 
     def cache_key(self):
         """Names this catalogue state (language, edition, filters); the list templates also key
-        their rendered facet fragment with it (plus the content version)."""
-        state = (type(self).__name__, translation.get_language(), getattr(self.edition, "pk", None), self.filters)
-        return "catalogue:" + hashlib.sha256(repr(state).encode()).hexdigest()
+        their rendered facet fragment with it (plus the content version). Worked out once per
+        catalogue: a page asks for it three times."""
+        if self._cache_key is None:
+            state = (type(self).__name__, translation.get_language(), getattr(self.edition, "pk", None), self.filters)
+            self._cache_key = "catalogue:" + hashlib.sha256(repr(state).encode()).hexdigest()
+        return self._cache_key
 
     def _computed(self):
         """(facets, unknown values, result count): the same for every visitor, so shared."""
@@ -89,6 +93,7 @@ class BaseCatalogue:
     def index(self):
         if self._index is None:
             self._index = index_for(self.edition)
+            self._index.readers.add(type(self))
         return self._index
 
     def scope(self, *, ignore=()):

@@ -6,7 +6,8 @@ is an AND of bitsets and a count is `int.bit_count()`, whatever the filters. A s
 more bitset, from the side's word index (words.py, built on the first search); the rows of a
 page come in the order the database gives the whole side, kept the first time it is asked for
 (order.py), and a page reads only its own rows. A write to a catalogue model moves the
-catalogue's version, and the next catalogue request rebuilds it (one thread; see `index_for`).
+catalogue's version, and the next catalogue request has it rebuilt off the request path, while the
+previous index is served meanwhile (rebuild.py, `index_for`).
 What it costs, against PostgreSQL alone, is in bench/RESULTS.md.
 """
 
@@ -15,7 +16,6 @@ from dataclasses import dataclass, field
 
 from django.db.models import Aggregate, CharField, IntegerField, Max, Q, Value
 
-from common.cache import content_version, serving_stale
 from exhibitors.catalogue.bitsets import bitset
 from exhibitors.catalogue.words import WordIndex
 from exhibitors.models import Category, Exhibitor, Product, Sector, Stand
@@ -25,9 +25,6 @@ from expo.models import Venue
 # alone, so a programme delay or a press release never rebuilds it.
 AREA = "catalogue"
 MODELS = (Sector, Category, Exhibitor, Stand, Product, Venue)
-
-_lock = threading.Lock()  # one thread builds at a time
-_current = {}  # edition pk -> the newest CatalogueIndex built for it
 
 
 class IdList(Aggregate):
@@ -77,6 +74,8 @@ class CatalogueIndex:
         self.categories = list(Category.objects.select_related("sector"))
         # (catalogue, language, sort) -> every row's position in that order (exhibitors/catalogue/order.py)
         self.orders = {}
+        # The catalogue classes that read it (BaseCatalogue.index()): a rebuild builds what they asked for.
+        self.readers = set()
         self.venues = list(Venue.objects.filter(edition=edition).order_by("order", "code")) if edition else []
         # Each exhibitor with its hall at this edition and its sectors, in one query.
         hall = Max("stands__venue_id", filter=Q(stands__edition=edition)) if edition else Value(None, IntegerField())
@@ -130,36 +129,3 @@ class CatalogueIndex:
             return side.values("country", value)
         key = self.slugs[name].get(value)
         return side.values(name, key) if key is not None else 0
-
-
-def index_for(edition):
-    """The process's index for this edition at the catalogue's current version.
-
-    Built by one thread at a time: while it builds, the other threads serve the previous index
-    (their request marked stale, so nothing they show is kept in the shared cache), or wait for
-    it when there is none yet (a process's first catalogue request).
-    """
-    version = content_version(AREA)
-    key = getattr(edition, "pk", None)
-    index = _current.get(key)
-    if index is not None and index.version == version:
-        return index
-    if not _lock.acquire(blocking=index is None):
-        serving_stale()
-        return index
-    try:
-        index = _current.get(key)
-        if index is None or index.version != version:
-            index = CatalogueIndex(edition, version)
-            for old in [k for k, kept in _current.items() if kept.version != version]:
-                del _current[old]  # only the newest version is kept
-            _current[key] = index
-        return index
-    finally:
-        _lock.release()
-
-
-def forget():
-    """Drop this process's index (tests: their writes never commit, so the version stays put)."""
-    with _lock:
-        _current.clear()

@@ -28,13 +28,19 @@ def kept_order(catalogue, side, *, build=True):
     key = (type(catalogue).__name__, translation.get_language(), catalogue.filters.sort)
     order = index.orders.get(key)
     if order is None and build:
-        everything = type(catalogue)(type(catalogue.filters)(sort=catalogue.filters.sort), edition=catalogue.edition)
-        pks = everything.rows(everything.base()).prefetch_related(None).values_list("pk", flat=True)
-        order = [side.positions[pk] for pk in pks if pk in side.positions]
-        if len(order) != len(side.positions):  # an edit between the index and this query: keep every row
-            missing = set(range(len(side.positions))).difference(order)
-            order.extend(sorted(missing))
-        index.orders[key] = order
+        order = index.orders[key] = read_order(catalogue, side)
+    return order
+
+
+def read_order(catalogue, side):
+    """Positions of every row of `side` in the catalogue's order (its sort, the active language):
+    one query over the whole side. The builder (rebuild.py) reads again what the previous index kept."""
+    everything = type(catalogue)(type(catalogue.filters)(sort=catalogue.filters.sort), edition=catalogue.edition)
+    pks = everything.rows(everything.base()).prefetch_related(None).values_list("pk", flat=True)
+    order = [side.positions[pk] for pk in pks if pk in side.positions]
+    if len(order) != len(side.positions):  # an edit between the index and this query: keep every row
+        missing = set(range(len(side.positions))).difference(order)
+        order.extend(sorted(missing))
     return order
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common import images
 from common.cache import public_content
+from common.publication import held_back
 from common.text import NormalizedTextModel, matching, search_text, search_words
 from exhibitors.models.exhibitor import Exhibitor
 from exhibitors.models.sectors import Category
@@ -75,6 +76,17 @@ class Product(NormalizedTextModel):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        # Only on the way to publication: an exhibit published before its maker entered the portal
+        # stays editable (docs/portal.md, "Declarations and deadlines").
+        if self.is_published and not self._was_published():
+            for _product, reasons in held_back([self]):
+                raise ValidationError({"is_published": [str(reason) for reason in reasons]})
+
+    def _was_published(self):
+        return bool(self.pk) and Product.objects.filter(pk=self.pk, is_published=True).exists()
 
     def save(self, *args, **kwargs):
         self.refresh_search_text()

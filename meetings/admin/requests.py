@@ -2,22 +2,19 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Value
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from common import languages
-from common.dates import DAY_MONTH_TIME, DAY_TIME, formatted, local_text
-from common.formats import utc_label
-from common.pdf import render_pdf
+from common.dates import DAY_MONTH_TIME, DAY_TIME, formatted
 from common.text import fold
 from expo.selectors import chosen_edition
-from meetings import services
+from meetings import schedule_pdf, services
 from meetings.models import Meeting, MeetingPlace, MeetingRequest, RequestStep
 
 # Lookups on these could be used to guess a restricted subject character by character.
@@ -258,32 +255,22 @@ class MeetingAdmin(admin.ModelAdmin):
             raise PermissionDenied
         language = request.GET.get("lang") if request.GET.get("lang") in ("vi", "en") else get_language()
         edition = party.edition if isinstance(party, MeetingPlace) else chosen_edition(request)
-        meetings = meetings.exclude(request__status=MeetingRequest.Status.CANCELLED).select_related(
-            "place",
-            "interpreter",
-            "request__delegation",
-            "request__counterpart_delegation",
-            "request__counterpart_exhibitor",
-        )
+        meetings = schedule_pdf.scheduled(meetings)
         # Subjects only of the requests this reader may read (restricted ones: the named staff).
         readable = set(
             MeetingRequest.objects.filter(meeting__in=meetings)
             .visible_subject_for(request.user)
             .values_list("pk", flat=True)
         )
-        with translation.override(language):
-            context = {
-                "party": party,
-                "edition": edition,
-                "meetings": meetings.order_by("start", "pk"),
-                "readable": readable,
-                "printed_at": local_text(timezone.now(), edition.tz),
-                "zone_label": utc_label(edition.tz),
-            }
-            data = render_pdf("meetings/pdf/schedule.html", context, request=request)
-        response = HttpResponse(data, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="meetings-{filename}-{language}.pdf"'
-        return response
+        return schedule_pdf.schedule_response(
+            meetings=meetings,
+            party=party,
+            edition=edition,
+            readable=readable,
+            language=language,
+            filename=filename,
+            request=request,
+        )
 
     @admin.display(description=_("start (UTC+7)"), ordering="start")
     def local_start(self, obj):

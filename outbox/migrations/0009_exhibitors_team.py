@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
                     ("protocol", "Protocol"),
                     ("press", "Press office"),
                     ("visitors", "Visitor registration"),
-                    ("exhibitors", "Exhibitor services"),
+                    ("exhibitors", "Exhibitors"),
                 ],
                 max_length=10,
                 verbose_name="team",

@@ -4,8 +4,9 @@ thread while the others serve the previous index, which nothing shared keeps."""
 import re
 
 from common.cache import content_version
-from exhibitors.catalogue import index
-from exhibitors.catalogue.index import AREA, index_for
+from exhibitors.catalogue import rebuild
+from exhibitors.catalogue.index import AREA
+from exhibitors.catalogue.rebuild import index_for
 from tests.factories import make_item
 
 
@@ -43,7 +44,7 @@ def test_while_one_thread_rebuilds_the_others_serve_the_previous_index_and_keep_
     draft.is_published = True
     with django_capture_on_commit_callbacks(execute=True):
         draft.save()
-    with index._lock:  # another thread is building the new index
+    with rebuild._lock:  # another thread is building the new index
         stale = client.get("/en/exhibits/")
         assert titles(stale.content.decode()) == shown
         assert "X-Cache" not in stale  # not stored: the page cache never keeps the old list

@@ -49,6 +49,7 @@ def test_load_demo_loads_vide_2024_archived_and_an_invented_edition_about_to_hap
     text = out.getvalue()
     assert "[1/" in text and "4 sectors, 20 categories" in text
     assert "40 exhibitors with stands, 150 exhibits" in text  # tests/exhibitors/test_models.py reads the rest
+    assert "2 portal contacts, a meeting request to " in text  # tests/portal/test_meetings_demo.py reads the rest
     assert "Demo edition “VIDE (demo)” loaded" in text
 
 

@@ -9,8 +9,10 @@
   const msg = (key) => root.dataset["msg" + key.replace(/(^|[-_])(\w)/g, (_, __, c) => c.toUpperCase())] || key;
   const BUNDLE = "tickets.bundle";
   const QUEUE = "tickets.queue";
-  // Passes the bundle lists (tickets, press badges): one missing from it is unknown.
-  const TICKET_KINDS = ["trade", "public", "press"];
+  // Passes the bundle lists (tickets, press and stand staff badges): one missing from it is unknown.
+  const TICKET_KINDS = ["trade", "public", "press", "staff"];
+  const listedKinds = () => (bundle && bundle.listed_kinds) || TICKET_KINDS;
+  const kindLabel = (kind) => ((bundle && bundle.kind_labels) || {})[kind] || kind;
   let bundle = JSON.parse(localStorage.getItem(BUNDLE) || "null");
   let key = null;
   const load = (name) => JSON.parse(localStorage.getItem(name) || "[]");
@@ -56,10 +58,10 @@
     } catch (e) { valid = false; }
     if (!valid) return { result: "forged" };
     const entry = bundle.valid[id];
-    const seen = { pass_id: id, kind: kind, name: entry ? entry.name : "", organisation: entry ? entry.organisation : "" };
+    const seen = { pass_id: id, kind: kindLabel(kind), name: entry ? entry.name : "", organisation: entry ? entry.organisation : "" };
     if (today() < day(first) || today() > day(last)) return Object.assign(seen, { result: "wrong_day" });
     if (bundle.revoked.includes(id)) return Object.assign(seen, { result: "revoked" });
-    if (TICKET_KINDS.includes(kind) && !entry) return Object.assign(seen, { result: "unknown" });
+    if (listedKinds().includes(kind) && !entry) return Object.assign(seen, { result: "unknown" });
     if (bundle.admitted.includes(id)) return Object.assign(seen, { result: "already_used" });
     return Object.assign(seen, { result: "admitted" });
   }
