@@ -24,7 +24,6 @@ from tests.factories import staff
 
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 QUERY_NAMES = ("exhibitor", "exhibitor_id", "contact", "contact_id", "product", "product_id", "pk", "id")
-OK = {200, 302, 400, 403, 404, 405}
 
 
 def routes(patterns=None, prefix=""):
@@ -130,7 +129,8 @@ def test_exhibitor_a_finds_nothing_of_exhibitor_b(two_exhibitors):
                     continue  # A stays signed in for the walk
                 response = getattr(browser, method)(url, query)
                 visited += 1
-                assert response.status_code in OK, (method, url, response.status_code)
+                # Any refusal (404, 403, 409…) or A's own page; never a server error.
+                assert response.status_code < 500, (method, url, response.status_code)
                 page = body(response)
                 assert not [text for text in secrets if text in page], (method, url)
     assert visited > 2 * len(ids)
