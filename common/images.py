@@ -185,8 +185,12 @@ def _encode(image, image_format):
     return buffer.getvalue()
 
 
-def store(file, *, folder):
-    """Check, re-encode and save `file` with its thumbnails; return (name, width, height, renditions)."""
+def store(file, *, folder, storage=None, widths=THUMBNAIL_WIDTHS):
+    """Check, re-encode and save `file` with its thumbnails; return (name, width, height, renditions).
+
+    `storage` is the public media storage unless given (a proposal's pending image: the private
+    one, without thumbnails: `widths=()`).
+    """
     checked = check_upload(file)
     with Image.open(file) as opened:
         image = ImageOps.exif_transpose(opened)
@@ -194,10 +198,10 @@ def store(file, *, folder):
     if image.mode not in ("RGB", "RGBA", "L", "LA"):
         image = image.convert("RGBA" if "transparency" in image.info or image.mode.endswith("A") else "RGB")
     stem = f"{folder}/{uuid.uuid4().hex}"
-    return save_renditions(image, stem=stem, image_format=checked.format)
+    return save_renditions(image, stem=stem, image_format=checked.format, storage=storage, widths=widths)
 
 
-def save_renditions(image, *, stem, image_format):
+def save_renditions(image, *, stem, image_format, storage=None, widths=THUMBNAIL_WIDTHS):
     """Save a decoded, trusted `image` at `stem.<ext>` plus its thumbnails (replacing old files).
 
     Returns (name, width, height, renditions); `renditions` is [{"name", "width", "height"}].
@@ -207,22 +211,23 @@ def save_renditions(image, *, stem, image_format):
         image = image.resize(
             (MAX_WIDTH, max(1, round(image.height * MAX_WIDTH / image.width))), Image.Resampling.LANCZOS
         )
-    name = _save(f"{stem}.{extension}", _encode(image, image_format))
+    name = _save(f"{stem}.{extension}", _encode(image, image_format), storage)
     renditions = []
-    for width in THUMBNAIL_WIDTHS:
+    for width in widths:
         if width >= image.width:
             break
         height = max(1, round(image.height * width / image.width))
         thumbnail = image.resize((width, height), Image.Resampling.LANCZOS)
-        thumb_name = _save(f"{stem}-{width}w.{extension}", _encode(thumbnail, image_format))
+        thumb_name = _save(f"{stem}-{width}w.{extension}", _encode(thumbnail, image_format), storage)
         renditions.append({"name": thumb_name, "width": width, "height": height})
     return name, image.width, image.height, renditions
 
 
-def _save(name, data):
-    if default_storage.exists(name):
-        default_storage.delete(name)
-    return default_storage.save(name, ContentFile(data))
+def _save(name, data, storage=None):
+    storage = storage or default_storage
+    if storage.exists(name):
+        storage.delete(name)
+    return storage.save(name, ContentFile(data))
 
 
 def keep_in_step(instance, field_name, *, folder):

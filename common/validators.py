@@ -9,6 +9,7 @@ under, it is stored as `<ascii-stem>.pdf` (`pdf_name`), and media is served with
 
 import logging
 import posixpath
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
@@ -83,3 +84,18 @@ def keep_pdf_name(field_file):
     """From a model's save(): give a freshly uploaded PDF its safe name."""
     if field_file and not field_file._committed:
         field_file.name = pdf_name(field_file.name)
+
+
+# Video links an exhibitor may give: hosts whose pages play a video and nothing else we know of.
+VIDEO_HOSTS = ("youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "vimeo.com", "player.vimeo.com")
+
+
+def validate_video_url(value):
+    """A video link on an allow-listed host (VIDEO_HOSTS), over https."""
+    parts = urlsplit(value or "")
+    if parts.scheme != "https" or (parts.hostname or "").lower() not in VIDEO_HOSTS:
+        raise ValidationError(
+            _("Video links may point to %(hosts)s only, over https."),
+            code="video_host",
+            params={"hosts": "YouTube (youtube.com, youtu.be), Vimeo (vimeo.com)"},
+        )

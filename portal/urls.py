@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal import access_urls, declarations_urls, meetings_urls, team_urls, views
+from portal import access_urls, declarations_urls, meetings_urls, proposals_urls, team_urls, views
 
 app_name = "portal"
 
@@ -12,4 +12,5 @@ urlpatterns = [
 urlpatterns += access_urls.urlpatterns
 urlpatterns += meetings_urls.urlpatterns
 urlpatterns += declarations_urls.urlpatterns
+urlpatterns += proposals_urls.urlpatterns
 urlpatterns += team_urls.urlpatterns

@@ -95,7 +95,17 @@ class ExhibitorAdmin(ImportExportMixin, TabbedTranslationAdmin):
     search_fields = ("name", "slug", "description_vi", "description_en")
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("sectors",)
-    fields = ("name", "slug", "country", "logo", "website", "press_contact", "sectors", "description")
+    fields = (
+        "name",
+        "slug",
+        "country",
+        "logo",
+        "website",
+        "press_contact",
+        "visitor_contact",
+        "sectors",
+        "description",
+    )
     inlines = [StandInline]
 
     def get_queryset(self, request):
@@ -128,6 +138,7 @@ class ProductAdmin(ImportExportMixin, TabbedTranslationAdmin):
     import_form_class = LimitedImportForm
     export_form_class = LabelledExportForm
     formats = SAFE_FORMATS
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # the video link, as the website
     list_display = ("name", "thumbnail", "exhibitor", "country", "category", "display_mode", "is_published")
     list_filter = (
         "is_published",
@@ -141,7 +152,18 @@ class ProductAdmin(ImportExportMixin, TabbedTranslationAdmin):
     search_fields = ("name_vi", "name_en", "summary_vi", "summary_en", "slug", "exhibitor__name")
     autocomplete_fields = ("exhibitor", "category")
     prepopulated_fields = {"slug": ("name_en",)}
-    fields = ("exhibitor", "name", "slug", "category", "display_mode", "is_published", "summary", "description")
+    fields = (
+        "exhibitor",
+        "name",
+        "slug",
+        "category",
+        "display_mode",
+        "is_published",
+        "summary",
+        "description",
+        "brochure",
+        "video_url",
+    )
     inlines = [ProductSpecificationInline, ProductImageInline]
     actions = ["publish", "unpublish"]
 

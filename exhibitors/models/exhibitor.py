@@ -37,6 +37,12 @@ class Exhibitor(NormalizedTextModel):
         blank=True,
         help_text=_("The exhibitor's public press office (name, e-mail, phone), shown to visitors and the press."),
     )
+    visitor_contact = models.CharField(
+        _("contact for visitors"),
+        max_length=300,
+        blank=True,
+        help_text=_("Whom visitors and buyers may contact (name, e-mail, phone), shown on the exhibitor's page."),
+    )
     sectors = models.ManyToManyField(Sector, related_name="exhibitors", verbose_name=_("sectors"), blank=True)
     # Folded name and country names (both languages), so "viet nam" and "DUONG" match.
     search_text = models.TextField(editable=False, default="")

@@ -11,6 +11,7 @@ from common import images
 from common.cache import public_content
 from common.publication import held_back
 from common.text import NormalizedTextModel, matching, search_text, search_words
+from common.validators import keep_pdf_name, validate_pdf, validate_video_url
 from exhibitors.models.exhibitor import Exhibitor
 from exhibitors.models.sectors import Category
 
@@ -44,6 +45,19 @@ class Product(NormalizedTextModel):
     description = models.TextField(_("description"), blank=True)
     display_mode = models.CharField(
         _("how it is shown"), max_length=10, choices=DisplayMode.choices, default=DisplayMode.STATIC
+    )
+    brochure = models.FileField(
+        _("brochure (PDF)"),
+        upload_to="catalogue/brochures/",
+        blank=True,
+        validators=[validate_pdf],
+        help_text=_("PDF, at most 20 MB."),
+    )
+    video_url = models.URLField(
+        _("video link"),
+        blank=True,
+        validators=[validate_video_url],
+        help_text=_("A YouTube or Vimeo address."),
     )
     is_published = models.BooleanField(_("published"), default=False)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
@@ -89,6 +103,7 @@ class Product(NormalizedTextModel):
         return bool(self.pk) and Product.objects.filter(pk=self.pk, is_published=True).exists()
 
     def save(self, *args, **kwargs):
+        keep_pdf_name(self.brochure)
         self.refresh_search_text()
         super().save(*args, **kwargs)
 

@@ -27,7 +27,7 @@ def test_an_exhibitor_adds_a_stand_staff_member(contact_session, live_server, pa
     page.context.add_cookies([{"name": "sessionid", "value": contact_session, "url": live_server.url}])
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{live_server.url}/vi/exhibitor/team/")
-    expect(page.locator("h1")).to_have_text("Thành viên gian hàng")
+    expect(page.locator("h1")).to_have_text("Nhân sự gian hàng")
     checker.check("stand-team-vi-empty")
     page.get_by_role("link", name="Thêm thành viên").click()
     checker.check("stand-team-vi-add")

@@ -210,7 +210,7 @@ def test_the_team_page_reads_a_fixed_number_of_queries(contact, viettel, edition
 
 
 def test_the_team_page_in_both_languages(contact):
-    assert "Thành viên gian hàng" in contact.get("/vi/exhibitor/team/").content.decode()
+    assert "Nhân sự gian hàng" in contact.get("/vi/exhibitor/team/").content.decode()
     assert "Stand team" in contact.get("/en/exhibitor/team/").content.decode()
 
 
