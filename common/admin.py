@@ -4,10 +4,13 @@ import copy
 
 from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist
+from django.http import HttpResponseRedirect
+from django.urls import path
 from django.utils.text import slugify
 from django.utils.translation import get_language, gettext, gettext_lazy
 from django_countries.filters import CountryFilter as CountriesPresentFilter
 
+from common import admin_second_factor, second_factor
 from common.collation import name_key
 from common.countries import sort_key
 from common.sensitive_admin import guarded
@@ -162,6 +165,25 @@ class AdminSite(admin.AdminSite):
     sorts by code point, which puts "Đoàn" after "Xe" in the Vietnamese admin), and every model
     admin guarded over sensitive fields (common.sensitive_admin) and given the form defaults:
     registered here, a new admin has both without anyone remembering to."""
+
+    def has_permission(self, request):
+        # Staff who approve (common/second_factor.py) use the admin only once their code is checked.
+        return super().has_permission(request) and not second_factor.pending(request)
+
+    def login(self, request, extra_context=None):
+        """The password, then (for staff who approve) the code: straight on to the second step."""
+        if second_factor.pending(request):
+            return HttpResponseRedirect(admin_second_factor.url(self, request.GET.get("next", "")))
+        response = super().login(request, extra_context)
+        if request.method == "POST" and response.status_code == 302 and second_factor.pending(request):
+            return HttpResponseRedirect(admin_second_factor.url(self, response["Location"]))
+        return response
+
+    def second_factor(self, request):
+        return admin_second_factor.view(request, self)
+
+    def get_urls(self):
+        return [path("second-factor/", self.second_factor, name="second_factor"), *super().get_urls()]
 
     def get_app_list(self, request, app_label=None):
         language = get_language() or "vi"

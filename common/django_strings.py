@@ -211,6 +211,7 @@ DJANGO_GAPS = [
     gettext_noop("Protocol"),
     gettext_noop("Content editors"),
     gettext_noop("Press office"),
+    gettext_noop("Exhibitor services"),
     # django-tasks and its database backend (no catalogue of their own)
     gettext_noop("Task Result"),
     gettext_noop("Task Results"),
@@ -226,6 +227,19 @@ DJANGO_GAPS = [
     gettext_noop("return value"),
     gettext_noop("exception class path"),
     gettext_noop("traceback"),
+    # django-otp (its forms and throttling messages; the admin and the portal use their own forms)
+    gettext_noop("Error generating challenge: {0}"),
+    gettext_noop("Get OTP Challenge"),
+    gettext_noop("Invalid token. Please make sure you have entered it correctly."),
+    gettext_noop("OTP Challenge: {0}"),
+    gettext_noop("OTP Device:"),
+    gettext_noop("OTP Token:"),
+    gettext_noop("Please enter your OTP token."),
+    gettext_noop("The selected OTP device is not interactive"),
+    gettext_noop("Token generation cooldown period has not expired yet. Next generation allowed %s."),
+    gettext_noop("Token generation is not allowed at this time"),
+    gettext_noop("Verification of the token is currently disabled"),
+    gettext_noop("sent by email"),
 ]
 
 
@@ -239,6 +253,11 @@ def _plural_gaps(count):
         ngettext(
             "This password is too short. It must contain at least %d character.",
             "This password is too short. It must contain at least %d characters.",
+            count,
+        ),
+        ngettext(
+            "Verification temporarily disabled because of %(failure_count)d failed attempt, please try again soon.",
+            "Verification temporarily disabled because of %(failure_count)d failed attempts, please try again soon.",
             count,
         ),
         ngettext(

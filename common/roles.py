@@ -14,7 +14,10 @@ PRESS_OFFICE = "Press office"
 # apart from Protocol, whose members see foreign officials' data. Its permissions approve, so its
 # members sign in to the admin with TOTP (portal.access.APPROVING_PERMISSIONS).
 SECURITY = "Security"
-GROUPS = (PROTOCOL, CONTENT_EDITORS, PRESS_OFFICE, SECURITY)
+# Invites and removes exhibitors' portal contacts, sees their addresses, answers their mail
+# (docs/portal.md "Access": why not the content editors).
+EXHIBITOR_SERVICES = "Exhibitor services"
+GROUPS = (PROTOCOL, CONTENT_EDITORS, PRESS_OFFICE, SECURITY, EXHIBITOR_SERVICES)
 
 
 def model_permissions(app_label, *models, actions=("add", "change", "delete", "view")):

@@ -10,6 +10,7 @@ that would change a model's migrations).
 from axes.apps import AppConfig as AxesConfig
 from django.contrib.admin.apps import AdminConfig as DjangoAdminConfig
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPConfig
 from django_tasks_db.apps import TasksAppConfig
 
 
@@ -40,3 +41,19 @@ class AdminConfig(DjangoAdminConfig):
     """django.contrib.admin with common.admin's site: its index in the language's alphabetical order."""
 
     default_site = "common.admin.AdminSite"
+
+
+class SecondFactorConfig(TOTPConfig):
+    """django-otp's TOTP devices. Its admin (English only, and a key anyone with the model's
+    permission could read) is taken off the site: a lost phone is a device removed, which the
+    Contact admin and `manage.py reset_second_factor` do."""
+
+    verbose_name = _("Second factor")
+
+    def ready(self):
+        super().ready()
+        from django.contrib import admin
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        if admin.site.is_registered(TOTPDevice):
+            admin.site.unregister(TOTPDevice)

@@ -48,6 +48,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 
+# The name authenticator apps show beside a TOTP code (django-otp).
+OTP_TOTP_ISSUER = "Expo CMS"
+# A lost device is removed, never read: no key or QR code in the admin.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
 
 def axes_proxy_settings(proxy_count):
     """Behind `proxy_count` proxies the client address is read from X-Forwarded-For, not spoofed."""

@@ -16,6 +16,9 @@ INSTALLED_APPS = [
     "ninja",
     "csp",
     "common.third_party_apps.LoginSecurityConfig",  # django-axes, with a translated name
+    # Second factor (TOTP): required in the admin for staff who approve, optional for exhibitor contacts.
+    "django_otp",
+    "common.third_party_apps.SecondFactorConfig",  # django_otp.plugins.otp_totp, likewise
     "auditlog",
     "concurrency",
     "django_tasks",
@@ -55,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the second factor (django-otp).
+    "django_otp.middleware.OTPMiddleware",
     # The organiser's chosen admin language wins over the browser's (common/admin_language.py).
     "common.admin_language.AdminLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

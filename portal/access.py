@@ -13,7 +13,16 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from common.cache import private
+from portal import overview
 from portal.models import Contact
+
+# Organiser staff holding any of these must pass a TOTP second factor to use the admin (a
+# superuser holds every one): registered with common.second_factor in PortalConfig.ready().
+APPROVING_PERMISSIONS = ("portal.review_proposal", "portal.vet_stand_staff", "portal.review_declaration")
+
+# The only portal pages (URL names) open without a contact's session: the ways in and out. Every
+# other view is an `exhibitor_area` (tests/portal/test_access_walk.py holds every URL to this).
+DOORS = frozenset({"sign_in", "sign_out", "welcome", "link_request", "link_sign_in", "code"})
 
 
 def contact_for(user):
@@ -38,8 +47,11 @@ def exhibitor_area(view):
             return private(redirect(f"{reverse('portal:sign_in')}?{urlencode({'next': request.get_full_path()})}"))
         request.contact = contact
         request.exhibitor = contact.exhibitor
+        request.portal_sections = overview.for_request(request)
         return private(view(request, *args, **kwargs))
 
+    # Copied outward by functools.wraps (require_POST…), so a URL's view says it is guarded.
+    wrapped.exhibitor_area = True
     return wrapped
 
 

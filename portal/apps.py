@@ -7,11 +7,19 @@ class PortalConfig(AppConfig):
     verbose_name = _("Exhibitors' portal")
 
     def ready(self):
+        from common import second_factor
         from common.publication import register_blocker
         from common.sensitive import audit
-        from portal import declarations, declarations_mail, proposal_mail, team_badges
-        from portal.models import StandAllowance, StandStaff
+        from portal import access_mail, declarations, declarations_mail, overview, proposal_mail, team_badges
+        from portal.access import APPROVING_PERMISSIONS
+        from portal.access_overview import contacts_section
+        from portal.models import Contact, StandAllowance, StandStaff
 
+        # Staff who approve what exhibitors submit pass a second factor to use the admin.
+        second_factor.require_for(*APPROVING_PERMISSIONS)
+        access_mail.register_kinds()
+        audit(Contact, exclude_fields=["invited_at"])
+        overview.register_section(contacts_section)
         # The catalogue asks before it publishes an exhibit; it never imports the portal.
         register_blocker(declarations.held_back)
         declarations_mail.register_kinds()

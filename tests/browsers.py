@@ -46,3 +46,26 @@ class PageChecker:
             self.page.set_viewport_size({"width": width, "height": 900})
             self.page.screenshot(path=os.path.join(self.output_path, f"{name}-{width}.png"), full_page=True)
         self.page.set_viewport_size(original)
+
+
+def admin_sign_in(page, base_url, username, password, next_url=""):
+    """Sign in to the admin in the browser as a person does: the password, then, when the admin
+    asks, the code of the account's TOTP device (read from the database the live server shares,
+    computed as the app computes it); an account without one enrolls first."""
+    from django.contrib.auth import get_user_model
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.accounts import totp_code
+
+    page.goto(f"{base_url}/admin/login/" + (f"?next={next_url}" if next_url else ""))
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.locator("input[type=submit]").click()
+    page.wait_for_url(lambda url: "/admin/login/" not in url)
+    if "/admin/second-factor/" not in page.url:
+        return
+    user = get_user_model().objects.get(username=username)
+    device = TOTPDevice.objects.filter(user=user).order_by("-confirmed", "pk").first()
+    page.fill("#id_code", totp_code(device))
+    page.locator("#login-form input[type=submit]").click()
+    page.wait_for_url(lambda url: "/admin/second-factor/" not in url)

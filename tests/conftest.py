@@ -16,6 +16,7 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 from model_bakery import baker
 
+from tests.accounts import admin_login
 from tests.helpers import Inbox
 from tests.processes import free_port
 
@@ -245,9 +246,14 @@ def protocol_user(db):
 
 @pytest.fixture
 def protocol_client(protocol_user):
-    client = Client()
-    client.force_login(protocol_user)
-    return client
+    return admin_login(Client(), protocol_user)
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    """pytest-django's superuser client, its session verified by a TOTP device as the admin
+    requires of every superuser (common/second_factor.py)."""
+    return admin_login(Client(), admin_user)
 
 
 # Debian's chromium for pytest-playwright (tests/browser/, tests/rehearsal/): never `playwright install`.

@@ -21,6 +21,7 @@ from outbox import registry
 from outbox.models import Message
 from portal.models import StandStaff
 from press.models import MediaAccreditation, PressRelease
+from tests.accounts import admin_login
 from tests.helpers import png_bytes
 from tickets.models import Admission, Gate, Kind, TimeSlot, VisitDay
 
@@ -48,12 +49,12 @@ def at(edition, day, hhmm):
 
 
 def staff(group, name=None):
-    """A signed-in staff member of `group` (named after it unless `name`): (user, client)."""
+    """A signed-in staff member of `group` (named after it unless `name`): (user, client).
+
+    Signed in as `admin_login` does: a group whose members approve gets its second factor too."""
     user = User.objects.create_user(name or group, is_staff=True)
     user.groups.add(Group.objects.get(name=group))
-    client = Client()
-    client.force_login(user)
-    return user, client
+    return user, admin_login(Client(), user)
 
 
 # --- programme --------------------------------------------------------------------------------

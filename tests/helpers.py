@@ -185,3 +185,12 @@ def run_queued_tasks(monkeypatch):
     call_command(
         "db_worker", "--batch", "--queue-name", "*", "--no-startup-delay", stdout=io.StringIO(), stderr=io.StringIO()
     )
+
+
+# --- the exhibitors' portal ------------------------------------------------------------------
+
+
+def portal_link_in(message):
+    """The single-use link (invitation or sign-in) in a portal mail, as a path on the site."""
+    url = re.search(r"https?://\S+/exhibitor/(?:welcome|sign-in/link)/\S+/", text_of(message)).group(0)
+    return url.removeprefix("http://testserver")

@@ -29,6 +29,7 @@ from openpyxl import load_workbook
 
 from common.sensitive import PERMISSION_CODENAME, reached_model, sensitive_fields, sensitive_models
 from expo.models import Edition
+from tests.accounts import admin_login
 
 WRONG = "QJW"
 
@@ -122,9 +123,7 @@ def _swap(model, rows):
 
 
 def _logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
+    return admin_login(Client(), user)
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The tests share one toolkit (tests/factories.py, tests/helpers.py, tests/processes.py,
+"""The tests share one toolkit (tests/factories.py, tests/accounts.py, tests/helpers.py, tests/processes.py,
 tests/hostile.py, tests/browsers.py, tests/places.py) and the fixtures of the conftest.py files:
 no test module imports another test module or a conftest."""
 

@@ -4,6 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from tests.browsers import admin_sign_in
+
 
 @pytest.fixture
 def organiser(committed_demo):
@@ -11,10 +13,7 @@ def organiser(committed_demo):
 
 
 def test_select_all_on_the_export_page_works_without_inline_code(organiser, live_server, page, checker):
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "organiser")
-    page.fill("#id_password", "a-long-test-password")
-    page.locator("input[type=submit]").click()
+    admin_sign_in(page, live_server.url, "organiser", "a-long-test-password")
     page.goto(f"{live_server.url}/admin/exhibitors/product/export/")
     page.wait_for_load_state("networkidle")
     toggle = page.locator("input.select-toggle")

@@ -18,6 +18,7 @@ from django.utils import timezone
 from model_bakery import baker
 
 from expo.models import Edition
+from tests.browsers import admin_sign_in
 
 WIDTH = 1280
 LONG_APPLICANTS = [
@@ -141,10 +142,7 @@ def superuser(committed_demo):
 
 
 def sign_in(page, base_url):
-    page.goto(f"{base_url}/admin/login/")
-    page.fill("#id_username", "layout")
-    page.fill("#id_password", PASSWORD)
-    page.locator("input[type=submit]").click()
+    admin_sign_in(page, base_url, "layout", PASSWORD)
     page.wait_for_url(f"{base_url}/admin/")
 
 

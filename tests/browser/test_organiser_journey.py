@@ -4,6 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from tests.browsers import admin_sign_in
+
 
 @pytest.fixture
 def organiser(committed_demo):
@@ -11,10 +13,7 @@ def organiser(committed_demo):
 
 
 def test_organiser_logs_in_and_edits_the_edition_in_two_languages(organiser, live_server, page, checker):
-    page.goto(f"{live_server.url}/admin/")
-    page.fill("#id_username", "organiser")
-    page.fill("#id_password", "a-long-test-password")
-    page.locator("input[type=submit]").click()
+    admin_sign_in(page, live_server.url, "organiser", "a-long-test-password")
     expect(page.locator("#site-name")).to_be_visible()
     page.goto(f"{live_server.url}/admin/expo/edition/")
     page.get_by_role("link", name="VIDE 2024").first.click()
@@ -40,10 +39,7 @@ GOOD_ROW = (
 def test_organiser_imports_a_delegation_list_fixes_an_error_and_sees_the_dashboard(
     organiser, live_server, page, checker, tmp_path
 ):
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/delegations/delegation/import/")
-    page.fill("#id_username", "organiser")
-    page.fill("#id_password", "a-long-test-password")
-    page.locator("input[type=submit]").click()
+    admin_sign_in(page, live_server.url, "organiser", "a-long-test-password", "/admin/delegations/delegation/import/")
 
     wrong = tmp_path / "delegations.csv"
     wrong.write_text(HEADER + "\n" + GOOD_ROW.format(dob="31/02/1958") + "\n", encoding="utf-8")

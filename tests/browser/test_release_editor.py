@@ -8,6 +8,7 @@ from model_bakery import baker
 from playwright.sync_api import expect
 
 from press.models import PressRelease
+from tests.browsers import admin_sign_in
 
 TYPED = "Sáng 20/12, đoàn đại biểu Bộ Quốc phòng tham quan khu trưng bày Phòng không – Không quân."
 
@@ -47,10 +48,7 @@ def listen_for_violations(page):
 
 def test_typed_release_is_stored_with_ordinary_spaces_and_no_csp_violation(press_officer, live_server, page):
     violations = listen_for_violations(page)
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/press/pressrelease/add/")
-    page.fill("#id_username", "press")
-    page.fill("#id_password", "a-long-test-password")
-    page.locator("input[type=submit]").click()
+    admin_sign_in(page, live_server.url, "press", "a-long-test-password", "/admin/press/pressrelease/add/")
     page.select_option("#id_edition", label="VIDE 2024")
     # The admin speaks the browser's English: each field opens on its English tab.
     page.locator("a[href='#tab_id_title_vi']").click()
@@ -92,10 +90,7 @@ PASTE = """([html]) => {
 
 
 def test_a_table_pasted_from_word_stays_a_table(press_officer, live_server, page):
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/press/pressrelease/add/")
-    page.fill("#id_username", "press")
-    page.fill("#id_password", "a-long-test-password")
-    page.locator("input[type=submit]").click()
+    admin_sign_in(page, live_server.url, "press", "a-long-test-password", "/admin/press/pressrelease/add/")
     page.select_option("#id_edition", label="VIDE 2024")
     page.locator("a[href='#tab_id_title_vi']").click()
     page.fill("#id_title_vi", "Lịch ngày khai mạc")

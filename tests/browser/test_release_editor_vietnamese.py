@@ -5,6 +5,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from tests.browsers import admin_sign_in
+
 TOOLTIPS_VI = [
     "Đoạn văn",
     "Danh sách gạch đầu dòng",
@@ -44,10 +46,7 @@ def toolbar(page):
 
 
 def test_toolbar_tooltips_follow_the_admin_language(organiser, live_server, page):
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/press/pressrelease/add/")
-    page.fill("#id_username", "press")
-    page.fill("#id_password", "a-long-test-password")
-    page.locator("input[type=submit]").click()
+    admin_sign_in(page, live_server.url, "press", "a-long-test-password", "/admin/press/pressrelease/add/")
     # The organiser chooses Vietnamese in the admin's header (stored on the account).
     page.locator("form.admin-language button[value=vi]").click()
     page.locator("a[href='#tab_id_body_vi']").click()

@@ -21,6 +21,7 @@ from django_countries import countries
 from model_bakery import baker
 
 from common import collation
+from tests.accounts import admin_login
 
 # django-countries shows a country's newer or common name only when the language translates it,
 # and otherwise the older name it replaces: in Vietnamese these are never shown ("Türkiye" is
@@ -269,7 +270,7 @@ def test_an_organiser_chooses_the_admin_language_once_and_keeps_it(client, db):
     from django.contrib.auth import get_user_model
 
     organiser = get_user_model().objects.create_superuser("organiser", "o@example.org", "x" * 20)
-    client.force_login(organiser)
+    admin_login(client, organiser)
     english_browser = {"accept-language": "en"}
     index = client.get(reverse("admin:index"), headers=english_browser).content.decode()
     assert '<html lang="en"' in index and "Tiếng Việt" in index
@@ -281,7 +282,7 @@ def test_an_organiser_chooses_the_admin_language_once_and_keeps_it(client, db):
     assert response.status_code == 302 and response["Location"] == reverse("admin:auth_user_changelist")
     assert '<html lang="vi"' in client.get(reverse("admin:index"), headers=english_browser).content.decode()
     client.logout()
-    client.force_login(organiser)
+    admin_login(client, organiser)
     assert '<html lang="vi"' in client.get(reverse("admin:index"), headers=english_browser).content.decode()
     # Only the admin follows the choice; the public site keeps its language prefix.
     assert 'lang="en"' in client.get("/en/").content.decode()[:400]

@@ -8,11 +8,13 @@ from django.contrib.auth.models import Group
 from django.utils import translation
 from django.utils.translation import gettext
 
+from tests.accounts import admin_login
+
 
 @pytest.fixture
 def vietnamese_admin(client, db):
     user = get_user_model().objects.create_superuser("walker", "walker@example.vn", "a-long-test-password")
-    client.force_login(user)
+    admin_login(client, user)
     # The organiser's choice, kept on the account (common/admin_language.py).
     client.post("/admin/language/", {"language": "vi", "next": "/admin/"})
     return client

@@ -12,12 +12,13 @@ from django.utils import translation
 
 from delegations.models import Engagement
 from expo.models import Venue
+from tests.accounts import admin_login
 
 
 @pytest.fixture
 def organiser(demo):
     client = Client()
-    client.force_login(User.objects.create_superuser("organiser"))
+    admin_login(client, User.objects.create_superuser("organiser"))
     return client
 
 

@@ -23,6 +23,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 
+from tests.accounts import admin_login
 from tests.factories import make_exhibitor
 from tests.forms import form_fields
 from tests.processes import free_port, wait_for_port
@@ -95,7 +96,7 @@ def test_edit_through_one_process_shows_on_the_other(shared_database, redis_url,
     )
     admin = get_user_model().objects.create_superuser("organiser", "organiser@example.org", "x" * 20)
     client = Client()
-    client.force_login(admin)
+    admin_login(client, admin)
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     database_url = shared_database() if callable(shared_database) else shared_database
 

@@ -26,6 +26,7 @@ from django_tasks_db.models import DBTaskResult
 
 from outbox.models import Message
 from outbox.tasks import deliver_message
+from tests.accounts import admin_login
 from tests.factories import accreditation_form
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -174,7 +175,7 @@ def test_health_check_reports_failed_tasks_of_the_last_day(client, db, settings)
 @pytest.fixture
 def organiser(client, db):
     user = get_user_model().objects.create_superuser("organiser", "organiser@example.vn", "x" * 20)
-    client.force_login(user)
+    admin_login(client, user)
     return user
 
 

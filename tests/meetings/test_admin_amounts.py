@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from meetings.models import Agreement
+from tests.accounts import admin_login
 
 NBSP = "\u00a0"
 
@@ -33,7 +34,7 @@ def radar(edition):
 @pytest.fixture
 def admin_client(db):
     client = Client()
-    client.force_login(User.objects.create_superuser("organiser"))
+    admin_login(client, User.objects.create_superuser("organiser"))
     return client
 
 

@@ -19,6 +19,7 @@ from modeltranslation.translator import translator
 
 from meetings import services
 from meetings.models import Agreement
+from tests.accounts import admin_login
 from tests.factories import LAST_EVENING
 from tests.helpers import pdf_text
 
@@ -207,7 +208,7 @@ def test_approving_an_internal_agreement_from_the_list_does_not_say_it_was_appro
         edition=edition, title_vi="Thỏa thuận nội bộ", party_a_vi="A", party_b_vi="B", signed_on=edition.start_date
     )
     admin = Client()
-    admin.force_login(User.objects.create_superuser("root"))
+    admin_login(admin, User.objects.create_superuser("root"))
     answer = admin.post(
         "/admin/meetings/agreement/", {"action": "approve", "_selected_action": [internal.pk]}, follow=True
     ).content.decode()

@@ -12,6 +12,7 @@ from outbox import unsubscribe as tokens
 from outbox.models import Message, Unsubscribe
 from outbox.tasks import deliver_message
 from press import mail
+from tests.accounts import admin_login
 from tests.factories import make_message, staff
 from tests.helpers import run_queued_tasks
 
@@ -27,7 +28,7 @@ def test_the_press_office_sees_unsubscriptions_but_nobody_can_delete_them():
     gone = Unsubscribe.objects.create(email="jane@example.com", topic=mail.RELEASE_TOPIC)
     _, press = staff("Press office")
     admin = Client()
-    admin.force_login(User.objects.create_superuser("root"))
+    admin_login(admin, User.objects.create_superuser("root"))
     delete_url = f"/admin/outbox/unsubscribe/{gone.pk}/delete/"
 
     page = press.get("/admin/outbox/unsubscribe/").content.decode()

@@ -206,9 +206,12 @@ with override_settings(PRESS_KIT_ON_DEMO=False):
 
 # Accounts and group membership are the only rows written directly: one login per role.
 PASSWORD = "rehearsal-password-2024"
+# Each account's authenticator app: the admin asks staff who approve for its code (common/second_factor.py).
+TOTP_KEY = "3132333435363738393031323334353637383930"
 ACCOUNTS = f"""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django_otp.plugins.otp_totp.models import TOTPDevice
 User = get_user_model()
 roles = {{
     "editor": ["Content editors"],
@@ -219,6 +222,7 @@ roles = {{
 for name, groups in roles.items():
     user = User.objects.create_user(name, f"{{name}}@vide.example.vn", "{PASSWORD}", is_staff=True)
     user.groups.set(Group.objects.filter(name__in=groups))
+    TOTPDevice.objects.create(user=user, name="rehearsal", key="{TOTP_KEY}", confirmed=True)
 approver = User.objects.get(username="protocol2")
 approver.user_permissions.add(Permission.objects.get(codename="approve_disclosure"))
 """
