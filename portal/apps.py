@@ -13,13 +13,19 @@ class PortalConfig(AppConfig):
         from portal import access_mail, declarations, declarations_mail, overview, proposal_mail, team_badges
         from portal.access import APPROVING_PERMISSIONS
         from portal.access_overview import contacts_section
+        from portal.declarations_overview import declarations_section
+        from portal.meetings_overview import meetings_section
         from portal.models import Contact, StandAllowance, StandStaff
+        from portal.proposals_overview import profile_and_exhibits
+        from portal.team_overview import stand_team
 
         # Staff who approve what exhibitors submit pass a second factor to use the admin.
         second_factor.require_for(*APPROVING_PERMISSIONS)
         access_mail.register_kinds()
         audit(Contact, exclude_fields=["invited_at"])
-        overview.register_section(contacts_section)
+        # The home's checklist, in the order an exhibitor works through it.
+        for section in (profile_and_exhibits, declarations_section, stand_team, meetings_section, contacts_section):
+            overview.register_section(section)
         # The catalogue asks before it publishes an exhibit; it never imports the portal.
         register_blocker(declarations.held_back)
         declarations_mail.register_kinds()

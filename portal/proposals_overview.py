@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from exhibitors.models import Product
-from portal import proposal_fields
+from portal import deadlines, proposal_fields
 from portal.models import Proposal
 
 
@@ -51,7 +51,7 @@ def profile_and_exhibits(exhibitor, edition):
         "title": _("Profile and exhibits"),
         "done": not missing,
         "missing": missing,
-        "deadline": None,  # the editions' portal deadlines are the declarations' area (issue 27, part 6)
+        "deadline": deadlines.deadline_for(edition, "exhibits") if edition else None,
         "url": reverse("portal:profile"),
     }
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from portal import deadlines
 from portal.models import StandStaff
 from portal.models.team import Status
 from portal.team_allowance import allowance
@@ -49,6 +50,6 @@ def stand_team(exhibitor, edition):
         "title": _("Stand team"),
         "done": bool(counts["approved"]) and not counts["to_vet"] and not counts["refused"],
         "missing": missing,
-        "deadline": None,  # the edition's team deadline, once editions carry the portal's deadlines
+        "deadline": deadlines.deadline_for(edition, "team") if edition else None,
         "url": reverse("portal:team"),
     }

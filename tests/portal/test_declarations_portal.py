@@ -130,7 +130,6 @@ def test_the_declarations_list_reads_a_fixed_number_of_queries(
     signed_in(client, viettel, "ha@viettel.example")
     client.get("/en/exhibitor/declarations/")
     # session, user, contact with its exhibitor, the edition, its deadlines, exhibits with their declarations
-    # +1: the portal navigation lists the home's sections (portal/overview.py).
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = client.get("/en/exhibitor/declarations/")
     assert response.content.decode().count("<tr>") == count + 1

@@ -202,8 +202,7 @@ def test_the_meetings_page_reads_the_same_number_of_queries_at_one_and_many_rows
         accepted_request(edition, delegation, exhibitor=optics, subject=f"Chủ đề {n}", restricted=n % 2 == 0)
     services.schedule(edition=edition, by=None)
     # session, user, contact and exhibitor, the edition, the requests with their delegations and meetings
-    # +1: the portal navigation lists the home's sections (portal/overview.py).
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         response = client.get("/en/exhibitor/meetings/")
     page = response.content.decode()
     assert page.count('class="portal-card"') == 2 * count  # each request, and its meeting

@@ -248,7 +248,6 @@ def test_the_exhibits_page_costs_the_same_queries_for_few_or_many(
             reason="Thiếu ảnh.",
             decided_at="2026-06-16T10:00:00+07:00",
         )
-    # +1: the portal navigation lists the home's sections (portal/overview.py).
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         html = portal.get("/en/exhibitor/exhibits/").content.decode()
     assert html.count("Tàu SH-X") == extra

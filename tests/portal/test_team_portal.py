@@ -203,8 +203,7 @@ def test_the_team_page_reads_a_fixed_number_of_queries(contact, viettel, edition
     StandAllowance.objects.create(stand=Stand.objects.get(exhibitor=viettel), badges=20)
     for n in range(rows):
         make_stand_staff(viettel, edition, name=f"Người {n}")
-    # +1: the portal navigation lists the home's sections (portal/overview.py).
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = contact.get("/en/exhibitor/team/")
     assert response.content.decode().count("/remove/") == rows
 
