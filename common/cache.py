@@ -18,18 +18,13 @@ bulk writes name their models (`written()`). Every version starts from the clock
 """
 
 import contextvars
-import hashlib
 import time
-from importlib import import_module
 
 from django.conf import settings
-from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils.cache import add_never_cache_headers, get_conditional_response, get_max_age, patch_cache_control
-from django.utils.http import parse_http_date_safe
 
 VERSION_KEY = "content-version"
 _MISSING = object()
@@ -40,14 +35,6 @@ _public_models = []
 _areas = {}
 # Within a request (ContentVersionMiddleware): each version read once, and whether it is "stale".
 _request_memo = contextvars.ContextVar("content_version_memo", default=None)
-
-
-def private(response):
-    """A response for one person (a ticket, the media area, the portal): no cache on the way keeps it."""
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True, no_store=True)
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
 
 
 def public_content(model):
@@ -115,7 +102,7 @@ def in_request():
     return _request_memo.get() is not None
 
 
-def _stale():
+def is_stale():
     return bool((_request_memo.get() or {}).get("stale"))
 
 
@@ -132,7 +119,7 @@ def remember(name, compute):
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
-        if not _stale():
+        if not is_stale():
             cache.set(key, value, timeout)
     return value
 
@@ -209,41 +196,10 @@ class ContentVersionMiddleware:
             _request_memo.reset(token)
 
 
-# Downloads are files, not pages: never kept in the page cache (their own storage serves them).
-DOWNLOAD_SUFFIXES = (".pdf", ".zip")
+def stored_page(key):
+    """(current content version, the page the page cache keeps under `key` if stored at that version).
 
-
-def _signed_in(request):
-    """Does the session cookie belong to a signed-in user?
-
-    Only such a visitor bypasses the cache. A made-up, expired or anonymous session cookie is
-    served from the cache like no cookie at all, or anyone could take the site down by sending
-    a random `sessionid` with every request. The check costs one primary-key lookup at most (a
-    key of the wrong shape costs none), far less than rendering the page.
-    """
-    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
-    if not key:
-        return False
-    store = import_module(settings.SESSION_ENGINE).SessionStore(key)
-    return bool(store.get(SESSION_KEY))
-
-
-def _read_session_data(request):
-    session = getattr(request, "session", None)
-    return session is not None and session.accessed and not session.is_empty()
-
-
-def _cache_key(request):
-    """The page's key without the content version: the version is stored with the page and read
-    in the same round trip (get_many), so a hit costs one request to the cache, not two. The host
-    is part of it: in production it is always EXPO_SITE_URL's (SiteAddressMiddleware rewrites
-    it), so this only keeps development hosts apart."""
-    digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page:{request.method == 'HEAD'}:{digest}"
-
-
-def _cached_page(key):
-    """(current content version, the cached response if it was stored under that version)."""
+    One round trip: the version is stored beside the page and read with it (get_many)."""
     found = cache.get_many([VERSION_KEY, key])
     version = found.get(VERSION_KEY)
     if version is None:
@@ -256,58 +212,3 @@ def _cached_page(key):
     if stored is not None and stored[0] == version:
         return version, stored[1]
     return version, None
-
-
-class AnonymousPageCacheMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.timeout = settings.EXPO_PAGE_CACHE_SECONDS
-        # Public pages, and the sitemap (whose views cap max-age at the next embargo's end).
-        self.prefixes = (*(f"/{code}/" for code, _ in settings.LANGUAGES), "/sitemap.xml")
-
-    def cacheable_request(self, request):
-        return (
-            self.timeout > 0
-            and request.method in ("GET", "HEAD")
-            and request.path.startswith(self.prefixes)
-            and not request.path.endswith(DOWNLOAD_SUFFIXES)
-            and not _signed_in(request)
-        )
-
-    def __call__(self, request):
-        if not self.cacheable_request(request):
-            return self.get_response(request)
-        key = _cache_key(request)
-        version, cached = _cached_page(key)
-        if cached is not None:
-            cached["X-Cache"] = "HIT"
-            # A kept page with an ETag (the feeds', common/export_cache.py) answers If-None-Match
-            # with a 304, as the view would have.
-            if cached.has_header("ETag"):
-                last_modified = parse_http_date_safe(cached.get("Last-Modified") or "")
-                return get_conditional_response(
-                    request, etag=cached["ETag"], last_modified=last_modified, response=cached
-                )
-            return cached
-        response = self.get_response(request)
-        # A view can shorten the lifetime with max-age (e.g. until an embargo lifts) or opt out
-        # with private / no-store (pages that show one person's data).
-        max_age = get_max_age(response)
-        timeout = self.timeout if max_age is None else min(self.timeout, max_age)
-        cache_control = response.get("Cache-Control", "")
-        if (
-            timeout > 0
-            and response.status_code == 200
-            and not response.streaming
-            and not response.has_header("Content-Disposition")
-            and not response.cookies
-            # A page with a CSRF token belongs to one visitor's cookie.
-            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-            and "private" not in cache_control
-            and "no-store" not in cache_control
-            and not _read_session_data(request)
-            and not _stale()
-        ):
-            response["X-Cache"] = "MISS"
-            cache.set(key, (version, response), timeout)
-        return response

@@ -15,8 +15,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from common import jobs
-from common.cache import private
 from common.models import BatchJob
+from common.responses import private
 
 RELOAD_SECONDS = 3
 

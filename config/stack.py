@@ -49,7 +49,7 @@ MIDDLEWARE = [
     # The content version is read once per request, however many caches ask (common/cache.py).
     "common.cache.ContentVersionMiddleware",
     # Early, so a cache hit skips everything below (the stored response already has its headers).
-    "common.cache.AnonymousPageCacheMiddleware",
+    "common.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # request.edition, read lazily by views, templates and the admin (expo/middleware.py).

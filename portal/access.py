@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from common.cache import private
+from common.responses import private
 from portal import overview
 from portal.models import Contact
 

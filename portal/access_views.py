@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from common import ratelimit, second_factor
-from common.cache import private
+from common.responses import private
 from portal import access_services
 from portal.access import contact_for, exhibitor_area
 from portal.access_forms import LinkRequestForm

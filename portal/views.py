@@ -5,7 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from common.cache import private
+from common.responses import private
 from portal.access import contact_for, contact_of, exhibitor_area
 from portal.access_views import finish_sign_in, next_url
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common import ratelimit
-from common.cache import private
+from common.responses import private
 from press.models import MediaAccreditation, MediaSignInLink
 from press.models.media import key_digest, new_sign_in_key
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from common import clock, ratelimit
-from common.cache import private
+from common.responses import private
 from press import factsheets, kit_contents, media_auth, media_services
 from press.media_auth import media_area
 from press.models import MediaVideo, PressConference, PressRelease

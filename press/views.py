@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from common import clock, ratelimit
-from common.cache import private
 from common.dates import local_text
+from common.responses import private
 from exhibitors import selectors
 from exhibitors.models import Exhibitor
 from press import factsheets, kit, photos, services

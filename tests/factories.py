@@ -6,7 +6,6 @@ import itertools
 
 from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 from model_bakery import baker
@@ -125,28 +124,6 @@ def make_release(edition, slug, *, hours=-1, title_vi=None, title_en=None, **ext
         publish_at=timezone.now() + datetime.timedelta(hours=hours),
         **extra,
     )
-
-
-# The public accreditation form, and a moment while the test edition (19–22/12/2024) takes applications.
-ACCREDITATION_URL = "/vi/press/accreditation/"
-APPLICATIONS_OPEN = datetime.datetime(2024, 12, 2, 9, 30, tzinfo=datetime.UTC)
-
-
-def accreditation_form(**changes):
-    """What a journalist posts on the accreditation form (a fresh photo upload each call)."""
-    return {
-        "name": "Lê Thị Hồng Nhung",
-        "outlet": "Báo Quân đội Nhân dân",
-        "country": "VN",
-        "role": "reporter",
-        "email": "nhung@example.vn",
-        "phone": "+84 90 000 0000",
-        "press_card_number": "BC-12345",
-        "photo": SimpleUploadedFile("me.png", png_bytes(size=(900, 1200)), "image/png"),
-        "website": "",
-        "consent": "on",
-        **changes,
-    }
 
 
 # The eve of the test edition (19–22/12/2024): journalists accredited, the show not yet open.

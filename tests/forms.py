@@ -1,11 +1,14 @@
 """Forms as a browser posts them, and pages as a visitor reads them."""
 
+import datetime
 import re
 from html.parser import HTMLParser
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from exhibitors.models import Exhibitor
+from tests.helpers import png_bytes
 
 # --- forms as a browser posts them ------------------------------------------------------------
 
@@ -122,3 +125,27 @@ def facet_counts(html):
         r'facet__label">(?:<span[^>]*>[^<]*</span>)?([^<]+)</span>\s*<span class="facet__count">(\d+)', html
     )
     return {label.strip(): int(count) for label, count in pairs}
+
+
+# --- the press accreditation form -------------------------------------------------------------
+
+# The public accreditation form, and a moment while the test edition (19–22/12/2024) takes applications.
+ACCREDITATION_URL = "/vi/press/accreditation/"
+APPLICATIONS_OPEN = datetime.datetime(2024, 12, 2, 9, 30, tzinfo=datetime.UTC)
+
+
+def accreditation_form(**changes):
+    """What a journalist posts on the accreditation form (a fresh photo upload each call)."""
+    return {
+        "name": "Lê Thị Hồng Nhung",
+        "outlet": "Báo Quân đội Nhân dân",
+        "country": "VN",
+        "role": "reporter",
+        "email": "nhung@example.vn",
+        "phone": "+84 90 000 0000",
+        "press_card_number": "BC-12345",
+        "photo": SimpleUploadedFile("me.png", png_bytes(size=(900, 1200)), "image/png"),
+        "website": "",
+        "consent": "on",
+        **changes,
+    }

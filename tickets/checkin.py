@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from common import clock, gate_passes
-from common.cache import private
+from common.responses import private
 from common.text import fold
 from tickets import gates, passes
 from tickets.models import Gate, Registration

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from common import ratelimit
-from common.cache import private
+from common.responses import private
 from tickets import passes, services, slots
 from tickets.forms import AnswerForm, ChangeSlotForm, PublicForm, TradeForm
 from tickets.models import Kind, Registration

@@ -11,7 +11,7 @@ from django_countries import countries
 from common import countries as country_names
 from common.countries import CountryError, Resolver, resolver
 from common.text import fold
-from tests.factories import APPLICATIONS_OPEN
+from tests.forms import APPLICATIONS_OPEN
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])

@@ -12,8 +12,7 @@ from PIL import Image
 
 from common import images
 from exhibitors.models import Product
-from tests.factories import ACCREDITATION_URL, APPLICATIONS_OPEN, accreditation_form
-from tests.forms import post_new_exhibit
+from tests.forms import ACCREDITATION_URL, APPLICATIONS_OPEN, accreditation_form, post_new_exhibit
 from tests.helpers import image_upload
 from tests.hostile import noisy, truncated_jpeg_with_end_marker, truncated_png_with_iend
 

@@ -66,7 +66,7 @@ def test_pages_with_a_csrf_token_are_not_cached(client, db, page_cache, settings
     from django.middleware.csrf import get_token
     from django.test import RequestFactory
 
-    from common.cache import AnonymousPageCacheMiddleware
+    from common.page_cache import AnonymousPageCacheMiddleware
 
     def view_with_form(request):
         from django.http import HttpResponse
@@ -83,7 +83,7 @@ def test_pages_with_a_csrf_token_are_not_cached(client, db, page_cache, settings
 def _middleware_around(view):
     from django.test import RequestFactory
 
-    from common.cache import AnonymousPageCacheMiddleware
+    from common.page_cache import AnonymousPageCacheMiddleware
 
     middleware = AnonymousPageCacheMiddleware(view)
     return lambda: middleware(RequestFactory().get("/en/press/"))

@@ -15,15 +15,10 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from model_bakery import baker
 
-from common.cache import (
-    VERSION_KEY,
-    AnonymousPageCacheMiddleware,
-    bump_content_version,
-    content_version,
-    public_models,
-)
+from common.cache import VERSION_KEY, bump_content_version, content_version, public_models
+from common.page_cache import AnonymousPageCacheMiddleware
 from press.models import MediaAccreditation
-from tests.factories import APPLICATIONS_OPEN, accreditation_form
+from tests.forms import APPLICATIONS_OPEN, accreditation_form
 
 
 def test_public_models_are_the_ones_visitors_see():

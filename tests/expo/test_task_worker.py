@@ -27,7 +27,7 @@ from django_tasks_db.models import DBTaskResult
 from outbox.models import Message
 from outbox.tasks import deliver_message
 from tests.accounts import admin_login
-from tests.factories import accreditation_form
+from tests.forms import accreditation_form
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "kits"]}}

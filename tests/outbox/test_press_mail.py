@@ -12,7 +12,7 @@ from django.utils import timezone
 from outbox.models import KindSetting, Message, Unsubscribe
 from press import mail, services
 from press.models import MediaAccreditation, PressContact, PressRelease
-from tests.factories import ACCREDITATION_URL, APPLICATIONS_OPEN, accreditation_form
+from tests.forms import ACCREDITATION_URL, APPLICATIONS_OPEN, accreditation_form
 from tests.helpers import html_of, subject_of, text_of
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.test import Client
 
 from press import services
 from press.models import MediaAccreditation
-from tests.factories import ACCREDITATION_URL, APPLICATIONS_OPEN, accreditation_form
+from tests.forms import ACCREDITATION_URL, APPLICATIONS_OPEN, accreditation_form
 from tests.helpers import decoded_qr_codes, pdf_text
 
 

@@ -18,7 +18,7 @@ from outbox import unsubscribe
 from outbox.models import Message
 from press import services
 from press.models import MediaAccreditation
-from tests.factories import ACCREDITATION_URL, APPLICATIONS_OPEN, accreditation_form
+from tests.forms import ACCREDITATION_URL, APPLICATIONS_OPEN, accreditation_form
 from tests.helpers import html_of, subject_of, text_of
 
 EN_URL = "/en/press/accreditation/"

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from press.models import MediaAccreditation, PressContact
-from tests.factories import ACCREDITATION_URL, APPLICATIONS_OPEN, accreditation_form
+from tests.forms import ACCREDITATION_URL, APPLICATIONS_OPEN, accreditation_form
 
 EN_URL = "/en/press/accreditation/"
 HANOI = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
