@@ -18,6 +18,10 @@ BADGE_PHOTO_SIZE = (600, 800)
 
 
 class PrivateStorage(FileSystemStorage):
+    """Personal files (accreditation photos, members' papers, visitors' photos, stand staff,
+    declarations' certificates): one folder outside MEDIA_ROOT, read at each use so tests and
+    deployments can move it."""
+
     @property
     def base_location(self):
         return settings.PRIVATE_MEDIA_ROOT
@@ -27,7 +31,7 @@ class PrivateStorage(FileSystemStorage):
         return str(settings.PRIVATE_MEDIA_ROOT)
 
     def url(self, name):
-        raise ValueError("Private files have no public URL.")
+        raise ValueError("Private files have no public URL; serve them through a permission-checked view.")
 
 
 def private_storage():

@@ -107,8 +107,13 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo edition built once per run: `load_demo` runs in a transaction that is rolled
     back after its rows are serialised; its media files stay in a folder of the session."""
     media = tmp_path_factory.mktemp("demo-media")
+    private = tmp_path_factory.mktemp("demo-private")  # its declarations' certificates, its photos
     models = serializers.sort_dependencies([(apps.get_app_config(label), None) for label in DEMO_APPS])
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, PRIVATE_MEDIA_ROOT=private),
+        transaction.atomic(),
+    ):
         call_command("load_demo", stdout=StringIO())
         rows = [
             # Content types, permissions, groups and users by their names: after a flush (a
@@ -124,7 +129,7 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
         ]
         transaction.set_rollback(True)
     cache.clear()
-    return {"media": media, "rows": rows, "models": models}
+    return {"media": media, "private": private, "rows": rows, "models": models}
 
 
 @pytest.fixture(scope="session")
@@ -158,8 +163,9 @@ def _restore_demo(snapshot):
 @pytest.fixture
 def demo(db, demo_snapshot, settings):
     """The demo edition's rows in this test's transaction, as `load_demo` leaves them. Its media
-    folder is shared by the whole run: read it, never write to it."""
+    and private folders are shared by the whole run: read them, never write to them."""
     settings.MEDIA_ROOT = demo_snapshot["media"]
+    settings.PRIVATE_MEDIA_ROOT = demo_snapshot["private"]
     _restore_demo(demo_snapshot)
 
 
@@ -168,6 +174,7 @@ def committed_demo(transactional_db, demo_snapshot, settings, tmp_path):
     """The demo edition committed, for a live server or another process, with a copy of its
     media folder of this test's own (a test may write to it)."""
     settings.MEDIA_ROOT = shutil.copytree(demo_snapshot["media"], tmp_path / "demo-media")
+    settings.PRIVATE_MEDIA_ROOT = shutil.copytree(demo_snapshot["private"], tmp_path / "demo-private")
     _restore_demo(demo_snapshot)
 
 

@@ -3,9 +3,7 @@
 import secrets
 
 from concurrency.fields import AutoIncVersionField
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +12,7 @@ from django_countries.fields import CountryField
 from common import images
 from common.dates import local_text
 from common.languages import LanguagesField
+from common.private_files import private_storage  # named by the migrations
 from common.text import NormalizedTextModel, fold
 from delegations.models.delegation import Delegation
 
@@ -21,25 +20,6 @@ from delegations.models.delegation import Delegation
 FAMILY_NAME_FIRST = frozenset({"VN", "CN", "TW", "HK", "MO", "JP", "KR", "KP", "KH", "HU", "MN"})
 # Badge codes: no 0/O, 1/I/L, so a gate guard can type one read off a card.
 BADGE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-
-
-class PrivateStorage(FileSystemStorage):
-    """Personal files (members' photos) beside the press photos, outside MEDIA_ROOT: no public URL."""
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return str(settings.PRIVATE_MEDIA_ROOT)
-
-    def url(self, name):
-        raise ValueError("Private files have no public URL.")
-
-
-def private_storage():
-    return PrivateStorage()
 
 
 def new_badge_code():

@@ -26,8 +26,9 @@ REVIEW = "portal.review_declaration"
 
 @admin.register(Declaration)
 class DeclarationAdmin(admin.ModelAdmin):
-    list_display = ("product", "exhibitor", "edition", "is_weapon", "has_energetic_material", "condition")
-    list_display += ("export_control", "status", "decided_at")
+    # The edition and the decision's date are filters and on the form: the row fits 1280 px.
+    list_display = ("product", "exhibitor", "is_weapon", "has_energetic_material", "condition")
+    list_display += ("export_control", "status")
     list_filter = ("status", "edition", "export_control", "condition", "is_weapon", "has_energetic_material")
     list_select_related = ("product__exhibitor", "edition")
     search_fields = ("product__name_vi", "product__name_en", "product__exhibitor__name", "licence_number")

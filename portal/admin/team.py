@@ -45,19 +45,10 @@ class RefuseForm(forms.Form):
 @admin.register(StandStaff)
 class StandStaffAdmin(admin.ModelAdmin):
     form = DecisionForm
-    list_display = (
-        "name",
-        "exhibitor",
-        "role",
-        "nationality",
-        "id_number",
-        "status",
-        "pass_id",
-        "decided_by",
-        "removed_at",
-    )
+    # Who decided, the badge number and removal are on the form (and removal a filter): the row fits 1280 px.
+    list_display = ("name", "exhibitor", "role", "nationality", "id_number", "status")
     list_filter = ("status", "edition", ("nationality", CountryFilter))
-    list_select_related = ("exhibitor", "decided_by")
+    list_select_related = ("exhibitor",)
     search_fields = ("search_name", "exhibitor__name", "=pass_id", "=id_number")
     search_help_text = _("Name, exhibitor, badge number or passport/ID number.")
     readonly_fields = (

@@ -7,9 +7,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from common.private_files import private_storage
 from common.text import NormalizedTextModel
 from common.validators import keep_pdf_name, validate_pdf
-from press.models.accreditation import private_storage
 
 NUMBER_NEEDED = _("Give the number of the export licence.")
 REASON_NEEDED = _("Give the reason for the refusal: the exhibitor reads it.")

@@ -5,38 +5,17 @@ private storage, never under the public media URL.
 """
 
 import datetime
-import os
 import secrets
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from common.private_files import private_storage  # named by the migrations
 from common.text import NormalizedTextModel
 from expo.models import Edition
-
-
-class PrivateStorage(FileSystemStorage):
-    """Personal files: kept outside MEDIA_ROOT (settings.PRIVATE_MEDIA_ROOT), with no public URL."""
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):
-        raise ValueError("Private files have no public URL; serve them through a permission-checked view.")
-
-
-def private_storage():
-    return PrivateStorage()
-
 
 # How long applications are kept after their edition ends; the consent statement promises it and
 # `press.services.delete_expired_applications` keeps the promise.

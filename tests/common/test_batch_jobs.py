@@ -9,6 +9,7 @@ from django.urls import reverse
 from common import jobs
 from common.models import BatchJob
 from common.progress import JobProgress
+from tests.accounts import admin_login
 from tests.factories import staff
 
 
@@ -82,7 +83,7 @@ def test_without_the_kinds_permission_a_job_and_its_file_stay_hidden(protocol_us
     visitor = Client()
     assert visitor.get(reverse("admin:common_batchjob_file", args=[job.pk])).status_code == 302  # to the sign-in
     superuser = User.objects.create_superuser("root", "root@example.invalid", "x")
-    visitor.force_login(superuser)
+    admin_login(visitor, superuser)
     response = visitor.get(reverse("admin:common_batchjob_file", args=[job.pk]))
     assert b"".join(response.streaming_content) == b"%PDF-1.7 counted"
     response.close()

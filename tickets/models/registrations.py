@@ -12,36 +12,17 @@ to view, change or cancel carries `access_key` (256 random bits).
 import secrets
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from common.private_files import private_storage  # named by the migrations
 from common.text import NormalizedTextModel, fold
 from expo.models import Edition
 from tickets.models.days import Kind, TimeSlot
 
 HOME_COUNTRY = "VN"
-
-
-class PrivateStorage(FileSystemStorage):
-    """Visitors' photos: outside MEDIA_ROOT, with no public URL (shown through permission-checked views)."""
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return str(settings.PRIVATE_MEDIA_ROOT)
-
-    def url(self, name):
-        raise ValueError("Private files have no public URL.")
-
-
-def private_storage():
-    return PrivateStorage()
 
 
 def new_pass_id():
