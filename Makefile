@@ -57,7 +57,7 @@ run: $(VENV)/.installed var/demo-secret-key
 	@echo "Mail the site sends is written to var/mail/ (one .eml file per message)."
 	@echo "Create an organiser login with:  DJANGO_DEBUG=1 $(PY) manage.py createsuperuser"
 	@echo "See the demo edition as on one of its days:  EXPO_DEMO_NOW=YYYY-MM-DD make run  (docs/demo.md)"
-	@echo "Exhibitors' portal: http://127.0.0.1:$(PORT)/en/exhibitor/  (sign-ins again: EXPO_DEMO=1 DJANGO_DEBUG=1 $(PY) manage.py portal_demo_logins)"
+	@echo "Exhibitors' portal: http://127.0.0.1:$(PORT)/en/exhibitor/  (its demo sign-ins: docs/portal.md)"
 	@$(DEMO_ENV) $(PY) manage.py portal_demo_logins
 	@echo ""
 	$(DEMO_ENV) PATH="$(abspath $(VENV))/bin:$$PATH" BIND_ADDRESS=127.0.0.1 \

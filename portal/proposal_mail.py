@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from expo.models import Edition
 from outbox import compose, registry, services
 from portal.models import Contact, Proposal
 
@@ -38,7 +39,13 @@ def decided(proposal, *, base_url=""):
     kind = APPROVED if approved else REJECTED
     with translation.override(contact.language):
         url = (base_url or settings.EXPO_SITE_URL or "") + reverse("portal:home")
-    context = {"proposal": proposal, "exhibitor": proposal.exhibitor, "contact": contact, "url": url}
+    context = {
+        "proposal": proposal,
+        "exhibitor": proposal.exhibitor,
+        "contact": contact,
+        "url": url,
+        "edition": Edition.objects.current(),
+    }
     template = "portal/email/proposal_approved" if approved else "portal/email/proposal_rejected"
     subject, text, html = compose.render(template, context, language=contact.language)
     return services.draft(

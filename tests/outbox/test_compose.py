@@ -31,6 +31,7 @@ def test_every_subject_and_text_part_keeps_what_was_typed(template, language):
         "delegation": SimpleNamespace(organisation=TYPED, edition=edition),
         "accreditation": SimpleNamespace(reference="P-0001", outlet=TYPED),
         "minutes": 30,  # the media sign-in link's lifetime
+        "days": 7,  # the portal invitation's
     }
     subject, text, html = compose.render(template, context, language=language)
     assert TYPED in subject

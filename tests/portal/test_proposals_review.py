@@ -102,7 +102,7 @@ def test_an_editor_can_edit_before_approving(song_hong):
     assert song_hong.description_en == "Vietnam's largest shipbuilder."
     mail = Message.objects.get(kind="portal.proposal_approved")
     assert (mail.to_email, mail.language) == ("lan@songhong.example", "en")
-    assert mail.subject == "Your change is published: Profile"
+    assert mail.subject == "VIDE 2024: your change is published: Profile"
 
 
 def test_rejection_mails_the_reason_in_vietnamese_to_a_vietnamese_contact(
@@ -116,7 +116,7 @@ def test_rejection_mails_the_reason_in_vietnamese_to_a_vietnamese_contact(
     assert response.status_code == 302
     (mail,) = smtp.messages
     assert mail["To"].addresses[0].addr_spec == "lan@songhong.example"
-    assert subject_of(mail) == "Thay đổi của bạn không được duyệt: Giới thiệu"
+    assert subject_of(mail) == "VIDE 2024: thay đổi của quý vị không được duyệt: Giới thiệu"
     body = text_of(mail)
     assert "Ban tổ chức không duyệt thay đổi" in body and reason in body
     song_hong.refresh_from_db()
