@@ -135,27 +135,17 @@ def render_in_parts(function, jobs, *, workers=None, progress=None, label=""):
     or here when there is one part or one worker. `function` is a module-level function, named
     in the workers by its dotted path; `progress` (common.progress) counts the parts done.
     """
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-
     from common import workers as worker_processes
 
     workers = min(workers or settings.EXPO_PDF_WORKERS or os.cpu_count() or 1, len(jobs)) or 1
-    pool = None
     if workers == 1:
         pdfs = map(function, jobs)
     else:
-        context = get_context("spawn")
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=worker_processes.setup)
         path = f"{function.__module__}.{function.__qualname__}"
-        pdfs = pool.map(worker_processes.call, [(path, job) for job in jobs])
+        pdfs = worker_processes.in_pool([(path, job) for job in jobs], workers=workers)
     if progress is not None:
         pdfs = progress.iterate(pdfs, total=len(jobs), label=label)
-    try:
-        return joined(list(pdfs))
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+    return joined(list(pdfs))
 
 
 def joined(pdfs):
