@@ -52,8 +52,9 @@ def test_members_are_read_in_two_queries_and_drawn_with_none(edition, django_ass
 def test_a_print_in_parts_has_the_cards_of_the_one_document_print(edition, layout):
     ids = [d.pk for d in _delegations(edition, 3, 7)]  # 21 cards: three parts of 8, 8 and 5
     members = badge_print.members_of(ids, "vi")
-    whole = badge_print.render(members, layout=layout, language="vi", edition=edition)
-    parts = badge_print.render(members, layout=layout, language="vi", edition=edition, part_size=8)
+    with time_machine.travel(local(edition, -3, 10), tick=False):  # both covers print the same minute
+        whole = badge_print.render(members, layout=layout, language="vi", edition=edition)
+        parts = badge_print.render(members, layout=layout, language="vi", edition=edition, part_size=8)
     whole_pages, part_pages = pdf_page_texts(whole), pdf_page_texts(parts)
     # The same pages with the same text; only the cover's "page x/y" counts the cover alone.
     assert len(part_pages) == len(whole_pages) == (1 + 2 * 3 if layout == "sheet" else 2 * 21)
@@ -70,8 +71,9 @@ def test_parts_drawn_by_worker_processes_join_into_the_same_print(edition):
     # Spawned workers read nothing from the database: the members travel with their part.
     ids = [d.pk for d in _delegations(edition, 2, 5)]
     members = badge_print.members_of(ids, "en")
-    inline = badge_print.render(members, layout="sheet", language="en", edition=edition, part_size=8, workers=1)
-    pooled = badge_print.render(members, layout="sheet", language="en", edition=edition, part_size=8, workers=2)
+    with time_machine.travel(local(edition, -3, 10), tick=False):  # the caller dates the print, not the workers
+        inline = badge_print.render(members, layout="sheet", language="en", edition=edition, part_size=8, workers=1)
+        pooled = badge_print.render(members, layout="sheet", language="en", edition=edition, part_size=8, workers=2)
     assert pdf_page_texts(pooled) == pdf_page_texts(inline)
     assert decoded_qr_codes(pooled, page=None) == decoded_qr_codes(inline, page=None)
 
