@@ -9,7 +9,7 @@ class CommonConfig(AppConfig):
     def ready(self):
         # admin_language connects the sign-in hook; jobs_admin registers the batch jobs' page here,
         # not from common/admin.py, which is the admin site's own module (imported while it is made).
-        from common import admin_language, jobs_admin  # noqa: F401
+        from common import admin_language, checks, jobs_admin  # noqa: F401
         from common.forms import explain_date_errors
 
         explain_date_errors()

@@ -48,6 +48,9 @@ class Message(NormalizedTextModel):
     # The recipient's address, and the delivery key made from it (common.sensitive). Who may see
     # them depends on the message's kind, so the rule is `sensitive_visible_to`, not a permission.
     SENSITIVE_FIELDS = ("to_email", "key")
+    # Not in the audit log (common.checks): the system writes messages, and the row keeps its own
+    # history of people (drafted_by, edited_by, approved_by and approved_at, the approved digest).
+    AUDIT_LOG = False
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -228,6 +231,9 @@ class Unsubscribe(models.Model):
     # Seen only by staff who may see the addresses of the messages one can unsubscribe from (the
     # kinds with this topic: press releases, the Press office's), by common.sensitive.
     SENSITIVE_FIELDS = ("email",)
+    # Not in the audit log (common.checks): the recipient's own click writes it, staff never edit
+    # it, and the row records when.
+    AUDIT_LOG = False
 
     email = models.EmailField(_("e-mail"))
     topic = models.CharField(_("topic"), max_length=60)
@@ -263,6 +269,7 @@ class UnsubscribeLink(models.Model):
 
     # The address is personal data, as on Unsubscribe (common.sensitive; no admin shows this table).
     SENSITIVE_FIELDS = ("email",)
+    AUDIT_LOG = False  # written by the system when a mail is sent; nobody edits it
 
     token = models.CharField(max_length=64, unique=True, default=new_unsubscribe_token, editable=False)
     email = models.EmailField(_("e-mail"))

@@ -6,6 +6,8 @@ import io
 import uuid
 
 import segno
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -107,12 +109,16 @@ def delete_expired_applications(now=None):
     # A day's margin for the venue's time zone; kept_until() decides.
     latest_end = (now - RETENTION).date() + datetime.timedelta(days=1)
     candidates = MediaAccreditation.objects.filter(edition__end_date__lte=latest_end).select_related("edition")
+    history = ContentType.objects.get_for_model(MediaAccreditation)
     for accreditation in candidates.order_by("pk").iterator():
         if kept_until(accreditation.edition) > now:
             continue
         if accreditation.photo:
             accreditation.photo.delete(save=False)
+        pk = str(accreditation.pk)
         accreditation.delete()
+        # Its change history goes with it (the entries name the journalist), the deletion's own too.
+        LogEntry.objects.filter(content_type=history, object_pk=pk).delete()
         deleted += 1
     return deleted
 

@@ -3,10 +3,12 @@ numbers, asks for consent under Decree 13/2023/NĐ-CP and keeps the data no long
 
 import datetime
 import io
+import json
 import zoneinfo
 
 import pytest
 import time_machine
+from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
@@ -131,6 +133,10 @@ def test_applications_are_deleted_when_the_promised_period_ends(client, edition)
         client.post(ACCREDITATION_URL, accreditation_form())
     photo = MediaAccreditation.objects.get().photo
     assert photo.storage.exists(photo.name)
+    # The application's history is in the audit log, its contact details masked.
+    (entry,) = LogEntry.objects.get_for_model(MediaAccreditation)
+    assert "Hồng Nhung" in entry.object_repr
+    assert "nhung@example.vn" not in json.dumps(entry.changes) and "BC-12345" not in json.dumps(entry.changes)
     with at(2025, 6, 20, 23, 59):
         call_command("delete_expired_applications", stdout=io.StringIO())
     assert MediaAccreditation.objects.count() == 1
@@ -139,6 +145,7 @@ def test_applications_are_deleted_when_the_promised_period_ends(client, edition)
         call_command("delete_expired_applications", stdout=out)
     assert "1 expired applications deleted." in out.getvalue()
     assert not MediaAccreditation.objects.exists() and not photo.storage.exists(photo.name)
+    assert not LogEntry.objects.get_for_model(MediaAccreditation).exists()  # its history went with it
 
 
 @time_machine.travel(APPLICATIONS_OPEN, tick=False)
