@@ -132,9 +132,10 @@ def test_index_results_equal_the_sql_order(generated, settings, fragment_seconds
     assert reference.results(ProductCatalogue(Filters(q="tau ngam"), edition=generated))[0].slug != "apart"
     # Before an order is kept, small results are ordered by the database over their rows; once it
     # is, every page is read from it.
-    for kept, language, params, sort in itertools.product(
-        (False, True), ("vi", "en"), combinations(), ("name", "country")
-    ):
+    # The shared fragments change nothing but a search's way to its matches: with them on, the
+    # searches alone are walked again.
+    walked = [params for params in combinations() if fragment_seconds == 0 or "q" in params]
+    for kept, language, params, sort in itertools.product((False, True), ("vi", "en"), walked, ("name", "country")):
         with translation.override(language):
             for catalogue_class in (ExhibitorCatalogue, ProductCatalogue):
                 filters = Filters(**{**params, "sort": sort})
