@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run demo-database test lint format messages venv clean backup restore bench system-packages rehearsal
+.PHONY: run demo-database test coverage lint format messages venv clean backup restore bench system-packages rehearsal
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +69,10 @@ run: $(VENV)/.installed var/demo-secret-key
 # when run as root, otherwise the exact apt-get command is printed (scripts/system-packages.sh).
 test: system-packages $(VENV)/.installed-dev
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The suite on SQLite with branch coverage (browser tests aside); fails under pyproject.toml's floor.
+coverage: system-packages $(VENV)/.installed-dev
+	$(VENV)/bin/pytest -p no:cacheprovider --cov --cov-report=term -m 'not browser' $(PYTEST_ARGS)
 
 # The whole show once, end to end, through the production topology (gunicorn, the task worker,
 # PostgreSQL, Redis, a real SMTP server) in chromium; cross-checks every output against the

@@ -20,7 +20,20 @@ from tests.accounts import admin_login
 from tests.helpers import Inbox
 from tests.processes import free_port
 
+# Hostile input against every public URL, import and API operation: where the database's
+# strictness decides the answer (PostgreSQL refuses what SQLite lets by), so CI runs them on
+# production's database.
 SWEEPS = ("tests/test_hostile_input.py", "tests/test_hostile_imports.py", "tests/api/test_fuzz.py")
+# Every page, admin list or URL pattern walked as every role: what they check (what a role may
+# see, the admin's guards, the CSP, the cache contract) is the site's logic, not the database's,
+# so CI runs each walk once, in the SQLite run (docs/testing.md).
+WALKS = (
+    "tests/test_personal_data.py",
+    "tests/test_sensitive_admin.py",
+    "tests/portal/test_access_walk.py",
+    "tests/expo/test_admin_csp.py",
+    "tests/expo/test_cache_contract.py",
+)
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
 # The small catalogue, site plan and ticketing show that several packages build on.
 pytest_plugins = ["tests.places"]
@@ -45,12 +58,15 @@ def _database_order(item):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    """One kind per test: browser, sweep, integration (database) or unit — first, so `-m` selects by them."""
+    """One kind per test: browser, sweep, walk, integration (database) or unit — first, so `-m`
+    selects by them."""
     for item in items:
         if item.nodeid.startswith(("tests/browser/", "tests/rehearsal/")):
             item.add_marker("browser")
         elif item.nodeid.startswith(SWEEPS):
             item.add_marker("sweep")
+        elif item.nodeid.startswith(WALKS):
+            item.add_marker("walk")
         elif DATABASE_FIXTURES & set(item.fixturenames) or item.get_closest_marker("django_db"):
             item.add_marker("integration")
         else:
