@@ -10,7 +10,7 @@ class PortalConfig(AppConfig):
         from common import second_factor
         from common.publication import register_blocker
         from common.sensitive import audit
-        from portal import access_mail, declarations, declarations_mail, overview, proposal_mail, team_badges
+        from portal import access_mail, declarations, declarations_mail, overview, proposal_mail, team_badges, team_mail
         from portal.access import APPROVING_PERMISSIONS
         from portal.access_overview import contacts_section
         from portal.declarations_overview import declarations_section
@@ -30,6 +30,7 @@ class PortalConfig(AppConfig):
         register_blocker(declarations.held_back)
         declarations_mail.register_kinds()
         proposal_mail.register_kinds()
+        team_mail.register_kinds()
         # Stand staff are personal data: every change recorded, the ID number masked, the photo left out.
         audit(StandStaff, exclude_fields=list(StandStaff.AUDIT_EXCLUDED_FIELDS))
         audit(StandAllowance)

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 
 from common.private_files import badge_photo
 from exhibitors.models import Exhibitor
+from portal import team_mail
 from portal.models import StandStaff
 from portal.models.team import Status
 from portal.team_allowance import allowance
@@ -98,10 +99,12 @@ def decide(*, members, status, reason="", by):
         raise ValidationError(_("Give the reason for the refusal: the exhibitor is told."), code="reason")
     now = timezone.now()
     reason = reason.strip() if status == Status.REFUSED else ""
-    decided = 0
+    decided = []
     # One save per member (not a bulk update), so the audit log records every decision.
     for member in StandStaff.objects.active().filter(pk__in=[member.pk for member in members]).select_for_update():
         member.status, member.reason, member.decided_by, member.decided_at = status, reason, by, now
         member.save(update_fields=["status", "reason", "decided_by", "decided_at"])
-        decided += 1
-    return decided
+        decided.append(member)
+    if status == Status.REFUSED:
+        team_mail.refused(decided)
+    return len(decided)

@@ -18,8 +18,9 @@ from model_bakery import baker
 from common.sensitive import MASK
 from portal import team_services
 from portal.models import StandStaff
+from tests.accounts import make_contact
 from tests.factories import make_exhibitor, make_stand_staff, staff
-from tests.helpers import decoded_qr_codes, pdf_text
+from tests.helpers import decoded_qr_codes, pdf_text, subject_of, text_of
 
 pytestmark = pytest.mark.django_db
 OPENING = datetime.datetime(2024, 12, 19, 8, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))
@@ -153,6 +154,35 @@ def test_refusing_in_bulk_asks_for_the_reason(security, viettel, edition):
     with pytest.raises(ValidationError) as refused:
         team_services.decide(members=members, status="refused", reason=" ", by=None)
     assert refused.value.code == "reason"
+
+
+def test_each_exhibitor_is_told_of_its_refused_members_in_its_contacts_language(
+    security, viettel, edition, smtp, django_capture_on_commit_callbacks
+):
+    redwood = make_exhibitor("redwood", "Redwood Aerospace", "US", edition=edition)
+    make_contact(viettel, "lan@viettel.example.vn", name="Nguyễn Thị Lan", is_main=True, language="vi")
+    make_contact(redwood, "kate@redwood.example.com", name="Kate Moss", is_main=True, language="en")
+    ours = [make_stand_staff(viettel, edition, name=name) for name in ("Lê Văn Một", "Phạm Thị Hai")]
+    theirs = make_stand_staff(redwood, edition, name="John Third")
+    approved = make_stand_staff(viettel, edition, name="Đỗ Văn Duyệt")
+    _, admin = security
+    ids = [m.pk for m in (*ours, theirs)]
+    with django_capture_on_commit_callbacks(execute=True):
+        admin.post(CHANGELIST, {"action": "approve", "_selected_action": [approved.pk]})
+        admin.post(CHANGELIST, {"action": "refuse", "_selected_action": ids, "reason": "Ảnh không rõ mặt."})
+    mails = {mail["To"].addresses[0].addr_spec: mail for mail in smtp.messages}
+    assert set(mails) == {"lan@viettel.example.vn", "kate@redwood.example.com"}  # nothing for an approval
+    vi, en = mails["lan@viettel.example.vn"], mails["kate@redwood.example.com"]
+    assert subject_of(vi) == "VIDE 2024: 2 nhân sự gian hàng không được duyệt"
+    assert subject_of(en) == "VIDE 2024: a member of your stand team was refused"
+    assert "Lê Văn Một" in text_of(vi) and "Phạm Thị Hai" in text_of(vi) and "Ảnh không rõ mặt." in text_of(vi)
+    assert "John Third" in text_of(en) and "Ảnh không rõ mặt." in text_of(en)
+    # Only its own people, never an ID number or the approved member.
+    assert "John Third" not in text_of(vi) and "Lê Văn Một" not in text_of(en)
+    assert "Đỗ Văn Duyệt" not in text_of(vi)
+    for member in (*ours, theirs):
+        assert member.id_number not in text_of(vi) + text_of(en)
+    assert "/vi/exhibitor/team/" in text_of(vi) and "/en/exhibitor/team/" in text_of(en)
 
 
 def test_staff_without_the_permission_see_the_id_number_masked(viettel, edition):
