@@ -19,6 +19,13 @@ OPEN_STATUSES = (Status.REQUESTED, Status.ACCEPTED, Status.SCHEDULED)
 # On the exhibitor's schedule: placed at a time and place (and what became of it).
 ON_SCHEDULE = (Status.SCHEDULED, Status.HELD, Status.NO_SHOW)
 WRITTEN_BY_EXHIBITOR = Q(asked_by=MeetingRequest.AskedBy.COUNTERPART)
+# What the exhibitor may still withdraw itself: a request it wrote, not yet on the programme (a
+# placed meeting involves the delegation's programme: the protocol office cancels it).
+WITHDRAWABLE = (Status.REQUESTED, Status.ACCEPTED)
+
+
+def may_withdraw(request):
+    return request.asked_by == MeetingRequest.AskedBy.COUNTERPART and request.status in WITHDRAWABLE
 
 
 def readable_by_exhibitor():
@@ -72,5 +79,26 @@ def ask_delegation(*, exhibitor, edition, delegation_id, subject, purpose, wishe
         restricted=restricted,
     )
     request.wished_days.set(wished_days)
+    RequestStep.objects.create(request=request, status=request.status, at=timezone.now(), by=by)
+    return request
+
+
+class NotWithdrawable(Exception):
+    """The request is the exhibitor's but has gone past what it may withdraw."""
+
+
+@transaction.atomic
+def withdraw(*, exhibitor, edition, request_id, by):
+    """The exhibitor withdraws a request it wrote: cancelled, the step recorded with the contact's
+    account. MeetingRequest.DoesNotExist for a request that is not its own to withdraw."""
+    request = (
+        MeetingRequest.objects.select_for_update()
+        .filter(WRITTEN_BY_EXHIBITOR, edition=edition, counterpart_exhibitor=exhibitor)
+        .get(pk=request_id)
+    )
+    if not may_withdraw(request):
+        raise NotWithdrawable
+    request.status = Status.CANCELLED
+    request.save(update_fields=["status", "updated_at"])
     RequestStep.objects.create(request=request, status=request.status, at=timezone.now(), by=by)
     return request

@@ -7,12 +7,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from common import clock
 from common.formats import utc_label
 from meetings import exhibitor_side, schedule_pdf
-from meetings.models import Meeting
+from meetings.models import Meeting, MeetingRequest
 from portal.access import exhibitor_area
 from portal.meetings_forms import MeetingRequestForm
 
@@ -31,6 +31,8 @@ def _closed_reason(edition):
 def meeting_list(request):
     edition = request.edition or None
     requests = list(exhibitor_side.requests_of(request.exhibitor, edition)) if edition else []
+    for item in requests:
+        item.withdrawable = exhibitor_side.may_withdraw(item)
     context = {
         "requests": requests,
         "meetings": exhibitor_side.meetings_of(requests),
@@ -66,6 +68,24 @@ def meeting_request(request):
         return redirect("portal:meetings")
     status = 400 if request.method == "POST" else 200
     return render(request, "portal/meetings/request_form.html", {"form": form}, status=status)
+
+
+@require_POST
+@exhibitor_area
+def withdraw(request, pk):
+    """Withdraw one of the exhibitor's own requests while the protocol office has not placed it."""
+    edition = request.edition or None
+    try:
+        withdrawn = exhibitor_side.withdraw(
+            exhibitor=request.exhibitor, edition=edition, request_id=pk, by=request.user
+        )
+    except MeetingRequest.DoesNotExist:
+        raise Http404 from None
+    except exhibitor_side.NotWithdrawable:
+        messages.error(request, _("This request can no longer be withdrawn: ask the protocol office."))
+        return redirect("portal:meetings")
+    messages.success(request, _("Your request to %(delegation)s was withdrawn.") % {"delegation": withdrawn.delegation})
+    return redirect("portal:meetings")
 
 
 @require_safe

@@ -236,3 +236,46 @@ def test_the_home_checklist_counts_confirmed_and_waiting_meetings(client, editio
         "deadline": None,
         "url": "/vi/exhibitor/meetings/",
     }
+
+
+def test_the_exhibitor_withdraws_its_request_until_the_meeting_is_placed(client, edition, plan, room, optics, parties):
+    client.post("/en/exhibitor/meetings/request/", form(parties["india"]))
+    client.post("/en/exhibitor/meetings/request/", form(parties["navy"]))
+    india, navy = MeetingRequest.objects.order_by("pk")
+    page = client.get("/vi/exhibitor/meetings/").content.decode()
+    assert page.count("Rút lại đề nghị") == 2
+    response = client.post(f"/vi/exhibitor/meetings/{india.pk}/withdraw/", follow=True)
+    assert "Đã rút lại đề nghị gặp Ấn Độ · Ministry of Defence." in response.content.decode()
+    india.refresh_from_db()
+    assert india.status == MeetingRequest.Status.CANCELLED
+    step = india.steps.order_by("pk").last()
+    assert (step.status, step.by.username) == ("cancelled", "lan@dong-nai-optics.example")
+    # The same delegation may be asked again once its request is withdrawn.
+    assert client.post("/en/exhibitor/meetings/request/", form(parties["india"])).status_code == 302
+    # Once placed on the programme, only the protocol office can cancel it.
+    services.set_status(request=navy, status=MeetingRequest.Status.ACCEPTED, by=None)
+    services.schedule(edition=edition, by=None)
+    navy.refresh_from_db()
+    assert navy.status == MeetingRequest.Status.SCHEDULED
+    response = client.post(f"/en/exhibitor/meetings/{navy.pk}/withdraw/", follow=True)
+    assert "This request can no longer be withdrawn: ask the protocol office." in response.content.decode()
+    navy.refresh_from_db()
+    assert navy.status == MeetingRequest.Status.SCHEDULED
+    assert client.get(f"/en/exhibitor/meetings/{navy.pk}/withdraw/").status_code == 405
+
+
+def test_a_request_of_another_exhibitor_or_of_a_delegation_cannot_be_withdrawn(client, edition, plan, optics, parties):
+    other = make_exhibitor("redwood", "Redwood Aerospace", "US")
+    theirs = accepted_request(edition, parties["india"], exhibitor=other, asked_by=MeetingRequest.AskedBy.COUNTERPART)
+    asked_by_delegation = accepted_request(edition, parties["navy"], exhibitor=optics)
+    for request in (theirs, asked_by_delegation):
+        assert client.post(f"/en/exhibitor/meetings/{request.pk}/withdraw/").status_code == 404
+        request.refresh_from_db()
+        assert request.status == MeetingRequest.Status.ACCEPTED
+    assert client.post("/en/exhibitor/meetings/999999/withdraw/").status_code == 404
+
+
+def test_a_withdrawal_is_allowed_only_from_states_the_workflow_lets_become_cancelled():
+    from meetings.exhibitor_side import WITHDRAWABLE
+
+    assert all(MeetingRequest.Status.CANCELLED in services.TRANSITIONS[status] for status in WITHDRAWABLE)
