@@ -30,7 +30,7 @@ def test_a_contact_proposes_a_new_description_in_both_languages(signed_in_page, 
     page.fill("#id_description_vi", "Đóng tàu ngầm và tàu hộ vệ.")
     page.fill("#id_description_en", "Submarines and corvettes.")
     page.get_by_role("button", name="Gửi để xem xét").click()
-    expect(page.get_by_text("Ban tổ chức sẽ xem xét thay đổi của bạn").first).to_be_visible()
+    expect(page.get_by_text("Ban tổ chức sẽ xem xét thay đổi của quý vị").first).to_be_visible()
     assert Proposal.objects.get().values["description"] == {
         "vi": "Đóng tàu ngầm và tàu hộ vệ.",
         "en": "Submarines and corvettes.",

@@ -58,17 +58,17 @@ def test_an_organiser_invites_a_contact_who_sets_a_password_with_the_button(
 
     [message] = smtp.messages
     assert message["To"].addresses[0].addr_spec == "hoa.nguyen@viettel.example"
-    assert subject_of(message) == "Cổng thông tin nhà triển lãm VIDE 2024: thư mời của bạn cho Tập đoàn Viettel"
+    assert subject_of(message) == "Cổng đơn vị trưng bày VIDE 2024: thư mời của quý vị cho Tập đoàn Viettel"
     text = text_of(message)
     assert text.startswith("Kính gửi Nguyễn Thị Hoa,")
-    assert "Ban tổ chức mời bạn vào cổng thông tin nhà triển lãm" in text
+    assert "Ban tổ chức mời quý vị vào cổng đơn vị trưng bày" in text
     assert "Liên kết chỉ dùng được một lần, trong 7 ngày." in text
     url = portal_link_in(message)
     assert url.startswith("/vi/exhibitor/welcome/")
 
     # Opening the link (a mail scanner does) uses nothing.
     page = organiser.__class__().get(url)
-    assert "Chọn mật khẩu bạn sẽ dùng" in page.content.decode() or "Hãy chọn mật khẩu" in page.content.decode()
+    assert "Hãy chọn mật khẩu quý vị sẽ dùng" in page.content.decode() or "Hãy chọn mật khẩu" in page.content.decode()
     assert ContactLink.objects.get().used_at is None
 
     browser = organiser.__class__()
@@ -80,7 +80,7 @@ def test_an_organiser_invites_a_contact_who_sets_a_password_with_the_button(
     done = browser.post(url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
     assert done.status_code == 302 and done["Location"] == "/vi/exhibitor/"
     home = browser.get("/vi/exhibitor/").content.decode()
-    assert "Tập đoàn Viettel" in home and "Mật khẩu của bạn đã được đặt." in home
+    assert "Tập đoàn Viettel" in home and "Mật khẩu của quý vị đã được đặt." in home
 
     # Used once: the link does nothing more, and the password signs in.
     assert organiser.__class__().post(url, {"new_password1": "x", "new_password2": "x"}).status_code == 404

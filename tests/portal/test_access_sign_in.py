@@ -39,13 +39,13 @@ def test_a_contact_signs_in_once_by_the_link_in_their_language(hoa, smtp, django
     response = ask(Client(), "Hoa@Viettel.example", django_capture_on_commit_callbacks)
     assert response.status_code == 200 and SENT in response.content.decode()
     [message] = smtp.messages
-    assert subject_of(message) == "Cổng thông tin nhà triển lãm VIDE 2024: liên kết đăng nhập của bạn"
-    assert "Đây là liên kết vào cổng thông tin nhà triển lãm cho Tập đoàn Viettel:" in text_of(message)
+    assert subject_of(message) == "Cổng đơn vị trưng bày VIDE 2024: liên kết đăng nhập của quý vị"
+    assert "Đây là liên kết vào cổng đơn vị trưng bày cho Tập đoàn Viettel:" in text_of(message)
     url = portal_link_in(message)
     assert url.startswith("/vi/exhibitor/sign-in/link/")
 
     browser = Client()
-    assert "Đăng nhập vào cổng thông tin nhà triển lãm" in browser.get(url).content.decode()
+    assert "Đăng nhập vào cổng đơn vị trưng bày" in browser.get(url).content.decode()
     assert ContactLink.objects.get().used_at is None  # opening it used nothing
     signed_in = browser.post(url)
     assert signed_in.status_code == 302 and signed_in["Location"] == "/vi/exhibitor/"

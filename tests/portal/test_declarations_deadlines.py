@@ -100,7 +100,8 @@ def test_reminders_go_once_per_exhibitor_in_its_contacts_language(late_show, smt
     mails = {message["To"].addresses[0].addr_spec: message for message in smtp.messages}
     assert sorted(mails) == ["ha@viettel.example", "max@rheinmetall.example"]
     vietnamese = text_of(mails["ha@viettel.example"])
-    assert subject_of(mails["ha@viettel.example"]) == "VIDE 2024: hồ sơ trên cổng thông tin nhà triển lãm chưa đầy đủ"
+    subject = subject_of(mails["ha@viettel.example"])
+    assert subject == "VIDE 2024: hồ sơ của quý vị trên cổng đơn vị trưng bày chưa đầy đủ"
     assert "mô tả bằng tiếng Anh" in vietnamese and "ít nhất một sản phẩm trưng bày" in vietnamese
     assert "/vi/exhibitor/deadlines/" in vietnamese
     english = text_of(mails["max@rheinmetall.example"])

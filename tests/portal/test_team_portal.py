@@ -97,7 +97,7 @@ def test_the_exhibitor_adds_a_member_to_vet_with_a_private_photo(contact, viette
     ("language", "message"),
     [
         ("en", "Your stand&#x27;s allowance is 2 stand staff badges, and they are all used."),
-        ("vi", "Gian hàng của quý công ty được cấp 2 thẻ nhân viên gian hàng và đã dùng hết."),
+        ("vi", "Gian hàng của quý vị được cấp 2 thẻ nhân viên gian hàng và đã dùng hết."),
     ],
 )
 def test_the_portal_refuses_a_member_over_the_allowance(contact, viettel, edition, language, message):
