@@ -29,6 +29,10 @@ def _closed_reason(edition):
 @require_safe
 @exhibitor_area
 def meeting_list(request):
+    return _list_page(request)
+
+
+def _list_page(request, status=200):
     edition = request.edition or None
     requests = list(exhibitor_side.requests_of(request.exhibitor, edition)) if edition else []
     for item in requests:
@@ -40,7 +44,7 @@ def meeting_list(request):
         "edition": edition,
         "zone_label": utc_label(edition.tz) if edition else "",
     }
-    return render(request, "portal/meetings/list.html", context)
+    return render(request, "portal/meetings/list.html", context, status=status)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -83,7 +87,7 @@ def withdraw(request, pk):
         raise Http404 from None
     except exhibitor_side.NotWithdrawable:
         messages.error(request, _("This request can no longer be withdrawn: ask the protocol office."))
-        return redirect("portal:meetings")
+        return _list_page(request, status=409)
     messages.success(request, _("Your request to %(delegation)s was withdrawn.") % {"delegation": withdrawn.delegation})
     return redirect("portal:meetings")
 
