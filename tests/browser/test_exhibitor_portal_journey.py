@@ -1,11 +1,12 @@
 """An exhibitor's contact in the portal, in a real browser: signs in with the demo sign-in, sees
-the home, asks a delegation for a meeting and finds it listed; every page in both languages at a
+the home, asks a delegation for a meeting, finds it listed and withdraws it; every page in both languages at a
 phone's and a desktop's width, with the public site's shell and no serious axe finding."""
 
 import datetime
 
 import pytest
 import time_machine
+from django.utils import translation
 from playwright.sync_api import expect
 
 from meetings.models import MeetingRequest
@@ -80,9 +81,19 @@ def test_a_contact_signs_in_and_asks_a_delegation_for_a_meeting(
 
     # The same pages in Vietnamese.
     page.goto(f"{live_server.url}/vi/exhibitor/meetings/")
+    with translation.override("vi"):
+        name_vi = str(asked.delegation)
     expect(page.locator("h1")).to_have_text("Cuộc gặp")
     expect(page.locator(".portal-card", has_text="Airborne radar upgrade")).to_contain_text("Đã đề nghị")
     looks_right(page, checker, "meetings-vi")
+    # The contact changes its mind: the request is withdrawn, and nothing is left to withdraw.
+    card = page.locator(".portal-card", has_text="Airborne radar upgrade")
+    card.get_by_role("button", name="Rút lại đề nghị").click()
+    expect(page.locator(".message")).to_have_text(f"Đã rút lại đề nghị gặp {name_vi}.")
+    expect(card.get_by_role("button", name="Rút lại đề nghị")).to_have_count(0)
+    asked.refresh_from_db()
+    assert asked.status == "cancelled"
+    looks_right(page, checker, "meetings-withdrawn-vi")
     page.get_by_role("link", name="Đề nghị gặp").click()
     expect(page.locator("h1")).to_have_text("Đề nghị gặp")
     looks_right(page, checker, "meeting-request-vi")
