@@ -33,7 +33,8 @@ def recipient(exhibitor_id):
     )
 
 
-def _draft(contact, *, kind, key, template, about, **context):
+def draft_to(contact, *, kind, key, template, about, **context):
+    """A mail of `kind` to `contact` in their language, rendered from `template` (the outbox's draft)."""
     subject, text, html = compose.render(template, {"contact": contact, **context}, language=contact.language)
     return services.draft(
         kind=kind,
@@ -80,7 +81,7 @@ def remind_late(edition, *, exhibitor_ids=None):
                 continue
             key = f"{REMINDER}:{edition.pk}:{contact.exhibitor_id}:{today.isoformat()}"
             context = {"edition": edition, "areas": areas, "portal_url": url}
-            _draft(contact, kind=REMINDER, key=key, template="portal/email/reminder", about=contact, **context)
+            draft_to(contact, kind=REMINDER, key=key, template="portal/email/reminder", about=contact, **context)
             drafted += 1
     return drafted
 
@@ -94,4 +95,4 @@ def decision(declaration):
         url = site_url() + reverse("portal:declarations")
     key = f"{DECISION}:{declaration.pk}:{declaration.decided_at.isoformat()}"
     context = {"declaration": declaration, "edition": declaration.edition, "portal_url": url}
-    return _draft(contact, kind=DECISION, key=key, template="portal/email/decision", about=declaration, **context)
+    return draft_to(contact, kind=DECISION, key=key, template="portal/email/decision", about=declaration, **context)

@@ -7,8 +7,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from expo.models import Edition
-from outbox import compose, registry, services
-from portal.declarations_mail import recipient, site_url
+from outbox import registry
+from portal.declarations_mail import draft_to, recipient, site_url
 from portal.models import Contact
 
 REFUSED = "portal.stand_staff_refused"
@@ -32,26 +32,18 @@ def refused(members):
         first = refused_members[0]
         with translation.override(contact.language):
             url = site_url() + reverse("portal:team")
-        context = {
-            "contact": contact,
-            "members": refused_members,
-            "reason": first.reason,
-            "exhibitor": first.exhibitor,
-            "edition": Edition.objects.filter(pk=first.edition_id).first(),
-            "url": url,
-        }
-        subject, text, html = compose.render("portal/email/staff_refused", context, language=contact.language)
         pks = "-".join(str(member.pk) for member in refused_members)
-        message = services.draft(
+        message = draft_to(
+            contact,
             kind=REFUSED,
             key=f"{REFUSED}:{exhibitor_id}:{first.decided_at:%Y%m%d%H%M%S%f}:{pks}",
-            to_email=contact.email,
-            to_name=contact.name,
-            language=contact.language,
-            subject=subject,
-            text=text,
-            html=html,
+            template="portal/email/staff_refused",
             about=first,
+            members=refused_members,
+            reason=first.reason,
+            exhibitor=first.exhibitor,
+            edition=Edition.objects.filter(pk=first.edition_id).first(),
+            url=url,
         )
         drafted += message is not None
     return drafted
