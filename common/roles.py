@@ -33,7 +33,10 @@ def grant(apps, grants):
     """
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
+    named = {perm.split(".", 1)[0] for perms in grants.values() for perm in perms}
     for app_config in apps.get_app_configs():
+        if app_config.label not in named:
+            continue
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
