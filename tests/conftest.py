@@ -34,6 +34,14 @@ WALKS = (
     "tests/expo/test_admin_csp.py",
     "tests/expo/test_cache_contract.py",
 )
+# What the database itself decides, beyond the tests that commit (below): the catalogue's order
+# and search against the SQL reference (collation, accents), a restore seen by every running
+# worker. CI runs these, with the tests that commit, on production's database only.
+DATABASE_SUBJECTS = (
+    "tests/exhibitors/test_facet_index.py",
+    "tests/exhibitors/test_search_queries.py",
+    "tests/expo/test_backup_live.py",
+)
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
 # The small catalogue, site plan and ticketing show that several packages build on.
 pytest_plugins = ["tests.places"]
@@ -58,7 +66,7 @@ def _database_order(item):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    """One kind per test: browser, sweep, walk, integration (database) or unit — first, so `-m`
+    """One kind per test: browser, sweep, walk, database, integration or unit — first, so `-m`
     selects by them."""
     for item in items:
         if item.nodeid.startswith(("tests/browser/", "tests/rehearsal/")):
@@ -67,6 +75,8 @@ def pytest_collection_modifyitems(items):
             item.add_marker("sweep")
         elif item.nodeid.startswith(WALKS):
             item.add_marker("walk")
+        elif item.nodeid.startswith(DATABASE_SUBJECTS) or _database_order(item) == 1:
+            item.add_marker("database")
         elif DATABASE_FIXTURES & set(item.fixturenames) or item.get_closest_marker("django_db"):
             item.add_marker("integration")
         else:

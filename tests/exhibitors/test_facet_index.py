@@ -8,6 +8,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.paginator import Paginator
+from django.db import transaction
+from django.test import override_settings
 from django.utils import translation
 
 from exhibitors.catalogue import PER_PAGE, ExhibitorCatalogue, Filters, ProductCatalogue
@@ -21,14 +23,26 @@ SMALL = ["--exhibitors", "40", "--exhibits", "240", "--images", "0", "--delegati
          "--programme", "0"]  # fmt: skip
 
 
+@pytest.fixture(scope="module")
+def generated_edition(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The bench data, generated once for this module in a transaction rolled back at its end:
+    each test runs in a savepoint of it, so its edits are undone before the next."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("bench-media")),
+        transaction.atomic(),
+    ):
+        call_command("generate_bench_data", *SMALL, stdout=StringIO())
+        # Some unpublished exhibits and a maker without any, so the edges are covered too.
+        Product.objects.filter(pk__in=Product.objects.order_by("pk").values("pk")[:30]).update(is_published=False)
+        Exhibitor.objects.create(slug="bare", name="Đơn vị không có sản phẩm", country="LA")
+        yield Edition.objects.current().pk
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def generated(db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    call_command("generate_bench_data", *SMALL, stdout=StringIO())
-    # Some unpublished exhibits and a maker without any, so the edges are covered too.
-    Product.objects.filter(pk__in=Product.objects.order_by("pk").values("pk")[:30]).update(is_published=False)
-    Exhibitor.objects.create(slug="bare", name="Đơn vị không có sản phẩm", country="LA")
-    return Edition.objects.current()
+def generated(generated_edition, db):
+    return Edition.objects.get(pk=generated_edition)
 
 
 def combinations():
