@@ -1,10 +1,11 @@
 """Rate limits counted in the database, atomically: a public form is never a relay.
 
 A limit is declared once (`Limit`: a scope, how many, per how long, and the message a refused
-visitor reads) and charged with one conditional upsert per limit, inside the caller's
-transaction:
+visitor reads) and an attempt is charged against all its limits with one conditional upsert, inside the
+caller's transaction:
 
-    INSERT … ON CONFLICT (key, bucket) DO UPDATE SET count = count + 1 WHERE count < limit RETURNING count
+    INSERT … VALUES (a row per limit) ON CONFLICT (key, bucket)
+    DO UPDATE SET count = count + 1 WHERE count < (that key's limit) RETURNING key
 
 The row stays locked until the transaction ends, so simultaneous requests wait for each other
 and the tenth of ten simultaneous applications sees the nine before it (PostgreSQL and SQLite
@@ -64,15 +65,27 @@ def _window(limit, now):
     return bucket, datetime.datetime.fromtimestamp(ends, tz=datetime.UTC)
 
 
+# One statement for every limit of an attempt: a row per limit, each counted unless its own limit
+# is reached; the rows it returns are the limits that had room.
 _UPSERT = (
-    "INSERT INTO {table} ({key}, {bucket}, {count}, {expires}) VALUES (%s, %s, 1, %s) "
+    "INSERT INTO {table} ({key}, {bucket}, {count}, {expires}) VALUES {rows} "
     "ON CONFLICT ({key}, {bucket}) DO UPDATE SET {count} = {table}.{count} + 1 "
-    "WHERE {table}.{count} < %s RETURNING {count}"
+    "WHERE {table}.{count} < CASE {table}.{key} {limits} END RETURNING {key}"
 )
+# Windows that ended are deleted at most this often (seconds) by each process, not by every attempt.
+SWEEP_EVERY = 60
+_last_sweep = {"at": None}
+
+
+def _sweep(now):
+    last = _last_sweep["at"]
+    if last is None or abs((now - last).total_seconds()) >= SWEEP_EVERY:
+        RateCounter.objects.filter(expires_at__lte=now).delete()
+        _last_sweep["at"] = now
 
 
 def charge(charges, *, now=None):
-    """Count one attempt against every (Limit, value) pair, all or none.
+    """Count one attempt against every (Limit, value) pair, all or none, in one statement.
 
     Raises Exceeded for the first limit already used up. Call it inside the transaction that
     saves what is being limited: if that transaction rolls back (refused, failed), nothing was
@@ -81,6 +94,17 @@ def charge(charges, *, now=None):
     if not connection.in_atomic_block:
         raise RuntimeError("ratelimit.charge() must run inside transaction.atomic()")
     now = now or timezone.now()
+    _sweep(now)
+    rows, limits = [], {}
+    for limit, value in charges:
+        key = _key(limit.scope, value)
+        if key in limits:
+            raise ValueError(f"{limit.scope} is charged twice in one attempt")
+        bucket, ends = _window(limit, now)
+        rows.append((key, bucket, ends))
+        limits[key] = limit
+    if not rows:
+        return
     quote = connection.ops.quote_name
     sql = _UPSERT.format(
         table=quote(RateCounter._meta.db_table),
@@ -88,14 +112,16 @@ def charge(charges, *, now=None):
         bucket=quote("bucket"),
         count=quote("count"),
         expires=quote("expires_at"),
+        rows=", ".join(["(%s, %s, 1, %s)"] * len(rows)),
+        limits=" ".join(["WHEN %s THEN %s"] * len(rows)),
     )
-    RateCounter.objects.filter(expires_at__lte=now).delete()
+    params = [value for row in rows for value in row] + [v for key, limit in limits.items() for v in (key, limit.limit)]
     with connection.cursor() as cursor:
-        for limit, value in charges:
-            bucket, ends = _window(limit, now)
-            cursor.execute(sql, [_key(limit.scope, value), bucket, ends, limit.limit])
-            if cursor.fetchone() is None:
-                raise Exceeded(limit)
+        cursor.execute(sql, params)
+        counted = {key for (key,) in cursor.fetchall()}
+    for key, limit in limits.items():
+        if key not in counted:
+            raise Exceeded(limit)
 
 
 def charge_alone(charges, *, now=None):

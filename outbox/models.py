@@ -155,8 +155,11 @@ class Message(NormalizedTextModel):
     def is_editable(self):
         return self.status in self.EDITABLE
 
-    def content_digest(self):
-        """The digest of this row as delivery would send it (reads prefetched attachments if any)."""
+    def content_digest(self, attachments=None):
+        """The digest of this row as delivery would send it: with `attachments` ((filename, type,
+        bytes), in order) as given, else its stored ones (prefetched if they were)."""
+        if attachments is None:
+            attachments = [(a.filename, a.content_type, a.content) for a in self.attachments.all()] if self.pk else []
         return digest.compute(
             subject=self.subject,
             body_text=self.body_text,
@@ -165,7 +168,7 @@ class Message(NormalizedTextModel):
             to_name=self.to_name,
             language=self.language,
             headers=self.headers,
-            attachments=[(a.filename, a.content_type, a.content) for a in self.attachments.all()] if self.pk else [],
+            attachments=attachments,
         )
 
     @classmethod

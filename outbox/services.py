@@ -79,7 +79,8 @@ def draft(
     if is_unsubscribed(email=to_email, topic=kind.topic):
         return None
     review = needs_review(kind)
-    message = Message.objects.create(
+    attachments = list(attachments)
+    message = Message(
         kind=kind.code,
         team=kind.team,
         key=key,
@@ -96,14 +97,17 @@ def draft(
         drafted_by=drafted_by,
         **about_fields(about),
     )
+    if not review:
+        # Sent as made: the approval is the system's, of exactly this content.
+        message.approved_digest = message.content_digest(
+            attachments=[(name, content_type, content) for name, content, content_type in attachments]
+        )
+    message.save(force_insert=True)
     Attachment.objects.bulk_create(
         Attachment(message=message, filename=name, content_type=content_type, content=content)
         for name, content, content_type in attachments
     )
     if not review:
-        # Sent as made: the approval is the system's, of exactly this content.
-        message.approved_digest = message.content_digest()
-        message.save(update_fields=["approved_digest"])
         _queue(message)
     return message
 

@@ -46,6 +46,14 @@ class PublicForm(_VisitorForm):
         self.fields["slot"].label_from_instance = self.slot_label
         self.fields["party_size"].widget.attrs.update({"min": 1, "max": max_party_size})
 
+    def _get_validation_exclusions(self):
+        # The model's own checks, less two the form has made already: the slot was read by its field
+        # (a slot of this edition, not past), the party's size checked by clean_party_size. Checked
+        # again they cost four queries (the slot read again, the size's constraint asked of the
+        # database in a savepoint) at the busiest moment of a slot's opening; the database still
+        # holds both when the registration is saved.
+        return super()._get_validation_exclusions() | {"slot", "party_size"}
+
     @staticmethod
     def slot_label(slot):
         if not slot.free:
