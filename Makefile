@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run demo-database test coverage lint format messages venv clean backup restore bench system-packages rehearsal
+.PHONY: run demo-migrated demo-database test coverage lint format messages venv clean backup restore bench system-packages rehearsal
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,14 +44,19 @@ var/demo-secret-key:
 var/static/staticfiles.json: $(STATIC_SOURCES) | $(VENV)/.installed var/demo-secret-key
 	$(DEMO_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
 
-# The demo's rows load in seconds; its PDFs and press kits are queued for the worker, so the
-# site answers first and the kit link says "being prepared" until the worker has built it.
-demo-database: | $(VENV)/.installed var/demo-secret-key
-	$(DEMO_ENV) $(PY) manage.py load_demo --migrate
+# The database is migrated while the static files are collected; the demo's rows load once both
+# are done (a few of its PDFs, drawn as it loads, name static files by their collected names).
+# Its press kits are queued for the worker, so the site answers first and the kit link says
+# "being prepared" until the worker has built it.
+demo-migrated: | $(VENV)/.installed var/demo-secret-key
+	$(DEMO_ENV) $(PY) manage.py migrate --no-input --verbosity 0
+
+demo-database: demo-migrated var/static/staticfiles.json
+	$(DEMO_ENV) $(PY) manage.py load_demo
 
 # The web server and the task worker of the Procfile, started and stopped (Ctrl-C) together.
 run: $(VENV)/.installed var/demo-secret-key
-	@$(MAKE) --no-print-directory -j2 demo-database var/static/staticfiles.json
+	@$(MAKE) --no-print-directory -j2 demo-database
 	@echo ""
 	@echo "Expo CMS demo: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	@echo "Mail the site sends is written to var/mail/ (one .eml file per message)."

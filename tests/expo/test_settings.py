@@ -65,10 +65,14 @@ def test_make_run_serves_production_mode_with_zero_configuration():
     (DJANGO_DEBUG=1 make run, gunicorn reloading on code changes)."""
     environ = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     plan = subprocess.run(
-        ["make", "-n", "run", "PORT=8999"], cwd=ROOT, env=environ, capture_output=True, text=True, timeout=60
+        ["make", "-n", "-B", "run", "PORT=8999"], cwd=ROOT, env=environ, capture_output=True, text=True, timeout=60
     ).stdout
     assert "DJANGO_DEBUG=1" not in plan.replace("DJANGO_DEBUG=1 .venv/bin/python manage.py createsuperuser", "")
-    assert "manage.py load_demo --migrate" in plan and "staticfiles.json" in plan
+    # Migrated while the static files are collected, then the demo (its PDFs name collected files).
+    assert "manage.py migrate" in plan and "manage.py collectstatic" in plan
+    assert plan.index("manage.py load_demo") > max(
+        plan.index("manage.py migrate"), plan.index("manage.py collectstatic")
+    )
     assert 'EXPO_TASK_QUEUE="${EXPO_TASK_QUEUE:-database}"' in plan and "honcho start --port 8999" in plan
     procfile = (ROOT / "Procfile").read_text()
     assert "\nweb: gunicorn config.wsgi " in procfile
