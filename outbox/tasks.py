@@ -12,6 +12,13 @@ def can_defer():
     return deliver_message.get_backend().supports_defer
 
 
+def queued_with_the_caller():
+    """Whether enqueueing writes a row in the caller's transaction (the database queue)."""
+    from django_tasks_db import DatabaseBackend
+
+    return isinstance(deliver_message.get_backend(), DatabaseBackend)
+
+
 def enqueue_delivery(message_pk, when=None):
     """Queue delivery of one row, at `when` if the queue can wait (the inline demo queue sends at once)."""
     if when is not None and when > timezone.now() and can_defer():
