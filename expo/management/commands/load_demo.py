@@ -1,4 +1,3 @@
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
@@ -11,16 +10,7 @@ from expo.demo import load_edition
 class Command(BaseCommand):
     help = "Load (or refresh) the demo: VIDE 2024 archived, an invented edition opening in two weeks. Idempotent."
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--migrate",
-            action="store_true",
-            help="Apply the migrations first, in the same process (`make run`: one start-up instead of two).",
-        )
-
     def handle(self, *args, **options):
-        if options["migrate"]:
-            call_command("migrate", interactive=False, verbosity=0)
         executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
         if executor.migration_plan(executor.loader.graph.leaf_nodes()):
             raise CommandError("The database is not fully migrated: run `python manage.py migrate` first.")
