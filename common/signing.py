@@ -66,10 +66,19 @@ def _raw_key():
         )
     path = Path(path)
     if not path.exists():
+        # Written aside, then linked into place: the demo's web and task processes may all sign
+        # first at once; one key wins, and none reads a key half written.
         path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fresh = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        descriptor = os.open(fresh, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(descriptor, "w") as handle:
             handle.write(base64.b64encode(os.urandom(32)).decode())
+        try:
+            os.link(fresh, path)
+        except FileExistsError:
+            pass
+        finally:
+            fresh.unlink()
     return base64.b64decode(path.read_text().strip())
 
 

@@ -67,10 +67,11 @@ EXPO_DEMO_NOW = parsing.demo_now(os.environ.get("EXPO_DEMO_NOW"), demo_on=EXPO_D
 # never from the request's Host header (expo/middleware.py: SiteAddressMiddleware).
 EXPO_SITE_URL = parsing.site_url("EXPO_SITE_URL", os.environ.get("EXPO_SITE_URL"))
 # Ed25519 key signing badges (and later tickets) the gates check: base64 of 32 raw bytes.
-# Unset in development: generated once into var/ticket-signing.key (common.signing); in
-# production an unset key makes printing a badge fail with a clear message.
+# Unset in development and in the demo (`make run`, production mode): generated once into
+# var/ticket-signing.key (common.signing); in production an unset key makes printing a badge or
+# issuing a ticket fail with a clear message.
 EXPO_TICKET_SIGNING_KEY = os.environ.get("EXPO_TICKET_SIGNING_KEY", "")
-EXPO_TICKET_SIGNING_KEY_FILE = VAR_DIR / "ticket-signing.key" if DEBUG else None
+EXPO_TICKET_SIGNING_KEY_FILE = VAR_DIR / "ticket-signing.key" if DEBUG or EXPO_DEMO else None
 if not DEBUG and not EXPO_SITE_URL:
     raise ImproperlyConfigured(
         "EXPO_SITE_URL is not set. Production mode (DJANGO_DEBUG off) needs the site's public address, "

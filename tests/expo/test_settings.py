@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.processes import run_check
+from tests.processes import run_check, run_manage
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,6 +35,32 @@ def test_production_with_secrets_starts(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_the_demo_in_production_mode_signs_tickets_with_a_key_of_its_own(tmp_path):
+    """`make run` is production mode without EXPO_TICKET_SIGNING_KEY: the demo makes its key once
+    under var/, so a visitor confirming a ticket gets it (it was a server error)."""
+    script = (
+        "import datetime; from common import signing; day = datetime.date(2026, 12, 21); "
+        "print(signing.verify(signing.sign('public', 'p1', day, day)).id == 'p1')"
+    )
+    environ = {
+        "DJANGO_DEBUG": "0",
+        "EXPO_DEMO": "1",
+        "DJANGO_SECRET_KEY": "x" * 60,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "EXPO_SITE_URL": "http://127.0.0.1:8000",
+        "EXPO_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+    first = run_manage("shell", "-v", "0", "-c", script, **environ)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() == "True"
+    key = (tmp_path / "ticket-signing.key").read_text()
+    again = run_manage("shell", "-v", "0", "-c", script, **environ)
+    assert again.stdout.strip() == "True" and (tmp_path / "ticket-signing.key").read_text() == key
+    assert oct((tmp_path / "ticket-signing.key").stat().st_mode & 0o777) == "0o600"
+    assert [path.name for path in tmp_path.iterdir() if ".tmp" in path.name] == []
 
 
 @pytest.mark.parametrize("url", ["mysqlx://nowhere/db", "not a url at all", "postgres://host:5432"])
