@@ -5,6 +5,7 @@ import io
 import re
 
 import pytest
+from django.utils import translation
 from pypdf import PdfReader
 
 from common import signing
@@ -56,6 +57,8 @@ def test_public_visitor_registers_confirms_and_gets_the_ticket(client, show, smt
     attachments = {part.get_filename(): part.get_content() for part in ticket.iter_attachments()}
     pdf = " ".join(PdfReader(io.BytesIO(attachments["ticket.pdf"])).pages[0].extract_text().split())
     assert "Nguyễn Thị Lan" in pdf and registration.pass_id in pdf
+    with translation.override("vi"):
+        assert str(show.marking).upper() not in pdf.upper()  # the visitor's ticket, no internal document
     assert attachments["ticket-qr.png"].startswith(b"\x89PNG")
     page = client.get(link).content.decode()
     assert "Vé dạng PDF" in page and registration.pass_id in page
