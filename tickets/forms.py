@@ -7,7 +7,7 @@ from common import phones
 from common.images import SafeImageFormField
 from tickets.models import Registration
 from tickets.models.registrations import HOME_COUNTRY
-from tickets.slots import public_slots
+from tickets.slots import bookable, public_slots
 
 CONSENT_LABEL = _("I have read the statement above and agree that my personal data are processed as it says.")
 CONSENT_REQUIRED = _("Tick this box to give your consent: without it we cannot register you.")
@@ -26,8 +26,28 @@ class _VisitorForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields if name not in ("slot", "photo")}
 
 
+class SlotField(forms.ModelChoiceField):
+    """The form lists the slots from the database, each with its places left; a sent choice is
+    checked against `tickets.slots.bookable` instead, which the fragment cache answers: a read
+    saved on every registration of a slot's opening. The place itself is taken by `take`."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.known = dict
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return self.known()[int(value)]
+        except (KeyError, TypeError, ValueError):
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+            ) from None
+
+
 class PublicForm(_VisitorForm):
-    slot = forms.ModelChoiceField(queryset=None, label=_("Day and time of entry"), empty_label=None)
+    slot = SlotField(queryset=None, label=_("Day and time of entry"), empty_label=None)
 
     class Meta:
         model = Registration
@@ -43,6 +63,7 @@ class PublicForm(_VisitorForm):
         super().__init__(*args, **kwargs)
         self.max_party_size = max_party_size
         self.fields["slot"].queryset = public_slots(edition).filter(day__date__gte=today)
+        self.fields["slot"].known = lambda: bookable(edition, today)
         self.fields["slot"].label_from_instance = self.slot_label
         self.fields["party_size"].widget.attrs.update({"min": 1, "max": max_party_size})
 
@@ -113,6 +134,7 @@ class ChangeSlotForm(forms.Form):
     def __init__(self, *args, edition, today, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slot"].queryset = public_slots(edition).filter(day__date__gte=today)
+        self.fields["slot"].known = lambda: bookable(edition, today)
         self.fields["slot"].label_from_instance = PublicForm.slot_label
 
 

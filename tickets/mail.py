@@ -5,13 +5,18 @@ they typed goes back to it (no name, not even in the To header). Tickets carry t
 the PDF as attachments and the private link to view, change or cancel.
 """
 
+from typing import NamedTuple
+
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django_tasks import task
 
 from outbox import compose, registry, services
+from outbox.tasks import queued_with_the_caller
 from tickets import passes
 from tickets.models import Registration
+from tickets.models.registrations import OPEN_FOR_DECISION, Status
 
 CONFIRM = "tickets.confirm"
 RECEIVED = "tickets.trade_received"
@@ -70,6 +75,42 @@ def trade_received(registration, *, base_url=None):
         template="tickets/email/trade_received",
         manage_url=manage_url(registration, base_url),
     )
+
+
+class Soon(NamedTuple):
+    draft: object  # the function drafting the mail: (registration, *, base_url)
+    statuses: tuple  # the registration's statuses in which it is still wanted
+
+
+# The first mail of a registration, drafted by the worker when the queue has one (tickets.tasks).
+SOON = {
+    CONFIRM: Soon(confirm_address, (Status.UNCONFIRMED,)),
+    RECEIVED: Soon(trade_received, OPEN_FOR_DECISION),
+}
+
+
+def soon(kind, registration, *, base_url=None):
+    """Draft `kind` (of SOON) for a registration being saved. When a slot opens, thousands register
+    within minutes, and drafting the mail (its templates in the visitor's language, the outbox's
+    key and review checks) was a third of each registration's cost in the request. So on the
+    database queue the request only queues `draft_soon`, in its own transaction: the registration
+    and the promise of its mail commit together or not at all, and the worker drafts the mail,
+    which the outbox then delivers. On a queue that runs tasks at once (tests, the debug demo),
+    the mail is drafted now, in the same transaction."""
+    if not queued_with_the_caller():
+        return SOON[kind].draft(registration, base_url=base_url)
+    return draft_soon.enqueue(kind, registration.pk, base_url)
+
+
+@task()
+def draft_soon(kind, registration_pk, base_url=None):
+    """The worker's half of `soon`; nothing for a registration deleted or moved on meanwhile (its
+    hold lapsed, it was cancelled)."""
+    registration = Registration.objects.select_related("edition").filter(pk=registration_pk).first()
+    if registration is None or registration.status not in SOON[kind].statuses:
+        return None
+    message = SOON[kind].draft(registration, base_url=base_url)
+    return message.pk if message else None
 
 
 def ticket(registration, *, base_url=None, reissue=False):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
 from common import ratelimit
+from common.cache import remember
 from common.images import check_upload
 from tickets import mail, slots, vetting
 from tickets.models import Admission, Kind, Registration, Status
@@ -46,8 +47,12 @@ PER_RECIPIENT = ratelimit.Limit(
 
 
 def admission(edition):
-    found = Admission.objects.filter(edition=edition).first()
-    return found or Admission(edition=edition)
+    """The edition's rules, read through the fragment cache: every registration asks for them,
+    and a change in the admin moves the content version (Admission is @public_content)."""
+    found = remember(f"tickets-admission:{edition.pk}", lambda: Admission.objects.filter(edition=edition).first())
+    found = found or Admission(edition=edition)
+    found.edition = edition
+    return found
 
 
 def _charges(source, email):
@@ -83,9 +88,12 @@ def register_public(*, edition, slot, fields, language, source, base_url=None, n
     party = fields["party_size"]
     with transaction.atomic():
         ratelimit.charge(_charges(source, fields["email"]), now=now)
-        slots.expire_stale_holds(slot, hold_minutes=rules.hold_minutes, now=now)
         if not slots.take(slot, party):
-            raise slots.SlotFull(slot, slots.nearest_free(slot, party))
+            # Places held by visitors who never confirmed are given back when they are missed, not
+            # by every registration: a query saved on each request of a slot's opening.
+            slots.expire_stale_holds(slot, hold_minutes=rules.hold_minutes, now=now)
+            if not slots.take(slot, party):
+                raise slots.SlotFull(slot, slots.nearest_free(slot, party))
         registration = Registration(
             edition=edition, kind=Kind.PUBLIC, slot=slot, language=language, consented_at=timezone.now(), **fields
         )
@@ -94,7 +102,7 @@ def register_public(*, edition, slot, fields, language, source, base_url=None, n
         # (a query each, at the busiest moment of a slot's opening).
         registration.full_clean(exclude=["edition", "slot"], validate_unique=False, validate_constraints=False)
         registration.save()
-        mail.confirm_address(registration, base_url=base_url)
+        mail.soon(mail.CONFIRM, registration, base_url=base_url)
     return registration
 
 
@@ -119,7 +127,7 @@ def register_trade(*, edition, fields, photo, language, source, base_url=None, n
             registration.photo = stored_photo
         registration.full_clean(exclude=["photo"])
         registration.save()
-        mail.trade_received(registration, base_url=base_url)
+        mail.soon(mail.RECEIVED, registration, base_url=base_url)
     return registration
 
 

@@ -11,6 +11,7 @@ import datetime
 from django.db.models import F
 from django.utils import timezone
 
+from common.cache import remember
 from tickets.models import Kind, Registration, Status, TimeSlot
 
 NEAREST = 3
@@ -47,6 +48,17 @@ def expire_stale_holds(slot, *, hold_minutes, now=None):
 
 def public_slots(edition):
     return TimeSlot.objects.filter(day__edition=edition, day__kind=Kind.PUBLIC).select_related("day")
+
+
+def bookable(edition, today):
+    """{id: slot} of the public slots a visitor may choose from `today` on, as every registration
+    checks its choice: read through the fragment cache (VisitDay and TimeSlot are @public_content,
+    so an edit in the admin moves the version). Their `taken` is as it was read, so nothing here
+    says whether a slot has room: only `take` counts places."""
+    return remember(
+        f"tickets-bookable:{edition.pk}:{today.isoformat()}",
+        lambda: {slot.pk: slot for slot in public_slots(edition).filter(day__date__gte=today)},
+    )
 
 
 def nearest_free(slot, places, *, limit=NEAREST, today=None):

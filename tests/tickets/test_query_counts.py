@@ -27,7 +27,7 @@ ADMIN = {
 GATES = {
     "/en/checkin/bundle.json": 11,
     "/en/checkin/lookup/?q=visitor": 7,
-    "/en/register/": 9,
+    "/en/register/": 8,
 }
 
 

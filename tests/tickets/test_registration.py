@@ -1,6 +1,7 @@
 """A public visitor registers on the form, confirms the address and receives the ticket; the
 form's guards (consent, honeypot, limits, full slots) leave nothing half-saved."""
 
+import datetime
 import io
 import re
 
@@ -162,12 +163,76 @@ def test_an_altered_link_finds_nothing(client, show):
 
 
 def test_a_registration_costs_a_known_number_of_queries(client, show, before_the_show, django_assert_num_queries):
-    """The POST every visitor makes when a slot opens: the edition, its rules and the slot read; the
-    rate limits in one statement; stale holds, the place taken; the registration with its audit
-    entry; the confirmation mail (its key, its kind's review setting, the row) — nothing read twice.
-    The clock stands still, so the second attempt does not sweep the ended rate windows again."""
+    """The POST every visitor makes when a slot opens, with the tests' caches off and a queue that
+    runs tasks at once: the edition, its rules and the slot read; the rate limits in one
+    statement; the place taken (stale holds are only looked for when it cannot be); the
+    registration with its audit entry; the confirmation mail drafted at once (its key, its kind's
+    review setting, the row) — nothing read twice. The clock stands still, so the second attempt
+    does not sweep the ended rate windows again."""
     client.post("/en/register/", form(email="first@example.vn"))  # the session and the caches are warm
     second = form(email="second@example.vn")
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(14):
         response = client.post("/en/register/", second, REMOTE_ADDR="10.0.0.2")
     assert response.status_code == 302
+
+
+def test_in_production_a_registration_only_writes_and_the_worker_mails_it(
+    client, show, caches_on, settings, smtp, monkeypatch, django_assert_num_queries
+):
+    """As production runs it (the fragment cache on, the database queue): the edition, its rules and
+    its slots come from the shared cache, and the request writes the rate limits, the place, the
+    registration, its audit entry and the task that drafts the mail, in one transaction; the worker
+    then drafts the mail in the visitor's language and the outbox delivers it."""
+    from django_tasks_db.models import DBTaskResult
+
+    from tests.expo.test_task_worker import DATABASE_QUEUE
+    from tests.helpers import run_queued_tasks
+
+    settings.TASKS = DATABASE_QUEUE
+    client.post("/en/register/", form(email="first@example.vn"))  # the caches are warm
+    second = form(email="second@example.vn")
+    with django_assert_num_queries(7):  # savepoint, rate limits, place, registration, audit, task, release
+        response = client.post("/vi/register/", second, REMOTE_ADDR="10.0.0.2")
+    assert response.status_code == 302
+    registration = Registration.objects.get(email="second@example.vn")
+    assert not Message.objects.filter(to_email="second@example.vn").exists()
+    assert DBTaskResult.objects.filter(task_path="tickets.mail.draft_soon", status="READY").count() == 2
+    assert slot().taken == 6
+
+    run_queued_tasks(monkeypatch)  # drafts both mails and queues their delivery
+    run_queued_tasks(monkeypatch)  # delivers them
+    sent = {message["To"]: message for message in smtp.messages}
+    assert set(sent) == {"first@example.vn", "second@example.vn"}
+    text = text_of(sent["second@example.vn"])
+    assert "Xin chào" in text and "Lan" not in text  # Vietnamese, as she registered; nothing she typed
+    assert f"http://testserver/vi/register/t/{registration.access_key}/" in text
+
+
+def test_a_registration_that_lapsed_before_the_worker_came_gets_no_mail(client, show, settings, monkeypatch):
+    from tests.expo.test_task_worker import DATABASE_QUEUE
+    from tests.helpers import run_queued_tasks
+
+    settings.TASKS = DATABASE_QUEUE
+    assert client.post(URL, form()).status_code == 302
+    Registration.objects.update(status=Status.EXPIRED)
+    run_queued_tasks(monkeypatch)
+    assert not Message.objects.exists()
+
+
+def test_places_held_past_the_hold_are_given_back_when_a_visitor_needs_them(client, show, before_the_show):
+    """A hold that was never confirmed keeps its places until someone asks for more than are left:
+    then it expires, and the places go to the one asking; its link can still confirm if there is room."""
+    assert client.post(URL, form(email="late@example.vn", party_size="5")).status_code == 302
+    assert client.post(URL, form(email="early@example.vn", party_size="4")).status_code == 302
+    late = Registration.objects.get(email="late@example.vn")
+    before_the_show.shift(datetime.timedelta(minutes=61))  # the edition holds a place 60 minutes
+    assert client.post(URL, form(email="third@example.vn", party_size="1"), REMOTE_ADDR="10.0.0.3").status_code == 302
+    late.refresh_from_db()
+    assert late.status == Status.UNCONFIRMED and slot().taken == 10  # room was left: nothing expired
+    assert client.post(URL, form(email="fourth@example.vn", party_size="3"), REMOTE_ADDR="10.0.0.4").status_code == 302
+    statuses = dict(Registration.objects.values_list("email", "status"))
+    assert statuses["late@example.vn"] == Status.EXPIRED and statuses["early@example.vn"] == Status.EXPIRED
+    assert statuses["third@example.vn"] == Status.UNCONFIRMED and slot().taken == 1 + 3
+    response = client.post(f"/en/register/t/{late.access_key}/", {"action": "confirm"})
+    assert response.status_code == 302 and Registration.objects.get(pk=late.pk).status == Status.ISSUED
+    assert slot().taken == 1 + 3 + 5

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from common.cache import public_content
 from common.dates import formatted
 from common.text import NormalizedTextModel
 from expo.models import Edition
@@ -22,6 +23,7 @@ class Kind(models.TextChoices):
     PUBLIC = "public", _("Public")
 
 
+@public_content  # the registration form states these rules; every registration reads them (tickets.services.admission)
 class Admission(models.Model):
     """One per edition: whether registration is open, party sizes and how long data are kept."""
 
@@ -57,6 +59,7 @@ class Admission(models.Model):
         return self.edition.ends_at() + datetime.timedelta(days=self.retention_days)
 
 
+@public_content  # the registration form lists the days and slots (tickets.slots.bookable)
 class VisitDay(models.Model):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="visit_days", verbose_name=_("edition"))
     date = models.DateField(_("day"))
@@ -77,6 +80,8 @@ class TimeSlotQuerySet(models.QuerySet):
         return self.filter(taken__lte=F("capacity") - places)
 
 
+# `taken` moves by UPDATE (tickets.slots), which sends no post_save: a registration moves no version.
+@public_content
 class TimeSlot(models.Model):
     day = models.ForeignKey(VisitDay, on_delete=models.CASCADE, related_name="slots", verbose_name=_("day"))
     starts_at = models.TimeField(_("entry from"))
