@@ -7,7 +7,7 @@ from common import phones
 from common.images import SafeImageFormField
 from tickets.models import Registration
 from tickets.models.registrations import HOME_COUNTRY
-from tickets.slots import bookable, public_slots
+from tickets.slots import bookable, listed
 
 CONSENT_LABEL = _("I have read the statement above and agree that my personal data are processed as it says.")
 CONSENT_REQUIRED = _("Tick this box to give your consent: without it we cannot register you.")
@@ -62,7 +62,7 @@ class PublicForm(_VisitorForm):
     def __init__(self, *args, edition, max_party_size, today, **kwargs):
         super().__init__(*args, **kwargs)
         self.max_party_size = max_party_size
-        self.fields["slot"].queryset = public_slots(edition).filter(day__date__gte=today)
+        self.fields["slot"].queryset = listed(edition, today)
         self.fields["slot"].known = lambda: bookable(edition, today)
         self.fields["slot"].label_from_instance = self.slot_label
         self.fields["party_size"].widget.attrs.update({"min": 1, "max": max_party_size})
@@ -133,7 +133,7 @@ class ChangeSlotForm(forms.Form):
 
     def __init__(self, *args, edition, today, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["slot"].queryset = public_slots(edition).filter(day__date__gte=today)
+        self.fields["slot"].queryset = listed(edition, today)
         self.fields["slot"].known = lambda: bookable(edition, today)
         self.fields["slot"].label_from_instance = PublicForm.slot_label
 

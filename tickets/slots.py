@@ -7,6 +7,7 @@ the slot is full. The CHECK constraint `time_slot_never_overbooked` is the backs
 """
 
 import datetime
+import functools
 
 from django.db.models import F
 from django.utils import timezone
@@ -50,6 +51,21 @@ def public_slots(edition):
     return TimeSlot.objects.filter(day__edition=edition, day__kind=Kind.PUBLIC).select_related("day")
 
 
+def listed(edition, today):
+    """The public slots a visitor may choose from `today` on, as the registration form lists them
+    (a fresh queryset each call; the query itself is built once per edition and day, not on each
+    of a slot's opening's thousands of requests)."""
+    return _listed(edition.pk, today).all()
+
+
+@functools.lru_cache(maxsize=32)
+def _listed(edition_pk, today):
+    # Never evaluated itself (listed() hands out clones), so it holds no rows, only the query.
+    return TimeSlot.objects.filter(
+        day__edition_id=edition_pk, day__kind=Kind.PUBLIC, day__date__gte=today
+    ).select_related("day")
+
+
 def bookable(edition, today):
     """{id: slot} of the public slots a visitor may choose from `today` on, as every registration
     checks its choice: read through the fragment cache (VisitDay and TimeSlot are @public_content,
@@ -57,7 +73,7 @@ def bookable(edition, today):
     says whether a slot has room: only `take` counts places."""
     return remember(
         f"tickets-bookable:{edition.pk}:{today.isoformat()}",
-        lambda: {slot.pk: slot for slot in public_slots(edition).filter(day__date__gte=today)},
+        lambda: {slot.pk: slot for slot in listed(edition, today)},
     )
 
 
