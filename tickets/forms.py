@@ -134,7 +134,6 @@ class ChangeSlotForm(forms.Form):
     def __init__(self, *args, edition, today, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slot"].queryset = listed(edition, today)
-        self.fields["slot"].known = lambda: bookable(edition, today)
         self.fields["slot"].label_from_instance = PublicForm.slot_label
 
 
