@@ -1,16 +1,20 @@
 """The portal in the demo: two invented exhibitors' main contacts (one reads Vietnamese, one
 English) who sign in with a known demo password, and one meeting request to a coming delegation.
 
-The password is printed only in the demo (`manage.py portal_demo_logins`, EXPO_DEMO=1, which
-`make run` sets). The other portal areas add their demo rows (a pending change, a declaration to
-review, a stand team) in modules of their own, called from here when they are present.
+The password is printed only in the demo (EXPO_DEMO=1, which `make run` sets): by `load_demo`
+as it loads these rows, and again by `manage.py portal_demo_logins`. The other portal areas add
+their demo rows (a pending change, a declaration to review, a stand team) in modules of their
+own, called from here when they are present.
 """
 
 import importlib
 import importlib.util
 import inspect
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import translation
 
 from common import demo_registry, meeting_parties
 from exhibitors.models import Exhibitor
@@ -40,7 +44,19 @@ def load(*, edition, progress):
         f"a meeting request to {asked.delegation}" if asked else "no meeting request (no coming delegation)",
     ]
     summaries += [summary for summary in _area_demos(edition, contacts, progress) if summary]
-    return ", ".join(summaries)
+    # `make run` shows the sign-ins here: a command of their own cost the demo's start a second.
+    return "\n      ".join([", ".join(summaries), *(sign_ins(contacts) if settings.EXPO_DEMO else [])])
+
+
+def sign_ins(contacts):
+    """A line per demo contact: the portal's address in the contact's language, e-mail and password."""
+    lines = []
+    for contact in contacts:
+        with translation.override(contact.language):
+            url = (settings.EXPO_SITE_URL or "") + reverse("portal:home")
+        sign_in = f"sign in as {contact.email} / {DEMO_PASSWORD}"
+        lines.append(f"Exhibitors' portal ({contact.exhibitor.name}): {url}  {sign_in}")
+    return lines
 
 
 def _contact(slug, name, email, language):

@@ -5,6 +5,8 @@ its deactivation certificate, and exhibitors find deadlines, some already passed
 import datetime
 
 from django.core.files.base import ContentFile
+from django.db import transaction
+from django_tasks import task
 
 from common.pdf import render_pdf
 from portal.models import Declaration, PortalDeadlines
@@ -32,9 +34,22 @@ def load_declarations(*, edition, exhibitor):
         },
     )
     if created:
-        certificate = render_pdf("portal/pdf/demo_certificate.html", {"product": product, "edition": edition})
-        declaration.deactivation_certificate.save("deactivation-certificate.pdf", ContentFile(certificate))
+        # Drawn by the worker: `make run` loads the demo while the static files (the PDF's
+        # stylesheet and fonts) are still being collected, and the worker starts after both.
+        transaction.on_commit(lambda: draw_certificate.enqueue(declaration.pk))
     return f"Portal deadlines set; a declaration to review for {product.name_vi}"
+
+
+@task()
+def draw_certificate(declaration_pk):
+    """The demo declaration's deactivation certificate, a real PDF (the exhibitor's upload, as it were)."""
+    declaration = Declaration.objects.select_related("product", "edition").filter(pk=declaration_pk).first()
+    if declaration is None or declaration.deactivation_certificate:
+        return None
+    context = {"product": declaration.product, "edition": declaration.edition}
+    certificate = render_pdf("portal/pdf/demo_certificate.html", context)
+    declaration.deactivation_certificate.save("deactivation-certificate.pdf", ContentFile(certificate))
+    return declaration.deactivation_certificate.name
 
 
 def load(*, edition, contacts):

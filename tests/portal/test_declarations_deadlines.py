@@ -112,13 +112,20 @@ def test_reminders_go_once_per_exhibitor_in_its_contacts_language(late_show, smt
     assert Message.objects.filter(kind="portal.deadline_reminder").count() == 2  # once a day
 
 
-def test_the_demo_gives_a_declaration_to_review_with_a_real_certificate(edition, sectors):
+def test_the_demo_gives_a_declaration_to_review_with_a_real_certificate(
+    edition, sectors, django_capture_on_commit_callbacks
+):
     exhibitor = make_exhibitor("viettel", "Viettel", "VN")
     make_product(exhibitor, sectors["tanks"], "stv", "Súng STV-380", "STV-380 rifle")
-    assert load_declarations(edition=edition, exhibitor=exhibitor) == (
-        "Portal deadlines set; a declaration to review for Súng STV-380"
-    )
-    load_declarations(edition=edition, exhibitor=exhibitor)
+    # The certificate is drawn on the task queue once the demo is committed (inline in the tests).
+    with django_capture_on_commit_callbacks(execute=True) as drawn:
+        assert load_declarations(edition=edition, exhibitor=exhibitor) == (
+            "Portal deadlines set; a declaration to review for Súng STV-380"
+        )
+    assert len(drawn) == 1
+    with django_capture_on_commit_callbacks(execute=True) as drawn:
+        load_declarations(edition=edition, exhibitor=exhibitor)
+    assert drawn == []  # loaded again: the declaration and its certificate are kept
     declaration = Declaration.objects.get()
     assert declaration.status == "review" and declaration.condition == "deactivated"
     with declaration.deactivation_certificate.open("rb") as paper:

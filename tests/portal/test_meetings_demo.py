@@ -51,3 +51,19 @@ def test_the_sign_ins_are_printed_in_the_demo_only(demo, settings):
     with pytest.raises(CommandError, match="only in the demo"):
         call_command("portal_demo_logins", stdout=out)
     assert DEMO_PASSWORD not in out.getvalue()
+
+
+def test_loading_the_demo_prints_the_sign_ins_in_the_demo_only(demo, settings):
+    """`make run` shows them as `load_demo` loads the portal's rows (no command of their own)."""
+    from common.progress import Progress
+    from expo.models import Edition
+    from portal import demo as portal_demo
+
+    edition = Edition.objects.current()
+    settings.EXPO_DEMO = True
+    summary = portal_demo.load(edition=edition, progress=Progress(StringIO(), steps=1))
+    assert "lan.nguyen@dong-nai-optics.example / demo-portal-2026" in summary
+    assert "/en/exhibitor/  sign in as sam.carter@redwood-aerospace.example" in summary
+    settings.EXPO_DEMO = False
+    summary = portal_demo.load(edition=edition, progress=Progress(StringIO(), steps=1))
+    assert summary.startswith("2 portal contacts") and DEMO_PASSWORD not in summary

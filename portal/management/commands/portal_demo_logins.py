@@ -3,10 +3,8 @@
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.urls import reverse
-from django.utils import translation
 
-from portal.demo import DEMO_CONTACTS, DEMO_PASSWORD
+from portal.demo import DEMO_CONTACTS, sign_ins
 from portal.models import Contact
 
 
@@ -20,9 +18,5 @@ class Command(BaseCommand):
         contacts = Contact.objects.with_access().filter(email__in=emails).select_related("exhibitor")
         if not contacts:
             raise CommandError("No demo contact is loaded: run `manage.py load_demo` first.")
-        for contact in sorted(contacts, key=lambda row: emails.index(row.email)):
-            with translation.override(contact.language):
-                url = (settings.EXPO_SITE_URL or "") + reverse("portal:home")
-            self.stdout.write(
-                f"Exhibitors' portal ({contact.exhibitor.name}): {url}  sign in as {contact.email} / {DEMO_PASSWORD}"
-            )
+        for line in sign_ins(sorted(contacts, key=lambda row: emails.index(row.email))):
+            self.stdout.write(line)
