@@ -99,6 +99,18 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _content_types_after_a_flush(request):
+    """After a test that commits, the database is flushed and its content types made again under
+    new ids: Django's cache of them would give the next test's audit entries ids that no longer
+    exist (a foreign-key error, in whichever test came next)."""
+    yield
+    if _database_order(request.node) == 1:
+        from django.contrib.contenttypes.models import ContentType
+
+        ContentType.objects.clear_cache()
+
+
+@pytest.fixture(autouse=True)
 def _own_media(settings, tmp_path):
     """Every test writes its uploads, PDFs and kits into empty folders of its own, so nothing a
     previous test (or a previous run) stored is ever served or reused."""
