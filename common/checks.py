@@ -8,7 +8,16 @@ before every start of the site).
 
 from django.core import checks
 
+from common import signing
 from common.sensitive import AUDIT_MASK_CALLABLE, sensitive_fields, sensitive_models
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def ticket_signing_key(app_configs=None, **kwargs):
+    """`manage.py check --deploy`: without a usable signing key, the first visitor who confirms a
+    ticket and the first organiser who prints badges would meet the error instead of the deployer."""
+    problem = signing.key_problem()
+    return [checks.Error(problem, id="common.E003")] if problem else []
 
 
 @checks.register(checks.Tags.models)

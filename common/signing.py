@@ -51,20 +51,35 @@ def _unb64(text):
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-def _raw_key():
+def key_problem():
+    """Why no key can sign now, or None: a configured key that is not 32 bytes of base64, or no
+    key at all outside development and the demo (which make their own). The rule `_raw_key`
+    applies when signing, and the deployment check (common.checks) before the site starts."""
     configured = getattr(settings, "EXPO_TICKET_SIGNING_KEY", "")
     if configured:
-        raw = base64.b64decode(configured)
+        try:
+            raw = base64.b64decode(configured.strip(), validate=True)
+        except ValueError:
+            raw = b""
         if len(raw) != 32:
-            raise ImproperlyConfigured("EXPO_TICKET_SIGNING_KEY must be the base64 of 32 raw bytes.")
-        return raw
-    path = getattr(settings, "EXPO_TICKET_SIGNING_KEY_FILE", None)
-    if not path:
-        raise ImproperlyConfigured(
+            return "EXPO_TICKET_SIGNING_KEY must be the base64 of 32 raw bytes."
+        return None
+    if not getattr(settings, "EXPO_TICKET_SIGNING_KEY_FILE", None):
+        return (
             "EXPO_TICKET_SIGNING_KEY is not set: badges and tickets cannot be signed. Generate one with "
             '`python -c "import base64,os;print(base64.b64encode(os.urandom(32)).decode())"`.'
         )
-    path = Path(path)
+    return None
+
+
+def _raw_key():
+    problem = key_problem()
+    if problem:
+        raise ImproperlyConfigured(problem)
+    configured = getattr(settings, "EXPO_TICKET_SIGNING_KEY", "")
+    if configured:
+        return base64.b64decode(configured.strip())
+    path = Path(settings.EXPO_TICKET_SIGNING_KEY_FILE)
     if not path.exists():
         # Written aside, then linked into place: the demo's web and task processes may all sign
         # first at once; one key wins, and none reads a key half written.

@@ -1,5 +1,7 @@
 """Production settings, the Content-Security-Policy and the admin login lockout."""
 
+import base64
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -14,6 +16,9 @@ PRODUCTION = {
 }
 
 
+SIGNING_KEY = base64.b64encode(bytes(range(32))).decode()
+
+
 def test_deploy_check_passes_in_production_mode(tmp_path):
     result = run_manage(
         "check",
@@ -21,10 +26,29 @@ def test_deploy_check_passes_in_production_mode(tmp_path):
         "--fail-level",
         "WARNING",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        EXPO_TICKET_SIGNING_KEY=SIGNING_KEY,
         **PRODUCTION,
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("key", "said"),
+    [("", "EXPO_TICKET_SIGNING_KEY is not set"), ("c2hvcnQ=", "must be the base64 of 32 raw bytes")],
+    ids=["unset", "too short"],
+)
+def test_deploy_check_refuses_production_without_a_usable_signing_key(tmp_path, key, said):
+    """Not the first visitor confirming a ticket, nor the first badge print: the deployer hears it."""
+    result = run_manage(
+        "check",
+        "--deploy",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        EXPO_TICKET_SIGNING_KEY=key,
+        **PRODUCTION,
+    )
+    assert result.returncode != 0
+    assert "common.E003" in result.stderr and said in result.stderr
 
 
 @pytest.mark.parametrize("path", ["/vi/", "/en/", "/admin/login/"])
