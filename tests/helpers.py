@@ -172,6 +172,10 @@ def media_sign_in(client, edition, smtp, capture, email="alice@example.co.uk"):
     return client.post(url)
 
 
+# The production task queue (django-tasks' database backend), for tests of what the worker does.
+DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "kits"]}}
+
+
 def run_queued_tasks(monkeypatch):
     """Run every due task on the database queue as `manage.py db_worker --batch` does.
 

@@ -94,11 +94,12 @@ def test_make_run_serves_production_mode_with_zero_configuration():
         ["make", "-n", "-B", "run", "PORT=8999"], cwd=ROOT, env=environ, capture_output=True, text=True, timeout=60
     ).stdout
     assert "DJANGO_DEBUG=1" not in plan.replace("DJANGO_DEBUG=1 .venv/bin/python manage.py createsuperuser", "")
-    # Migrated while the static files are collected, then the demo (its PDFs name collected files).
+    # Migrated, then the demo loaded, while the static files are collected (the demo's PDFs are
+    # drawn by the workers); the processes start once both are done.
     assert "manage.py migrate" in plan and "manage.py collectstatic" in plan
-    assert plan.index("manage.py load_demo") > max(
-        plan.index("manage.py migrate"), plan.index("manage.py collectstatic")
-    )
+    assert plan.index("manage.py load_demo") > plan.index("manage.py migrate")
+    assert plan.index("honcho start") > max(plan.index("manage.py load_demo"), plan.index("manage.py collectstatic"))
+    assert "nice -n 10 .venv/bin/python manage.py collectstatic" in plan
     assert 'EXPO_TASK_QUEUE="${EXPO_TASK_QUEUE:-database}"' in plan and "honcho start --port 8999" in plan
     procfile = (ROOT / "Procfile").read_text()
     assert "\nweb: gunicorn config.wsgi " in procfile

@@ -28,9 +28,9 @@ from outbox.models import Message
 from outbox.tasks import deliver_message
 from tests.accounts import admin_login
 from tests.forms import accreditation_form
+from tests.helpers import DATABASE_QUEUE
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "kits"]}}
 T0 = datetime.datetime(2026, 12, 1, 9, 0, tzinfo=datetime.UTC)
 
 

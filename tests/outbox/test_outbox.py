@@ -10,7 +10,7 @@ from outbox import services
 from outbox.models import Message
 from outbox.tasks import deliver_message
 from tests.factories import OUTBOX_TEXT, make_message, staff
-from tests.helpers import run_queued_tasks, subject_of, text_of
+from tests.helpers import DATABASE_QUEUE, run_queued_tasks, subject_of, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -119,9 +119,6 @@ def test_a_bounce_reported_by_the_provider_shows_on_the_message():
     )
     message.refresh_from_db()
     assert (message.status, message.last_error) == ("failed", "bounced: Mailbox unavailable")
-
-
-DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
 def test_on_the_database_queue_approval_only_queues_and_a_failure_retries_with_backoff(

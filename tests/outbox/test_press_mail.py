@@ -13,7 +13,7 @@ from outbox.models import KindSetting, Message, Unsubscribe
 from press import mail, services
 from press.models import MediaAccreditation, PressContact, PressRelease
 from tests.forms import ACCREDITATION_URL, APPLICATIONS_OPEN, accreditation_form
-from tests.helpers import html_of, subject_of, text_of
+from tests.helpers import DATABASE_QUEUE, html_of, subject_of, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -177,7 +177,7 @@ def test_due_releases_command_catches_up_once(edition, smtp, django_capture_on_c
 def test_release_mailing_waits_on_the_queue_for_its_embargo(edition, settings):
     from django_tasks_db.models import DBTaskResult
 
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    settings.TASKS = DATABASE_QUEUE
     release = _release(edition, timezone.now() + datetime.timedelta(hours=5))
     mail.schedule_release(release)
     queued = DBTaskResult.objects.get()

@@ -9,10 +9,9 @@ from django.core.exceptions import ValidationError
 from outbox import services
 from outbox.models import Attachment, Message
 from tests.factories import OUTBOX_TEXT, make_message, staff
-from tests.helpers import run_queued_tasks, text_of
+from tests.helpers import DATABASE_QUEUE, run_queued_tasks, text_of
 
 pytestmark = pytest.mark.django_db
-DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 CHANGELIST = "/admin/outbox/message/"
 CHANGED = OUTBOX_TEXT + "Xin chuyển lệ phí vào tài khoản 0123456789.\n"
 

@@ -14,10 +14,9 @@ from outbox.tasks import deliver_message
 from press import mail
 from tests.accounts import admin_login
 from tests.factories import make_message, staff
-from tests.helpers import run_queued_tasks
+from tests.helpers import DATABASE_QUEUE, run_queued_tasks
 
 pytestmark = pytest.mark.django_db
-DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
 def release_message(key="r1", to="Jane@Example.com", **changes):

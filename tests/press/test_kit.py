@@ -17,7 +17,7 @@ from expo.models import Edition
 from press import kit
 from press.models import PressRelease, ReleasePhoto
 from tests.factories import make_release
-from tests.helpers import body, pdf_text, png_bytes, run_queued_tasks
+from tests.helpers import DATABASE_QUEUE, body, pdf_text, png_bytes, run_queued_tasks
 
 
 @pytest.fixture
@@ -152,7 +152,7 @@ def test_demo_queues_the_kits_for_the_worker_and_the_link_says_being_prepared_un
     from press.demo import build_kits
 
     settings.PRESS_KIT_ON_DEMO = True
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "kits"]}}
+    settings.TASKS = DATABASE_QUEUE
     summary = build_kits(edition=Edition.objects.current(), progress=None)
     assert summary == "press kits in both languages queued for the task worker"
     # On the kits' own queue, so e-mail on "default" never waits behind PDF rendering.
@@ -235,7 +235,7 @@ def test_on_the_database_queue_the_kit_is_built_by_the_worker_not_the_request(
 ):
     from django_tasks_db.models import DBTaskResult
 
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "kits"]}}
+    settings.TASKS = DATABASE_QUEUE
     pending = client.get("/vi/press/kit.zip")
     assert pending.status_code == 503 and pending["Retry-After"] == "120"
     client.get("/vi/press/kit.zip")  # asked again meanwhile: still one rebuild queued

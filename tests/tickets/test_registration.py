@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from common import signing
 from outbox.models import Message
 from tests.factories import PUBLIC_DAY, slot
-from tests.helpers import text_of
+from tests.helpers import DATABASE_QUEUE, run_queued_tasks, text_of
 from tickets import passes
 from tickets.models import Registration, Status, TimeSlot
 
@@ -185,9 +185,6 @@ def test_in_production_a_registration_only_writes_and_the_worker_mails_it(
     then drafts the mail in the visitor's language and the outbox delivers it."""
     from django_tasks_db.models import DBTaskResult
 
-    from tests.expo.test_task_worker import DATABASE_QUEUE
-    from tests.helpers import run_queued_tasks
-
     settings.TASKS = DATABASE_QUEUE
     client.post("/en/register/", form(email="first@example.vn"))  # the caches are warm
     second = form(email="second@example.vn")
@@ -209,9 +206,6 @@ def test_in_production_a_registration_only_writes_and_the_worker_mails_it(
 
 
 def test_a_registration_that_lapsed_before_the_worker_came_gets_no_mail(client, show, settings, monkeypatch):
-    from tests.expo.test_task_worker import DATABASE_QUEUE
-    from tests.helpers import run_queued_tasks
-
     settings.TASKS = DATABASE_QUEUE
     assert client.post(URL, form()).status_code == 302
     Registration.objects.update(status=Status.EXPIRED)
