@@ -84,8 +84,7 @@ def registration(show, today):
 
     from tickets.models import Registration, TimeSlot
 
-    Registration.objects.filter(edition=show).delete()
-    TimeSlot.objects.filter(day__edition=show).update(taken=0)
+    # edition() emptied the run's edition: every slot starts with no place taken.
     slots = list(TimeSlot.objects.filter(day__edition=show, day__date__gt=today).values_list("pk", flat=True))
     statuses, lock = {}, threading.Lock()
 

@@ -22,8 +22,8 @@ class Progress:
         self.stream.write(f"{prefix}{label}")
 
     def done(self, summary):
-        """Finish the current step with its counts."""
-        self.stream.write(f"      {summary}")
+        """Finish the current step with its counts (each line of them indented under the step)."""
+        self.stream.write("\n".join(f"      {line}" for line in str(summary).splitlines()))
 
     def iterate(self, items, *, total, label):
         """Yield from `items`, reporting how far along we are."""

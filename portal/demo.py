@@ -45,7 +45,7 @@ def load(*, edition, progress):
     ]
     summaries += [summary for summary in _area_demos(edition, contacts, progress) if summary]
     # `make run` shows the sign-ins here: a command of their own cost the demo's start a second.
-    return "\n      ".join([", ".join(summaries), *(sign_ins(contacts) if settings.EXPO_DEMO else [])])
+    return "\n".join([", ".join(summaries), *(sign_ins(contacts) if settings.EXPO_DEMO else [])])
 
 
 def sign_ins(contacts):

@@ -48,6 +48,7 @@ def expire_stale_holds(slot, *, hold_minutes, now=None):
 
 
 def public_slots(edition):
+    """The public days' slots of `edition` (an Edition or its id)."""
     return TimeSlot.objects.filter(day__edition=edition, day__kind=Kind.PUBLIC).select_related("day")
 
 
@@ -61,9 +62,7 @@ def listed(edition, today):
 @functools.lru_cache(maxsize=32)
 def _listed(edition_pk, today):
     # Never evaluated itself (listed() hands out clones), so it holds no rows, only the query.
-    return TimeSlot.objects.filter(
-        day__edition_id=edition_pk, day__kind=Kind.PUBLIC, day__date__gte=today
-    ).select_related("day")
+    return public_slots(edition_pk).filter(day__date__gte=today)
 
 
 def bookable(edition, today):
