@@ -12,6 +12,7 @@ from django.utils.dateparse import parse_date
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 
 from expo.models import Edition
 from tickets import gates, passes, services, vetting
@@ -40,7 +41,7 @@ class VisitDayAdmin(admin.ModelAdmin):
 
 
 @admin.register(Gate)
-class GateAdmin(admin.ModelAdmin):
+class GateAdmin(TranslationAdmin):
     list_display = ("code", "name", "edition")
     list_filter = ("edition",)
     list_select_related = ("edition",)

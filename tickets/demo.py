@@ -11,7 +11,11 @@ from tickets.models import Admission, Gate, Kind, Registration, Status, TimeSlot
 
 TRADE_DAYS = 2
 SLOTS = ((8, 11, 3000), (11, 14, 3000), (14, 17, 2000))
-GATES = (("G1", "Cổng chính (Bắc)"), ("G2", "Cổng Nam"), ("G3", "Cổng khách mời"))
+GATES = (
+    ("G1", "Cổng chính (Bắc)", "Main gate (north)"),
+    ("G2", "Cổng Nam", "South gate"),
+    ("G3", "Cổng khách mời", "Guests' gate"),
+)
 
 
 @demo_registry.register(order=70, label="Visitor registration: days, slots, gates, a ticket and a registration to vet")
@@ -29,8 +33,8 @@ def load(*, edition, progress):
                     defaults={"ends_at": datetime.time(end), "capacity": capacity},
                 )
                 slots.append(slot)
-    for code, name in GATES:
-        Gate.objects.update_or_create(edition=edition, code=code, defaults={"name": name})
+    for code, name_vi, name_en in GATES:
+        Gate.objects.update_or_create(edition=edition, code=code, defaults={"name_vi": name_vi, "name_en": name_en})
     now = timezone.now()
     if slots:
         # get_or_create: loading again changes nothing (nor writes a new audit entry).

@@ -230,3 +230,18 @@ def test_places_held_past_the_hold_are_given_back_when_a_visitor_needs_them(clie
     response = client.post(f"/en/register/t/{late.access_key}/", {"action": "confirm"})
     assert response.status_code == 302 and Registration.objects.get(pk=late.pk).status == Status.ISSUED
     assert slot().taken == 1 + 3 + 5
+
+
+def test_the_ticket_names_the_gates_in_the_visitors_language(show):
+    from tests.helpers import pdf_text
+    from tickets.models import Gate
+
+    Gate.objects.filter(code="G1").update(name_vi="Cổng Bắc", name_en="North gate")
+    Gate.objects.filter(code="G2").update(name_vi="Cổng Nam", name_en=None)  # not translated yet
+    registration = Registration.objects.create(
+        edition=show, kind="public", status=Status.ISSUED, slot=slot(), name="Jane Doe", email="j@x.vn", language="en"
+    )
+    english = pdf_text(passes.ticket_pdf(registration))
+    assert "G1 (North gate)" in english and "G2 (Cổng Nam)" in english  # the Vietnamese name until then
+    registration.language = "vi"
+    assert "G1 (Cổng Bắc)" in pdf_text(passes.ticket_pdf(registration))
