@@ -9,10 +9,7 @@ Liaison and press are badge categories too (liaison officers, journalists), prin
 they are declared here so every badge of the expo uses the same colours and zones.
 """
 
-import base64
 import functools
-import io
-from urllib.parse import quote
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -82,50 +79,30 @@ def token_for(member):
 QR_MASK = 2
 
 
-def _qr(text):
-    """The QR as a one-bit PNG, a pixel a module, drawn unsmoothed (badges.css: image-rendering).
-
-    Not SVG: WeasyPrint parses and draws an SVG path of a few hundred segments per card, which
-    was most of a badge print's time (measured: 68 of 312 s for 484 members, profiled)."""
+def qr_image(text):
+    """The QR of `text` as a one-bit image, a pixel a module, the quiet zone around (drawn unsmoothed)."""
     import segno
-    from PIL import Image
+    from PIL import Image, ImageOps
 
     # Standard QR only: segno.make() picks Micro QR for short data, which zbar and gates cannot read.
-    code = segno.make_qr(text, error="m", mask=QR_MASK)
-    rows = [bytes(0 if dark else 255 for dark in row) for row in code.matrix_iter(border=4)]
-    image = Image.frombytes("L", (len(rows), len(rows)), b"".join(rows)).convert("1")
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG")
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    matrix = segno.make_qr(text, error="m", mask=QR_MASK).matrix  # rows of 1 (dark) and 0
+    size = len(matrix)
+    modules = Image.frombytes("L", (size, size), b"".join(matrix).translate(DARK_AS_BLACK))
+    return ImageOps.expand(modules, border=4, fill=255).convert("1")
 
 
-@functools.cache
-def emblem(colour):
-    """The card's emblem in the band's colour, as an image URL: one image per colour, which
-    WeasyPrint reads once per document (an inline <svg> was parsed again on every card)."""
-    svg = (
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40" width="40" height="40">'
-        '<circle cx="20" cy="20" r="18" fill="#fff"/>'
-        f'<circle cx="20" cy="20" r="15" fill="none" stroke="{colour}" stroke-width="2"/>'
-        '<path d="M20 8 L23 17 L32 17 L25 23 L28 32 L20 26 L12 32 L15 23 L8 17 L17 17 Z" fill="#c8102e"/></svg>'
-    )
-    return "data:image/svg+xml," + quote(svg)
+DARK_AS_BLACK = bytes([255, 0, *range(2, 256)])  # a module's 1 (dark) as black, 0 as white
 
 
 def _photo(member):
+    """The member's photo (a JPEG, re-encoded on upload), or b"" for none or an unreadable file."""
     if not member.photo:
-        return ""
+        return b""
     try:
         with member.photo.open("rb") as handle:
-            data = handle.read()
+            return handle.read()
     except OSError:
-        return ""
-    return "data:image/jpeg;base64," + base64.b64encode(data).decode("ascii")
-
-
-def name_size(name):
-    """Smaller type for long names, so a name never runs out of its card."""
-    return "long" if len(name) > 36 else "medium" if len(name) > 22 else ""
+        return b""
 
 
 class Badge:
@@ -133,10 +110,8 @@ class Badge:
         self.member = member
         self.category = category_of(member)
         self.colour = COLOURS[self.category]
-        self.emblem = emblem(self.colour)
         self.zones = [(zone.value, zone.label) for zone in DEFAULT_ZONES[self.category]]
         self.name = member.full_name
-        self.name_size = name_size(self.name)
         self.country_code = member.delegation.country.alpha3 or member.delegation.country.code
 
     # Made when a card is drawn, not for the cover sheet's list (which names the cards only).
@@ -146,7 +121,7 @@ class Badge:
 
     @functools.cached_property
     def qr(self):
-        return _qr(self.token)
+        return qr_image(self.token)
 
     @functools.cached_property
     def photo(self):
@@ -159,12 +134,11 @@ class Layout(models.TextChoices):
 
 
 def sheets(badges):
-    """A4 pages of up to eight cards: (front slots, back slots), each slot (badge, CSS position).
+    """A4 pages of up to eight cards: (fronts, backs), each a list of (badge, (left, top) in mm).
 
     The back of a card sits at the mirrored column, so turned over the long edge (duplex) each
     back lands behind its own front; the grid is centred, so the positions mirror exactly."""
-    left = (210 - SHEET_COLUMNS * CARD_WIDTH_MM) / 2
-    top = (297 - SHEET_ROWS * CARD_HEIGHT_MM) / 2
+    left, top = _grid_origin()
     per_sheet = SHEET_COLUMNS * SHEET_ROWS
     pages = []
     for start in range(0, len(badges), per_sheet):
@@ -172,29 +146,27 @@ def sheets(badges):
         for index, badge in enumerate(badges[start : start + per_sheet]):
             row, column = divmod(index, SHEET_COLUMNS)
             y = top + row * CARD_HEIGHT_MM
-            fronts.append((badge, _at(left + column * CARD_WIDTH_MM, y)))
-            backs.append((badge, _at(left + (SHEET_COLUMNS - 1 - column) * CARD_WIDTH_MM, y)))
+            fronts.append((badge, (left + column * CARD_WIDTH_MM, y)))
+            backs.append((badge, (left + (SHEET_COLUMNS - 1 - column) * CARD_WIDTH_MM, y)))
         pages.append((fronts, backs))
     return pages
 
 
-def _at(left, top, width=None, height=None):
-    size = "" if width is None else f"; width: {width}mm; height: {height}mm"
-    return f"left: {left:.1f}mm; top: {top:.1f}mm{size}"
+def _grid_origin():
+    return (210 - SHEET_COLUMNS * CARD_WIDTH_MM) / 2, (297 - SHEET_ROWS * CARD_HEIGHT_MM) / 2
 
 
 def crop_marks():
-    """Short lines outside the grid at every cut, as CSS positions."""
-    left = (210 - SHEET_COLUMNS * CARD_WIDTH_MM) / 2
-    top = (297 - SHEET_ROWS * CARD_HEIGHT_MM) / 2
+    """Short lines outside the grid at every cut, each (x1, y1, x2, y2) in mm on the A4 sheet."""
+    left, top = _grid_origin()
     right, bottom = left + SHEET_COLUMNS * CARD_WIDTH_MM, top + SHEET_ROWS * CARD_HEIGHT_MM
     marks = []
     for column in range(SHEET_COLUMNS + 1):
         x = left + column * CARD_WIDTH_MM
-        marks += [_at(x, top - 8, 0, 6), _at(x, bottom + 2, 0, 6)]
+        marks += [(x, top - 8, x, top - 2), (x, bottom + 2, x, bottom + 8)]
     for row in range(SHEET_ROWS + 1):
         y = top + row * CARD_HEIGHT_MM
-        marks += [_at(left - 8, y, 6, 0), _at(right + 2, y, 6, 0)]
+        marks += [(left - 8, y, left - 2, y), (right + 2, y, right + 8, y)]
     return marks
 
 

@@ -109,16 +109,6 @@ def print_itinerary(model_admin, request, pk):
     return printout(request, "delegations/pdf/itinerary.html", context, f"itinerary-{delegation.pk}")
 
 
-def badge_context(request, delegations, layout):
-    """The badges' template context (the tests lay it out to check no text leaves its card)."""
-    language = print_language(request)
-    members = badge_print.members_of(delegations, language)
-    # The cover sheet's header and footer: the edition of the badges (one edition per print in practice).
-    edition = members[0].delegation.edition if members else edition_or_404(request)
-    with override(language):
-        return badge_print.context(members, layout=layout, edition=edition)
-
-
 def _badges(request, delegations, layout=badges.Layout.SHEET):
     """A print of one part is drawn now; a larger one (a whole edition) runs as a batch job."""
     language = print_language(request)
