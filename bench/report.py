@@ -89,7 +89,7 @@ def replace_section(text, heading, section):
     if start < 0:
         return text.rstrip("\n") + "\n\n" + section
     end = text.find("\n## ", start + len(heading))
-    return text[:start] + section + (text[end + 1 :] if end >= 0 else "")
+    return text[:start] + section.rstrip("\n") + ("\n\n" + text[end + 1 :] if end >= 0 else "\n")
 
 
 def _machine():
