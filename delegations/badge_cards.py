@@ -17,6 +17,7 @@ import io
 import unicodedata
 
 from django.contrib.staticfiles import finders
+from django.utils import translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -54,6 +55,8 @@ def _document():
     for style, path in _font_files().items():
         pdf.add_font(FONT, style, path)
     pdf.set_creator("Expo CMS")
+    pdf.set_title(_("Name badges"))
+    pdf.set_lang(translation.get_language())
     pdf.widths = {}
     return pdf
 

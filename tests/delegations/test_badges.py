@@ -112,6 +112,7 @@ def test_cr80_layout_is_one_card_per_page(protocol_client, scene):
     response = _print(protocol_client, delegations, "cr80")
     reader = PdfReader(io.BytesIO(response.content))
     assert len(reader.pages) == 2 * len(members)  # front and back of each card
+    assert reader.metadata.title == "Thẻ đeo"  # what a viewer's title bar shows
     assert {
         (round(float(p.mediabox.width) / 72 * 25.4), round(float(p.mediabox.height) / 72 * 25.4)) for p in reader.pages
     } == {(86, 54)}
