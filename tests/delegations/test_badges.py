@@ -218,6 +218,19 @@ def test_no_text_leaves_its_card_or_runs_into_other_text_the_photo_or_the_qr(
     assert "Wolfeschlegelsteinhausenbergerdorf" in " ".join(text for words in pages for text, _ in words)
 
 
+def test_a_delegations_page_prints_its_badges_in_either_language(protocol_client, scene):
+    delegations, _ = scene
+    page = protocol_client.get(reverse("admin:delegations_delegation_change", args=[delegations[0].pk]))
+    url = reverse("admin:delegations_delegation_badges", args=[delegations[0].pk])
+    text = page.content.decode()
+    assert f'href="{url}?lang=vi">Thẻ đeo (PDF, tiếng Việt)' in text
+    assert f'href="{url}?lang=en">Thẻ đeo (PDF, tiếng Anh)' in text
+    cover, front, back = pdf_page_texts(protocol_client.get(url, {"lang": "en"}))
+    assert "Name badges · Cover sheet 2 cards" in cover and "France · Ministère des Armées" in cover
+    assert "VIP" in front and "STAFF" in front and "FRA FRANCE" in front and "No photo" in front
+    assert "Exhibition halls" in back and "VIP lounge" in back and "Vietnam International Defence Expo" in back
+
+
 def test_vietnamese_typed_decomposed_is_printed_as_one_glyph_a_letter(protocol_client, edition, scene):
     """A name saved decomposed (an old row, a raw import: the model normalises what it saves) is
     drawn in NFC: "ễ" one precomposed glyph, not an "e" with two marks placed by guess."""
