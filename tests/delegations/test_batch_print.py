@@ -72,8 +72,10 @@ def test_a_print_in_parts_has_the_cards_of_the_one_document_print(edition, layou
         for page, (first, last) in zip(part_pages[:covers], [(1, 4), (5, 8), (9, 11)], strict=True):
             assert f"Thẻ đeo · Bảng kê · thẻ {first}–{last} 11 thẻ" in page and "Trang 1/1" in page
             listed = members[first - 1 : last]
-            assert all(m.badge_code in page for m in listed)
-            assert not any(m.badge_code in page for m in members if m not in listed)
+            # Spaces left out: a text extractor may split a code where two of its letters kern.
+            words = page.replace(" ", "")
+            assert all(m.badge_code in words for m in listed), (page, [m.badge_code for m in listed])
+            assert not any(m.badge_code in words for m in members if m not in listed)
             assert re.search(rf"\b{first} .* {last} ", page)
 
 
