@@ -33,6 +33,7 @@ PT = 25.4 / 72  # millimetres per point
 WIDTH, HEIGHT = badges.CARD_WIDTH_MM, badges.CARD_HEIGHT_MM
 PHOTO = (3, 13.5, 22, 29)  # x, y, width, height
 WHO = (28, 13.5, 55, 29)
+BACK_TEXT = (42, 5, 41)  # x, y, width: the back's text, right of the QR code
 NAME_SIZES = ((11, 2), (9, 2), (7.5, 3))  # points, most lines: the first the name fits in
 
 
@@ -112,7 +113,7 @@ def _fitted(pdf, text, width):
 
 
 def _line(pdf, x, y, width, text, *, size, bold=False, colour=INK, spacing=0.0, align="L"):
-    """One line of `text` whose top is at `y`, shortened to `width`; returns its width."""
+    """One line of `text` whose top is at `y`, shortened to `width`."""
     pdf.set_font(FONT, "B" if bold else "", size)
     pdf.set_char_spacing(spacing * size)
     pdf.set_text_color(*colour)
@@ -121,7 +122,6 @@ def _line(pdf, x, y, width, text, *, size, bold=False, colour=INK, spacing=0.0, 
     left = x + (width - drawn) / 2 if align == "C" else x
     pdf.text(left, y + size * PT * 0.85, text)  # baseline: the ascent of Noto Sans below the top
     pdf.set_char_spacing(0)
-    return drawn
 
 
 def _lines(pdf, text, width, size, bold=False):
@@ -247,7 +247,7 @@ def _zones(pdf, zones, x, y, *, width, size, labels=False, leading=0):
         pdf.rect(x, y, width, height, style="D")
         _line(pdf, x, y + 0.15, width, code, size=size, bold=True, align="C")
         if labels:
-            _line(pdf, x + width + 1, y + 0.15, 41 - width - 1, str(label), size=size)
+            _line(pdf, x + width + 1, y + 0.15, BACK_TEXT[2] - width - 1, str(label), size=size)
             y += leading
         else:
             x += width + 1
@@ -256,7 +256,8 @@ def _zones(pdf, zones, x, y, *, width, size, labels=False, leading=0):
 def _back(pdf, badge, left, top):
     member, edition = badge.member, badge.member.delegation.edition
     pdf.image(badge.qr, left + 3, top + 5, 36, 36)
-    x, y, width = left + 42, top + 5, 41
+    x, y, width = BACK_TEXT
+    x, y = left + x, top + y
     y = _paragraph(pdf, x, y, width, edition.name, size=7, most=3, bold=True)
     days = f"{formatted(edition.start_date)} – {formatted(edition.end_date)}"
     _line(pdf, x, y, width, days, size=7)
