@@ -50,7 +50,7 @@ var/static/staticfiles.json: $(STATIC_SOURCES) | $(VENV)/.installed var/demo-sec
 # the demo draws with them (its press kits, a PDF certificate) is queued for the worker, which
 # starts with the site once both are done: the kit link says "being prepared" until then.
 demo-migrated: | $(VENV)/.installed var/demo-secret-key
-	$(DEMO_ENV) $(PY) manage.py migrate --no-input --verbosity 0
+	$(DEMO_ENV) $(PY) manage.py prepare_database --verbosity 0
 
 demo-database: demo-migrated
 	$(DEMO_ENV) $(PY) manage.py load_demo

@@ -37,9 +37,11 @@ def grant(apps, grants):
     for app_config in apps.get_app_configs():
         if app_config.label not in named:
             continue
-        app_config.models_module = True
+        # A migration's app configs have no models module, which create_permissions skips.
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = models_module
     for group_name, perms in grants.items():
         group, _ = Group.objects.get_or_create(name=group_name)
         for perm in perms:

@@ -98,4 +98,4 @@ def forwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("delegations", "0004_logistics_permissions")]
 
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(forwards, migrations.RunPython.noop, elidable=True)]

@@ -55,7 +55,7 @@ class Migration(migrations.Migration):
                 blank=True, help_text="e.g. Ministry of Defence", max_length=200, verbose_name="organisation"
             ),
         ),
-        migrations.RunPython(copy_to_default_language, migrations.RunPython.noop),
+        migrations.RunPython(copy_to_default_language, migrations.RunPython.noop, elidable=True),
         migrations.AddConstraint(
             model_name="delegation",
             constraint=models.UniqueConstraint(

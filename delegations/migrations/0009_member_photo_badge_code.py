@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
             name="badge_code",
             field=models.CharField(editable=False, max_length=12, null=True, verbose_name="badge code"),
         ),
-        migrations.RunPython(fill_codes, migrations.RunPython.noop),
+        migrations.RunPython(fill_codes, migrations.RunPython.noop, elidable=True),
         migrations.AlterField(
             model_name="member",
             name="badge_code",

@@ -54,5 +54,5 @@ class Migration(migrations.Migration):
             name="languages",
             field=common.languages.LanguagesField(blank=True, max_length=200, verbose_name="languages"),
         ),
-        migrations.RunPython(codes_from_free_text, migrations.RunPython.noop),
+        migrations.RunPython(codes_from_free_text, migrations.RunPython.noop, elidable=True),
     ]

@@ -40,4 +40,4 @@ def rebuild(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("exhibitors", "0007_word_start_search_vi_order")]
 
-    operations = [migrations.RunPython(rebuild, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(rebuild, migrations.RunPython.noop, elidable=True)]

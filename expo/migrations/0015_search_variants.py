@@ -17,4 +17,4 @@ def rebuild(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("expo", "0014_edition_accreditation_closes")]
 
-    operations = [migrations.RunPython(rebuild, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(rebuild, migrations.RunPython.noop, elidable=True)]

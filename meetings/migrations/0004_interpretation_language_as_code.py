@@ -66,5 +66,5 @@ class Migration(migrations.Migration):
                 verbose_name="interpretation needed",
             ),
         ),
-        migrations.RunPython(code_from_free_text, migrations.RunPython.noop),
+        migrations.RunPython(code_from_free_text, migrations.RunPython.noop, elidable=True),
     ]

@@ -73,5 +73,5 @@ class Migration(migrations.Migration):
                 verbose_name="status",
             ),
         ),
-        migrations.RunPython(record_digests, migrations.RunPython.noop),
+        migrations.RunPython(record_digests, migrations.RunPython.noop, elidable=True),
     ]

@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
             name="reference",
             field=models.CharField(editable=False, max_length=12, null=True, verbose_name="badge reference"),
         ),
-        migrations.RunPython(fill_references, migrations.RunPython.noop),
+        migrations.RunPython(fill_references, migrations.RunPython.noop, elidable=True),
         migrations.AlterField(
             model_name="mediaaccreditation",
             name="reference",

@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
             name="status_key",
             field=models.CharField(editable=False, max_length=64, null=True),
         ),
-        migrations.RunPython(give_keys, migrations.RunPython.noop),
+        migrations.RunPython(give_keys, migrations.RunPython.noop, elidable=True),
         migrations.AlterField(
             model_name="mediaaccreditation",
             name="status_key",

@@ -26,4 +26,4 @@ def ordinary_spaces(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("press", "0008_press_office_sees_contact_details")]
 
-    operations = [migrations.RunPython(ordinary_spaces, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(ordinary_spaces, migrations.RunPython.noop, elidable=True)]

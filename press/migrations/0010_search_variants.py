@@ -16,4 +16,4 @@ def rebuild(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("press", "0009_release_bodies_ordinary_spaces")]
 
-    operations = [migrations.RunPython(rebuild, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(rebuild, migrations.RunPython.noop, elidable=True)]

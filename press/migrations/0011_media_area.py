@@ -189,5 +189,5 @@ class Migration(migrations.Migration):
             model_name="pressconferenceregistration",
             constraint=models.UniqueConstraint(fields=("conference", "accreditation"), name="one_seat_per_journalist"),
         ),
-        migrations.RunPython(credits_in_both_languages, migrations.RunPython.noop),
+        migrations.RunPython(credits_in_both_languages, migrations.RunPython.noop, elidable=True),
     ]
