@@ -35,6 +35,8 @@ DATABASE_SUBJECTS = (
     "tests/exhibitors/test_facet_index.py",
     "tests/exhibitors/test_search_queries.py",
     "tests/expo/test_backup_live.py",
+    # Two SQLite databases made in subprocesses (half a minute): beside the shorter lane in CI.
+    "tests/common/test_new_database.py",
 )
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
 # The small catalogue, site plan and ticketing show that several packages build on; the demo.
