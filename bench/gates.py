@@ -264,6 +264,9 @@ def main():
     from expo.models import Edition
 
     current = list(Edition.objects.filter(is_current=True).exclude(slug="bench-gates").values_list("pk", flat=True))
+    # One edition is current at a time (the "one_current_edition" constraint): the bench's own
+    # goes current for the run, the previous one again after it.
+    Edition.objects.filter(pk__in=current).update(is_current=False)
     show, today = edition()
     try:
         if os.environ.get("BENCH_GATES_SKIP_REGISTRATION") != "1":
