@@ -94,10 +94,11 @@ def test_make_run_serves_production_mode_with_zero_configuration():
         ["make", "-n", "-B", "run", "PORT=8999"], cwd=ROOT, env=environ, capture_output=True, text=True, timeout=60
     ).stdout
     assert "DJANGO_DEBUG=1" not in plan.replace("DJANGO_DEBUG=1 .venv/bin/python manage.py createsuperuser", "")
-    # Migrated, then the demo loaded, while the static files are collected (the demo's PDFs are
-    # drawn by the workers); the processes start once both are done.
-    assert "manage.py migrate" in plan and "manage.py collectstatic" in plan
-    assert plan.index("manage.py load_demo") > plan.index("manage.py migrate")
+    # The database prepared (made in one pass when new, migrated otherwise), then the demo loaded,
+    # while the static files are collected (the demo's PDFs are drawn by the workers); the
+    # processes start once both are done.
+    assert "manage.py prepare_database" in plan and "manage.py collectstatic" in plan
+    assert plan.index("manage.py load_demo") > plan.index("manage.py prepare_database")
     assert plan.index("honcho start") > max(plan.index("manage.py load_demo"), plan.index("manage.py collectstatic"))
     assert "nice -n 10 .venv/bin/python manage.py collectstatic" in plan
     assert 'EXPO_TASK_QUEUE="${EXPO_TASK_QUEUE:-database}"' in plan and "honcho start --port 8999" in plan
