@@ -205,7 +205,10 @@ def main():
     weights = weight.table(weight.weigh(client, weight.public_paths(client)))
     weighed = "## Page weight (issue 29: under 100 KB before images, HTML + CSS + JS compressed)\n\n" + weights
     log("A phone on a weak network (bench/phone.py)")
-    with load.Server("config.wsgi", production_env(static_root, cache_seconds=300)) as site:
+    # The uploaded images are served by Django here, standing in for the web server that serves
+    # them in production (docs/nginx.conf): without it every photo and the key visual is a 404.
+    phone_env = {**production_env(static_root, cache_seconds=300), "EXPO_SERVE_MEDIA": "1"}
+    with load.Server("config.wsgi", phone_env) as site:
         weighed += "\n\n" + phone.section(site.url, urls)
     if os.environ.get("BENCH_GATES") == "1":
         log("Tickets and gates at scale (bench/gates.py)")

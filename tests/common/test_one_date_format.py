@@ -8,6 +8,7 @@ import zoneinfo
 from pathlib import Path
 
 import pytest
+from django.utils.translation import override
 
 from common.dates import formatted
 
@@ -46,6 +47,19 @@ def test_no_module_or_template_writes_a_date_format_by_hand():
 def test_a_moment_is_written_day_first_in_the_zone_asked_for(pattern, expected):
     moment = datetime.datetime(2024, 12, 19, 1, 30, tzinfo=datetime.UTC)
     assert formatted(moment, pattern, zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")) == expected
+
+
+def test_one_moment_is_written_for_each_zone_and_language_it_is_asked_in():
+    # The same instant in two zones is one datetime to Python: each zone and language still
+    # gets its own text (common.dates keeps the texts it wrote).
+    moment = datetime.datetime(2024, 12, 19, 1, 30, tzinfo=datetime.UTC)
+    hanoi, paris = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh"), zoneinfo.ZoneInfo("Europe/Paris")
+    with override("en"):
+        assert formatted(moment, "l d/m H:i", hanoi) == "Thursday 19/12 08:30"
+        assert formatted(moment, "l d/m H:i", paris) == "Thursday 19/12 02:30"
+        assert formatted(moment, "l d/m H:i") == "Thursday 19/12 01:30"
+    with override("vi"):
+        assert formatted(moment, "l d/m H:i", hanoi) == "Thứ 5 19/12 08:30"
 
 
 def test_no_date_is_written_as_nothing():
