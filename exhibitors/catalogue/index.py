@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.db.models import Aggregate, CharField, IntegerField, Max, Q, Value
 
 from exhibitors.catalogue.bitsets import bitset
+from exhibitors.catalogue.courtesy import every
 from exhibitors.catalogue.words import WordIndex
 from exhibitors.models import Category, Exhibitor, Product, Sector, Stand
 from expo.models import Venue
@@ -49,6 +50,14 @@ class Side:
     by: dict = field(default_factory=dict)  # facet name -> {value id or code: bitset}
     words: object = None  # the WordIndex, once a search has asked for it
     lock: object = field(default_factory=threading.Lock)  # one thread builds the word index
+
+    def __getstate__(self):
+        # Handed to the other processes through the shared cache (rebuild.py), without its lock.
+        return {name: value for name, value in self.__dict__.items() if name != "lock"}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self.lock = threading.Lock()
 
     def values(self, name, key):
         return self.by[name].get(key, 0)
@@ -102,7 +111,7 @@ class CatalogueIndex:
 
         def group(pairs, size):
             grouped = {}
-            for key, position in pairs:
+            for key, position in every(pairs):
                 grouped.setdefault(key, []).append(position)
             return {key: bitset(positions, size) for key, positions in grouped.items()}
 

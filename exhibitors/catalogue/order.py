@@ -15,6 +15,7 @@ from django.utils import translation
 
 from common.text import search_words
 from exhibitors.catalogue.bitsets import members
+from exhibitors.catalogue.courtesy import every
 
 # Up to this many rows, a page whose order is not kept yet is ordered by the database over just
 # those rows (their primary keys in the query), sparing the query that sorts the whole side.
@@ -37,7 +38,7 @@ def read_order(catalogue, side):
     one query over the whole side. The builder (rebuild.py) reads again what the previous index kept."""
     everything = type(catalogue)(type(catalogue.filters)(sort=catalogue.filters.sort), edition=catalogue.edition)
     pks = everything.rows(everything.base()).prefetch_related(None).values_list("pk", flat=True)
-    order = [side.positions[pk] for pk in pks if pk in side.positions]
+    order = [side.positions[pk] for pk in every(pks) if pk in side.positions]
     if len(order) != len(side.positions):  # an edit between the index and this query: keep every row
         missing = set(range(len(side.positions))).difference(order)
         order.extend(sorted(missing))

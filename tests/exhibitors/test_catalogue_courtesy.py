@@ -1,0 +1,73 @@
+"""The index builder gives way to its process's requests: while one is answered, a builder thread
+waits at its next stopping point (at most PAUSE_SECONDS); with none, or in a request's own
+thread, it goes straight on."""
+
+import threading
+import time
+
+from exhibitors.catalogue import courtesy
+
+
+def waited(mark_as_builder):
+    """Seconds one give_way() took in a thread of its own."""
+    took = []
+
+    def run():
+        if mark_as_builder:
+            with courtesy.building():
+                started = time.monotonic()
+                courtesy.give_way()
+        else:
+            started = time.monotonic()
+            courtesy.give_way()
+        took.append(time.monotonic() - started)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    return took[0]
+
+
+def test_a_builder_waits_while_a_request_is_answered_and_no_longer(monkeypatch):
+    monkeypatch.setattr(courtesy, "PAUSE_SECONDS", 0.5)
+    monkeypatch.setattr(courtesy, "_answering", 0)  # earlier tests' responses left unclosed
+    courtesy._started(sender=None)  # as Django signals a request
+    try:
+        assert waited(mark_as_builder=True) >= courtesy.PAUSE_SECONDS
+        assert waited(mark_as_builder=False) < courtesy.PAUSE_SECONDS / 2  # the request's own work
+    finally:
+        courtesy._finished(sender=None)
+    assert waited(mark_as_builder=True) < courtesy.PAUSE_SECONDS / 2
+
+
+def in_a_thread(work):
+    results = []
+    thread = threading.Thread(target=lambda: results.append(work()))
+    thread.start()
+    thread.join()
+    return results[0]
+
+
+def test_a_builder_goes_on_as_soon_as_the_request_is_answered(monkeypatch):
+    monkeypatch.setattr(courtesy, "PAUSE_SECONDS", 2)
+    monkeypatch.setattr(courtesy, "_answering", 0)  # earlier tests' responses left unclosed
+    courtesy._started(sender=None)  # as Django signals a request
+    threading.Timer(0.05, lambda: courtesy._finished(sender=None)).start()
+
+    def build():
+        with courtesy.building():
+            started = time.monotonic()
+            courtesy.give_way()
+            return time.monotonic() - started
+
+    assert 0.05 <= in_a_thread(build) < 1
+
+
+def test_the_build_loops_go_through_every_row():
+    rows = list(range(2 * courtesy.EVERY + 3))
+
+    def build():
+        with courtesy.building():
+            return list(courtesy.every(iter(rows)))
+
+    assert in_a_thread(build) == rows

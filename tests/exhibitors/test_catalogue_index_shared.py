@@ -1,0 +1,73 @@
+"""One catalogue index build per edit, for every process: the process that claims the new version
+builds it and hands it over through the shared cache; another process takes it from there
+instead of querying every exhibit again, waits for it while it is being built, and builds its
+own when the one that claimed it never hands it over.
+
+A second process is played by this one with its own index dropped (`_current` emptied): what it
+may use is what a real second process finds, the shared cache."""
+
+import threading
+import time
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from common.cache import content_version
+from exhibitors.catalogue import rebuild
+from exhibitors.catalogue.index import AREA, CatalogueIndex
+from tests.forms import titles
+
+SHOWN = ["DL-3 tank", "MA-4 submarine", "SH-1 submarine", "SH-2 corvette"]
+
+
+def another_process():
+    rebuild._current.clear()
+
+
+def test_a_process_takes_the_index_another_process_built_for_this_version(
+    client, catalogue, django_capture_on_commit_callbacks
+):
+    assert titles(client.get("/en/exhibits/?q=ma").content.decode()) == ["MA-4 submarine"]
+    draft = catalogue["products"]["draft"]
+    draft.is_published = True
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.save()  # the catalogue's version moves
+    client.get("/en/exhibits/?q=ma")  # this process builds the new index, with its search
+    with CaptureQueriesContext(connection) as warm:
+        client.get("/en/exhibits/?q=ma")
+    another_process()
+    with CaptureQueriesContext(connection) as taken:
+        html = client.get("/en/exhibits/?q=ma").content.decode()
+    assert titles(html) == ["MA-4 submarine", "MA-5 secret ship"]
+    # No query over the exhibits for the index, its order or its words: a warm request's queries.
+    assert [query["sql"] for query in taken] == [query["sql"] for query in warm]
+
+
+def test_a_process_waits_for_the_version_another_process_is_building(catalogue, edition):
+    version = content_version(AREA)
+    assert cache.add(rebuild.claim_key(edition, version), "another process")
+    built_elsewhere = CatalogueIndex(edition, version)
+    index_key, version_key = rebuild._shared_keys(edition.pk)
+
+    def hand_over():
+        cache.set(index_key, built_elsewhere)
+        cache.set(version_key, version)
+
+    handing = threading.Timer(0.3, hand_over)
+    handing.start()
+    started = time.monotonic()
+    with CaptureQueriesContext(connection) as queries:
+        index = rebuild.index_for(edition)
+    handing.join()
+    assert time.monotonic() - started >= 0.3
+    assert queries.captured_queries == []
+    assert (index.version, index.products.pks) == (version, built_elsewhere.products.pks)
+
+
+def test_a_process_builds_its_own_when_the_version_it_waits_for_never_comes(client, catalogue, edition, monkeypatch):
+    monkeypatch.setattr(rebuild, "BUILD_SECONDS", 0.3)
+    assert cache.add(rebuild.claim_key(edition, content_version(AREA)), "a process that died")
+    started = time.monotonic()
+    assert titles(client.get("/en/exhibits/").content.decode()) == SHOWN
+    assert time.monotonic() - started >= 0.3
