@@ -16,7 +16,8 @@ One build per edit serves every process: the process whose builder claims the ve
 builds the index and hands it over through the shared cache (Redis in production); the others'
 builders wait for it and load it (0.1–0.2 s against 1.5 s of building at 4 × the design scale,
 with its queries over every exhibit), then build only what their own visitors had asked for
-and it lacks. A process whose builder waits in vain (the builder died) builds its own. The
+and it lacks. A process whose builder waits in vain (the builder died) builds its own; a
+request with no index at all to serve waits REQUEST_WAIT_SECONDS at most before it does. The
 cache keeps one index per edition, with its version beside it, so edits never pile up copies;
 without a shared cache (a single process) each process builds its own, as before. While it
 builds or loads, the builder gives way to its process's requests (courtesy.py).
@@ -51,7 +52,8 @@ from exhibitors.catalogue.order import read_order
 logger = logging.getLogger(__name__)
 
 RETRY_SECONDS = 30
-BUILD_SECONDS = 60  # how long a claim to build a version holds, and another process waits for it
+BUILD_SECONDS = 60  # how long a claim to build a version holds, and a builder thread waits for it
+REQUEST_WAIT_SECONDS = 5  # how long a request with no index to serve waits for another process's
 POLL_SECONDS = 0.05
 _lock = threading.Lock()  # one build at a time in this process
 _starting = threading.Lock()  # one builder thread started at a time
@@ -73,7 +75,7 @@ def index_for(edition):
         with _lock:
             index = _current.get(key)
             if index is None or index.version != version:
-                index = _current[key] = _obtain(edition, version, previous=index)
+                index = _current[key] = _obtain(edition, version, previous=index, wait=REQUEST_WAIT_SECONDS)
             return index
     if settings.EXPO_CATALOGUE_REBUILD == "request":
         return _in_request(edition, version, index)
@@ -91,7 +93,7 @@ def _in_request(edition, version, index):
     try:
         index = _current[key]
         if index.version != version:
-            index = _current[key] = _obtain(edition, version, previous=index)
+            index = _current[key] = _obtain(edition, version, previous=index, wait=REQUEST_WAIT_SECONDS)
         return index
     finally:
         _lock.release()
@@ -162,19 +164,20 @@ def claim_key(edition, version):
     return f"{_shared_keys(getattr(edition, 'pk', None))[1]}:{version}:builder"
 
 
-def _obtain(edition, version, *, previous):
+def _obtain(edition, version, *, previous, wait=BUILD_SECONDS):
     """The index at `version`: the one another process built (from the shared cache), or built
     here and handed over; then completed with what `previous` had been asked for."""
     index_key, version_key = _shared_keys(getattr(edition, "pk", None))
     index = _shared(edition, version)
     if index is None and not cache.add(claim_key(edition, version), os.getpid(), timeout=BUILD_SECONDS):
-        index = _wait_for(edition, version)
+        index = _wait_for(edition, version, wait)
     if index is None:
         index = CatalogueIndex(edition, version)
         _complete(index, edition, previous)
         # The index first, then its version: a reader that finds the version finds the index.
         cache.set(index_key, index, timeout=None)
         cache.set(version_key, version, timeout=None)
+        cache.delete(claim_key(edition, version))  # a later rebuild of this version is not held up
         return index
     _complete(index, edition, previous)
     return index
@@ -190,9 +193,10 @@ def _shared(edition, version):
     return index if index is not None and index.version == version else None
 
 
-def _wait_for(edition, version):
-    """Another process builds this version: its index once handed over, None if it never is."""
-    deadline = time.monotonic() + BUILD_SECONDS
+def _wait_for(edition, version, wait):
+    """Another process builds this version: its index once handed over, None if it never is
+    within `wait` seconds."""
+    deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         time.sleep(POLL_SECONDS)
         index = _shared(edition, version)
