@@ -171,15 +171,15 @@ def _obtain(edition, version, *, previous, wait=BUILD_SECONDS):
     index = _shared(edition, version)
     if index is None and not cache.add(claim_key(edition, version), os.getpid(), timeout=BUILD_SECONDS):
         index = _wait_for(edition, version, wait)
-    if index is None:
+    built_here = index is None
+    if built_here:
         index = CatalogueIndex(edition, version)
-        _complete(index, edition, previous)
+    _complete(index, edition, previous)
+    if built_here:
         # The index first, then its version: a reader that finds the version finds the index.
         cache.set(index_key, index, timeout=None)
         cache.set(version_key, version, timeout=None)
         cache.delete(claim_key(edition, version))  # a later rebuild of this version is not held up
-        return index
-    _complete(index, edition, previous)
     return index
 
 

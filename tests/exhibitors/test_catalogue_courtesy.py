@@ -2,30 +2,31 @@
 waits at its next stopping point (at most PAUSE_SECONDS); with none, or in a request's own
 thread, it goes straight on."""
 
+import contextlib
 import threading
 import time
 
 from exhibitors.catalogue import courtesy
 
 
-def waited(mark_as_builder):
-    """Seconds one give_way() took in a thread of its own."""
-    took = []
-
-    def run():
-        if mark_as_builder:
-            with courtesy.building():
-                started = time.monotonic()
-                courtesy.give_way()
-        else:
-            started = time.monotonic()
-            courtesy.give_way()
-        took.append(time.monotonic() - started)
-
-    thread = threading.Thread(target=run)
+def in_a_thread(work):
+    results = []
+    thread = threading.Thread(target=lambda: results.append(work()))
     thread.start()
     thread.join()
-    return took[0]
+    return results[0]
+
+
+def waited(mark_as_builder):
+    """Seconds one give_way() took in a thread of its own."""
+
+    def run():
+        with courtesy.building() if mark_as_builder else contextlib.nullcontext():
+            started = time.monotonic()
+            courtesy.give_way()
+            return time.monotonic() - started
+
+    return in_a_thread(run)
 
 
 def test_a_builder_waits_while_a_request_is_answered_and_no_longer(monkeypatch):
@@ -38,14 +39,6 @@ def test_a_builder_waits_while_a_request_is_answered_and_no_longer(monkeypatch):
     finally:
         courtesy._finished(sender=None)
     assert waited(mark_as_builder=True) < courtesy.PAUSE_SECONDS / 2
-
-
-def in_a_thread(work):
-    results = []
-    thread = threading.Thread(target=lambda: results.append(work()))
-    thread.start()
-    thread.join()
-    return results[0]
 
 
 def test_a_builder_goes_on_as_soon_as_the_request_is_answered(monkeypatch):
