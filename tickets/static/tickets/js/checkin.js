@@ -84,6 +84,17 @@
     }
   }
 
+  // What became of the gate keeper's last action (no camera, no code in the photo) goes where
+  // the verdicts go: the status line below is rewritten by every refresh of the day's bundle.
+  function notice(text) {
+    const box = $("verdict");
+    box.dataset.state = "idle";
+    box.textContent = "";
+    const p = document.createElement("p");
+    p.textContent = text;
+    box.appendChild(p);
+  }
+
   function status(text) {
     const queued = load(QUEUE).length;
     $("status").textContent = text + (queued ? " " + queued + " " + msg("queued") : "");
@@ -153,12 +164,12 @@
   }
 
   async function startCamera() {
-    if (!navigator.mediaDevices) { status(msg("no-camera")); return; }
+    if (!navigator.mediaDevices) { notice(msg("no-camera")); return; }
     let detector, stream;
     try {
       detector = await qrDecoder();
       stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } });
-    } catch (e) { status(msg("no-camera")); return; }
+    } catch (e) { notice(msg("no-camera")); return; }
     const video = $("camera");
     video.srcObject = stream;
     video.hidden = false;
@@ -185,7 +196,7 @@
       const codes = await (await qrDecoder()).detect(await createImageBitmap(file));
       if (codes.length) { await scan(codes[0].rawValue); return; }
     } catch (e) { /* not an image, or no decoder */ }
-    status(msg("no-code"));
+    notice(msg("no-code"));
   }
 
   async function lookup(event) {
