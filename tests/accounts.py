@@ -2,10 +2,12 @@
 factor (common/second_factor.py; docs/portal.md "Access"). Devices are real TOTP devices and
 codes are computed with django-otp's own `totp`, as an authenticator app computes them."""
 
+import time
+
 from django.contrib.auth.models import User
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.oath import totp
+from django_otp.oath import TOTP, totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from common import second_factor
@@ -37,6 +39,19 @@ def totp_code(device):
     """The code the device's app shows now (django-otp's own TOTP; the clock may be frozen)."""
     value = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=device.drift)
     return f"{value:0{device.digits}d}"
+
+
+def unused_totp_code(device, wait=35):
+    """The code the device's app shows once it is one the device has not accepted yet. A code is
+    refused the second time (a replay), so a person who signs in again within its 30 seconds
+    waits for the next one; so does this, on the real clock, for `wait` seconds at most."""
+    device.refresh_from_db()
+    deadline = time.monotonic() + wait
+    while TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).t() <= device.last_t:
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.25)
+    return totp_code(device)
 
 
 def admin_login(client, user):

@@ -55,7 +55,7 @@ def admin_sign_in(page, base_url, username, password, next_url=""):
     from django.contrib.auth import get_user_model
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from tests.accounts import totp_code
+    from tests.accounts import unused_totp_code
 
     page.goto(f"{base_url}/admin/login/" + (f"?next={next_url}" if next_url else ""))
     page.fill("#id_username", username)
@@ -66,6 +66,6 @@ def admin_sign_in(page, base_url, username, password, next_url=""):
         return
     user = get_user_model().objects.get(username=username)
     device = TOTPDevice.objects.filter(user=user).order_by("-confirmed", "pk").first()
-    page.fill("#id_code", totp_code(device))
+    page.fill("#id_code", unused_totp_code(device))
     page.locator("#login-form input[type=submit]").click()
     page.wait_for_url(lambda url: "/admin/second-factor/" not in url)

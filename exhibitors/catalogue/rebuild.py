@@ -171,15 +171,18 @@ def _obtain(edition, version, *, previous, wait=BUILD_SECONDS):
     index = _shared(edition, version)
     if index is None and not cache.add(claim_key(edition, version), os.getpid(), timeout=BUILD_SECONDS):
         index = _wait_for(edition, version, wait)
-    built_here = index is None
-    if built_here:
+    if index is not None:
+        _complete(index, edition, previous)
+        return index
+    try:
         index = CatalogueIndex(edition, version)
-    _complete(index, edition, previous)
-    if built_here:
+        _complete(index, edition, previous)
         # The index first, then its version: a reader that finds the version finds the index.
         cache.set(index_key, index, timeout=None)
         cache.set(version_key, version, timeout=None)
-        cache.delete(claim_key(edition, version))  # a later rebuild of this version is not held up
+    finally:
+        # Handed over or failed, a later build of this version is not held up waiting for it.
+        cache.delete(claim_key(edition, version))
     return index
 
 
