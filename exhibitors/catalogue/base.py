@@ -15,7 +15,7 @@ from common.cache import remember
 from common.text import phrase_rank, search_words
 from exhibitors.catalogue.filters import FACETS, PER_PAGE, Facet, country_options, options
 from exhibitors.catalogue.order import OrderedRows, search_masks
-from exhibitors.catalogue.rebuild import index_for
+from exhibitors.catalogue.rebuild import CATALOGUES, index_for
 from exhibitors.models import Category, Sector, Stand
 from expo.models import Venue
 
@@ -60,6 +60,10 @@ def ordered(queryset, filters, name, country_lookup):
 
 class BaseCatalogue:
     model = None
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        CATALOGUES.append(cls)  # its orders and word index are built with every index (rebuild.py)
 
     def __init__(self, filters, *, edition):
         self.filters = filters
@@ -106,7 +110,6 @@ class BaseCatalogue:
     def index(self):
         if self._index is None:
             self._index = index_for(self.edition)
-            self._index.readers.add(type(self))
         return self._index
 
     def scope(self, *, ignore=()):

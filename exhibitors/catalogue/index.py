@@ -83,8 +83,7 @@ class CatalogueIndex:
         self.categories = list(Category.objects.select_related("sector"))
         # (catalogue, language, sort) -> every row's position in that order (exhibitors/catalogue/order.py)
         self.orders = {}
-        # The catalogue classes that read it (BaseCatalogue.index()): a rebuild builds what they asked for.
-        self.readers = set()
+        self.prepared = False  # every order and word index built in (rebuild._prepare)
         self.venues = list(Venue.objects.filter(edition=edition).order_by("order", "code")) if edition else []
         # Each exhibitor with its hall at this edition and its sectors, in one query.
         hall = Max("stands__venue_id", filter=Q(stands__edition=edition)) if edition else Value(None, IntegerField())

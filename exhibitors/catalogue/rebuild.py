@@ -6,8 +6,8 @@ one builder thread once it is answered (so the two do not share the interpreter)
 answered, like every request until the builder is done, from the previous index
 (stale-while-revalidate): such a request is marked stale
 (`common.cache.serving_stale`), so nothing it shows is kept in the page or fragment cache, and it
-costs what a warm request costs. The builder builds the new index with what the previous one had
-been asked for (the word indexes, the kept orders) and swaps it in whole; one lock keeps builds
+costs what a warm request costs. The builder builds the new index with everything visitors ask for built
+in (every catalogue's kept orders, each side's word index: `_prepare`) and swaps it in whole; one lock keeps builds
 one at a time, so a process never builds twice at once. A build that fails keeps the previous
 index and logs the failure (the edition and version, the error's type: no row's data), and is
 tried again on a request after RETRY_SECONDS.
@@ -15,18 +15,21 @@ tried again on a request after RETRY_SECONDS.
 One build per edit serves every process: the process whose builder claims the version first
 builds the index and hands it over through the shared cache (Redis in production); the others'
 builders wait for it and load it (0.1–0.2 s against 1.5 s of building at 4 × the design scale,
-with its queries over every exhibit), then build only what their own visitors had asked for
-and it lacks. A process whose builder waits in vain (the builder died) builds its own; a
+with its queries over every exhibit). A process whose builder waits in vain (the builder died) builds its own; a
 request with no index at all to serve waits REQUEST_WAIT_SECONDS at most before it does. The
 cache keeps one index per edition, with its version beside it, so edits never pile up copies;
 without a shared cache (a single process) each process builds its own, as before. While it
 builds or loads, the builder gives way to its process's requests (courtesy.py).
 
-A process's very first index (nothing to serve meanwhile) is built inside its first catalogue
-request, or taken from the shared cache when another process already built this version:
-warming it at startup (gunicorn's post_fork, AppConfig.ready) would make every process,
-management command and test pay for an index it may never need, and a process starts far less
-often than an edit lands. EXPO_CATALOGUE_REBUILD = "request" builds inside the request instead
+A web server's process builds its first index, prepared, as it starts (`warm()`, called from
+config/wsgi.py, so management commands, workers and tests never pay for one), or takes it from
+the shared cache when another process already built this version. A catalogue request that comes
+before it is ready builds the index itself (or waits for it) and has it prepared afterwards, off
+its path: without that, the first search and the first list in each order of every process
+built its part inside a visitor's request (233 ms for the words at 1 ×), and visitors queued
+behind it (bench/RESULTS.md, visitors beside a crawler).
+
+EXPO_CATALOGUE_REBUILD = "request" builds inside the request instead
 (one thread; the others serve the previous index): the test settings use it, since a builder
 thread reads through its own connection, which never sees a test's rolled-back rows
 (tests/exhibitors/test_catalogue_rebuild.py commits its own and waits with `join()`).
@@ -45,12 +48,14 @@ from django.utils import translation
 
 from common.cache import content_version, in_request, serving_stale
 from exhibitors.catalogue.courtesy import building
-from exhibitors.catalogue.filters import Filters
+from exhibitors.catalogue.filters import SORTS, Filters
 from exhibitors.catalogue.index import AREA, CatalogueIndex
 from exhibitors.catalogue.order import read_order
+from expo.models import Edition
 
 logger = logging.getLogger(__name__)
 
+CATALOGUES = []  # every catalogue class (BaseCatalogue registers its subclasses)
 RETRY_SECONDS = 30
 BUILD_SECONDS = 60  # how long a claim to build a version holds, and a builder thread waits for it
 REQUEST_WAIT_SECONDS = 5  # how long a request with no index to serve waits for another process's
@@ -72,11 +77,21 @@ def index_for(edition):
     if index is not None and index.version == version:
         return index
     if index is None:  # nothing to serve meanwhile: built here (or waited for)
-        with _lock:
+        while not _lock.acquire(timeout=POLL_SECONDS):
+            index = _current.get(key)
+            if index is not None:  # the builder's, served while it builds the rest into it
+                if index.version != version:
+                    serving_stale()
+                return index
+        try:
             index = _current.get(key)
             if index is None or index.version != version:
-                index = _current[key] = _obtain(edition, version, previous=index, wait=REQUEST_WAIT_SECONDS)
-            return index
+                index = _current[key] = _obtain(edition, version, wait=REQUEST_WAIT_SECONDS)
+        finally:
+            _lock.release()
+        if not index.prepared and settings.EXPO_CATALOGUE_REBUILD != "request":
+            _start(edition, version)  # its orders and words, off the request path
+        return index
     if settings.EXPO_CATALOGUE_REBUILD == "request":
         return _in_request(edition, version, index)
     _start(edition, version)
@@ -93,7 +108,7 @@ def _in_request(edition, version, index):
     try:
         index = _current[key]
         if index.version != version:
-            index = _current[key] = _obtain(edition, version, previous=index, wait=REQUEST_WAIT_SECONDS)
+            index = _current[key] = _obtain(edition, version, wait=REQUEST_WAIT_SECONDS)
         return index
     finally:
         _lock.release()
@@ -121,6 +136,28 @@ def _launch(edition):
         _builder.start()
 
 
+def warm():
+    """Have this process's index of the current edition built (or taken from the shared cache),
+    prepared, before its first visitor asks for it: called by each web server process as it
+    starts (config/wsgi.py), in a thread of its own (returned; it hands over to the builder)."""
+    if settings.EXPO_CATALOGUE_REBUILD == "request":
+        return None
+    thread = threading.Thread(target=_warm, name="catalogue-index-warm", daemon=True)
+    thread.start()
+    return thread
+
+
+def _warm():
+    try:
+        edition = Edition.objects.current()
+    except Exception as error:  # the database is not there yet: the first request builds it
+        logger.warning("The catalogue index was not prepared at startup (%s).", type(error).__name__)
+        return
+    finally:
+        connections.close_all()  # this thread's own connections
+    _launch(edition)
+
+
 def _request_finished(sender, **kwargs):
     edition = getattr(_deferred, "edition", None)
     if edition is not None:
@@ -137,10 +174,13 @@ def _rebuild(edition):
     version = None
     try:
         with _lock, building():
-            version = content_version(AREA)  # no request here: read from the shared cache
-            previous = _current.get(key)
-            if previous is None or previous.version != version:
-                _current[key] = _obtain(edition, version, previous=previous)
+            while version != content_version(AREA):  # an edit that lands meanwhile is built next
+                version = content_version(AREA)  # no request here: read from the shared cache
+                index = _current.get(key)
+                if index is None or index.version != version:
+                    _current[key] = _obtain(edition, version, prepare=True)
+                elif not index.prepared and _prepare(index, edition):
+                    _share(index, edition)  # taken unprepared, or built inside a request
         _failed.pop(key, None)
     except Exception as error:  # a failed build keeps the previous index
         _failed[key] = (version, time.monotonic())
@@ -164,26 +204,36 @@ def claim_key(edition, version):
     return f"{_shared_keys(getattr(edition, 'pk', None))[1]}:{version}:builder"
 
 
-def _obtain(edition, version, *, previous, wait=BUILD_SECONDS):
+def _obtain(edition, version, *, wait=BUILD_SECONDS, prepare=False):
     """The index at `version`: the one another process built (from the shared cache), or built
-    here and handed over; then completed with what `previous` had been asked for."""
-    index_key, version_key = _shared_keys(getattr(edition, "pk", None))
+    here (and, with `prepare`, everything visitors ask for built into it) and handed over."""
     index = _shared(edition, version)
     if index is None and not cache.add(claim_key(edition, version), os.getpid(), timeout=BUILD_SECONDS):
         index = _wait_for(edition, version, wait)
-    if index is not None:
-        _complete(index, edition, previous)
-        return index
-    try:
-        index = CatalogueIndex(edition, version)
-        _complete(index, edition, previous)
-        # The index first, then its version: a reader that finds the version finds the index.
-        cache.set(index_key, index, timeout=None)
-        cache.set(version_key, version, timeout=None)
-    finally:
-        # Handed over or failed, a later build of this version is not held up waiting for it.
-        cache.delete(claim_key(edition, version))
+    if index is None:
+        try:
+            index = CatalogueIndex(edition, version)
+            if prepare:
+                # A process with nothing to serve serves it now, while the rest is built into it.
+                _current.setdefault(getattr(edition, "pk", None), index)
+                _prepare(index, edition)
+            _share(index, edition)
+        finally:
+            # Handed over or failed, a later build of this version is not held up waiting for it.
+            cache.delete(claim_key(edition, version))
+    elif prepare and _prepare(index, edition):
+        _share(index, edition)
     return index
+
+
+def _share(index, edition):
+    """Hand `index` over to the other processes, unless an edit made it old already. The index
+    first, then its version: a reader that finds the version finds the index."""
+    index_key, version_key = _shared_keys(getattr(edition, "pk", None))
+    if content_version(AREA) != index.version:
+        return
+    cache.set(index_key, index, timeout=None)
+    cache.set(version_key, index.version, timeout=None)
 
 
 def _shared(edition, version):
@@ -210,23 +260,26 @@ def _wait_for(edition, version, wait):
     return None
 
 
-def _complete(index, edition, previous):
-    """Build into `index` the word indexes and orders `previous` had been asked for (by the
-    catalogues that read it: `BaseCatalogue.index()` records them) and it lacks."""
-    if previous is None:
-        return
-    kinds = {kind.__name__: kind for kind in previous.readers}
-    for name, language, sort in list(previous.orders):
-        if (name, language, sort) in index.orders:
-            continue
-        catalogue = kinds[name](Filters(sort=sort), edition=edition)
-        with translation.override(language):
-            index.orders[name, language, sort] = read_order(catalogue, catalogue.side(index))
-    for kind in kinds.values():
+def _prepare(index, edition):
+    """Build into `index` what visitors ask for after the facets, so that no visitor's request
+    builds it: every catalogue's kept order in each language and sort (order.py) and each side's
+    word index (the first search). True when something was added."""
+    added = False
+    for kind in CATALOGUES:
+        for language, _name in settings.LANGUAGES:
+            for sort in SORTS:
+                key = (kind.__name__, language, sort)
+                if key not in index.orders:
+                    catalogue = kind(Filters(sort=sort), edition=edition)
+                    with translation.override(language):
+                        index.orders[key] = read_order(catalogue, catalogue.side(index))
+                    added = True
         catalogue = kind(Filters(), edition=edition)
-        if catalogue.side(previous).words is not None:
+        if catalogue.side(index).words is None:
             catalogue.side(index).word_index(catalogue.base())
-    index.readers.update(previous.readers)
+            added = True
+    index.prepared = True
+    return added
 
 
 def join(timeout=None):

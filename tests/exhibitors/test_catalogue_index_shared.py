@@ -9,6 +9,7 @@ may use is what a real second process finds, the shared cache."""
 import threading
 import time
 
+import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -25,15 +26,15 @@ def another_process():
     rebuild._current.clear()
 
 
-def test_a_process_takes_the_index_another_process_built_for_this_version(
-    client, catalogue, django_capture_on_commit_callbacks
-):
+@pytest.mark.django_db(transaction=True)  # the builder reads through a connection of its own
+def test_a_process_takes_the_index_another_process_built_for_this_version(client, catalogue, settings):
+    settings.EXPO_CATALOGUE_REBUILD = "background"
     assert titles(client.get("/en/exhibits/?q=ma").content.decode()) == ["MA-4 submarine"]
     draft = catalogue["products"]["draft"]
     draft.is_published = True
-    with django_capture_on_commit_callbacks(execute=True):
-        draft.save()  # the catalogue's version moves
-    client.get("/en/exhibits/?q=ma")  # this process builds the new index, with its search
+    draft.save()  # committed: the catalogue's version moves
+    client.get("/en/exhibits/?q=ma")  # served from the previous index; the builder starts after it
+    rebuild.join()  # this process built the new index, everything visitors ask for built in
     with CaptureQueriesContext(connection) as warm:
         client.get("/en/exhibits/?q=ma")
     another_process()
@@ -42,6 +43,8 @@ def test_a_process_takes_the_index_another_process_built_for_this_version(
     assert titles(html) == ["MA-4 submarine", "MA-5 secret ship"]
     # No query over the exhibits for the index, its order or its words: a warm request's queries.
     assert [query["sql"] for query in taken] == [query["sql"] for query in warm]
+    rebuild.join()
+    assert rebuild._builder is None or not rebuild._builder.is_alive()
 
 
 def test_a_process_waits_for_the_version_another_process_is_building(catalogue, edition):
