@@ -81,7 +81,12 @@ def test_a_process_prepared_as_it_starts_builds_nothing_in_its_first_visitors_re
     rebuild.join()
     # Its first search, and its first list in another language and order: no query for a word
     # index or an order inside the request (233 ms for the words at 1 × the design scale).
-    for path in ("/en/exhibits/?q=submarine", "/vi/exhibits/?sort=country", "/en/exhibitors/?q=song", "/vi/exhibitors/"):
+    for path in (
+        "/en/exhibits/?q=submarine",
+        "/vi/exhibits/?sort=country",
+        "/en/exhibitors/?q=song",
+        "/vi/exhibitors/",
+    ):
         with CaptureQueriesContext(connection) as first:
             client.get(path)
         with CaptureQueriesContext(connection) as again:
