@@ -111,8 +111,10 @@ def test_a_large_badge_print_runs_as_a_job_the_organiser_follows_then_downloads(
     assert download["Content-Type"] == "application/pdf" and "no-store" in download["Cache-Control"]
     pdf = b"".join(download.streaming_content)
     assert len(decoded_qr_codes(pdf, page=None)) == 10
-    # The cover lists every card; the job's own page shows no member's name.
-    assert all(m.badge_code in pdf_page_texts(pdf)[0] for d in delegations for m in d.members.all())
+    # The cover lists every card (spaces left out: a text extractor may split a code where two of
+    # its letters kern); the job's own page shows no member's name.
+    cover = pdf_page_texts(pdf)[0].replace(" ", "")
+    assert all(m.badge_code in cover for d in delegations for m in d.members.all())
     assert "Nguyễn" not in text
 
 
