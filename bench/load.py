@@ -118,9 +118,11 @@ def parse(out):
     return rps, latency(50), latency(99), errors + (int(non2xx.group(1)) if non2xx else 0)
 
 
-def warm(base, paths):
+def warm(base, paths, times=1):
+    """The first three of `paths` requested `times` times each before a measurement."""
     for path in paths[:3]:
-        subprocess.run(["curl", "-s", "-o", "/dev/null", base + path], check=False)
+        for _ in range(times):
+            subprocess.run(["curl", "-s", "-o", "/dev/null", base + path], check=False)
 
 
 def run(*, anchor, servers, targets, log):

@@ -66,12 +66,10 @@ def warm(base, paths, times=4):
     """Each page requested a few times before the phone comes: "cold" is the phone's cache, not
     the site's, so a freshly started worker's own first requests (loading the URLs, templates and
     translations, taking the catalogue's index) are not in the figure."""
-    import urllib.request
+    from bench import load
 
     for _label, path in paths:
-        for _ in range(times):  # both workers, most likely
-            with urllib.request.urlopen(base + path, timeout=120) as response:  # noqa: S310 (the bench's own server)
-                response.read()
+        load.warm(base, [path], times=times)  # both workers, most likely
 
 
 def measure(base, paths):

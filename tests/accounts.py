@@ -7,7 +7,7 @@ import time
 from django.contrib.auth.models import User
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.oath import TOTP, totp
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from common import second_factor
@@ -35,10 +35,14 @@ def totp_device(user):
     return TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
 
 
+def _app(device):
+    """The device's authenticator app: django-otp's own TOTP, on the clock (which may be frozen)."""
+    return TOTP(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=device.drift)
+
+
 def totp_code(device):
-    """The code the device's app shows now (django-otp's own TOTP; the clock may be frozen)."""
-    value = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=device.drift)
-    return f"{value:0{device.digits}d}"
+    """The code the device's app shows now."""
+    return f"{_app(device).token():0{device.digits}d}"
 
 
 def unused_totp_code(device, wait=35):
@@ -47,7 +51,7 @@ def unused_totp_code(device, wait=35):
     waits for the next one; so does this, on the real clock, for `wait` seconds at most."""
     device.refresh_from_db()
     deadline = time.monotonic() + wait
-    while TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).t() <= device.last_t:
+    while _app(device).t() <= device.last_t:
         if time.monotonic() > deadline:
             break
         time.sleep(0.25)

@@ -22,11 +22,16 @@ from exhibitors.catalogue.courtesy import every
 SMALL = 500
 
 
+def order_key(catalogue):
+    """Names the catalogue's order in its index's kept orders: its kind, the active language, its sort."""
+    return type(catalogue).__name__, translation.get_language(), catalogue.filters.sort
+
+
 def kept_order(catalogue, side, *, build=True):
     """Positions of every row of `side`, in the catalogue's order for the active language and sort
     (None when not kept yet and `build` is false)."""
     index = catalogue.index()
-    key = (type(catalogue).__name__, translation.get_language(), catalogue.filters.sort)
+    key = order_key(catalogue)
     order = index.orders.get(key)
     if order is None and build:
         order = index.orders[key] = read_order(catalogue, side)

@@ -50,7 +50,7 @@ from common.cache import content_version, in_request, serving_stale
 from exhibitors.catalogue.courtesy import building
 from exhibitors.catalogue.filters import SORTS, Filters
 from exhibitors.catalogue.index import AREA, CatalogueIndex
-from exhibitors.catalogue.order import read_order
+from exhibitors.catalogue.order import order_key, read_order
 from expo.models import Edition
 
 logger = logging.getLogger(__name__)
@@ -179,8 +179,9 @@ def _rebuild(edition):
                 index = _current.get(key)
                 if index is None or index.version != version:
                     _current[key] = _obtain(edition, version, prepare=True)
-                elif not index.prepared and _prepare(index, edition):
-                    _share(index, edition)  # taken unprepared, or built inside a request
+                elif not index.prepared:  # taken unprepared, or built inside a request
+                    _prepare(index, edition)
+                    _share(index, edition)
         _failed.pop(key, None)
     except Exception as error:  # a failed build keeps the previous index
         _failed[key] = (version, time.monotonic())
@@ -221,7 +222,8 @@ def _obtain(edition, version, *, wait=BUILD_SECONDS, prepare=False):
         finally:
             # Handed over or failed, a later build of this version is not held up waiting for it.
             cache.delete(claim_key(edition, version))
-    elif prepare and _prepare(index, edition):
+    elif prepare and not index.prepared:
+        _prepare(index, edition)
         _share(index, edition)
     return index
 
@@ -263,23 +265,16 @@ def _wait_for(edition, version, wait):
 def _prepare(index, edition):
     """Build into `index` what visitors ask for after the facets, so that no visitor's request
     builds it: every catalogue's kept order in each language and sort (order.py) and each side's
-    word index (the first search). True when something was added."""
-    added = False
+    word index (the first search); what a request built meanwhile is kept."""
     for kind in CATALOGUES:
-        for language, _name in settings.LANGUAGES:
-            for sort in SORTS:
-                key = (kind.__name__, language, sort)
-                if key not in index.orders:
-                    catalogue = kind(Filters(sort=sort), edition=edition)
-                    with translation.override(language):
-                        index.orders[key] = read_order(catalogue, catalogue.side(index))
-                    added = True
-        catalogue = kind(Filters(), edition=edition)
-        if catalogue.side(index).words is None:
-            catalogue.side(index).word_index(catalogue.base())
-            added = True
+        for sort in SORTS:
+            catalogue = kind(Filters(sort=sort), edition=edition)
+            for language, _name in settings.LANGUAGES:
+                with translation.override(language):
+                    if order_key(catalogue) not in index.orders:
+                        index.orders[order_key(catalogue)] = read_order(catalogue, catalogue.side(index))
+        catalogue.side(index).word_index(catalogue.base())
     index.prepared = True
-    return added
 
 
 def join(timeout=None):

@@ -66,10 +66,16 @@
     return Object.assign(seen, { result: "admitted" });
   }
 
-  function show(verdict) {
+  // The verdict box emptied for what comes next: a verdict ("ok", "no") or a notice ("idle").
+  function verdictBox(state) {
     const box = $("verdict");
-    box.dataset.state = verdict.result === "admitted" ? "ok" : "no";
+    box.dataset.state = state;
     box.textContent = "";
+    return box;
+  }
+
+  function show(verdict) {
+    const box = verdictBox(verdict.result === "admitted" ? "ok" : "no");
     if (verdict.photo) {
       const img = document.createElement("img");
       img.src = verdict.photo; img.alt = "";
@@ -87,9 +93,7 @@
   // What became of the gate keeper's last action (no camera, no code in the photo) goes where
   // the verdicts go: the status line below is rewritten by every refresh of the day's bundle.
   function notice(text) {
-    const box = $("verdict");
-    box.dataset.state = "idle";
-    box.textContent = "";
+    const box = verdictBox("idle");
     const p = document.createElement("p");
     p.textContent = text;
     box.appendChild(p);
