@@ -117,6 +117,8 @@ def test_gate_reads_the_code_from_a_photo_with_the_served_decoder(on_the_day, sh
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )
     page.goto(f"{live_server.url}/vi/checkin/")
+    # The pasted code's button checks it ("Kiểm tra"), not the import preview's "Check" column ("Lưu ý").
+    expect(page.get_by_role("button", name="Kiểm tra", exact=True)).to_be_visible()
 
     page.get_by_label("Hoặc đọc mã từ ảnh chụp").set_input_files(str(blank))
     # The first read fetches and compiles the 1 MB WebAssembly reader: over 5 s when CI runs its
