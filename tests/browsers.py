@@ -31,6 +31,9 @@ class PageChecker:
         """Accessibility and CSP check of the current page, plus screenshots at two widths."""
         from axe_playwright_python.sync_playwright import Axe  # only where a browser runs
 
+        # A check right after a click may catch the page between two documents; axe then finds no
+        # document at all. The caller waits for what the new page shows; this waits for it to load.
+        self.page.wait_for_load_state("load")
         results = Axe().run(self.page)
         serious = [
             f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"

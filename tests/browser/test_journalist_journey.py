@@ -43,6 +43,7 @@ def test_journalist_reads_a_release_takes_the_kit_and_applies(press_site, live_s
     # The demo's current edition (VIDE 2024) is over and takes no more applications: apply while it did.
     with time_machine.travel(datetime.datetime(2024, 12, 2, 9, 30, tzinfo=datetime.UTC)):
         page.get_by_role("link", name="Apply for accreditation").click()
+        expect(page.locator("h1")).to_have_text("Media accreditation")
         checker.check("accreditation-form-en")
         page.get_by_role("button", name="Send the application").click()  # empty: refused, nothing saved
         expect(page.get_by_role("alert")).to_contain_text("Please correct the fields marked below")

@@ -30,6 +30,7 @@ def test_an_exhibitor_adds_a_stand_staff_member(contact_session, live_server, pa
     expect(page.locator("h1")).to_have_text("Nhân sự gian hàng")
     checker.check("stand-team-vi-empty")
     page.get_by_role("link", name="Thêm thành viên").click()
+    expect(page.locator("h1")).to_have_text("Thêm thành viên")
     checker.check("stand-team-vi-add")
     portrait = tmp_path / "chan-dung.png"
     portrait.write_bytes(png_bytes((600, 800)))
