@@ -35,6 +35,7 @@ DATABASE_SUBJECTS = (
     "tests/exhibitors/test_facet_index.py",
     "tests/exhibitors/test_search_queries.py",
     "tests/expo/test_backup_live.py",
+    "tests/common/test_database_settings.py",
     # Two SQLite databases made in subprocesses (half a minute): beside the shorter lane in CI.
     "tests/common/test_new_database.py",
 )
