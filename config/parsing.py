@@ -59,10 +59,6 @@ def site_url(name, raw):
     return f"{parts.scheme}://{parts.netloc.lower()}"
 
 
-# PostgreSQL's planner cost of a random page read, relative to a sequential one (default 4).
-RANDOM_PAGE_COST = 1.1
-
-
 def database(raw, var_dir):
     """DATABASE_URL (postgres://…, sqlite:///…) as Django's DATABASES["default"]; a SQLite file
     under var/ when unset."""
@@ -79,14 +75,6 @@ def database(raw, var_dir):
             raise ImproperlyConfigured("DATABASE_URL names no database (expected …/database_name at the end).")
     else:
         config = {"ENGINE": "django.db.backends.sqlite3", "NAME": var_dir / "expo.sqlite3"}
-    if "postgresql" in config["ENGINE"]:
-        # The site's working set (the catalogue, the programme) sits in PostgreSQL's buffers and the
-        # OS cache, on SSDs: a random page read costs about what a sequential one does, not 4 × as
-        # the default assumes (PostgreSQL's manual, "random_page_cost"). With the default, the home
-        # page's highlights scanned all 15,000 exhibits to join 450 photos (12.7 ms against 1.7 ms).
-        options = config.setdefault("OPTIONS", {})
-        if "random_page_cost" not in options.get("options", ""):
-            options["options"] = f"{options.get('options', '')} -c random_page_cost={RANDOM_PAGE_COST}".strip()
     if config["ENGINE"].endswith("sqlite3"):
         # WAL lets readers go on while the demo loader or an import writes.
         config.setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
