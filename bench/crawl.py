@@ -2,10 +2,11 @@
 
 One server with the production caches on (page cache and shared fragments), and two wrk runs at
 once against it: a crawler at 16 connections asking a different URL on every request (the
-facet, search, detail and programme combinations of `pages.varied_urls`, shuffled, so it never
-meets the page cache), and 16 visitors asking the cached pages (home, both lists, an exhibit, the
-programme). The goal: the visitors' p99 ≤ 250 ms. Run for each server topology in TOPOLOGIES:
-the bench's own (2 sync workers) and the Procfile's (2 workers × 4 threads, gthread).
+facet, search, detail and programme combinations of `pages.varied_urls` and every exhibit's
+page, shuffled, each asked once, so it never meets the page cache), and 16 visitors asking the
+cached pages (home, both lists, an exhibit, the programme). The goal: the visitors' p99 ≤ 250 ms.
+Run for each server topology in TOPOLOGIES: the bench's own (2 sync workers) and the Procfile's
+(2 workers × 4 threads, gthread).
 
 Alone: `DATABASE_URL=… REDIS_URL=… DJANGO_DEBUG=1 python -m bench.crawl`; `make bench` runs it
 at 1 × the design scale (bench/run.py).
@@ -37,10 +38,28 @@ TOPOLOGIES = {
 DURATION = int(os.environ.get("BENCH_CRAWL_SECONDS", "10"))
 
 
-def crawler_paths(varied):
+def crawler_paths(urls, varied):
+    """The crawler's URLs, each asked once: the varied lists, filters and searches, and every
+    published exhibit's page in both languages, as a crawler following the sitemap asks them
+    (at 1 × about 27,000 URLs, more than a 10-s run asks, so none comes from the page cache)."""
+    from exhibitors.models import Product
+
     paths = [path for label in CRAWLED for path in varied.get(label, [])]
+    if "exhibit detail" in urls:
+        base = urls["exhibit detail"].rsplit("/", 2)[0]  # /vi/exhibits
+        slugs = Product.objects.published().values_list("slug", flat=True).iterator()
+        paths += [page for slug in slugs for page in (f"{base}/{slug}/", f"{base.replace('/vi/', '/en/', 1)}/{slug}/")]
+    paths = list(dict.fromkeys(paths))
     random.Random(31).shuffle(paths)  # noqa: S311 (an order, not a secret)
     return paths
+
+
+def _empty_shared_cache():
+    """Each topology meets the crawler with nothing of the previous one's in the shared cache (when
+    the servers share Redis with this process; without REDIS_URL each server's cache is its own)."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 def _wrk(base, paths, out):
@@ -61,9 +80,10 @@ def _figures(text):
 def measure(urls, varied, env, *, log):
     """{topology: {"visitors": figures, "crawler": figures, "alone": visitors' figures without the crawler}}."""
     visited = [urls[label] for label in VISITED if label in urls]
-    crawled = crawler_paths(varied)
+    crawled = crawler_paths(urls, varied)
     results = {}
     for name, arguments in TOPOLOGIES.items():
+        _empty_shared_cache()
         with load.Server("config.wsgi", env, [*arguments, "--log-level", "warning"]) as server:
             for path in visited:
                 load.warm(server.url, [path])
