@@ -10,8 +10,8 @@ Only a thread marked as a builder (`building()`) waits: an index built inside a 
 first of a process, or EXPO_CATALOGUE_REBUILD=request) is that request's own work. While a
 builder runs, Python hands over every SWITCH_SECONDS instead of 5 ms, so a request coming back
 from the database with a query's rows is not kept waiting for the builder's whole turn (at 4 ×
-the design scale the slowest of the four requests after an edit went from 2.1–2.7 × to
-1.8–2.6 × warm; bench/RESULTS.md).
+the design scale, the worst page's slowest request after an edit went from 2.7 and 2.2 × warm to
+2.6 and 2.0 × in two runs each; bench/RESULTS.md).
 """
 
 import contextlib
