@@ -16,6 +16,8 @@ import os
 import random
 import subprocess
 import threading
+import types
+from urllib.parse import urlsplit
 
 from bench import load
 
@@ -38,18 +40,15 @@ TOPOLOGIES = {
 DURATION = int(os.environ.get("BENCH_CRAWL_SECONDS", "10"))
 
 
-def crawler_paths(urls, varied):
+def crawler_paths(varied):
     """The crawler's URLs, each asked once: the varied lists, filters and searches, and every
-    published exhibit's page in both languages, as a crawler following the sitemap asks them
-    (at 1 × about 27,000 URLs, more than a 10-s run asks, so none comes from the page cache)."""
-    from exhibitors.models import Product
+    exhibit's page the sitemap lists, in both languages, as a crawler following it asks them (at
+    1 × about 27,000 URLs, more than a 10-s run asks, so none comes from the page cache)."""
+    from exhibitors.sitemaps import ProductSitemap
 
-    paths = [path for label in CRAWLED for path in varied.get(label, [])]
-    if "exhibit detail" in urls:
-        base = urls["exhibit detail"].rsplit("/", 2)[0]  # /vi/exhibits
-        slugs = Product.objects.published().values_list("slug", flat=True).iterator()
-        paths += [page for slug in slugs for page in (f"{base}/{slug}/", f"{base.replace('/vi/', '/en/', 1)}/{slug}/")]
-    paths = list(dict.fromkeys(paths))
+    site = types.SimpleNamespace(domain="expo.bench.test", name="bench")  # the paths are what count
+    listed = [urlsplit(url["location"]).path for url in ProductSitemap().get_urls(site=site, protocol="http")]
+    paths = list(dict.fromkeys([path for label in CRAWLED for path in varied.get(label, [])] + listed))
     random.Random(31).shuffle(paths)  # noqa: S311 (an order, not a secret)
     return paths
 
@@ -80,7 +79,7 @@ def _figures(text):
 def measure(urls, varied, env, *, log):
     """{topology: {"visitors": figures, "crawler": figures, "alone": visitors' figures without the crawler}}."""
     visited = [urls[label] for label in VISITED if label in urls]
-    crawled = crawler_paths(urls, varied)
+    crawled = crawler_paths(varied)
     results = {}
     for name, arguments in TOPOLOGIES.items():
         _empty_shared_cache()

@@ -181,7 +181,6 @@ def _rebuild(edition):
                     _current[key] = _obtain(edition, version, prepare=True)
                 elif not index.prepared:  # taken unprepared, or built inside a request
                     _prepare(index, edition)
-                    _share(index, edition)
         _failed.pop(key, None)
     except Exception as error:  # a failed build keeps the previous index
         _failed[key] = (version, time.monotonic())
@@ -218,13 +217,13 @@ def _obtain(edition, version, *, wait=BUILD_SECONDS, prepare=False):
                 # A process with nothing to serve serves it now, while the rest is built into it.
                 _current.setdefault(getattr(edition, "pk", None), index)
                 _prepare(index, edition)
-            _share(index, edition)
+            else:
+                _share(index, edition)
         finally:
             # Handed over or failed, a later build of this version is not held up waiting for it.
             cache.delete(claim_key(edition, version))
     elif prepare and not index.prepared:
         _prepare(index, edition)
-        _share(index, edition)
     return index
 
 
@@ -265,16 +264,19 @@ def _wait_for(edition, version, wait):
 def _prepare(index, edition):
     """Build into `index` what visitors ask for after the facets, so that no visitor's request
     builds it: every catalogue's kept order in each language and sort (order.py) and each side's
-    word index (the first search); what a request built meanwhile is kept."""
+    word index (the first search), keeping what a request built meanwhile; then hand it over."""
     for kind in CATALOGUES:
         for sort in SORTS:
             catalogue = kind(Filters(sort=sort), edition=edition)
             for language, _name in settings.LANGUAGES:
                 with translation.override(language):
-                    if order_key(catalogue) not in index.orders:
-                        index.orders[order_key(catalogue)] = read_order(catalogue, catalogue.side(index))
-        catalogue.side(index).word_index(catalogue.base())
+                    key = order_key(catalogue)
+                    if key not in index.orders:
+                        index.orders[key] = read_order(catalogue, catalogue.side(index))
+        searched = kind(Filters(), edition=edition)
+        searched.side(index).word_index(searched.base())
     index.prepared = True
+    _share(index, edition)
 
 
 def join(timeout=None):
