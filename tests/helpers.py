@@ -66,6 +66,12 @@ def pdf_page_texts(pdf, *, lines=False):
     return pages if lines else [" ".join(page.split()) for page in pages]
 
 
+def printed_codes(text):
+    """A PDF page's extracted text with its spaces left out, to look codes up in: the text
+    extractor may split a code where two of its letters kern ("K7 QX" for "K7QX")."""
+    return text.replace(" ", "")
+
+
 def pdf_text(pdf, *, lines=False):
     """All text of a PDF (bytes or a response), pages one after the other; see pdf_page_texts."""
     text = "\n".join(pdf_page_texts(pdf, lines=True))

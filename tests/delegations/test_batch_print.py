@@ -14,7 +14,7 @@ from common.models import BatchJob
 from delegations import badge_print, run_sheets
 from delegations.models import Delegation, Movement
 from tests.factories import accepted_delegation, local, make_member, make_movement, make_officer
-from tests.helpers import decoded_qr_codes, pdf_page_texts
+from tests.helpers import decoded_qr_codes, pdf_page_texts, printed_codes
 
 FAMILIES = ["Nguyễn", "Trần", "Dupont", "Kim", "Schmidt", "Tanaka", "Rossi"]
 
@@ -72,8 +72,7 @@ def test_a_print_in_parts_has_the_cards_of_the_one_document_print(edition, layou
         for page, (first, last) in zip(part_pages[:covers], [(1, 4), (5, 8), (9, 11)], strict=True):
             assert f"Thẻ đeo · Bảng kê · thẻ {first}–{last} 11 thẻ" in page and "Trang 1/1" in page
             listed = members[first - 1 : last]
-            # Spaces left out: a text extractor may split a code where two of its letters kern.
-            words = page.replace(" ", "")
+            words = printed_codes(page)
             assert all(m.badge_code in words for m in listed), (page, [m.badge_code for m in listed])
             assert not any(m.badge_code in words for m in members if m not in listed)
             assert re.search(rf"\b{first} .* {last} ", page)
@@ -111,9 +110,8 @@ def test_a_large_badge_print_runs_as_a_job_the_organiser_follows_then_downloads(
     assert download["Content-Type"] == "application/pdf" and "no-store" in download["Cache-Control"]
     pdf = b"".join(download.streaming_content)
     assert len(decoded_qr_codes(pdf, page=None)) == 10
-    # The cover lists every card (spaces left out: a text extractor may split a code where two of
-    # its letters kern); the job's own page shows no member's name.
-    cover = pdf_page_texts(pdf)[0].replace(" ", "")
+    # The cover lists every card; the job's own page shows no member's name.
+    cover = printed_codes(pdf_page_texts(pdf)[0])
     assert all(m.badge_code in cover for d in delegations for m in d.members.all())
     assert "Nguyễn" not in text
 
