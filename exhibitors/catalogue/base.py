@@ -5,7 +5,7 @@ import hashlib
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import OuterRef, Subquery, Value
+from django.db.models import Min, OuterRef, Subquery, Value
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -16,7 +16,7 @@ from common.text import phrase_rank, search_words
 from exhibitors.catalogue.filters import FACETS, PER_PAGE, Facet, country_options, options
 from exhibitors.catalogue.order import OrderedRows, search_masks
 from exhibitors.catalogue.rebuild import CATALOGUES, index_for
-from exhibitors.models import Category, Sector, Stand
+from exhibitors.models import Category, Exhibitor, Sector, Stand
 from expo.models import Venue
 
 
@@ -138,6 +138,23 @@ class BaseCatalogue:
 
     def country_rows(self, counts):
         return country_options({code: n for code, n in counts["country"].items() if n}, self.filters.country)
+
+    @staticmethod
+    def country_ranks():
+        """{country code: rank} of the exhibitors' countries in the country sort of the active
+        language: the database's collation over the countries' names alone (one row per
+        country); countries of the same name share a rank, as they tie in the ORDER BY."""
+        names = dict(countries)
+        one_each = Exhibitor.objects.order_by().values("country").annotate(first=Min("pk")).values("first")
+        by_name = Exhibitor.objects.filter(pk__in=one_each).order_by(country_order("country"))
+        codes = by_name.values_list("country", flat=True)
+        ranks, rank, previous = {}, -1, None
+        for code in codes:
+            name = str(names.get(code, ""))
+            if name != previous:
+                rank, previous = rank + 1, name
+            ranks[code] = rank
+        return ranks
 
     def count(self):
         self.facets()

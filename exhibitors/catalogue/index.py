@@ -12,6 +12,7 @@ What it costs, against PostgreSQL alone, is in bench/RESULTS.md.
 """
 
 import threading
+from array import array
 from dataclasses import dataclass, field
 
 from django.db.models import Aggregate, CharField, IntegerField, Max, Q, Value
@@ -45,18 +46,21 @@ class Side:
     """One list (exhibitors or published exhibits): row positions by primary key, bitsets per value."""
 
     positions: dict
-    pks: list = field(default_factory=list)  # position -> primary key
+    pks: array = field(default_factory=lambda: array("q"))  # position -> primary key
     all: int = 0
     by: dict = field(default_factory=dict)  # facet name -> {value id or code: bitset}
     words: object = None  # the WordIndex, once a search has asked for it
     lock: object = field(default_factory=threading.Lock)  # one thread builds the word index
 
     def __getstate__(self):
-        # Handed to the other processes through the shared cache (rebuild.py), without its lock.
-        return {name: value for name, value in self.__dict__.items() if name != "lock"}
+        # Handed to the other processes through the shared cache (rebuild.py) without its lock,
+        # and without the positions, which the primary keys give again (a dict of 60,000 entries
+        # is one long call to unpickle, a loop that gives way to rebuild: courtesy.py).
+        return {name: value for name, value in self.__dict__.items() if name not in ("lock", "positions")}
 
     def __setstate__(self, state):
         self.__dict__.update(state)
+        self.positions = {pk: at for at, pk in enumerate(every(self.pks))}
         self.lock = threading.Lock()
 
     def values(self, name, key):
@@ -115,7 +119,7 @@ class CatalogueIndex:
             return {key: bitset(positions, size) for key, positions in grouped.items()}
 
         e, p = len(exhibitors), len(products)
-        self.exhibitors = Side(exhibitor_at, [pk for pk, _c in exhibitors], all=(1 << e) - 1)
+        self.exhibitors = Side(exhibitor_at, array("q", [pk for pk, _c in exhibitors]), all=(1 << e) - 1)
         self.exhibitors.by = {
             "sector": group(((s, exhibitor_at[x]) for x, s in through if x in exhibitor_at), e),
             # A maker counts in a category when one of its published exhibits is in it.
@@ -123,7 +127,7 @@ class CatalogueIndex:
             "country": group(((code, n) for n, (_pk, code) in enumerate(exhibitors)), e),
             "hall": group(((hall[x], exhibitor_at[x]) for x in hall if x in exhibitor_at), e),
         }
-        self.products = Side(product_at, [pk for pk, _x, _c in products], all=(1 << p) - 1)
+        self.products = Side(product_at, array("q", [pk for pk, _x, _c in products]), all=(1 << p) - 1)
         self.products.by = {
             "sector": group(((sector_of_category.get(c), n) for n, (_pk, _x, c) in enumerate(products)), p),
             "category": group(((c, n) for n, (_pk, _x, c) in enumerate(products)), p),

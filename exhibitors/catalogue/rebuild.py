@@ -47,7 +47,7 @@ from django.db import connections
 from django.utils import translation
 
 from common.cache import content_version, in_request, serving_stale
-from exhibitors.catalogue.courtesy import building
+from exhibitors.catalogue.courtesy import building, waiting
 from exhibitors.catalogue.filters import SORTS, Filters
 from exhibitors.catalogue.index import AREA, CatalogueIndex
 from exhibitors.catalogue.order import order_key, read_order
@@ -77,12 +77,13 @@ def index_for(edition):
     if index is not None and index.version == version:
         return index
     if index is None:  # nothing to serve meanwhile: built here (or waited for)
-        while not _lock.acquire(timeout=POLL_SECONDS):
-            index = _current.get(key)
-            if index is not None:  # the builder's, served while it builds the rest into it
-                if index.version != version:
-                    serving_stale()
-                return index
+        with waiting():  # the builder, if one holds the lock, does not give way to this request
+            while not _lock.acquire(timeout=POLL_SECONDS):
+                index = _current.get(key)
+                if index is not None:  # the builder's, served while it builds the rest into it
+                    if index.version != version:
+                        serving_stale()
+                    return index
         try:
             index = _current.get(key)
             if index is None or index.version != version:
@@ -272,7 +273,7 @@ def _prepare(index, edition):
                 with translation.override(language):
                     key = order_key(catalogue)
                     if key not in index.orders:
-                        index.orders[key] = read_order(catalogue, catalogue.side(index))
+                        index.orders[key] = read_order(catalogue, catalogue.side(index), index.orders)
         searched = kind(Filters(), edition=edition)
         searched.side(index).word_index(searched.base())
     index.prepared = True

@@ -16,7 +16,26 @@ from array import array
 from itertools import chain
 
 from exhibitors.catalogue.bitsets import bitset, members
-from exhibitors.catalogue.courtesy import every
+from exhibitors.catalogue.courtesy import every, give_way
+
+# Joins the texts and words handed to the other processes: never in a text (PostgreSQL's text
+# holds no NUL, and a row's text is cleaned of it anyway), so never in a word.
+SEPARATOR = "\x00"
+PIECE = 4000  # strings per piece handed over
+
+
+def _pieces(strings):
+    """`strings` as UTF-8 runs of PIECE of them, joined by SEPARATOR."""
+    return [SEPARATOR.join(strings[start : start + PIECE]).encode() for start in range(0, len(strings), PIECE)]
+
+
+def _strings(pieces):
+    """The strings `_pieces` gave, giving way between two pieces."""
+    strings = []
+    for piece in pieces:
+        give_way()
+        strings.extend(piece.decode().split(SEPARATOR))
+    return strings
 
 
 class WordIndex:
@@ -31,7 +50,7 @@ class WordIndex:
             at = positions.get(pk)
             if at is None:  # written after the index was built: the next version has it
                 continue
-            self.texts[at] = text or ""
+            self.texts[at] = (text or "").replace(SEPARATOR, " ")  # handed over joined by it (below)
             for word in set(self.texts[at].split()):
                 found = rows_of.get(word)
                 if found is None:
@@ -41,18 +60,28 @@ class WordIndex:
         self.vocabulary = sorted(rows_of)
 
     def __getstate__(self):
-        # Handed to the other processes through the shared cache (rebuild.py). The rows of every
-        # word go as one flat array with each word's end: unpickled as a dict of 200,000 arrays
-        # they held the interpreter, and with it every request of the process, for 120 ms at
-        # 4 × the design scale; the dict is rebuilt below in a loop that gives way (courtesy.py).
+        # Handed to the other processes through the shared cache (rebuild.py) in pieces that each
+        # take one quick call to pickle and to read back: the texts and words as UTF-8 runs of
+        # PIECE strings, the rows of every word as one flat array with each word's end. As lists
+        # of 60,000 texts and 200,000 words and a dict of 200,000 arrays, one `pickle.loads`
+        # held the interpreter, and with it every request of the process, for up to 120 ms at
+        # 4 × the design scale (the texts alone, as one string, 25–40 ms). The pieces are read
+        # back, and the dict rebuilt, below, in steps that give way (courtesy.py).
         rows, ends = array("I"), array("Q")
         for word in every(self.vocabulary):
             rows.extend(self.rows_of[word])
             ends.append(len(rows))
-        return {"size": self.size, "texts": self.texts, "vocabulary": self.vocabulary, "rows": rows, "ends": ends}
+        return {
+            "size": self.size,
+            "texts": _pieces(self.texts),
+            "vocabulary": _pieces(self.vocabulary),
+            "rows": rows,
+            "ends": ends,
+        }
 
     def __setstate__(self, state):
-        self.size, self.texts, self.vocabulary = state["size"], state["texts"], state["vocabulary"]
+        self.size = state["size"]
+        self.texts, self.vocabulary = _strings(state["texts"]), _strings(state["vocabulary"])
         rows, self.rows_of, start = state["rows"], {}, 0
         for word, end in every(zip(self.vocabulary, state["ends"], strict=True)):
             self.rows_of[word] = rows[start:end]

@@ -3,6 +3,7 @@ waits at its next stopping point (at most PAUSE_SECONDS); with none, or in a req
 thread, it goes straight on; while it runs, Python hands over to the requests sooner."""
 
 import contextlib
+import gc
 import sys
 import threading
 import time
@@ -40,6 +41,18 @@ def test_a_builder_waits_while_a_request_is_answered_and_no_longer(monkeypatch):
     finally:
         courtesy._finished(sender=None)
     assert waited(mark_as_builder=True) < courtesy.PAUSE_SECONDS / 2
+
+
+def test_a_builder_does_not_give_way_to_a_request_that_waits_for_its_index(monkeypatch):
+    monkeypatch.setattr(courtesy, "PAUSE_SECONDS", 0.5)
+    monkeypatch.setattr(courtesy, "_answering", 0)  # earlier tests' responses left unclosed
+    courtesy._started(sender=None)  # as Django signals a request
+    try:
+        with courtesy.waiting():  # the request has no index to serve until the builder makes one
+            assert waited(mark_as_builder=True) < courtesy.PAUSE_SECONDS / 2
+        assert waited(mark_as_builder=True) >= courtesy.PAUSE_SECONDS  # it has one now: its own work
+    finally:
+        courtesy._finished(sender=None)
 
 
 def test_a_builder_goes_on_as_soon_as_the_request_is_answered(monkeypatch):
@@ -82,3 +95,34 @@ def test_while_a_builder_runs_python_hands_over_to_a_request_sooner_and_after_it
 
     assert in_a_thread(build) == courtesy.SWITCH_SECONDS < before
     assert sys.getswitchinterval() == before
+
+
+def test_while_a_builder_runs_the_collector_is_off_and_after_it_what_lived_through_it_is_frozen():
+    gc.unfreeze()
+    kept = []
+
+    def build():
+        with courtesy.building():
+            kept.append([object() for _ in range(100)])  # the new index, as far as the collector sees
+            return gc.isenabled()
+
+    assert in_a_thread(build) is False
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 0  # no later full collection walks it again
+    gc.unfreeze()
+
+
+def test_a_collector_turned_off_by_someone_else_stays_off_and_nothing_is_frozen():
+    gc.unfreeze()
+    gc.disable()
+    try:
+
+        def build():
+            with courtesy.building():
+                return gc.isenabled()
+
+        assert in_a_thread(build) is False
+        assert not gc.isenabled()
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.enable()

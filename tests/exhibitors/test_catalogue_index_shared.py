@@ -15,7 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from common.cache import content_version
-from exhibitors.catalogue import rebuild
+from exhibitors.catalogue import rebuild, words
 from exhibitors.catalogue.index import AREA, CatalogueIndex
 from tests.forms import titles
 
@@ -73,3 +73,17 @@ def test_a_process_builds_its_own_when_the_version_it_waits_for_never_comes(clie
     started = time.monotonic()
     assert titles(client.get("/en/exhibits/").content.decode()) == SHOWN
     assert time.monotonic() - started >= 0.3
+
+
+def test_a_word_index_handed_over_in_pieces_searches_as_the_one_built(monkeypatch):
+    monkeypatch.setattr(words, "PIECE", 2)  # five texts: three pieces
+    texts = ["tau ngam kilo", "", "tau hai quan", "xe tang\x00t-90", "tau ngam"]
+    built = words.WordIndex(enumerate(texts, start=10), {pk: at for at, pk in enumerate(range(10, 15))})
+    cache.set("handed-over", built)  # pickled, as the shared cache hands it to another process
+    taken = cache.get("handed-over")
+    for typed in (["tau"], ["tau", "ngam"], ["ngam", "k"], ["t-90"], ["xe", "tang"], ["tang", "t-90"], ["quan"]):
+        mask = built.matching(typed)
+        assert (taken.matching(typed), taken.phrase(mask, typed)) == (mask, built.phrase(mask, typed)), typed
+    assert taken.matching(["tau", "ngam"]) == 0b10001
+    assert taken.matching(["tang", "t-90"]) == 0b01000  # the NUL is a space in the index, never a cut
+    assert (taken.texts, taken.vocabulary) == (built.texts, built.vocabulary)
