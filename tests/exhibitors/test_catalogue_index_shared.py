@@ -6,8 +6,10 @@ own when the one that claimed it never hands it over.
 A second process is played by this one with its own index dropped (`_current` emptied): what it
 may use is what a real second process finds, the shared cache."""
 
+import gc
 import threading
 import time
+import weakref
 
 import pytest
 from django.core.cache import cache
@@ -87,3 +89,24 @@ def test_a_word_index_handed_over_in_pieces_searches_as_the_one_built(monkeypatc
     assert taken.matching(["tau", "ngam"]) == 0b10001
     assert taken.matching(["tang", "t-90"]) == 0b01000  # the NUL is a space in the index, never a cut
     assert (taken.texts, taken.vocabulary) == (built.texts, built.vocabulary)
+
+
+def test_an_index_holds_no_reference_cycles_so_once_frozen_and_replaced_it_is_freed_at_once(catalogue, edition):
+    """The builder freezes what its build leaves (courtesy.py): frozen objects are never collected
+    again, so an index must be freed by reference counting alone when the next one replaces it."""
+    collecting = gc.isenabled()
+    gc.disable()
+    gc.unfreeze()
+    try:
+        index = CatalogueIndex(edition, "a version no edit gives")  # never handed over
+        rebuild._prepare(index, edition)  # every order and both word indexes built in
+        gc.freeze()
+        parts = [index, index.products, index.exhibitors, index.products.words, index.exhibitors.words]
+        parts += [index.categories[0], index.sectors[0], index.venues[0]]
+        gone = [weakref.ref(part) for part in parts]
+        del index, parts
+        assert [ref() for ref in gone] == [None] * len(gone)
+    finally:
+        gc.unfreeze()
+        if collecting:
+            gc.enable()
