@@ -16,8 +16,9 @@ the design scale, the worst page's slowest request after an edit went from 2.7 a
 No hand-over helps while the interpreter is inside one long call that never lets go, and a build
 set off the longest of them: Python's full garbage collection, which the build's millions of new
 objects trigger, and which walks every object the process holds (the index included) in one go,
-83–124 ms at 4 × the design scale. So the collector is off while a builder runs (reference
-counting still frees nearly everything: the index holds no cycles); once done, at a moment the
+83–124 ms at 4 × the design scale. So the collector is off while a builder builds or loads
+(reference counting still frees nearly everything: the index holds no cycles), though not while
+it only waits for another process's index (`idle()`); once done, at a moment the
 process answers no request (SETTLE_SECONDS at most), the builder collects what the build left in
 one young collection and freezes what lives on (`gc.freeze()`), so that no later full
 collection, in a builder or in a visitor's request, walks the index again. What the index hands
@@ -88,18 +89,33 @@ def building():
     _thread.builder = True
     previous = sys.getswitchinterval()
     sys.setswitchinterval(SWITCH_SECONDS)
-    collecting = gc.isenabled()  # off already (by whoever turned it off): left as it is
+    _thread.collector_off = gc.isenabled()  # off already (by whoever turned it off): left as it is
     gc.disable()
     try:
         yield
     finally:
         sys.setswitchinterval(previous)
-        if collecting:
+        if _thread.collector_off:
             give_way(SETTLE_SECONDS)
             gc.collect(1)
             gc.freeze()
             gc.enable()
-        _thread.builder = False
+        _thread.builder = _thread.collector_off = False
+
+
+@contextlib.contextmanager
+def idle():
+    """A builder that waits (for another process's index) builds nothing meanwhile: the collector
+    runs as usual, as long as the wait (BUILD_SECONDS at most), so the requests' garbage does not
+    pile up."""
+    off = getattr(_thread, "collector_off", False)
+    if off:
+        gc.enable()
+    try:
+        yield
+    finally:
+        if off:
+            gc.disable()
 
 
 def give_way(seconds=None):

@@ -47,7 +47,7 @@ from django.db import connections
 from django.utils import translation
 
 from common.cache import content_version, in_request, serving_stale
-from exhibitors.catalogue.courtesy import building, waiting
+from exhibitors.catalogue.courtesy import building, idle, waiting
 from exhibitors.catalogue.filters import SORTS, Filters
 from exhibitors.catalogue.index import AREA, CatalogueIndex
 from exhibitors.catalogue.order import order_key, read_order
@@ -252,14 +252,14 @@ def _wait_for(edition, version, wait):
     """Another process builds this version: its index once handed over, None if it never is
     within `wait` seconds."""
     deadline = time.monotonic() + wait
-    while time.monotonic() < deadline:
-        time.sleep(POLL_SECONDS)
-        index = _shared(edition, version)
-        if index is not None:
-            return index
-        if content_version(AREA) != version:  # a newer edit: its own build follows
-            return None
-    return None
+    with idle():
+        while time.monotonic() < deadline:
+            time.sleep(POLL_SECONDS)
+            if cache.get(_shared_keys(getattr(edition, "pk", None))[1]) == version:
+                break  # handed over: loaded below, with the collector off again
+            if content_version(AREA) != version:  # a newer edit: its own build follows
+                return None
+    return _shared(edition, version)
 
 
 def _prepare(index, edition):

@@ -17,7 +17,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from common.cache import content_version
-from exhibitors.catalogue import rebuild, words
+from exhibitors.catalogue import courtesy, rebuild, words
 from exhibitors.catalogue.index import AREA, CatalogueIndex
 from tests.forms import titles
 
@@ -110,3 +110,26 @@ def test_an_index_holds_no_reference_cycles_so_once_frozen_and_replaced_it_is_fr
         gc.unfreeze()
         if collecting:
             gc.enable()
+
+
+def test_a_builder_that_waits_for_another_process_lets_the_collector_run_meanwhile(catalogue, edition):
+    """The collector is off while a builder builds or loads (courtesy.py), not while it only waits:
+    the requests' garbage would pile up for as long as the wait (BUILD_SECONDS at most)."""
+    version = content_version(AREA)
+    cache.delete_many(rebuild._shared_keys(edition.pk))  # nothing handed over: it waits it out
+    seen = []
+
+    def build():
+        with courtesy.building():
+            seen.append(gc.isenabled())
+            started = time.monotonic()
+            seen.append(rebuild._wait_for(edition, version, 0.6))
+            seen.append(time.monotonic() - started >= 0.6)
+            seen.append(gc.isenabled())
+
+    builder = threading.Thread(target=build)
+    builder.start()
+    time.sleep(0.3)
+    waiting = gc.isenabled()
+    builder.join()
+    assert (seen, waiting, gc.isenabled()) == ([False, None, True, False], True, True)
