@@ -12,6 +12,12 @@ os.environ.setdefault("DJANGO_DEBUG", "1")
 from config.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# The cache is this process's memory, whatever the shell exports: with REDIS_URL (or
+# EXPO_TASK_QUEUE=database) it was Redis (or files under var/), kept from one test to the next,
+# and five cache tests failed on versions and pages an earlier test had left. Tests that share a
+# cache with processes they start give those processes their own settings.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "expo"}}
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 
 # Templates only the tests render (e.g. a sample document for the PDF renderer).
